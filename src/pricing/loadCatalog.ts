@@ -1,0 +1,42 @@
+// The edge of the pricing stage: the bundled catalog plus, optionally, a user's file read from disk.
+// The bundled JSON is imported (not read relative to this file) so it survives bundling into dist/:
+// esbuild inlines it, and Node 24 loads it natively when running the sources.
+
+import { readFileSync, statSync } from 'node:fs';
+import bundledJson from '../../data/pricing.json' with { type: 'json' };
+import { PricingFileError } from './errors.ts';
+import { applyOverrides, completeCatalog } from './mergeCatalog.ts';
+import { parsePricingFile } from './parsePricingFile.ts';
+import type { Catalog } from './types.ts';
+
+const BUNDLED_NAME = 'data/pricing.json (bundled)';
+let bundled: Catalog | undefined;
+
+/**
+ * The bundled catalog, merged with the user file at `overridePath` if given (same shape; a partial entry for a
+ * known model overrides only its fields). Synchronous: the files are small. Returns a fresh copy each call.
+ * User entries without an `as_of` (their own or the file's) are dated by the file's modification day.
+ */
+export function loadCatalog(overridePath?: string): Catalog {
+  bundled ??= completeCatalog(parsePricingFile(bundledJson, BUNDLED_NAME), BUNDLED_NAME);
+  const base = structuredClone(bundled);
+  if (overridePath === undefined) return base;
+
+  let text: string;
+  let modified: Date;
+  try {
+    text = readFileSync(overridePath, 'utf8');
+    modified = statSync(overridePath).mtime;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a JSON file' : (err as Error).message;
+    throw new PricingFileError(overridePath, null, `cannot read the pricing file: ${reason}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new PricingFileError(overridePath, null, `is not valid JSON: ${(err as Error).message}`);
+  }
+  return applyOverrides(base, parsePricingFile(raw, overridePath), overridePath, modified.toISOString().slice(0, 10));
+}

@@ -1,0 +1,125 @@
+// Checks the JSON of a pricing file field by field, so a typo in a user's file ends as one message naming
+// the file and the field instead of a NaN cost three stages later. Pure: the caller reads the file.
+
+import { PricingFileError } from './errors.ts';
+import { ENCODINGS } from './types.ts';
+import type { Encoding, ModePrice, PriceEntry } from './types.ts';
+
+/** A pricing file as written: every entry field optional (a user's partial override). */
+export interface PricingFile {
+  as_of?: string;
+  source?: string;
+  notes?: string[];
+  models: Record<string, Partial<PriceEntry>>;
+}
+
+const TOP_LEVEL_FIELDS = new Set(['as_of', 'source', 'notes', 'models', '$schema']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `fail(reason, sub)` throws for this field, or for its sub-field `sub` (flex.input). */
+type Fail = (reason: string, sub?: string) => never;
+type Check = (value: unknown, fail: Fail) => unknown;
+
+const price: Check = (v, fail) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fail(`must be a number >= 0 (USD per 1M tokens), got ${show(v)}`);
+const priceOrNull: Check = (v, fail) => (v === null ? null : price(v, fail));
+const limitOrNull: Check = (v, fail) =>
+  v === null || (Number.isInteger(v) && (v as number) > 0) ? v : fail(`must be a whole number of tokens > 0 or null, got ${show(v)}`);
+const text: Check = (v, fail) => (typeof v === 'string' && v.trim() !== '' ? v : fail(`must be a non-empty string, got ${show(v)}`));
+const isoDate: Check = (v, fail) =>
+  typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)
+    ? v
+    : fail(`must be an ISO date like "2026-09-22", got ${show(v)}`);
+const names: Check = (v, fail) =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '')
+    ? [...v]
+    : fail(`must be an array of non-empty strings, got ${show(v)}`);
+const encoding: Check = (v, fail) =>
+  (ENCODINGS as readonly unknown[]).includes(v) ? (v as Encoding) : fail(`must be one of ${ENCODINGS.join(', ')}, got ${show(v)}`);
+const bool: Check = (v, fail) => (typeof v === 'boolean' ? v : fail(`must be true or false, got ${show(v)}`));
+
+const flex: Check = (v, fail) => {
+  if (v === null) return null;
+  if (!isPlainObject(v)) return fail(`must be null or an object {"input": …, "output": …, "cached_input": …}, got ${show(v)}`);
+  for (const key of Object.keys(v)) {
+    if (key !== 'input' && key !== 'output' && key !== 'cached_input') fail('unknown field (allowed: input, cached_input, output)', key);
+  }
+  const sub = (key: string, check: Check) => check(v[key], (reason) => fail(reason, key));
+  if (!Object.hasOwn(v, 'input')) fail('is required', 'input');
+  if (!Object.hasOwn(v, 'output')) fail('is required', 'output');
+  const result: ModePrice = {
+    input: sub('input', price) as number,
+    // Flex without a listed cached rate bills cached tokens at the flex input rate.
+    cached_input: Object.hasOwn(v, 'cached_input') ? (sub('cached_input', priceOrNull) as number | null) : null,
+    output: sub('output', price) as number,
+  };
+  return result;
+};
+
+const ENTRY_FIELDS: Record<keyof PriceEntry, Check> = {
+  input: price,
+  cached_input: priceOrNull,
+  output: price,
+  batch_input: price,
+  batch_cached_input: priceOrNull,
+  batch_output: price,
+  flex,
+  encoding,
+  max_output_tokens: limitOrNull,
+  context_window: limitOrNull,
+  reasoning: bool,
+  endpoints: names,
+  snapshots: names,
+  as_of: isoDate,
+  source: text,
+  note: text,
+};
+
+/** Validates the JSON value of a pricing file. Throws PricingFileError naming `file` and the field. */
+export function parsePricingFile(raw: unknown, file: string): PricingFile {
+  const problem = (field: string | null, reason: string) => new PricingFileError(file, field, reason);
+  const failAt = (field: string): Fail => (reason, sub) => {
+    throw problem(sub === undefined ? field : `${field}.${sub}`, reason);
+  };
+  if (!isPlainObject(raw)) throw problem(null, `must be a JSON object like {"models": {"<name>": {"input": 1, "output": 2}}}, got ${show(raw)}`);
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL_FIELDS.has(key)) throw problem(key, 'unknown field (allowed: as_of, source, notes, models)');
+  }
+  const models = raw.models;
+  if (!isPlainObject(models)) throw problem('models', `must be an object of model name → prices, got ${show(models)}`);
+
+  const parsed: PricingFile = { models: {} };
+  if (Object.hasOwn(raw, 'as_of')) parsed.as_of = isoDate(raw.as_of, failAt('as_of')) as string;
+  if (Object.hasOwn(raw, 'source')) parsed.source = text(raw.source, failAt('source')) as string;
+  if (Object.hasOwn(raw, 'notes')) parsed.notes = names(raw.notes, failAt('notes')) as string[];
+
+  for (const [model, value] of Object.entries(models)) {
+    const at = `models[${JSON.stringify(model)}]`;
+    if (model.trim() === '' || model !== model.trim()) throw problem(at, 'model names must be non-empty and have no surrounding spaces');
+    if (model === '__proto__') throw problem(at, 'is not a model name');
+    if (!isPlainObject(value)) throw problem(at, `must be an object of prices, got ${show(value)}`);
+    const entry: Record<string, unknown> = {};
+    for (const [field, fieldValue] of Object.entries(value)) {
+      const check = Object.hasOwn(ENTRY_FIELDS, field) ? ENTRY_FIELDS[field as keyof PriceEntry] : undefined;
+      if (check === undefined) throw problem(`${at}.${field}`, `unknown field (allowed: ${Object.keys(ENTRY_FIELDS).join(', ')})`);
+      entry[field] = check(fieldValue, failAt(`${at}.${field}`));
+    }
+    parsed.models[model] = entry as Partial<PriceEntry>;
+  }
+  return parsed;
+}
+
+/** Fields a complete entry (the bundled catalog) must state explicitly; only encoding and note may be absent. */
+export const REQUIRED_ENTRY_FIELDS = (Object.keys(ENTRY_FIELDS) as (keyof PriceEntry)[]).filter(
+  (f) => f !== 'encoding' && f !== 'note',
+);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const json = JSON.stringify(v);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}

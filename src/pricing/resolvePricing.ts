@@ -1,0 +1,80 @@
+// Model name → price. Exact names and listed snapshots only: a dated snapshot or a fine-tune can bill differently
+// from its family (gpt-4o-2024-05-13 was $5/$15 while gpt-4o is $2.50/$10), so anything unlisted is an error.
+
+import { PricingError } from './errors.ts';
+import type { Catalog, ModelPricing, PriceEntry } from './types.ts';
+
+const snapshotIndexes = new WeakMap<Record<string, PriceEntry>, Map<string, string>>();
+
+/** The catalog key `model` bills as, or null. */
+export function findCatalogKey(catalog: Catalog, model: string): string | null {
+  if (Object.hasOwn(catalog.models, model)) return model;
+  return snapshotIndex(catalog).get(model) ?? null;
+}
+
+/** Prices for a request's `model`. Throws PricingError (saying how to add a price) when there is none. */
+export function resolvePricing(catalog: Catalog, model: string): ModelPricing {
+  const key = findCatalogKey(catalog, model);
+  if (key === null) throw new PricingError(model, unpricedMessage(catalog, model));
+  const e = catalog.models[key];
+  return {
+    model: key,
+    sync: { input: e.input, cached_input: e.cached_input, output: e.output },
+    batch: { input: e.batch_input, cached_input: e.batch_cached_input, output: e.batch_output },
+    flex: e.flex === null ? null : { ...e.flex },
+    ...(e.encoding !== undefined ? { encoding: e.encoding } : {}),
+    max_output_tokens: e.max_output_tokens,
+    context_window: e.context_window,
+    reasoning: e.reasoning,
+    endpoints: [...e.endpoints],
+    as_of: e.as_of,
+    source: e.source,
+    ...(e.note !== undefined ? { note: e.note } : {}),
+  };
+}
+
+function snapshotIndex(catalog: Catalog): Map<string, string> {
+  let index = snapshotIndexes.get(catalog.models);
+  if (index === undefined) {
+    index = new Map();
+    for (const [key, entry] of Object.entries(catalog.models)) for (const s of entry.snapshots) index.set(s, key);
+    snapshotIndexes.set(catalog.models, index);
+  }
+  return index;
+}
+
+function unpricedMessage(catalog: Catalog, model: string): string {
+  let hint = '';
+  let example = { input: 1.25, output: 10 };
+  let exampleNote = ' (example figures: use the model\'s real prices)';
+
+  const exact = findCatalogKey(catalog, model.trim().toLowerCase());
+  const family = longestFamilyPrefix(catalog, model);
+  if (model.startsWith('ft:')) {
+    const base = model.split(':')[1] ?? '';
+    hint = ` It is a fine-tuned model${base ? ` of "${base}"` : ''}: fine-tunes bill at their own rates, not their base model's, so batchwise does not guess.`;
+  } else if (exact !== null) {
+    hint = ` Did you mean "${exact}"? Model names are matched exactly.`;
+  } else if (family !== null) {
+    const f = catalog.models[family];
+    hint = ` "${family}" is priced, but "${model}" is not listed as billing at its price (dated snapshots can differ: gpt-4o-2024-05-13 cost twice gpt-4o).`;
+    example = { input: f.input, output: f.output };
+    exampleNote = ` (${family}'s prices: use them only if ${model} really bills the same)`;
+  }
+
+  return [
+    `No price for model "${model}" in the pricing catalog (prices as of ${catalog.as_of}${catalog.overrides ? `, with ${catalog.overrides}` : ''}).${hint}`,
+    `Add it with a pricing file (CLI: --pricing FILE; action: pricing-file), in USD per 1M tokens${exampleNote}:`,
+    `  {"models": {${JSON.stringify(model)}: ${JSON.stringify(example).replaceAll(':', ': ').replaceAll(',', ', ')}}}`,
+    `Batch then defaults to 50% of these prices; flex stays unavailable unless you add "flex": {"input": …, "output": …}.`,
+  ].join('\n');
+}
+
+/** The longest catalog key that `model` extends with "-…" (gpt-4o-2099-01-01 → gpt-4o), or null. */
+function longestFamilyPrefix(catalog: Catalog, model: string): string | null {
+  let best: string | null = null;
+  for (const key of Object.keys(catalog.models)) {
+    if (model.startsWith(`${key}-`) && (best === null || key.length > best.length)) best = key;
+  }
+  return best;
+}
