@@ -1,0 +1,33 @@
+import type { EncodingName } from './types.ts';
+import { UnknownModelError } from './UnknownModelError.ts';
+
+// Prefix rules after openai/tiktoken model.py. The JS packages only know exact names, so 'gpt-5.1' or a dated
+// snapshot they have not heard of would throw there. Order matters: the o200k families come first so that
+// gpt-4o / gpt-4.1 / gpt-4.5 never fall into the cl100k `gpt-4-` rule.
+const O200K_PREFIXES = [
+  'gpt-4o',
+  'chatgpt-4o',
+  'gpt-4.1',
+  'gpt-4.5',
+  'gpt-5',
+  'o1',
+  'o3',
+  'o4',
+  'computer-use-preview',
+  'codex-mini',
+  // Moderation models are not in tiktoken's table; omni-moderation is built on gpt-4o, so its tokenizer is
+  // the reasonable choice (and moderation requests are free, so a wrong guess costs nothing).
+  'omni-moderation',
+];
+const CL100K_EXACT = new Set(['gpt-4', 'davinci-002', 'babbage-002', 'text-moderation-latest', 'text-moderation-stable']);
+const CL100K_PREFIXES = ['gpt-4-', 'gpt-3.5', 'gpt-35-turbo', 'text-embedding-', 'text-moderation-'];
+
+/** Prefix matching (the JS packages only know exact names; 'gpt-5.1' throws there). `override` (from the pricing file) wins. */
+export function encodingNameForModel(model: string, override?: EncodingName): EncodingName {
+  if (override) return override;
+  // Fine-tuned models are named ft:<base>:<org>::<id>; the base decides the tokenizer.
+  const base = model.startsWith('ft:') ? model.slice(3).split(':')[0] : model;
+  if (O200K_PREFIXES.some((p) => base.startsWith(p))) return 'o200k_base';
+  if (CL100K_EXACT.has(base) || CL100K_PREFIXES.some((p) => base.startsWith(p))) return 'cl100k_base';
+  throw new UnknownModelError(model);
+}
