@@ -1,0 +1,41 @@
+// Builds dist/: self-contained ESM bundles that run on Node 24 with no node_modules (the action's runtime, and the
+// CLI's `npx batchwise`). esbuild because it bundles TypeScript directly and deterministically (CI rebuilds dist/ and
+// fails on any difference).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const entries = {
+  cli: 'src/cli/main.ts',
+  'scan-worker': 'src/estimate/scanWorker.ts',
+};
+for (const [name, file] of [['index', 'src/action/index.ts'], ['post', 'src/action/post.ts']]) {
+  if (existsSync(file)) entries[name] = file;
+}
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist');
+await build({
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // CommonJS dependencies (tiktoken reads its WASM next to __dirname) need require/__dirname inside an ES module.
+  banner: {
+    js: [
+      "import { createRequire as __bwCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __bwFileURLToPath } from 'node:url';",
+      "import { dirname as __bwDirname } from 'node:path';",
+      'const require = __bwCreateRequire(import.meta.url);',
+      'const __filename = __bwFileURLToPath(import.meta.url);',
+      'const __dirname = __bwDirname(__filename);',
+    ].join('\n'),
+  },
+});
+// The tokenizer's WASM (all encodings inside) travels beside the bundle: tiktoken looks for it in __dirname first.
+copyFileSync(require.resolve('tiktoken/tiktoken_bg.wasm'), 'dist/tiktoken_bg.wasm');

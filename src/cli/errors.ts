@@ -1,0 +1,43 @@
+// How a command ends when something goes wrong: a user's mistake is one clear message and exit 1; anything else is our
+// bug and keeps its stack.
+const USER_ERRORS = new Set([
+  'RequestFileError',
+  'PricingError',
+  'DurationError',
+  'UnknownModelError',
+  'UsageError',
+  'InvalidArgumentError',
+  'CommanderError',
+]);
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function isUserError(err: unknown): err is Error {
+  return err instanceof Error && USER_ERRORS.has(err.name);
+}
+
+/** File-system errors a user causes by naming the wrong path. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory, not a file',
+  ENOTDIR: 'a part of the path is not a directory',
+};
+
+export function reportFailure(err: unknown): number {
+  const code = (err as { code?: unknown })?.code;
+  const path = (err as { path?: unknown })?.path;
+  if (typeof code === 'string' && code in FILE_ERRORS && typeof path === 'string') {
+    process.stderr.write(`batchwise: cannot read ${path}: ${FILE_ERRORS[code]}\n`);
+  } else if (isUserError(err)) {
+    process.stderr.write(`batchwise: ${err.message}\n`);
+  } else {
+    process.stderr.write(`batchwise: internal error (please report it)\n${err instanceof Error ? err.stack : String(err)}\n`);
+  }
+  return 1;
+}

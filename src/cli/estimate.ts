@@ -1,0 +1,61 @@
+// `batchwise estimate FILE`: the cost of a request file in every mode, before a cent is spent.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { loadCatalog } from '../pricing/index.ts';
+import { estimateFile } from '../estimate/estimateFile.ts';
+import { parseDuration } from '../shared/duration.ts';
+import { estimateToJson } from '../report/estimateJson.ts';
+import { estimateToCsv } from '../report/estimateCsv.ts';
+import { renderEstimateTable } from '../report/estimateTable.ts';
+import { renderEstimateMarkdown } from '../report/estimateMarkdown.ts';
+import { byteProgress } from './progress.ts';
+import { reportFailure } from './errors.ts';
+
+interface EstimateFlags {
+  format: 'table' | 'markdown' | 'json' | 'csv';
+  detail?: boolean;
+  pricing?: string;
+  latencyBudget?: string;
+  minSavings?: string;
+  workers?: string;
+}
+
+export function addEstimateCommand(program: Command): void {
+  program
+    .command('estimate')
+    .description('count input tokens exactly and price the file in sync, flex and batch mode')
+    .argument('<file>', 'request file in the Batch API JSONL format')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'csv']).default('table'))
+    .option('--detail', 'list every request (json items, csv rows)')
+    .option('--pricing <file>', 'JSON file that adds or overrides model prices')
+    .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default 24h)')
+    .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD)', '0')
+    .option('--workers <n>', 'worker threads for large files (default: one per core)')
+    .action(async (file: string, flags: EstimateFlags) => {
+      process.exitCode = await runEstimate(file, flags);
+    });
+}
+
+async function runEstimate(file: string, flags: EstimateFlags): Promise<number> {
+  try {
+    const estimate = await estimateFile(file, {
+      catalog: loadCatalog(flags.pricing),
+      detail: flags.detail,
+      latencyBudgetMs: flags.latencyBudget ? parseDuration(flags.latencyBudget, '--latency-budget') : undefined,
+      minSavingsUsd: Number(flags.minSavings ?? 0),
+      workers: flags.workers === undefined ? undefined : Number(flags.workers),
+      onProgress: byteProgress('estimating'),
+      displayName: file,
+    });
+    const render = {
+      json: () => JSON.stringify(estimateToJson(estimate), null, 2) + '\n',
+      csv: () => estimateToCsv(estimate),
+      markdown: () => renderEstimateMarkdown(estimate),
+      table: () => renderEstimateTable(estimate),
+    }[flags.format];
+    process.stdout.write(render());
+    return 0;
+  } catch (err) {
+    return reportFailure(err);
+  }
+}

@@ -1,0 +1,56 @@
+// Which mode to use, from the estimate alone (the runner's auto policy refines it with rate limits and the clock).
+// The Batch API promises an answer within 24 hours, so only a budget of 24h or more makes batch safe on its own; below
+// that, batch is still the first choice when there is room for the runner's sync safety net, unless flex (same price,
+// synchronous answers) is available.
+import { formatDuration } from '../shared/duration.ts';
+import { formatPercent, formatUsd } from '../shared/money.ts';
+import type { ModeCosts, Recommendation } from './types.ts';
+
+export const BATCH_WINDOW_MS = 24 * 3_600_000;
+/** Below this budget a batch is not worth starting: the safety net would run nearly everything synchronously anyway. */
+export const MIN_BATCH_BUDGET_MS = 3_600_000;
+
+export interface RecommendOptions {
+  /** How long the caller can wait for answers; default: the Batch API's 24h window. */
+  latencyBudgetMs?: number;
+  /** A saving (expected, USD) at or below this is not worth waiting for. */
+  minSavingsUsd?: number;
+}
+
+export function recommend(cost: ModeCosts, opts: RecommendOptions = {}): Recommendation {
+  const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
+  const minSavings = opts.minSavingsUsd ?? 0;
+  const batchSaving = cost.sync.expected - cost.batch.expected;
+  const saving = `${formatUsd(batchSaving)} (${formatPercent(batchSaving, cost.sync.expected)})`;
+
+  if (batchSaving <= minSavings) {
+    return {
+      mode: 'sync',
+      reason: `batch would save only ${formatUsd(Math.max(0, batchSaving))}, not worth waiting for; sync answers now`,
+    };
+  }
+  if (budget >= BATCH_WINDOW_MS) {
+    return { mode: 'batch', reason: `batch saves ${saving} and the 24h window fits the budget` };
+  }
+  if (cost.flex) {
+    const flexSaving = cost.sync.expected - cost.flex.expected;
+    return {
+      mode: 'flex',
+      reason:
+        `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and answers synchronously; ` +
+        `the batch's 24h window does not fit a ${formatDuration(budget)} budget`,
+    };
+  }
+  if (budget >= MIN_BATCH_BUDGET_MS) {
+    return {
+      mode: 'batch',
+      reason:
+        `batch saves ${saving}; most batches finish well inside 24h, and \`run --mode auto\` switches what is unfinished ` +
+        `to sync before the ${formatDuration(budget)} budget runs out`,
+    };
+  }
+  return {
+    mode: 'sync',
+    reason: `a ${formatDuration(budget)} budget is too short to wait for a batch, and no flex processing for this model`,
+  };
+}

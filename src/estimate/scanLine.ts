@@ -1,0 +1,97 @@
+// Everything the estimate needs from one line, computed where the line is (a worker thread for big files):
+// validate it, price its model, count its input tokens, bound its output. Pure apart from per-thread caches.
+import { countEmbeddingInputs, INVALID_UTF8, validateLine } from '../requests/index.ts';
+import type { Endpoint, RawLine } from '../requests/index.ts';
+import { countRequestTokens, encodingNameForModel } from '../tokens/index.ts';
+import { resolvePricing } from '../pricing/index.ts';
+import type { Catalog, ModelPricing } from '../pricing/index.ts';
+import { estimateOutputTokens } from './outputTokens.ts';
+import type { OutputEstimate } from './outputTokens.ts';
+
+export type { RawLine };
+
+export interface LineScan {
+  line: number;
+  bytes: number;
+  /** Validation problems of this line alone; empty when the line is a valid request. */
+  problems: string[];
+  /** Not wrong, but worth a look (unknown top-level keys, very long custom_ids). */
+  warnings: string[];
+  custom_id: string;
+  model: string;
+  url: Endpoint | '';
+  /** Why the model cannot be priced or tokenised (reported once per model by the caller, not once per line). */
+  model_error: string | null;
+  input_tokens: number;
+  unknown_size_images: number;
+  /** Inputs of an embeddings request (the Batch API caps them per batch); 0 for other endpoints. */
+  embedding_inputs: number;
+  output: OutputEstimate | null;
+}
+
+/** Per-thread memo of what each model name resolves to: the same few models repeat on every line. */
+export class ModelCache {
+  readonly catalog: Catalog;
+  private readonly resolved = new Map<string, ModelPricing | Error>();
+
+  constructor(catalog: Catalog) {
+    this.catalog = catalog;
+  }
+
+  pricing(model: string): ModelPricing | Error {
+    let hit = this.resolved.get(model);
+    if (hit === undefined) {
+      try {
+        hit = resolvePricing(this.catalog, model);
+      } catch (err) {
+        if (!(err instanceof Error)) throw err;
+        hit = err;
+      }
+      this.resolved.set(model, hit);
+    }
+    return hit;
+  }
+}
+
+export function scanLine(raw: RawLine, models: ModelCache): LineScan {
+  const { request, problems, warnings } = validateLine(raw.text, raw.line);
+  if (raw.invalidUtf8) problems.unshift(INVALID_UTF8);
+  const scan: LineScan = {
+    line: raw.line,
+    bytes: raw.bytes,
+    problems,
+    warnings,
+    custom_id: '',
+    model: '',
+    url: '',
+    model_error: null,
+    input_tokens: 0,
+    unknown_size_images: 0,
+    embedding_inputs: 0,
+    output: null,
+  };
+  if (!request || problems.length > 0) return scan;
+  const model = request.body.model as string;
+  scan.custom_id = request.custom_id;
+  scan.model = model;
+  scan.url = request.url;
+  if (request.url === '/v1/embeddings') scan.embedding_inputs = countEmbeddingInputs(request.body);
+  const pricing = models.pricing(model);
+  if (pricing instanceof Error) {
+    scan.model_error = pricing.message;
+    return scan;
+  }
+  try {
+    const encoding = encodingNameForModel(model, pricing.encoding);
+    const tokens = countRequestTokens(request.url, request.body, encoding);
+    scan.input_tokens = tokens.input_tokens;
+    scan.unknown_size_images = tokens.unknown_size_images;
+  } catch (err) {
+    // Only a model the tokenizer cannot place is the user's to fix; anything else is our bug and must crash.
+    if (!(err instanceof Error) || err.name !== 'UnknownModelError') throw err;
+    scan.model_error = err.message;
+    return scan;
+  }
+  scan.output = estimateOutputTokens(request.url, request.body, pricing);
+  return scan;
+}

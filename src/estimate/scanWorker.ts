@@ -1,0 +1,12 @@
+// Worker thread entry: scans chunks of lines sent by scanFile. Each worker keeps its own tokenizer and string memo,
+// so a long system prompt shared by every line is encoded once per worker.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Catalog } from '../pricing/index.ts';
+import { ModelCache, scanLine } from './scanLine.ts';
+import type { RawLine } from './scanLine.ts';
+
+const models = new ModelCache((workerData as { catalog: Catalog }).catalog);
+
+parentPort!.on('message', (msg: { seq: number; lines: RawLine[] }) => {
+  parentPort!.postMessage({ seq: msg.seq, scans: msg.lines.map((l) => scanLine(l, models)) });
+});

@@ -1,0 +1,31 @@
+// `estimate --format csv`: one row per model and mode (plus the file total), or with --detail one row per request.
+// csv-stringify does the quoting: custom_ids and model names are user text.
+import { stringify } from 'csv-stringify/sync';
+import type { FileEstimate, ModeCosts } from '../estimate/types.ts';
+
+const MODES = ['sync', 'flex', 'batch'] as const;
+
+function modeRows(file: string, model: string, requests: number, input: number, out: { low: number; expected: number; max: number }, cost: ModeCosts) {
+  return MODES.flatMap((mode) => {
+    const c = cost[mode];
+    if (!c) return [];
+    return [[file, model, mode, requests, input, out.low, out.expected, out.max, c.low, c.expected, c.max]];
+  });
+}
+
+export function estimateToCsv(e: FileEstimate): string {
+  if (e.items) {
+    return stringify(
+      e.items.map((i) => [e.file, i.line, i.custom_id, i.model, i.url, i.input_tokens, i.output_tokens.low, i.output_tokens.expected, i.output_tokens.max, i.unbounded]),
+      { header: true, columns: ['file', 'line', 'custom_id', 'model', 'url', 'input_tokens', 'output_low', 'output_expected', 'output_max', 'unbounded'] },
+    );
+  }
+  const rows = [
+    ...e.models.flatMap((m) => modeRows(e.file, m.model, m.requests, m.input_tokens, m.output_tokens, m.cost)),
+    ...modeRows(e.file, '(total)', e.requests, e.input_tokens, e.output_tokens, e.cost),
+  ];
+  return stringify(rows, {
+    header: true,
+    columns: ['file', 'model', 'mode', 'requests', 'input_tokens', 'output_low', 'output_expected', 'output_max', 'cost_low_usd', 'cost_expected_usd', 'cost_max_usd'],
+  });
+}

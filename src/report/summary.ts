@@ -1,0 +1,190 @@
+// The job summary (GITHUB_STEP_SUMMARY): a one-sentence headline, the table of modes, estimate vs actual after a run,
+// a chart, and everything else folded. One renderer for an estimate-only step and one for a run, sharing the parts.
+import type { FileEstimate, Mode, ModeCosts, Range } from '../estimate/types.ts';
+import { addRanges, ZERO_RANGE } from '../estimate/modeCosts.ts';
+import { formatPercent, formatUsd } from '../shared/money.ts';
+import { formatDuration } from '../shared/duration.ts';
+import { renderEstimateMarkdown } from './estimateMarkdown.ts';
+import { escapeMarkdown, formatInt } from './format.ts';
+import { costChart } from './summaryChart.ts';
+
+/** What the summary needs of a finished run (the run core's RunSummary has all of it). */
+export interface SummaryRun {
+  file: string;
+  decision: { mode: Mode; reason: string };
+  estimate: FileEstimate;
+  requests: number;
+  succeeded: number;
+  failed: number;
+  expired: number;
+  cancelled: number;
+  skipped: number;
+  actual_cost_usd: number;
+  estimated_cost_usd: Range;
+  batch_ids: string[];
+  started_at: string;
+  finished_at: string;
+}
+
+export interface EstimateSummaryOptions {
+  /** Why nothing ran, e.g. "no api-key was given". */
+  why: string;
+}
+
+const MODES: Mode[] = ['sync', 'flex', 'batch'];
+
+/** Totals of several files; flex only when every file has it (a file runs in one mode). */
+export function totalOf(estimates: FileEstimate[]): { requests: number; input_tokens: number; output_tokens: Range; cost: ModeCosts } {
+  let flex: Range | null = estimates.length > 0 ? { ...ZERO_RANGE } : null;
+  let sync = { ...ZERO_RANGE };
+  let batch = { ...ZERO_RANGE };
+  let output = { ...ZERO_RANGE };
+  for (const e of estimates) {
+    sync = addRanges(sync, e.cost.sync);
+    batch = addRanges(batch, e.cost.batch);
+    flex = flex && e.cost.flex ? addRanges(flex, e.cost.flex) : null;
+    output = addRanges(output, e.output_tokens);
+  }
+  return {
+    requests: estimates.reduce((n, e) => n + e.requests, 0),
+    input_tokens: estimates.reduce((n, e) => n + e.input_tokens, 0),
+    output_tokens: output,
+    cost: { sync, batch, flex },
+  };
+}
+
+function chosenModes(modes: Mode[]): Set<Mode> {
+  return new Set(modes);
+}
+
+/** The modes table: one row per mode, the chosen one marked. */
+export function modesTable(estimates: FileEstimate[], chosen: Mode[]): string[] {
+  const t = totalOf(estimates);
+  const marked = chosenModes(chosen);
+  const lines = [
+    '| mode | requests | input tokens | output tokens (expected) | low | expected | max | chosen |',
+    '|---|---:|---:|---:|---:|---:|---:|:---:|',
+  ];
+  for (const mode of MODES) {
+    const c = t.cost[mode];
+    const cells = c ? [formatUsd(c.low), formatUsd(c.expected), formatUsd(c.max)] : ['—', '—', '—'];
+    lines.push(
+      `| ${mode} | ${formatInt(t.requests)} | ${formatInt(t.input_tokens)} | ${formatInt(t.output_tokens.expected)} | ` +
+        `${cells.join(' | ')} | ${marked.has(mode) ? '✓' : c ? '' : 'no flex'} |`,
+    );
+  }
+  return lines;
+}
+
+export function estimateOnlyHeadline(estimates: FileEstimate[]): string {
+  const t = totalOf(estimates);
+  const saved = t.cost.sync.expected - t.cost.batch.expected;
+  return (
+    `Batch would save ${formatUsd(saved)} (${formatPercent(saved, t.cost.sync.expected)}) on ` +
+    `${formatInt(t.requests)} requests: ${formatUsd(t.cost.sync.expected)} sync, ${formatUsd(t.cost.batch.expected)} batch.`
+  );
+}
+
+/** A step that only estimated (no key, `mode: estimate`, or a pull request). */
+export function renderEstimateSummary(estimates: FileEstimate[], opts: EstimateSummaryOptions): string {
+  const t = totalOf(estimates);
+  const lines = [
+    '## batchwise cost estimate',
+    '',
+    `**${estimateOnlyHeadline(estimates)}**`,
+    '',
+    `Nothing was sent to the API: ${escapeMarkdown(opts.why)}.`,
+    '',
+    ...modesTable(estimates, estimates.map((e) => e.recommendation.mode)),
+    '',
+  ];
+  for (const e of estimates) lines.push(`- ${escapeMarkdown(e.file)}: **${e.recommendation.mode}** — ${escapeMarkdown(e.recommendation.reason)}`);
+  lines.push('', costChart(t.cost), '');
+  lines.push(...perFileDetails(estimates));
+  return lines.join('\n');
+}
+
+/** What the requests that ran would have cost at sync prices: the actual cost scaled by the estimate's ratio of sync
+ *  to the mode used (exact when the mode's discount is the same for every model of the file). */
+export function syncEquivalent(run: SummaryRun): number {
+  const mode = run.decision.mode;
+  const modeCost = run.estimate.cost[mode]?.expected ?? 0;
+  if (mode === 'sync' || modeCost <= 0) return run.actual_cost_usd;
+  return run.actual_cost_usd * (run.estimate.cost.sync.expected / modeCost);
+}
+
+export function runHeadline(runs: SummaryRun[]): string {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const actual = runs.reduce((n, r) => n + r.actual_cost_usd, 0);
+  const saved = runs.reduce((n, r) => n + syncEquivalent(r), 0) - actual;
+  const unfinished = runs.reduce((n, r) => n + r.failed + r.expired + r.cancelled + r.skipped, 0);
+  const modes = [...new Set(runs.map((r) => r.decision.mode))];
+  const modeName = modes.length === 1 ? capitalise(modes[0]) : 'batchwise';
+  const tail = unfinished > 0 ? `; ${formatInt(unfinished)} did not succeed` : '; all succeeded';
+  if (saved > 0) {
+    const base = actual + saved;
+    return `${modeName} saved ${formatUsd(saved)} (${formatPercent(saved, base)}) on ${formatInt(requests)} requests${tail}.`;
+  }
+  return `${modeName} ran ${formatInt(requests)} requests for ${formatUsd(actual)}${tail}.`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function estimateVsActual(runs: SummaryRun[]): string[] {
+  const lines = [
+    '| file | mode | requests | succeeded | failed | expired / cancelled / skipped | estimated (low – expected – max) | actual |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of runs) {
+    const e = r.estimated_cost_usd;
+    lines.push(
+      `| ${escapeMarkdown(r.file)} | ${r.decision.mode} | ${formatInt(r.requests)} | ${formatInt(r.succeeded)} | ${formatInt(r.failed)} | ` +
+        `${formatInt(r.expired)} / ${formatInt(r.cancelled)} / ${formatInt(r.skipped)} | ` +
+        `${formatUsd(e.low)} – ${formatUsd(e.expected)} – ${formatUsd(e.max)} | ${formatUsd(r.actual_cost_usd)} |`,
+    );
+  }
+  return lines;
+}
+
+export function renderRunSummary(runs: SummaryRun[]): string {
+  const estimates = runs.map((r) => r.estimate);
+  const t = totalOf(estimates);
+  const actual = runs.reduce((n, r) => n + r.actual_cost_usd, 0);
+  const lines = ['## batchwise run', '', `**${runHeadline(runs)}**`, '', ...modesTable(estimates, runs.map((r) => r.decision.mode)), ''];
+  lines.push('### Estimate vs actual', '', ...estimateVsActual(runs), '');
+  for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** — ${escapeMarkdown(r.decision.reason)}`);
+  lines.push('', costChart(t.cost, actual), '');
+  const ids = runs.flatMap((r) => r.batch_ids);
+  lines.push('<details><summary>Batches and timings</summary>', '');
+  for (const r of runs) {
+    const took = Date.parse(r.finished_at) - Date.parse(r.started_at);
+    lines.push(`- ${escapeMarkdown(r.file)}: ${r.started_at} → ${r.finished_at} (${formatDuration(took)})`);
+  }
+  lines.push(ids.length ? `- batch ids: ${ids.map((id) => `\`${id.replace(/`/g, '')}\``).join(', ')}` : '- no batches (nothing ran through the Batch API)');
+  lines.push('', '</details>', '');
+  lines.push(...perFileDetails(estimates));
+  return lines.join('\n');
+}
+
+function perFileDetails(estimates: FileEstimate[]): string[] {
+  const lines: string[] = [];
+  for (const e of estimates) {
+    lines.push(`<details><summary>Estimate of ${escapeMarkdown(e.file)}</summary>`, '', renderEstimateMarkdown(e), '</details>', '');
+  }
+  return lines;
+}
+
+/** What the post step writes when the job ended with batches still running. */
+export function renderInFlightSummary(batchIds: string[], action: 'left running' | 'cancelled', note: string): string {
+  const lines = [
+    '## batchwise: the job ended before the run finished',
+    '',
+    `**${formatInt(batchIds.length)} batch(es) ${action}.** ${escapeMarkdown(note)}`,
+    '',
+    ...batchIds.map((id) => `- \`${id.replace(/`/g, '')}\``),
+    '',
+  ];
+  return lines.join('\n');
+}

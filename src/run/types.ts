@@ -1,0 +1,98 @@
+// Plain data the runners exchange. Request bodies are never all held in memory: a runner gets the lines it must send
+// as a stream re-read from the request file (see readRunItems), and hands back ResultRecords.
+import type { Endpoint } from '../requests/types.ts';
+import type { ResultRecord } from '../results/types.ts';
+import type OpenAI from 'openai';
+import type { Catalog } from '../pricing/index.ts';
+import type { FileEstimate, Mode, Range } from '../estimate/types.ts';
+
+/** One request ready to send, with what the estimate knows about it (used for rate-limit reservations). */
+export interface RunItem {
+  line: number;
+  custom_id: string;
+  url: Endpoint;
+  model: string;
+  body: Record<string, unknown>;
+  input_tokens: number;
+  /** Output cap for the whole request (cap × n); what the API's token limiter reserves. */
+  max_output_tokens: number;
+}
+
+export type OnResult = (result: ResultRecord) => void;
+
+
+export type RunMode = 'auto' | Mode;
+
+export interface RunOptions {
+  mode: RunMode;
+  outDir: string;
+  catalog: Catalog;
+  /** Else built from apiKey/baseURL or OPENAI_API_KEY/OPENAI_BASE_URL. */
+  client?: OpenAI;
+  apiKey?: string;
+  baseURL?: string;
+  /** How long the caller can wait (default 24h for the CLI; the action passes the time left in the job). */
+  latencyBudgetMs?: number;
+  /** The chosen plan's WORST case above this → MaxCostError before anything is spent. */
+  maxCostUsd?: number;
+  /** A batch saving (expected) at or below this is not worth waiting for (default $0.01). */
+  minSavingsUsd?: number;
+  /** Attempts after the first for requests that failed in a way a retry can fix (default 2). */
+  retries?: number;
+  flexFallback?: boolean;
+  rpm?: number;
+  tpm?: number;
+  /** Concurrency of the sync and flex runners. */
+  concurrency?: number;
+  githubRunId?: string;
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Tests make it fast; default 2 s at first, growing to 60 s. */
+  pollIntervalMs?: { min: number; max: number };
+  onBatchesSubmitted?: (batchIds: string[]) => void;
+  /** Progress of the running batches (the CLI draws a bar on a TTY). */
+  onProgress?: (p: BatchProgress) => void;
+  /** Requests left for a retry round at or below this go through the sync runner instead of a new batch (default 100). */
+  syncRetryThreshold?: number;
+  /** Per-batch limits (tests use small ones to force several parts). */
+  partLimits?: { maxLines?: number; maxBytes?: number };
+}
+
+export interface BatchProgress {
+  total: number;
+  completed: number;
+  failed: number;
+  /** Milliseconds to the end at the current pace; null until there is a pace. */
+  eta_ms: number | null;
+}
+
+export interface Decision {
+  mode: Mode;
+  reason: string;
+  /** Batch first, cancelled in time for sync (or flex) to finish what is left before the deadline. */
+  safety_net: boolean;
+}
+
+export interface RunSummary {
+  file: string;
+  decision: { mode: Mode; reason: string };
+  estimate: FileEstimate;
+  requests: number;
+  succeeded: number;
+  failed: number;
+  expired: number;
+  cancelled: number;
+  skipped: number;
+  actual_cost_usd: number;
+  /** Of the chosen mode. */
+  estimated_cost_usd: Range;
+  batch_ids: string[];
+  results_path: string;
+  results_csv_path: string;
+  report_json_path: string;
+  report_md_path: string;
+  started_at: string;
+  finished_at: string;
+  /** DESIGN: 0 all succeeded, 2 some did not, 1 could not run. */
+  exit_code: 0 | 1 | 2;
+}

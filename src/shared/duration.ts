@@ -1,0 +1,34 @@
+// Durations as people write them in workflow files and on the command line: 500ms, 30s, 5m, 2h, 1d, 1h30m.
+
+export class DurationError extends Error {
+  constructor(text: string, what = 'duration') {
+    super(`invalid ${what} "${text}": use a number with a unit, like 30s, 45m, 6h, 2d or 1h30m`);
+    this.name = 'DurationError';
+  }
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Milliseconds in `text`. A bare number is seconds (what shell users expect of `--timeout 90`). */
+export function parseDuration(text: string, what?: string): number {
+  const s = text.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
+  const parts = [...s.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== s.replace(/\s+/g, '')) {
+    throw new DurationError(text, what);
+  }
+  return Math.round(parts.reduce((ms, p) => ms + Number(p[1]) * UNIT_MS[p[2]], 0));
+}
+
+/** A short human form for reports: 45s, 12m, 3h 20m, 2d 4h. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '∞';
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h}h ${m % 60}m` : `${h}h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d}d ${h % 24}h` : `${d}d`;
+}

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, chatLine, tempDir, writeJsonl } from '../helpers.ts';
+
+test('estimate prints the comparison table', () => {
+  const r = cli(['estimate', 'examples/requests.jsonl']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /examples\/requests\.jsonl: 12 requests/);
+  assert.match(r.stdout, /^sync/m);
+  assert.match(r.stdout, /^batch/m);
+  assert.match(r.stdout, /recommended: /);
+});
+
+test('--format json is one parseable object', () => {
+  const r = cli(['estimate', 'examples/hello.jsonl', '--format', 'json', '--detail']);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.input_tokens, 42);
+  assert.equal(j.items.length, 2);
+});
+
+test('--latency-budget changes the recommendation, and a bad one is a clear error', () => {
+  const r = cli(['estimate', 'examples/requests.jsonl', '--format', 'json', '--latency-budget', '20m']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).recommendation.mode, 'sync');
+  const bad = cli(['estimate', 'examples/requests.jsonl', '--latency-budget', 'soon']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /invalid --latency-budget "soon"/);
+  assert.doesNotMatch(bad.stderr, /at .*\.ts:\d+/, 'no stack trace for a user mistake');
+});
+
+test('an invalid file exits 1 listing every bad line as file:line: reason', () => {
+  const file = writeJsonl([chatLine('a', 'x'), '{"custom_id": "a"', chatLine('a', 'dup')]);
+  const r = cli(['estimate', file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, new RegExp(`${file.replace(/[.]/g, '\\.')}:2: `));
+  assert.match(r.stderr, /:3: duplicate custom_id "a" \(first on line 1\)/);
+});
+
+test('--pricing adds a model the catalog lacks; without it the error says how', () => {
+  const file = writeJsonl([chatLine('a', 'x', { max_tokens: 10 }, 'my-finetune-model')]);
+  const missing = cli(['estimate', file]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /my-finetune-model/);
+  assert.match(missing.stderr, /--pricing/);
+  const prices = join(tempDir(), 'prices.json');
+  writeFileSync(prices, JSON.stringify({ models: { 'my-finetune-model': { input: 1, output: 2, encoding: 'o200k_base' } } }));
+  const ok = cli(['estimate', file, '--pricing', prices, '--format', 'json']);
+  assert.equal(ok.code, 0, ok.stderr);
+  const j = JSON.parse(ok.stdout);
+  assert.ok(j.cost.sync.max > 0);
+  assert.ok(Math.abs(j.cost.batch.max - j.cost.sync.max / 2) < 1e-12, 'batch defaults to half of sync');
+});
+
+test('csv and markdown formats', () => {
+  const csv = cli(['estimate', 'examples/hello.jsonl', '--format', 'csv']);
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.match(csv.stdout.split('\n')[0], /^file,model,mode,requests,input_tokens/);
+  const md = cli(['estimate', 'examples/hello.jsonl', '--format', 'markdown']);
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(md.stdout, /\| mode \| low \| expected \| max \|/);
+});
+
+test('a missing file is one clear line', () => {
+  const r = cli(['estimate', 'no/such/file.jsonl']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /no\/such\/file\.jsonl/);
+  assert.doesNotMatch(r.stderr, /internal error/);
+});

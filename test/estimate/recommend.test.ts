@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recommend } from '../../src/estimate/recommend.ts';
+import type { ModeCosts } from '../../src/estimate/types.ts';
+
+const r = (expected: number) => ({ low: expected / 2, expected, max: expected * 10 });
+const withFlex: ModeCosts = { sync: r(10), batch: r(5), flex: r(5) };
+const noFlex: ModeCosts = { sync: r(10), batch: r(5), flex: null };
+const hour = 3_600_000;
+
+test('batch when the 24h window fits (the default budget)', () => {
+  const rec = recommend(noFlex);
+  assert.equal(rec.mode, 'batch');
+  assert.match(rec.reason, /batch saves \$5\.00 \(50%\)/);
+});
+
+test('flex when the budget is shorter than 24h and the model has flex', () => {
+  const rec = recommend(withFlex, { latencyBudgetMs: 2 * hour });
+  assert.equal(rec.mode, 'flex');
+  assert.match(rec.reason, /2h budget/);
+});
+
+test('batch with the sync safety net for a few hours without flex', () => {
+  const rec = recommend(noFlex, { latencyBudgetMs: 6 * hour });
+  assert.equal(rec.mode, 'batch');
+  assert.match(rec.reason, /switches what is unfinished/);
+});
+
+test('sync when the budget is too short for a batch and there is no flex', () => {
+  assert.equal(recommend(noFlex, { latencyBudgetMs: 30 * 60_000 }).mode, 'sync');
+});
+
+test('sync when the saving is negligible', () => {
+  const rec = recommend(noFlex, { minSavingsUsd: 6 });
+  assert.equal(rec.mode, 'sync');
+  assert.match(rec.reason, /only \$5\.00/);
+});

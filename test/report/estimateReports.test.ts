@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { estimateFile } from '../../src/estimate/estimateFile.ts';
+import { loadCatalog } from '../../src/pricing/index.ts';
+import { estimateToJson } from '../../src/report/estimateJson.ts';
+import { estimateToCsv } from '../../src/report/estimateCsv.ts';
+import { renderEstimateTable } from '../../src/report/estimateTable.ts';
+import { renderEstimateMarkdown } from '../../src/report/estimateMarkdown.ts';
+import { escapeMarkdown } from '../../src/report/format.ts';
+import { ROOT, chatLine, writeJsonl } from '../helpers.ts';
+
+const catalog = loadCatalog();
+const hello = () => estimateFile(join(ROOT, 'examples/hello.jsonl'), { catalog, detail: true, displayName: 'requests.jsonl' });
+
+test('json has exactly the contract of shared/DESIGN.md', async () => {
+  const j = estimateToJson(await hello()) as any;
+  for (const key of ['file', 'requests', 'input_tokens', 'output_tokens', 'models', 'cost', 'recommendation', 'pricing', 'items']) {
+    assert.ok(key in j, key);
+  }
+  assert.equal(j.file, 'requests.jsonl');
+  assert.equal(j.input_tokens, 42);
+  assert.deepEqual(Object.keys(j.output_tokens), ['low', 'expected', 'max']);
+  assert.deepEqual(Object.keys(j.cost), ['sync', 'batch', 'flex']);
+  assert.equal(j.cost.flex, null);
+  for (const r of [j.cost.sync, j.cost.batch]) assert.deepEqual(Object.keys(r), ['low', 'expected', 'max']);
+  const m = j.models[0];
+  assert.equal(m.model, 'gpt-3.5-turbo-0125');
+  assert.deepEqual(Object.keys(m.cost), ['sync', 'batch', 'flex']);
+  assert.deepEqual(j.items[0], {
+    line: 1, custom_id: 'request-1', model: 'gpt-3.5-turbo-0125', input_tokens: 20, max_output_tokens: 1000,
+    url: '/v1/chat/completions', unbounded: false, output_tokens: { low: 1, expected: 256, max: 1000 },
+  });
+  assert.match(j.pricing.as_of, /^\d{4}-\d{2}-\d{2}$/);
+  assert.match(j.pricing.source, /^https:\/\//);
+  assert.deepEqual(Object.keys(j.recommendation), ['mode', 'reason']);
+});
+
+test('the table fits 80 columns and names the recommendation', async () => {
+  const file = writeJsonl([chatLine('a', 'hi', {}, 'gpt-4o-mini'), chatLine('b', 'hi', {}, 'gpt-5-mini'), chatLine('c', 'x', {}, 'o4-mini')]);
+  const text = renderEstimateTable(await estimateFile(file, { catalog }));
+  for (const line of text.split('\n').filter((l) => !l.startsWith('note:') && !l.startsWith('prices as of') && !l.startsWith('recommended:') && !l.startsWith('batch split:'))) {
+    assert.ok(line.length <= 80, `too wide (${line.length}): ${line}`);
+  }
+  assert.match(text, /recommended: batch/);
+  assert.match(text, /per model/);
+});
+
+test('csv round-trips through a CSV parser', async () => {
+  const rows = parse(estimateToCsv(await hello()), { columns: true }) as Record<string, string>[];
+  assert.equal(rows.length, 2, 'with --detail: one row per request');
+  assert.equal(rows[1].custom_id, 'request-2');
+  assert.equal(rows[1].input_tokens, '22');
+  const e = await hello();
+  delete e.items;
+  const summary = parse(estimateToCsv(e), { columns: true }) as Record<string, string>[];
+  assert.deepEqual(summary.map((r) => `${r.model}/${r.mode}`), [
+    'gpt-3.5-turbo-0125/sync', 'gpt-3.5-turbo-0125/batch', '(total)/sync', '(total)/batch',
+  ]);
+});
+
+test('markdown escapes what a request file controls', async () => {
+  const file = writeJsonl([chatLine('a', 'hi')], '@team <img src=x> [x](e).jsonl');
+  const md = renderEstimateMarkdown(await estimateFile(file, { catalog }));
+  assert.doesNotMatch(md, /@team/);
+  assert.doesNotMatch(md, /<img/);
+  assert.doesNotMatch(md, /\[x\]\(e\)/);
+  assert.match(md, /\| \*\*batch\*\* ✓ \|/);
+  assert.equal(escapeMarkdown('a|b'), 'a\\|b');
+});

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDuration, parseDuration } from '../../src/shared/duration.ts';
+import { formatUsd } from '../../src/shared/money.ts';
+
+test('durations as people write them', () => {
+  assert.equal(parseDuration('500ms'), 500);
+  assert.equal(parseDuration('30s'), 30_000);
+  assert.equal(parseDuration('45m'), 2_700_000);
+  assert.equal(parseDuration('6h'), 21_600_000);
+  assert.equal(parseDuration('2d'), 172_800_000);
+  assert.equal(parseDuration('1h30m'), 5_400_000);
+  assert.equal(parseDuration('90'), 90_000);
+  assert.equal(parseDuration('1.5h'), 5_400_000);
+});
+
+test('bad durations say what is expected', () => {
+  for (const bad of ['', 'soon', '5 weeks', '3x', 'h', '1h foo']) {
+    assert.throws(() => parseDuration(bad, '--latency-budget'), /invalid --latency-budget .*like 30s/);
+  }
+});
+
+test('formatDuration reads well', () => {
+  assert.equal(formatDuration(45_000), '45s');
+  assert.equal(formatDuration(12 * 60_000), '12m');
+  assert.equal(formatDuration(200 * 60_000), '3h 20m');
+  assert.equal(formatDuration(52 * 3_600_000), '2d 4h');
+});
+
+test('money keeps sub-cent amounts distinguishable', () => {
+  assert.equal(formatUsd(0), '$0.00');
+  assert.equal(formatUsd(0.0015), '$0.0015');
+  assert.equal(formatUsd(0.003), '$0.003');
+  assert.equal(formatUsd(4.123), '$4.12');
+  assert.equal(formatUsd(1234.5), '$1,234.50');
+  assert.equal(formatUsd(-0.5), '-$0.50');
+});
