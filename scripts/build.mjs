@@ -2,7 +2,7 @@
 // CLI's `npx batchwise`). esbuild because it bundles TypeScript directly and deterministically (CI rebuilds dist/ and
 // fails on any difference).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -14,11 +14,13 @@ for (const [name, file] of [['index', 'src/action/index.ts'], ['post', 'src/acti
   if (existsSync(file)) entries[name] = file;
 }
 
-rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist');
+// Build beside dist/ and swap it in only when the build succeeded: a failed build leaves the last good dist/.
+const next = 'dist.next';
+rmSync(next, { recursive: true, force: true });
+mkdirSync(next);
 await build({
   entryPoints: entries,
-  outdir: 'dist',
+  outdir: next,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -38,4 +40,6 @@ await build({
   },
 });
 // The tokenizer's WASM (all encodings inside) travels beside the bundle: tiktoken looks for it in __dirname first.
-copyFileSync(require.resolve('tiktoken/tiktoken_bg.wasm'), 'dist/tiktoken_bg.wasm');
+copyFileSync(require.resolve('tiktoken/tiktoken_bg.wasm'), `${next}/tiktoken_bg.wasm`);
+rmSync('dist', { recursive: true, force: true });
+renameSync(next, 'dist');

@@ -6,10 +6,10 @@ import type { EncodingName } from './types.ts';
 // costs as much as half the encoding of a short user message (measured ~9 µs). So a long text is looked up
 // by a short key (length, head, middle, tail) and confirmed with ===, which compares memory directly.
 // One entry per key: two different texts that share a key just take turns (each still counted correctly).
-// Memory is bounded by the characters held; past the bound the memo starts over (simpler than LRU, and a
+// Memory is bounded by the characters held (8M chars, ~16 MB per thread: peak RSS counts every worker); past the bound the memo starts over (simpler than LRU, and a
 // file that overflows it is mostly unique text, where a memo does not help anyway). Module state, so one
 // memo per worker thread.
-const MAX_MEMO_CHARS = 32 * 1024 * 1024;
+const MAX_MEMO_CHARS = 8 * 1024 * 1024;
 const SHORT = 96;
 const SAMPLE = 32;
 
