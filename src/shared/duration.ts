@@ -32,3 +32,13 @@ export function formatDuration(ms: number): string {
   const d = Math.floor(h / 24);
   return h % 24 ? `${d}d ${h % 24}h` : `${d}d`;
 }
+
+/** Go's time.Duration format, which OpenAI's x-ratelimit-reset-* headers use: "120ms", "1s", "17.5s", "6m0s".
+ *  (parseDuration reads it back.) */
+export function formatGoDuration(ms: number): string {
+  const whole = Math.max(0, Math.ceil(ms));
+  if (whole < 1000) return `${whole}ms`;
+  const minutes = Math.floor(whole / 60_000);
+  const seconds = `${Number(((whole - minutes * 60_000) / 1000).toFixed(3))}s`;
+  return minutes > 0 ? `${minutes}m${seconds}` : seconds;
+}

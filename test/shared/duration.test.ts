@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDuration, parseDuration } from '../../src/shared/duration.ts';
+import { formatDuration, formatGoDuration, parseDuration } from '../../src/shared/duration.ts';
 import { formatUsd } from '../../src/shared/money.ts';
 
 test('durations as people write them', () => {
@@ -34,4 +34,12 @@ test('money keeps sub-cent amounts distinguishable', () => {
   assert.equal(formatUsd(4.123), '$4.12');
   assert.equal(formatUsd(1234.5), '$1,234.50');
   assert.equal(formatUsd(-0.5), '-$0.50');
+});
+
+test('formatGoDuration writes like the x-ratelimit-reset headers, and parseDuration reads it back', () => {
+  const cases: [number, string][] = [[120, '120ms'], [1000, '1s'], [17_500, '17.5s'], [360_000, '6m0s'], [61_250, '1m1.25s']];
+  for (const [ms, text] of cases) {
+    assert.equal(formatGoDuration(ms), text);
+    assert.equal(parseDuration(text), ms);
+  }
 });

@@ -1,0 +1,82 @@
+// `batchwise emulator`: runs the local OpenAI-compatible server until SIGINT/SIGTERM.
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { parseDuration, startEmulator, type EmulatorOptions } from '../emulator/index.ts';
+
+function rateArg(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a fraction between 0 and 1, like 0.05');
+  return n;
+}
+
+function countArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+function durationArg(value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
+
+interface EmulatorFlags {
+  port?: number;
+  host?: string;
+  failRate?: number;
+  httpFaultRate?: number;
+  dropRate?: number;
+  completeAfter?: number;
+  expireAfter?: number;
+  rpm?: number;
+  tpm?: number;
+  queueLimit?: number;
+  seed?: number;
+  dataDir?: string;
+}
+
+export function addEmulatorCommand(program: Command): void {
+  program
+    .command('emulator')
+    .description('run a local OpenAI-compatible server (files, batches, chat, embeddings, responses) with fault injection')
+    .option('--port <n>', 'port to listen on (0: any free port)', countArg, 0)
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--fail-rate <r>', 'fraction of batch lines that fail (500, 429 and 400 lines)', rateArg)
+    .option('--http-fault-rate <r>', 'fraction of calls answered 500/503', rateArg)
+    .option('--drop-rate <r>', 'fraction of calls whose connection is reset', rateArg)
+    .option('--complete-after <dur>', 'how long a batch runs, like 500ms, 30s, 5m', durationArg)
+    .option('--expire-after <dur>', 'a batch still running after this long expires (default 24h)', durationArg)
+    .option('--rpm <n>', 'requests per minute per model on the sync endpoints', countArg)
+    .option('--tpm <n>', 'tokens per minute per model on the sync endpoints', countArg)
+    .option('--queue-limit <n>', 'enqueued batch input tokens allowed per model', countArg)
+    .option('--seed <n>', 'seed for answers and faults', countArg)
+    .option('--data-dir <dir>', 'keep files and batches here across restarts')
+    .action(async (flags: EmulatorFlags) => {
+      const options: EmulatorOptions = {
+        port: flags.port,
+        host: flags.host,
+        failRate: flags.failRate,
+        httpFaultRate: flags.httpFaultRate,
+        dropRate: flags.dropRate,
+        completeAfterMs: flags.completeAfter,
+        expireAfterMs: flags.expireAfter ?? null,
+        rpm: flags.rpm ?? null,
+        tpm: flags.tpm ?? null,
+        queueLimit: flags.queueLimit ?? null,
+        seed: flags.seed,
+        dataDir: flags.dataDir ?? null,
+        log: (line) => process.stderr.write(`${line}\n`),
+      };
+      const emulator = await startEmulator(options);
+      process.stdout.write(`listening on ${emulator.url}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await emulator.close();
+    });
+}

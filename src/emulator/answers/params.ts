@@ -1,0 +1,45 @@
+// Reading request parameters with the real API's 400 messages.
+import { ApiError, invalidType, missingParameter } from '../apiError.ts';
+
+/** The real API's message for a request without `model`. */
+export function requireModel(body: Record<string, unknown>): string {
+  const model = body.model;
+  if (model === undefined || model === null || model === '') {
+    throw new ApiError(400, 'you must provide a model parameter');
+  }
+  if (typeof model !== 'string') throw invalidType('model', 'a string', model);
+  return model;
+}
+
+export function requireField(body: Record<string, unknown>, name: string): unknown {
+  const value = body[name];
+  if (value === undefined || value === null) throw missingParameter(name);
+  return value;
+}
+
+/** An optional integer parameter with a minimum (and maximum), or null when absent. */
+export function optionalInt(body: Record<string, unknown>, name: string, min: number, max = Infinity): number | null {
+  const value = body[name];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidType(name, 'an integer', value);
+  if (value < min) {
+    throw new ApiError(400, `Invalid '${name}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`, {
+      param: name,
+      code: 'integer_below_min_value',
+    });
+  }
+  if (value > max) {
+    throw new ApiError(400, `Invalid '${name}': integer above maximum value. Expected a value <= ${max}, but got ${value} instead.`, {
+      param: name,
+      code: 'integer_above_max_value',
+    });
+  }
+  return value;
+}
+
+/** The emulator answers with JSON only; a streamed answer (SSE) is not emulated. */
+export function refuseStreaming(body: Record<string, unknown>): void {
+  if (body.stream === true) {
+    throw new ApiError(400, 'The batchwise emulator does not emulate streaming (stream: true).', { param: 'stream' });
+  }
+}

@@ -1,0 +1,91 @@
+// The Files API's storage: bodies on disk (a 200 MB upload never sits in memory), File objects in memory and on disk.
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FileObject } from './types.ts';
+import { newId } from './random.ts';
+import { readJsonDir, writeJsonAtomic } from './persist.ts';
+
+const THIRTY_DAYS_S = 30 * 86_400;
+
+interface StoredFile {
+  file: FileObject;
+  /** Creation order, because created_at (seconds) cannot order files made in the same second. */
+  seq: number;
+}
+
+export class FileStore {
+  readonly dir: string;
+  private readonly files = new Map<string, StoredFile>();
+  private seq = 0;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  async open(): Promise<void> {
+    await mkdir(join(this.dir, 'files'), { recursive: true });
+    // Half-written bodies of a previous run (an upload or a finalize cut short) are useless: start clean.
+    await rm(join(this.dir, 'tmp'), { recursive: true, force: true });
+    await mkdir(join(this.dir, 'tmp'), { recursive: true });
+    const stored = await readJsonDir<StoredFile>(join(this.dir, 'files'));
+    stored.sort((a, b) => a.seq - b.seq);
+    for (const s of stored) {
+      this.files.set(s.file.id, s);
+      this.seq = Math.max(this.seq, s.seq);
+    }
+  }
+
+  /** A fresh path to write a body to before it becomes a file (uploads, batch outputs). */
+  tempPath(): string {
+    return join(this.dir, 'tmp', `${randomBytes(8).toString('hex')}.part`);
+  }
+
+  /** Turns a finished temp body into a File object. Batch files expire after 30 days, as the real API's do. */
+  async adopt(tempPath: string, filename: string, purpose: string): Promise<FileObject> {
+    const id = newId('file-', 22);
+    const { size } = await stat(tempPath);
+    await rename(tempPath, this.bodyPath(id));
+    const now = Math.floor(Date.now() / 1000);
+    const expiring = purpose === 'batch' || purpose === 'batch_output';
+    const file: FileObject = {
+      id,
+      object: 'file',
+      bytes: size,
+      created_at: now,
+      expires_at: expiring ? now + THIRTY_DAYS_S : null,
+      filename,
+      purpose,
+      status: 'processed',
+      status_details: null,
+    };
+    const stored = { file, seq: ++this.seq };
+    await writeJsonAtomic(this.metaPath(id), stored);
+    this.files.set(id, stored);
+    return file;
+  }
+
+  get(id: string): FileObject | undefined {
+    return this.files.get(id)?.file;
+  }
+
+  /** Newest first, as GET /v1/files lists them by default. */
+  listNewestFirst(): FileObject[] {
+    return [...this.files.values()].reverse().map((s) => s.file);
+  }
+
+  bodyPath(id: string): string {
+    return join(this.dir, 'files', `${id}.body`);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!this.files.delete(id)) return false;
+    await rm(this.metaPath(id), { force: true });
+    await rm(this.bodyPath(id), { force: true });
+    return true;
+  }
+
+  private metaPath(id: string): string {
+    return join(this.dir, 'files', `${id}.json`);
+  }
+}

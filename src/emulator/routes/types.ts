@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BatchService } from '../batchService.ts';
+import type { FileStore } from '../fileStore.ts';
+import type { RateLimiter } from '../rateLimiter.ts';
+import type { EmulatorConfig } from '../types.ts';
+
+export interface Services {
+  cfg: EmulatorConfig;
+  files: FileStore;
+  batches: BatchService;
+  limiter: RateLimiter;
+  /** The seeded stream for per-call faults (order-dependent, reproducible for the same sequence of calls). */
+  random: () => number;
+}
+
+export interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** The path's captured ids. */
+  params: string[];
+  query: URLSearchParams;
+  /** Headers every response carries (x-request-id). */
+  headers: Record<string, string>;
+  /** --drop-rate picked this call: a streamed body is cut half-way (the route decides where). */
+  dropMidway: boolean;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  pattern: RegExp;
+  handle(ctx: RouteContext, services: Services): Promise<void>;
+}
