@@ -1,11 +1,13 @@
 // `batchwise <command>`: a thin shell. Each command lives in its own file and calls the core.
 import { Command } from 'commander';
 import { addEstimateCommand } from './estimate.ts';
+import { addEmulatorCommand } from './emulator.ts';
 import { VERSION } from '../shared/version.ts';
 
 const program = new Command('batchwise')
   .description('Estimate, decide and run OpenAI request files: sync vs flex vs the Batch API')
   .version(VERSION);
 addEstimateCommand(program);
+addEmulatorCommand(program);
 
 await program.parseAsync();
