@@ -8,6 +8,10 @@ const USER_ERRORS = new Set([
   'UsageError',
   'InvalidArgumentError',
   'CommanderError',
+  'DataFileError',
+  'TemplateError',
+  'JoinError',
+  'PricingFileError',
 ]);
 
 export class UsageError extends Error {

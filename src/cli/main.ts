@@ -2,12 +2,16 @@
 import { Command } from 'commander';
 import { addEstimateCommand } from './estimate.ts';
 import { addEmulatorCommand } from './emulator.ts';
+import { addPrepareCommand } from './prepare.ts';
+import { addJoinCommand } from './join.ts';
 import { VERSION } from '../shared/version.ts';
 
 const program = new Command('batchwise')
   .description('Estimate, decide and run OpenAI request files: sync vs flex vs the Batch API')
   .version(VERSION);
 addEstimateCommand(program);
+addPrepareCommand(program);
+addJoinCommand(program);
 addEmulatorCommand(program);
 
 await program.parseAsync();
