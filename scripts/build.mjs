@@ -25,6 +25,10 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node24',
+  // Shared code in chunks, and what is imported with import() loaded only when used: an estimate-only action run
+  // never parses the artifact client or the run core (start-up is most of a PR cost report's time).
+  splitting: true,
+  chunkNames: '[name]-[hash]',  // beside the entry points: __dirname (where tiktoken finds its WASM) is dist/ everywhere
   legalComments: 'none',
   logLevel: 'warning',
   // CommonJS dependencies (tiktoken reads its WASM next to __dirname) need require/__dirname inside an ES module.
@@ -34,10 +38,12 @@ await build({
       "import { fileURLToPath as __bwFileURLToPath } from 'node:url';",
       "import { dirname as __bwDirname } from 'node:path';",
       'const require = __bwCreateRequire(import.meta.url);',
-      'const __filename = __bwFileURLToPath(import.meta.url);',
-      'const __dirname = __bwDirname(__filename);',
+      'const __bwFilename = __bwFileURLToPath(import.meta.url);',
+      'const __bwDirnameValue = __bwDirname(__bwFilename);',
     ].join('\n'),
   },
+  // Mapped, not declared: a bundled module that declares its own __filename (@azure/storage-common does) keeps it.
+  define: { __filename: '__bwFilename', __dirname: '__bwDirnameValue' },
 });
 // The tokenizer's WASM (all encodings inside) travels beside the bundle: tiktoken looks for it in __dirname first.
 copyFileSync(require.resolve('tiktoken/tiktoken_bg.wasm'), `${next}/tiktoken_bg.wasm`);

@@ -81,7 +81,7 @@ export function estimateOnlyHeadline(estimates: FileEstimate[]): string {
   const saved = t.cost.sync.expected - t.cost.batch.expected;
   return (
     `Batch would save ${formatUsd(saved)} (${formatPercent(saved, t.cost.sync.expected)}) on ` +
-    `${formatInt(t.requests)} requests: ${formatUsd(t.cost.sync.expected)} sync, ${formatUsd(t.cost.batch.expected)} batch.`
+    `${requestsWord(t.requests)}: ${formatUsd(t.cost.sync.expected)} sync, ${formatUsd(t.cost.batch.expected)} batch.`
   );
 }
 
@@ -123,9 +123,13 @@ export function runHeadline(runs: SummaryRun[]): string {
   const tail = unfinished > 0 ? `; ${formatInt(unfinished)} did not succeed` : '; all succeeded';
   if (saved > 0) {
     const base = actual + saved;
-    return `${modeName} saved ${formatUsd(saved)} (${formatPercent(saved, base)}) on ${formatInt(requests)} requests${tail}.`;
+    return `${modeName} saved ${formatUsd(saved)} (${formatPercent(saved, base)}) on ${requestsWord(requests)}${tail}.`;
   }
-  return `${modeName} ran ${formatInt(requests)} requests for ${formatUsd(actual)}${tail}.`;
+  return `${modeName} ran ${requestsWord(requests)} for ${formatUsd(actual)}${tail}.`;
+}
+
+function requestsWord(n: number): string {
+  return `${formatInt(n)} request${n === 1 ? '' : 's'}`;
 }
 
 function capitalise(s: string): string {

@@ -1,0 +1,4 @@
+// Entry point of dist/index.js (action.yml `main`).
+import { run } from './main.ts';
+
+await run();

@@ -1,0 +1,112 @@
+// The action's inputs (action.yml), read once and checked before anything runs: a typo in `mode` or `max-cost` is one
+// clear message, not a failure halfway through a paid run.
+import * as core from '@actions/core';
+import { parseDuration } from '../shared/duration.ts';
+
+export type ActionMode = 'auto' | 'batch' | 'flex' | 'sync' | 'estimate';
+export type CommentSetting = 'update' | 'new' | 'off';
+export type FailOn = 'any' | 'none';
+export type OnCancel = 'leave' | 'cancel';
+
+export interface ActionInputs {
+  requests: string;
+  mode: ActionMode;
+  apiKey: string;
+  baseUrl: string | undefined;
+  latencyBudgetMs: number;
+  maxCostUsd: number | undefined;
+  minSavingsUsd: number;
+  pricingFile: string | undefined;
+  outputDir: string;
+  artifact: string | false;
+  retentionDays: number | undefined;
+  commit: string | false;
+  commitBranch: string | undefined;
+  comment: CommentSetting;
+  githubToken: string;
+  retries: number | undefined;
+  failOn: FailOn;
+  onCancel: OnCancel;
+}
+
+export class ActionInputError extends Error {
+  constructor(input: string, message: string) {
+    super(`input \`${input}\`: ${message}`);
+    this.name = 'ActionInputError';
+  }
+}
+
+/** A hosted job stops at 6 hours; leave time to fetch results and publish them. Documented with timeout-minutes. */
+export const DEFAULT_LATENCY_BUDGET = '5h30m';
+
+/** Secrets first: masked before any other input is read, so no later log line can show them. */
+export function maskSecrets(): void {
+  for (const name of ['api-key', 'github-token']) {
+    const value = core.getInput(name);
+    if (value) core.setSecret(value);
+  }
+}
+
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ActionInputError(name, `"${raw}" is not one of ${allowed.join(', ')}`);
+  }
+  return raw as T;
+}
+
+function optionalNumber(name: string, check: (n: number) => boolean, what: string): number | undefined {
+  const raw = core.getInput(name).trim().replace(/^\$/, '');
+  if (raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || !check(n)) throw new ActionInputError(name, `"${raw}" is not ${what}`);
+  return n;
+}
+
+/** `false`, `no`, `off` or empty turn a publishing input off. */
+function nameOrFalse(name: string, fallback: string | false): string | false {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  return ['false', 'no', 'off', 'none'].includes(raw.toLowerCase()) ? false : raw;
+}
+
+function optional(name: string): string | undefined {
+  return core.getInput(name).trim() || undefined;
+}
+
+export function readInputs(): ActionInputs {
+  const requests = core.getInput('requests').trim();
+  if (!requests) throw new ActionInputError('requests', 'give a request file (.jsonl) or a glob such as `evals/*.jsonl`');
+  const budgetText = optional('latency-budget') ?? DEFAULT_LATENCY_BUDGET;
+  let latencyBudgetMs: number;
+  try {
+    latencyBudgetMs = parseDuration(budgetText, 'latency-budget');
+  } catch (err) {
+    throw new ActionInputError('latency-budget', (err as Error).message);
+  }
+  const commit = nameOrFalse('commit', false);
+  if (commit !== false && (commit.startsWith('/') || commit.split('/').includes('..'))) {
+    throw new ActionInputError('commit', `"${commit}" must be a path inside the repository (no leading /, no ..)`);
+  }
+  return {
+    requests,
+    mode: choice('mode', ['auto', 'batch', 'flex', 'sync', 'estimate'] as const, 'auto'),
+    apiKey: core.getInput('api-key').trim(),
+    baseUrl: optional('base-url'),
+    latencyBudgetMs,
+    maxCostUsd: optionalNumber('max-cost', (n) => n > 0, 'a positive number of US dollars'),
+    minSavingsUsd: optionalNumber('min-savings', (n) => n >= 0, 'zero or a positive number of US dollars') ?? 0,
+    pricingFile: optional('pricing-file'),
+    outputDir: optional('output-dir') ?? 'batchwise-results',
+    artifact: nameOrFalse('artifact', 'batchwise-results'),
+    retentionDays: optionalNumber('retention-days', (n) => Number.isInteger(n) && n >= 1 && n <= 90, 'a whole number of days from 1 to 90'),
+    commit,
+    commitBranch: optional('commit-branch'),
+    comment: choice('comment', ['update', 'new', 'off'] as const, 'update'),
+    githubToken: core.getInput('github-token').trim(),
+    retries: optionalNumber('retries', (n) => Number.isInteger(n) && n >= 0, 'a whole number (0 or more)'),
+    failOn: choice('fail-on', ['any', 'none'] as const, 'any'),
+    onCancel: choice('on-cancel', ['leave', 'cancel'] as const, 'leave'),
+  };
+}

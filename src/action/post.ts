@@ -1,0 +1,4 @@
+// Entry point of dist/post.js (action.yml `post`, with post-if: always()).
+import { post } from './postMain.ts';
+
+await post();

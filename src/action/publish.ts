@@ -1,0 +1,64 @@
+// Where results go after a run: the artifact and the commit. Each is optional (inputs `artifact`, `commit`).
+import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, relative, sep } from 'node:path';
+import type { ArtifactClient } from '@actions/artifact';
+import type { GitHubClient } from '../github/client.ts';
+import { commitFiles } from '../github/commitFiles.ts';
+import type { RunnerContext } from '../github/runnerContext.ts';
+import { uploadResultsArtifact } from '../github/uploadArtifact.ts';
+import type { ActionInputs } from './inputs.ts';
+
+/** The files a run leaves behind that are worth keeping (state.json and part files are the runner's own). */
+export const RESULT_FILES = ['results.jsonl', 'results.csv', 'report.md', 'report.json'] as const;
+
+export function resultFiles(dirs: string[]): string[] {
+  return dirs.flatMap((d) => RESULT_FILES.map((f) => `${d}/${f}`)).filter((f) => existsSync(f));
+}
+
+export async function publishArtifact(
+  client: ArtifactClient,
+  inputs: ActionInputs,
+  outputDir: string,
+  dirs: string[],
+): Promise<void> {
+  if (inputs.artifact === false) return;
+  const files = resultFiles(dirs);
+  if (files.length === 0) return;
+  let r;
+  try {
+    r = await uploadResultsArtifact(client, { name: inputs.artifact, files, rootDirectory: outputDir, retentionDays: inputs.retentionDays });
+  } catch (err) {
+    // The run is paid for and its results are on disk, in the summary and (with commit:) in the repository: a failed
+    // upload is worth a warning, not the loss of the step's outcome.
+    core.warning(`artifact "${inputs.artifact}" was not uploaded: ${(err as Error).message}`);
+    return;
+  }
+  core.info(`artifact "${inputs.artifact}" uploaded (id ${r.id ?? '?'}, ${r.size ?? '?'} bytes): ${r.files.join(', ')}`);
+}
+
+export async function publishCommit(
+  gh: GitHubClient | null,
+  ctx: RunnerContext,
+  inputs: ActionInputs,
+  outputDir: string,
+  dirs: string[],
+  message: string,
+): Promise<void> {
+  if (inputs.commit === false) return;
+  if (!gh) throw new Error('commit: needs a github-token (the default `${{ github.token }}` works with `permissions: contents: write`)');
+  const branch = inputs.commitBranch ?? ctx.branch;
+  if (!branch) {
+    throw new Error(`commit: cannot tell which branch to commit to on a "${ctx.eventName}" event; set commit-branch`);
+  }
+  const target = inputs.commit.replace(/\/+$/, '');
+  const files = [];
+  for (const f of resultFiles(dirs)) {
+    const rel = relative(outputDir, f).split(sep).join('/');
+    files.push({ path: `${target}/${rel || basename(f)}`, content: await readFile(f) });
+  }
+  if (files.length === 0) return;
+  const r = await commitFiles(gh, { owner: ctx.owner, repo: ctx.repo, branch, message, files, createFrom: ctx.sha });
+  core.info(`committed ${files.length} files under ${target}/ to ${r.branch}: ${r.sha}`);
+}

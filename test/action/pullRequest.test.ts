@@ -1,0 +1,138 @@
+// The keyless pull-request path, end to end through the built dist/: estimate only, one sticky cost-report comment
+// created then updated, skipped when nothing changed, truncated when huge, a warning (not a failure) without permission.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chatLine } from '../helpers.ts';
+import { startFakeGitHub } from '../github/fakeGitHub.ts';
+import type { FakeGitHub } from '../github/fakeGitHub.ts';
+import { gitRepo, makeRunner, prEvent, runStep } from './harness.ts';
+
+let gh: FakeGitHub;
+before(async () => {
+  gh = await startFakeGitHub();
+});
+after(() => gh.close());
+
+const jsonl = (lines: object[]) => lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+const questions = (n: number, words = 10) =>
+  jsonl(Array.from({ length: n }, (_, i) => chatLine(`q${i}`, 'word '.repeat(words), { max_tokens: 200 })));
+
+const TOKEN = 'ghs_faketoken_secret_123';
+
+function prRunner(repo: { dir: string; baseSha: string; headSha: string }, number: number, fork = false) {
+  return makeRunner({
+    workspace: repo.dir,
+    eventName: 'pull_request',
+    event: prEvent(number, repo.baseSha, repo.headSha, fork),
+    apiUrl: gh.url,
+    sha: repo.headSha,
+    ref: `refs/pull/${number}/merge`,
+    headRef: 'feature',
+  });
+}
+
+test('keyless PR: estimate only with a notice, sticky comment created then updated, unchanged skipped', async () => {
+  const repo = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'evals/a.jsonl': questions(5), 'evals/b.jsonl': questions(1) });
+  const runner = prRunner(repo, 7);
+  const inputs = { requests: 'evals/*.jsonl', 'github-token': TOKEN, comment: 'update' };
+
+  const first = await runStep(runner, 'index', { inputs });
+  assert.equal(first.code, 0, first.stdout + first.stderr);
+  assert.match(first.stdout, /::notice::No api-key/);
+  assert.match(first.stdout, /::group::Estimate/);
+  assert.match(first.stdout, /evals\/a\.jsonl: base read from git/);
+  const comments = gh.comments.get(7)!;
+  assert.equal(comments.length, 1);
+  const body = comments[0].body;
+  assert.ok(body.startsWith('<!-- batchwise:cost-report -->'));
+  assert.match(body, /changes 2 request files/);
+  assert.match(body, /### evals\/a\\\.jsonl\n/);
+  assert.match(body, /\| requests \| 2 \| 5 \| \+3 \(\+150%\) \|/);
+  assert.match(body, /\| requests \| not in base \| 1 \|/);
+  assert.equal(first.outputs.mode, 'batch');
+  assert.ok(Number(first.outputs['estimated-cost']) > 0);
+  assert.ok(Number(first.outputs['estimated-savings']) > 0);
+  assert.equal(first.outputs['actual-cost'], '0');
+  assert.match(first.summary, /Nothing was sent to the API: no api\\-key was given/);
+  // The token went only into the Authorization header.
+  assert.ok(gh.calls.every((c) => c.authorization === `token ${TOKEN}`));
+  for (const text of [first.files.outputs, first.files.summary, first.files.state, body]) assert.ok(!text.includes(TOKEN));
+  assert.ok(!first.stdout.replace(`::add-mask::${TOKEN}`, '').includes(TOKEN), 'token only in the add-mask command');
+
+  // A new push changes a file: the same comment is edited, not a second one posted.
+  const calls = gh.calls.length;
+  const repo2 = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'evals/a.jsonl': questions(9), 'evals/b.jsonl': questions(1) });
+  const second = await runStep(prRunner(repo2, 7), 'index', { inputs });
+  assert.equal(second.code, 0, second.stderr);
+  assert.equal(gh.comments.get(7)!.length, 1);
+  assert.match(gh.comments.get(7)![0].body, /\| requests \| 2 \| 9 \| \+7 \(\+350%\) \|/);
+  assert.deepEqual(gh.calls.slice(calls).map((c) => c.method), ['GET', 'PATCH']);
+
+  // Run again on the same content: the body is the same, so nothing is written.
+  const before = gh.calls.length;
+  const third = await runStep(prRunner(repo2, 7), 'index', { inputs });
+  assert.equal(third.code, 0);
+  assert.deepEqual(gh.calls.slice(before).map((c) => c.method), ['GET']);
+  assert.match(third.stdout, /comment unchanged/);
+});
+
+test('a PR that changes no request file posts nothing', async () => {
+  const repo = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'README.md': 'docs only\n' });
+  const before = gh.calls.length;
+  const r = await runStep(prRunner(repo, 8), 'index', { inputs: { requests: 'evals/a.jsonl', 'github-token': TOKEN } });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(gh.calls.length, before);
+  assert.equal(gh.comments.get(8), undefined);
+  assert.match(r.stdout, /no request file changed/);
+});
+
+test('base commit not in a shallow clone: the base comes from the contents API at the base sha', async () => {
+  const repo = gitRepo({}, { 'evals/a.jsonl': questions(4) });
+  const missingBase = 'f'.repeat(40);
+  gh.contents.set(`${missingBase}:evals/a.jsonl`, Buffer.from(questions(3)));
+  const runner = makeRunner({
+    workspace: repo.dir, eventName: 'pull_request', event: prEvent(9, missingBase, repo.headSha), apiUrl: gh.url, sha: repo.headSha,
+  });
+  const r = await runStep(runner, 'index', { inputs: { requests: 'evals/a.jsonl', 'github-token': TOKEN } });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const get = gh.calls.find((c) => c.path === '/repos/octo/evals/contents/evals/a.jsonl')!;
+  assert.equal(get.query.get('ref'), missingBase);
+  assert.match(gh.comments.get(9)![0].body, /\| requests \| 3 \| 4 \| \+1 \(\+33%\) \|/);
+});
+
+test('a read-only token (fork PR): warning, the report goes to the job summary, the step succeeds', async () => {
+  const repo = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'evals/a.jsonl': questions(3) });
+  gh.forbid.add('POST comments');
+  try {
+    const r = await runStep(prRunner(repo, 10, true), 'index', { inputs: { requests: 'evals/a.jsonl', 'github-token': TOKEN } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /::warning::the GitHub token cannot comment on pull request #10 .*pull-requests: write/);
+    assert.match(r.summary, /<!-- batchwise:cost-report -->/);
+    assert.match(r.summary, /\| requests \| 2 \| 3 \|/);
+    assert.equal(gh.comments.get(10), undefined);
+  } finally {
+    gh.forbid.delete('POST comments');
+  }
+});
+
+test('a huge PR report is cut to fit one comment, tables kept', async () => {
+  const head: Record<string, string> = {};
+  for (let i = 0; i < 60; i++) head[`evals/f${String(i).padStart(2, '0')}.jsonl`] = questions(3 + (i % 4), 30);
+  const repo = gitRepo({}, head);
+  const r = await runStep(prRunner(repo, 11), 'index', { inputs: { requests: 'evals/*.jsonl', 'github-token': TOKEN } });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const body = gh.comments.get(11)![0].body;
+  assert.ok(body.length <= 65_536, String(body.length));
+  assert.equal(body.match(/^### evals/gm)?.length, 60);
+  assert.match(body, /Cut to fit a comment/);
+  // The job summary has no length limit that matters here: it keeps everything.
+  assert.ok(r.summary.length > body.length);
+});
+
+test('an invalid request file fails the step with file:line, after the PR report shows what it can', async () => {
+  const repo = gitRepo({ 'evals/a.jsonl': questions(1) }, { 'evals/a.jsonl': questions(1) + '{"custom_id": "x"}\n' });
+  const r = await runStep(prRunner(repo, 12), 'index', { inputs: { requests: 'evals/a.jsonl', 'github-token': TOKEN } });
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /::error::evals\/a\.jsonl:2: /);
+  assert.match(gh.comments.get(12)![0].body, /cannot be estimated/);
+});
