@@ -24,6 +24,9 @@ export interface EstimateOptions extends RecommendOptions {
   displayName?: string;
 }
 
+/** Warnings are kept up to this many (plus a count): a file can repeat the same harmless slip on every line. */
+const MAX_WARNINGS_KEPT = 100;
+
 interface ModelTally {
   requests: number;
   input_tokens: number;
@@ -40,11 +43,15 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
   const tallies = new Map<string, ModelTally>();
   const items: LineEstimate[] = [];
   const warnings: LineProblem[] = [];
+  let warningCount = 0;
   let bytes = 0;
 
   await scanFile(path, { catalog: opts.catalog, workers: opts.workers, onProgress: opts.onProgress }, (s: LineScan) => {
     bytes += s.bytes;
-    for (const reason of s.warnings) warnings.push({ line: s.line, reason });
+    for (const reason of s.warnings) {
+      if (warnings.length < MAX_WARNINGS_KEPT) warnings.push({ line: s.line, reason });
+      warningCount++;
+    }
     for (const reason of s.problems) problems.push({ line: s.line, reason });
     if (s.problems.length > 0) return;
     const request: BatchRequest = { custom_id: s.custom_id, method: 'POST', url: s.url as BatchRequest['url'], body: { model: s.model } };
@@ -113,23 +120,27 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
       batch: subtractRanges(cost.sync, cost.batch),
       flex: cost.flex ? subtractRanges(cost.sync, cost.flex) : null,
     },
-    recommendation: recommend(cost, opts),
+    recommendation: recommend(cost, { ...opts, modelsWithoutFlex: models.filter((m) => !m.cost.flex).map((m) => m.model) }),
     pricing: { as_of: opts.catalog.as_of, source: opts.catalog.source },
     split_notes: checker.splitNotes(),
     warnings,
-    notes: estimateNotes(models, cost.sync.max),
+    warning_count: warningCount,
+    notes: estimateNotes(models, cost.flex !== null),
     ...(opts.detail ? { items } : {}),
   };
 }
 
-function estimateNotes(models: ModelEstimate[], syncMax: number): string[] {
+function estimateNotes(models: ModelEstimate[], anyFlex: boolean): string[] {
   const notes: string[] = [];
   for (const m of models) {
     if (m.unbounded_requests > 0) {
       notes.push(
         `${m.unbounded_requests} ${m.model} request(s) set no output cap: max assumes the model's output limit ` +
-          `(set max_tokens / max_completion_tokens / max_output_tokens to tighten the worst case of ${formatUsd(syncMax)})`,
+          `(set max_tokens / max_completion_tokens / max_output_tokens to tighten its worst case of ${formatUsd(m.cost.sync.max)})`,
       );
+    }
+    if (anyFlex && !m.cost.flex && models.length > 1) {
+      notes.push(`${m.model} has no flex processing: the flex total prices it at the standard (sync) rate`);
     }
     if (m.unknown_size_images > 0) {
       notes.push(`${m.unknown_size_images} ${m.model} image(s) by URL: size unknown offline, counted at the model's maximum`);

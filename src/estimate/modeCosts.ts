@@ -30,15 +30,16 @@ export function subtractRanges(a: Range, b: Range): Range {
 
 export const ZERO_RANGE: Readonly<Range> = Object.freeze({ low: 0, expected: 0, max: 0 });
 
-/** Sum per-model costs into a file total. Flex is a total only when every model has it: a file runs in one mode. */
+/** Sum per-model costs into a file total. The flex total is what flex mode would cost: flex for the models that have
+ *  it and sync for the rest (runs split per model); null only when no model has flex. */
 export function totalCosts(parts: ModeCosts[]): ModeCosts {
   let sync = { ...ZERO_RANGE };
   let batch = { ...ZERO_RANGE };
-  let flex: Range | null = parts.length > 0 ? { ...ZERO_RANGE } : null;
+  let flex = { ...ZERO_RANGE };
   for (const p of parts) {
     sync = addRanges(sync, p.sync);
     batch = addRanges(batch, p.batch);
-    flex = flex && p.flex ? addRanges(flex, p.flex) : null;
+    flex = addRanges(flex, p.flex ?? p.sync);
   }
-  return { sync, batch, flex };
+  return { sync, batch, flex: parts.some((p) => p.flex) ? flex : null };
 }

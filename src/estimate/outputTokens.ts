@@ -43,6 +43,8 @@ export interface OutputEstimate extends Range {
   cap: number;
   n: number;
   unbounded: boolean;
+  /** The cap the request asked for when it is above the model's output limit (the API refuses it); else null. */
+  over_limit: number | null;
 }
 
 function positiveInt(v: unknown): number | undefined {
@@ -59,7 +61,7 @@ function reasoningEffort(url: Endpoint, body: Record<string, unknown>): string {
 
 export function estimateOutputTokens(url: Endpoint, body: Record<string, unknown>, model: ModelOutputInfo): OutputEstimate {
   if (url === '/v1/embeddings' || url === '/v1/moderations') {
-    return { low: 0, expected: 0, max: 0, cap: 0, n: 1, unbounded: false };
+    return { low: 0, expected: 0, max: 0, cap: 0, n: 1, unbounded: false, over_limit: null };
   }
   let requested: number | undefined;
   let choices = 1;
@@ -85,5 +87,6 @@ export function estimateOutputTokens(url: Endpoint, body: Record<string, unknown
     cap,
     n: choices,
     unbounded: requested === undefined,
+    over_limit: requested !== undefined && model.max_output_tokens !== null && requested > model.max_output_tokens ? requested : null,
   };
 }

@@ -15,6 +15,8 @@ export interface RecommendOptions {
   latencyBudgetMs?: number;
   /** A saving (expected, USD) at or below this is not worth waiting for. */
   minSavingsUsd?: number;
+  /** Models of the file without flex processing: in flex mode they run at the standard tier (named in the reason). */
+  modelsWithoutFlex?: string[];
 }
 
 export function recommend(cost: ModeCosts, opts: RecommendOptions = {}): Recommendation {
@@ -32,12 +34,16 @@ export function recommend(cost: ModeCosts, opts: RecommendOptions = {}): Recomme
   if (budget >= BATCH_WINDOW_MS) {
     return { mode: 'batch', reason: `batch saves ${saving} and the 24h window fits the budget` };
   }
-  if (cost.flex) {
-    const flexSaving = cost.sync.expected - cost.flex.expected;
+  const withoutFlex = opts.modelsWithoutFlex ?? [];
+  const flexSaving = cost.flex ? cost.sync.expected - cost.flex.expected : 0;
+  // Flex is worth it when it carries most of the saving batch would have made (a mixed file may have flex for a
+  // small part only; then batch with the safety net saves more).
+  if (cost.flex && flexSaving > minSavings && (budget < MIN_BATCH_BUDGET_MS || flexSaving >= batchSaving / 2)) {
+    const rest = withoutFlex.length > 0 ? ` (${withoutFlex.join(', ')} without flex: standard tier)` : '';
     return {
       mode: 'flex',
       reason:
-        `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and answers synchronously; ` +
+        `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and answers synchronously${rest}; ` +
         `the batch's 24h window does not fit a ${formatDuration(budget)} budget`,
     };
   }
@@ -51,6 +57,8 @@ export function recommend(cost: ModeCosts, opts: RecommendOptions = {}): Recomme
   }
   return {
     mode: 'sync',
-    reason: `a ${formatDuration(budget)} budget is too short to wait for a batch, and no flex processing for this model`,
+    reason: `a ${formatDuration(budget)} budget is too short to wait for a batch, and ${
+      withoutFlex.length > 1 ? 'these models have' : 'the model has'
+    } no flex processing`,
   };
 }

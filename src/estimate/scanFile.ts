@@ -1,14 +1,16 @@
 // Streams a request file through scanLine, on worker threads when the file is big enough to repay their start-up.
-// Lines are read in order, scanned in parallel in chunks, and handed back to the caller strictly in line order (the
-// duplicate check and the results' input order depend on it). At most a few chunks per worker are in flight, so memory
-// stays bounded whatever the file size.
+// The reading thread only cuts the file into chunks of whole lines and transfers their bytes (no decoding, no string
+// copies); workers decode, validate and count. Results come back strictly in line order (the duplicate check and the
+// results' input order depend on it). At most a few chunks per worker are in flight, so memory stays bounded whatever
+// the file size.
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readJsonlLines } from '../requests/index.ts';
+import { readJsonlChunks, readJsonlLines } from '../requests/index.ts';
+import type { LineChunk } from '../requests/index.ts';
 import type { Catalog } from '../pricing/index.ts';
 import { ModelCache, scanLine } from './scanLine.ts';
-import type { LineScan, RawLine } from './scanLine.ts';
+import type { LineScan } from './scanLine.ts';
 
 export interface ScanOptions {
   catalog: Catalog;
@@ -19,9 +21,10 @@ export interface ScanOptions {
 
 /** Below this a worker's start-up (loading the tokenizer again) costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
-const CHUNK_LINES = 256;
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 512 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
+/** A worker's heap cap: V8 collects sooner instead of growing (peak RSS counts every worker). A 20 MB line still fits. */
+const WORKER_HEAP_MB = 160;
 
 // Source runs as .ts (tests, `node src/…`); the bundle ships the worker as its own file beside the entry point.
 const WORKER_URL = import.meta.url.endsWith('.ts')
@@ -29,7 +32,10 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
   : new URL('./scan-worker.js', import.meta.url);
 
 export async function scanFile(path: string, opts: ScanOptions, onScan: (scan: LineScan) => void): Promise<void> {
-  const total = (await stat(path)).size;
+  const info = await stat(path);
+  // A directory fails late and obscurely inside the stream; a pipe (`<(…)`, /dev/stdin) is fine to read.
+  if (info.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR', path });
+  const total = info.size;
   const workers = opts.workers ?? (total >= PARALLEL_MIN_BYTES ? Math.min(availableParallelism(), 8) : 0);
   let read = 0;
   const progress = (bytes: number) => {
@@ -42,6 +48,7 @@ export async function scanFile(path: string, opts: ScanOptions, onScan: (scan: L
       progress(raw.bytes);
       onScan(scanLine(raw, models));
     }
+    opts.onProgress?.(total, total); // blank lines carry bytes too: end the bar at the file size
     return;
   }
   await scanParallel(path, opts.catalog, workers, progress, onScan);
@@ -54,11 +61,15 @@ async function scanParallel(
   progress: (bytes: number) => void,
   onScan: (scan: LineScan) => void,
 ): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData: { catalog } }));
+  const pool = Array.from(
+    { length: count },
+    () => new Worker(WORKER_URL, { workerData: { catalog }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+  );
   const done = new Map<number, LineScan[]>();
   const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));
   let nextToEmit = 0;
   let failure: unknown = null;
+  let closing = false;
   let wake: (() => void) | null = null;
   const signal = () => {
     wake?.();
@@ -73,6 +84,12 @@ async function scanParallel(
     });
     w.on('error', (err) => {
       failure ??= err;
+      signal();
+    });
+    // A worker that dies without an 'error' (killed, out of memory) must fail the scan, not leave it waiting.
+    w.on('exit', (code) => {
+      if (closing) return;
+      failure ??= new Error(`a scan worker exited unexpectedly (code ${code})`);
       signal();
     });
   }
@@ -94,30 +111,24 @@ async function scanParallel(
   };
 
   let seq = 0;
-  let chunk: RawLine[] = [];
-  let chunkBytes = 0;
-  const send = async () => {
+  const send = async (chunk: LineChunk) => {
     const worker = await waitForRoom(IN_FLIGHT_PER_WORKER);
     inFlight.set(worker, inFlight.get(worker)! + 1);
-    worker.postMessage({ seq: seq++, lines: chunk });
-    chunk = [];
-    chunkBytes = 0;
+    worker.postMessage({ seq: seq++, chunk }, [chunk.bytes.buffer as ArrayBuffer]);
   };
 
   try {
-    for await (const raw of readJsonlLines(path)) {
-      progress(raw.bytes);
-      chunk.push(raw);
-      chunkBytes += raw.bytes;
-      if (chunk.length >= CHUNK_LINES || chunkBytes >= CHUNK_BYTES) await send();
+    for await (const chunk of readJsonlChunks(path, CHUNK_BYTES)) {
+      progress(chunk.bytes.byteLength);
+      await send(chunk);
     }
-    if (chunk.length > 0) await send();
     while (nextToEmit < seq) {
       if (failure) throw failure;
       emitReady();
       if (nextToEmit < seq) await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
+    closing = true;
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }

@@ -93,5 +93,12 @@ export function scanLine(raw: RawLine, models: ModelCache): LineScan {
     return scan;
   }
   scan.output = estimateOutputTokens(request.url, request.body, pricing);
+  if (scan.output.over_limit !== null) {
+    // A warning, not an error: the catalog's limits can lag behind a model's; the API is the judge.
+    scan.warnings.push(
+      `asks for up to ${scan.output.over_limit} output tokens, above ${model}'s limit of ${pricing.max_output_tokens} ` +
+        `(the API is likely to refuse it; the estimate counts the limit)`,
+    );
+  }
   return scan;
 }

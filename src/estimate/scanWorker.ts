@@ -3,10 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Catalog } from '../pricing/index.ts';
 import { ModelCache, scanLine } from './scanLine.ts';
-import type { RawLine } from './scanLine.ts';
+import { linesOfChunk } from '../requests/index.ts';
+import type { LineChunk } from '../requests/index.ts';
 
 const models = new ModelCache((workerData as { catalog: Catalog }).catalog);
 
-parentPort!.on('message', (msg: { seq: number; lines: RawLine[] }) => {
-  parentPort!.postMessage({ seq: msg.seq, scans: msg.lines.map((l) => scanLine(l, models)) });
+parentPort!.on('message', (msg: { seq: number; chunk: LineChunk }) => {
+  parentPort!.postMessage({ seq: msg.seq, scans: linesOfChunk(msg.chunk).map((l) => scanLine(l, models)) });
 });

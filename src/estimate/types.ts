@@ -72,6 +72,8 @@ export interface FileEstimate {
   split_notes: SplitNote[];
   /** Lines that are valid but look like mistakes (e.g. a misspelt top-level key): shown, never fatal. */
   warnings: LineProblem[];
+  /** All warnings of the file; `warnings` keeps the first 100. */
+  warning_count: number;
   /** Things the reader should know about the numbers (unbounded outputs, unknown image sizes, assumptions). */
   notes: string[];
   items?: LineEstimate[];

@@ -1,6 +1,7 @@
 // Model name → price. Exact names and listed snapshots only: a dated snapshot or a fine-tune can bill differently
 // from its family (gpt-4o-2024-05-13 was $5/$15 while gpt-4o is $2.50/$10), so anything unlisted is an error.
 
+import { quote } from '../shared/text.ts';
 import { PricingError } from './errors.ts';
 import type { Catalog, ModelPricing, PriceEntry } from './types.ts';
 
@@ -52,18 +53,18 @@ function unpricedMessage(catalog: Catalog, model: string): string {
   const family = longestFamilyPrefix(catalog, model);
   if (model.startsWith('ft:')) {
     const base = model.split(':')[1] ?? '';
-    hint = ` It is a fine-tuned model${base ? ` of "${base}"` : ''}: fine-tunes bill at their own rates, not their base model's, so batchwise does not guess.`;
+    hint = ` It is a fine-tuned model${base ? ` of ${quote(base)}` : ''}: fine-tunes bill at their own rates, not their base model's, so batchwise does not guess.`;
   } else if (exact !== null) {
     hint = ` Did you mean "${exact}"? Model names are matched exactly.`;
   } else if (family !== null) {
     const f = catalog.models[family];
-    hint = ` "${family}" is priced, but "${model}" is not listed as billing at its price (dated snapshots can differ: gpt-4o-2024-05-13 cost twice gpt-4o).`;
+    hint = ` "${family}" is priced, but ${quote(model)} is not listed as billing at its price (dated snapshots can differ: gpt-4o-2024-05-13 cost twice gpt-4o).`;
     example = { input: f.input, output: f.output };
-    exampleNote = ` (${family}'s prices: use them only if ${model} really bills the same)`;
+    exampleNote = ` (${family}'s prices: use them only if ${quote(model)} really bills the same)`;
   }
 
   return [
-    `No price for model "${model}" in the pricing catalog (prices as of ${catalog.as_of}${catalog.overrides ? `, with ${catalog.overrides}` : ''}).${hint}`,
+    `No price for model ${quote(model)} in the pricing catalog (prices as of ${catalog.as_of}${catalog.overrides ? `, with ${catalog.overrides}` : ''}).${hint}`,
     `Add it with a pricing file (CLI: --pricing FILE; action: pricing-file), in USD per 1M tokens${exampleNote}:`,
     `  {"models": {${JSON.stringify(model)}: ${JSON.stringify(example).replaceAll(':', ': ').replaceAll(',', ', ')}}}`,
     `Batch then defaults to 50% of these prices; flex stays unavailable unless you add "flex": {"input": …, "output": …}.`,

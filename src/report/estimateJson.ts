@@ -30,6 +30,7 @@ export function estimateToJson(e: FileEstimate): Record<string, unknown> {
     bytes: e.bytes,
     split_notes: e.split_notes,
     warnings: e.warnings,
+    warning_count: e.warning_count,
     notes: e.notes,
     ...(e.items
       ? {

@@ -18,7 +18,7 @@ export function renderEstimateMarkdown(e: FileEstimate): string {
     const c = e.cost[mode];
     const name = mode === e.recommendation.mode ? `**${mode}** ✓` : mode;
     if (!c) {
-      lines.push(`| ${name} | — | — | — | no flex for this model |`);
+      lines.push(`| ${name} | — | — | — | no flex processing |`);
       continue;
     }
     const saved = e.cost.sync.expected - c.expected;
@@ -41,6 +41,7 @@ export function renderEstimateMarkdown(e: FileEstimate): string {
   for (const s of e.split_notes) lines.push(`- batch split: ${escapeMarkdown(s.message)}`);
   for (const n of e.notes) lines.push(`- ${escapeMarkdown(n)}`);
   for (const w of e.warnings.slice(0, 10)) lines.push(`- warning, line ${w.line}: ${escapeMarkdown(w.reason)}`);
+  if (e.warning_count > 10) lines.push(`- …and ${e.warning_count - 10} more warnings`);
   lines.push(`- prices as of ${e.pricing.as_of} ([source](${e.pricing.source}))`, '', '</details>', '');
   return lines.join('\n');
 }

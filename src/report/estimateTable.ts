@@ -1,7 +1,10 @@
 // `estimate --format table`: what a person at a terminal reads. Fits 80 columns.
 import type { FileEstimate, ModeCosts, Range } from '../estimate/types.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
-import { formatInt, padTable } from './format.ts';
+import { formatInt, padTable, truncate, wrap } from './format.ts';
+
+const MODEL_COLUMN = 24;
+const SHOWN_WARNINGS = 10;
 
 const tokens = (r: Range) => `${formatInt(r.low)} / ${formatInt(r.expected)} / ${formatInt(r.max)}`;
 
@@ -11,7 +14,7 @@ function modeRows(cost: ModeCosts, chosen?: string): string[][] {
     const c = cost[mode];
     const mark = mode === chosen ? ' *' : '';
     if (!c) {
-      rows.push([mode + mark, '—', '—', '—', 'no flex for this model']);
+      rows.push([mode + mark, '—', '—', '—', 'no flex processing']);
       continue;
     }
     const saved = cost.sync.expected - c.expected;
@@ -38,7 +41,7 @@ export function renderEstimateTable(e: FileEstimate): string {
     const rows = [['model', 'requests', 'input tok', 'sync', 'flex', 'batch']];
     for (const m of e.models) {
       rows.push([
-        m.model,
+        truncate(m.model, MODEL_COLUMN),
         formatInt(m.requests),
         formatInt(m.input_tokens),
         formatUsd(m.cost.sync.expected),
@@ -49,11 +52,13 @@ export function renderEstimateTable(e: FileEstimate): string {
     out.push(...padTable(rows, new Set([1, 2, 3, 4, 5])).map((l) => '  ' + l));
   }
   out.push('');
-  out.push(`recommended: ${e.recommendation.mode} — ${e.recommendation.reason}`);
-  for (const s of e.split_notes) out.push(`batch split: ${s.message}`);
-  for (const w of e.warnings.slice(0, 10)) out.push(`warning: ${e.file}:${w.line}: ${w.reason}`);
-  if (e.warnings.length > 10) out.push(`warning: …and ${e.warnings.length - 10} more`);
-  for (const n of e.notes) out.push(`note: ${n}`);
-  out.push(`prices as of ${e.pricing.as_of} (${e.pricing.source})`);
+  // Free text wraps at 80 columns; user text inside it is already bounded by the stages that wrote it.
+  const text = (line: string) => out.push(...wrap(line, 80, 2));
+  text(`recommended: ${e.recommendation.mode} — ${e.recommendation.reason}`);
+  for (const s of e.split_notes) text(`batch split: ${s.message}`);
+  for (const w of e.warnings.slice(0, SHOWN_WARNINGS)) text(`warning: ${e.file}:${w.line}: ${w.reason}`);
+  if (e.warning_count > SHOWN_WARNINGS) text(`warning: …and ${e.warning_count - SHOWN_WARNINGS} more`);
+  for (const n of e.notes) text(`note: ${n}`);
+  text(`prices as of ${e.pricing.as_of} (${e.pricing.source})`);
   return out.join('\n') + '\n';
 }

@@ -20,3 +20,26 @@ export function padTable(rows: string[][], rightAligned: Set<number>): string[] 
     r.map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd(),
   );
 }
+
+/** Cut a cell to `max` characters with an ellipsis (model names can be long fine-tune ids). */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Word-wrap `text` to `width` columns; continuation lines are indented by `indent` spaces. A word longer than the
+ *  width stays whole on its own line. */
+export function wrap(text: string, width = 80, indent = 2): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const prefix = lines.length === 0 ? '' : ' '.repeat(indent);
+    if (line && (prefix + line + ' ' + word).length > width) {
+      lines.push(prefix + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push((lines.length === 0 ? '' : ' '.repeat(indent)) + line);
+  return lines;
+}

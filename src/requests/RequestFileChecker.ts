@@ -1,6 +1,7 @@
 // Cross-line checks, fed in line order. Holds one Set of custom_ids (plus small counters), so it scales to a million
 // lines; everything else about a line is checked by validateLine alone.
 import { BATCH_LIMITS } from './limits.ts';
+import { quote } from './describe.ts';
 import { countEmbeddingInputs } from './validateInputBodies.ts';
 import type { BatchLimits, BatchRequest, SplitNote } from './types.ts';
 
@@ -23,7 +24,7 @@ export class RequestFileChecker {
   add(line: number, request: BatchRequest, bytes: number, embeddingInputs?: number): string[] {
     const first = this.firstLineOf.get(request.custom_id);
     if (first !== undefined) {
-      return [`duplicate custom_id ${JSON.stringify(request.custom_id)} (first on line ${first})`];
+      return [`duplicate custom_id ${quote(request.custom_id)} (first on line ${first})`];
     }
     this.firstLineOf.set(request.custom_id, line);
     this.lines++;

@@ -1,4 +1,5 @@
 // Small helpers that turn a JSON value into words for a problem message. Pure.
+import { quote as quoteText } from '../shared/text.ts';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -26,7 +27,7 @@ export function describe(value: unknown): string {
 
 /** JSON-quotes a user's string, cut short so one huge value cannot flood the report. */
 export function quote(text: string, max = 40): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+  return quoteText(text, max);
 }
 
 /** "a, b or c" for lists of allowed values. */

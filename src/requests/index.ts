@@ -1,5 +1,6 @@
 // The requests stage: read a JSONL request file as a stream, validate each line, check across lines, plan batches.
-export { readJsonlLines, readJsonlStream, INVALID_UTF8 } from './readJsonl.ts';
+export { readJsonlLines, readJsonlStream, readJsonlChunks, linesOfChunk, INVALID_UTF8 } from './readJsonl.ts';
+export type { LineChunk } from './readJsonl.ts';
 export { validateLine, MAX_PROBLEMS_PER_LINE, CUSTOM_ID_WARN_LENGTH } from './validateLine.ts';
 export { RequestFileChecker } from './RequestFileChecker.ts';
 export { planBatches, toPlanLine } from './planBatches.ts';

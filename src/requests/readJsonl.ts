@@ -60,6 +60,56 @@ export async function* readJsonlStream(stream: NodeJS.ReadableStream): AsyncGene
   }
 }
 
+/** A run of whole lines of a file, as bytes, with the number of its first line: what a worker thread can split and
+ *  scan on its own (the bytes are a fresh copy, safe to transfer). `lines` counts every line, blank ones too. */
+export interface LineChunk {
+  firstLine: number;
+  lines: number;
+  bytes: Uint8Array;
+}
+
+/** Streams a file as LineChunks of about `chunkBytes`, each ending after a newline (or at the end of the file). The
+ *  reader thread only looks for newlines; decoding and everything after it happen where the chunk is sent. */
+export async function* readJsonlChunks(path: string, chunkBytes = 1 << 20): AsyncGenerator<LineChunk> {
+  let nextLine = 1;
+  let carry: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const lastNewline = buf.lastIndexOf(NEWLINE);
+    if (lastNewline === -1) {
+      carry = Buffer.from(buf);
+      continue;
+    }
+    const whole = buf.subarray(0, lastNewline + 1);
+    const lines = countNewlines(whole);
+    yield { firstLine: nextLine, lines, bytes: new Uint8Array(whole) };
+    nextLine += lines;
+    carry = lastNewline + 1 < buf.length ? Buffer.from(buf.subarray(lastNewline + 1)) : null;
+  }
+  if (carry && carry.length > 0) yield { firstLine: nextLine, lines: 1, bytes: new Uint8Array(carry) };
+}
+
+/** The non-blank lines of a LineChunk, as readJsonlStream would have yielded them. */
+export function linesOfChunk(chunk: LineChunk): RawLine[] {
+  const buf = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength);
+  const out: RawLine[] = [];
+  let line = chunk.firstLine;
+  for (let start = 0; start < buf.length; line++) {
+    const nl = buf.indexOf(NEWLINE, start);
+    const end = nl === -1 ? buf.length : nl + 1;
+    const raw = toRawLine(buf.subarray(start, end), line);
+    if (raw) out.push(raw);
+    start = end;
+  }
+  return out;
+}
+
+function countNewlines(buf: Buffer): number {
+  let n = 0;
+  for (let at = buf.indexOf(NEWLINE); at !== -1; at = buf.indexOf(NEWLINE, at + 1)) n++;
+  return n;
+}
+
 /** `bytes` is the whole line as in the file, newline included if there was one. Null for a blank line. */
 function toRawLine(bytes: Buffer, line: number): RawLine | null {
   let from = 0;

@@ -15,6 +15,7 @@ export const CUSTOM_ID_WARN_LENGTH = 64;
 const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['custom_id', 'method', 'url', 'body']);
 const endpoints: ReadonlySet<string> = new Set(ENDPOINTS);
 const POSITIVE_INT_FIELDS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'n'] as const;
+const MAX_CHOICES = 128;
 
 const bodyChecks: Record<Endpoint, (body: JsonObject, problems: string[]) => void> = {
   '/v1/chat/completions': checkChatBody,
@@ -114,6 +115,10 @@ function checkCommonBodyFields(body: JsonObject, problems: string[]): void {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
       problems.push(`body.${field} must be a positive integer, got ${describe(value)}`);
     }
+  }
+  // The API caps choices per request at 128; a bigger n is refused there, and would make a nonsense worst case here.
+  if (typeof body.n === 'number' && Number.isInteger(body.n) && body.n > MAX_CHOICES) {
+    problems.push(`body.n is ${body.n}, but the API allows at most ${MAX_CHOICES} choices per request`);
   }
   if (body.stream === true) problems.push('body.stream is true, but the Batch API rejects streaming requests');
 }

@@ -59,7 +59,7 @@ export function renderFunctionNamespace(functions: FunctionDefinition[]): string
     if (!isRecord(parameters.properties) || Object.keys(parameters.properties).length === 0) {
       lines.push(`type ${fn.name} = () => any;`);
     } else {
-      lines.push(`type ${fn.name} = (_: {`, renderProperties(parameters, 0), '}) => any;');
+      lines.push(`type ${fn.name} = (_: {`, renderProperties(parameters, 0, 0), '}) => any;');
     }
     lines.push('');
   }
@@ -67,9 +67,13 @@ export function renderFunctionNamespace(functions: FunctionDefinition[]): string
   return lines.join('\n');
 }
 
+// Schemas nested deeper than this are rendered as `any`: real tool schemas stay within a handful of levels, and a
+// hostile one (thousands of levels) must not overflow the stack.
+const MAX_SCHEMA_DEPTH = 32;
+
 // Only top-level properties show their description (nested ones change nothing in the measured counts);
 // optional properties get a '?'.
-function renderProperties(schema: Record<string, unknown>, indent: number): string {
+function renderProperties(schema: Record<string, unknown>, indent: number, depth: number): string {
   const properties = isRecord(schema.properties) ? schema.properties : {};
   const required = new Set(asArray(schema.required));
   const pad = ' '.repeat(indent);
@@ -78,16 +82,17 @@ function renderProperties(schema: Record<string, unknown>, indent: number): stri
     const property = isRecord(value) ? value : {};
     const description = asString(property.description);
     if (description && indent < 2) lines.push(`${pad}// ${description}`);
-    lines.push(`${pad}${name}${required.has(name) ? '' : '?'}: ${renderType(property, indent)},`);
+    lines.push(`${pad}${name}${required.has(name) ? '' : '?'}: ${renderType(property, indent, depth + 1)},`);
   }
   return lines.join('\n');
 }
 
-function renderType(property: Record<string, unknown>, indent: number): string {
+function renderType(property: Record<string, unknown>, indent: number, depth: number): string {
+  if (depth > MAX_SCHEMA_DEPTH) return 'any';
   const values = Array.isArray(property.enum) ? property.enum : null;
   const type = property.type;
   // A type list (["string", "null"]) is not in the measured cases: rendered as a TypeScript union.
-  if (Array.isArray(type)) return type.map((t) => renderType({ ...property, type: t }, indent)).join(' | ');
+  if (Array.isArray(type)) return type.map((t) => renderType({ ...property, type: t }, indent, depth + 1)).join(' | ');
   switch (type) {
     case 'string':
       return values ? values.map((v) => JSON.stringify(v)).join(' | ') : 'string';
@@ -98,9 +103,9 @@ function renderType(property: Record<string, unknown>, indent: number): string {
     case 'null':
       return type;
     case 'array':
-      return isRecord(property.items) ? `${renderType(property.items, indent)}[]` : 'any[]';
+      return isRecord(property.items) ? `${renderType(property.items, indent, depth + 1)}[]` : 'any[]';
     case 'object':
-      return `{\n${renderProperties(property, indent + 2)}\n${' '.repeat(indent)}}`;
+      return `{\n${renderProperties(property, indent + 2, depth)}\n${' '.repeat(indent)}}`;
     default:
       return 'any';
   }

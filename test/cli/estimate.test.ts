@@ -70,3 +70,34 @@ test('a missing file is one clear line', () => {
   assert.match(r.stderr, /no\/such\/file\.jsonl/);
   assert.doesNotMatch(r.stderr, /internal error/);
 });
+
+test('bad flags and bad files: one clear line each, never a stack', () => {
+  const cases: [string[], RegExp][] = [
+    [['estimate', 'examples/hello.jsonl', '--workers', 'abc'], /--workers .*expected a whole number/],
+    [['estimate', 'examples/hello.jsonl', '--workers', '-1'], /--workers .*expected a whole number/],
+    [['estimate', 'examples/hello.jsonl', '--min-savings', 'x'], /--min-savings .*expected a number/],
+    [['estimate', 'examples/hello.jsonl', '--format', 'xml'], /--format/],
+    [['estimate', 'examples'], /cannot read examples: is a directory/],
+  ];
+  const badPricing = join(tempDir(), 'prices.json');
+  writeFileSync(badPricing, '{"models": {"x": {"input": -1, "output": 2}}}');
+  cases.push([['estimate', 'examples/hello.jsonl', '--pricing', badPricing], /prices\.json.*input/]);
+  const notJson = join(tempDir(), 'prices.json');
+  writeFileSync(notJson, '{nope');
+  cases.push([['estimate', 'examples/hello.jsonl', '--pricing', notJson], /prices\.json/]);
+  for (const [args, pattern] of cases) {
+    const r = cli(args);
+    assert.equal(r.code, 1, args.join(' '));
+    assert.match(r.stderr, pattern);
+    assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, `no stack for: ${args.join(' ')}`);
+  }
+});
+
+test('a model name with a newline or terminal escapes stays on one quoted line', () => {
+  const file = writeJsonl([chatLine('a', 'x', {}, 'evil\n**model** \u001b[31m')]);
+  const r = cli(['estimate', file]);
+  assert.equal(r.code, 1);
+  const first = r.stderr.split('\n')[0];
+  assert.match(first, /No price for model "evil\\n\*\*model\*\* \\u001b\[31m"/);
+  assert.doesNotMatch(r.stderr, /\u001b/);
+});

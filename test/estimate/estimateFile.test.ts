@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { estimateFile } from '../../src/estimate/estimateFile.ts';
 import { loadCatalog } from '../../src/pricing/index.ts';
 import { RequestFileError } from '../../src/requests/types.ts';
-import { ROOT, chatLine, writeJsonl } from '../helpers.ts';
+import { ROOT, chatLine, tempDir, writeJsonl } from '../helpers.ts';
 
 const catalog = loadCatalog();
 
@@ -31,8 +31,13 @@ test('a mixed file is reported per model and in total', async () => {
   assert.deepEqual(e.models.map((m) => [m.model, m.requests]).sort(), [['gpt-4o-mini', 2], ['gpt-5-mini', 1]]);
   const sum = e.models.reduce((s, m) => s + m.cost.sync.expected, 0);
   assert.ok(Math.abs(e.cost.sync.expected - sum) < 1e-12);
-  assert.equal(e.cost.flex, null, 'flex total needs every model to have flex');
-  assert.ok(e.models.find((m) => m.model === 'gpt-5-mini')!.cost.flex, 'gpt-5-mini has flex');
+  const g5 = e.models.find((m) => m.model === 'gpt-5-mini')!;
+  const g4 = e.models.find((m) => m.model === 'gpt-4o-mini')!;
+  assert.ok(g5.cost.flex, 'gpt-5-mini has flex');
+  assert.equal(g4.cost.flex, null, 'gpt-4o-mini has none');
+  // Flex mode runs what has flex at flex and the rest at the standard tier.
+  assert.ok(Math.abs(e.cost.flex!.expected - (g5.cost.flex!.expected + g4.cost.sync.expected)) < 1e-12);
+  assert.ok(e.notes.some((n) => /gpt-4o-mini has no flex/.test(n)));
   assert.ok(e.split_notes.some((n) => n.kind === 'models'));
 });
 
@@ -58,6 +63,16 @@ test('every problem of a bad file at once, sorted, with file:line', async () => 
   });
 });
 
+test('a short budget on a mixed file: flex where it exists, and the reason names the model without it', async () => {
+  const file = writeJsonl([
+    chatLine('a', 'write a long essay', { max_completion_tokens: 4000 }, 'gpt-5'),
+    chatLine('b', 'short', { max_tokens: 5 }, 'gpt-4o-mini'),
+  ]);
+  const e = await estimateFile(file, { catalog, latencyBudgetMs: 30 * 60_000 });
+  assert.equal(e.recommendation.mode, 'flex');
+  assert.match(e.recommendation.reason, /gpt-4o-mini without flex: standard tier/);
+});
+
 test('an empty file is an error, not a $0 estimate', async () => {
   await assert.rejects(estimateFile(writeJsonl(['']), { catalog }), /no requests/);
 });
@@ -73,4 +88,21 @@ test('worker threads give exactly the single-thread result, duplicates across ch
   lines.push(chatLine('id-5', 'again'));
   const dup = writeJsonl(lines);
   await assert.rejects(estimateFile(dup, { catalog, workers: 2 }), /:3001: duplicate custom_id "id-5" \(first on line 6\)/);
+});
+
+test('the reorder buffer: a slow first chunk still comes back first, in line order', async () => {
+  // Line 1 holds ~600 KB of unique words (a slow chunk on its own); the small lines after it finish earlier on the
+  // other worker. The result must still equal the single-thread scan, line for line.
+  const words = Array.from({ length: 90_000 }, (_, i) => `w${(i * 7919) % 100_003}`).join(' ');
+  const lines: object[] = [chatLine('big', words, { max_tokens: 5 })];
+  for (let i = 0; i < 4000; i++) lines.push(chatLine(`s-${i}`, `short ${i}`, { max_tokens: 5 }));
+  const file = writeJsonl(lines);
+  const inline = await estimateFile(file, { catalog, workers: 0, detail: true });
+  const parallel = await estimateFile(file, { catalog, workers: 2, detail: true });
+  assert.deepEqual(parallel.items!.map((i) => i.line), inline.items!.map((i) => i.line));
+  assert.deepEqual(parallel, inline);
+});
+
+test('a directory is a clear error', async () => {
+  await assert.rejects(estimateFile(tempDir(), { catalog }), (err: NodeJS.ErrnoException) => err.code === 'EISDIR');
 });

@@ -35,3 +35,15 @@ test('sync when the saving is negligible', () => {
   assert.equal(rec.mode, 'sync');
   assert.match(rec.reason, /only \$5\.00/);
 });
+
+test('a mixed file where flex covers little of the saving: batch with the safety net beats flex', () => {
+  const mixed: ModeCosts = { sync: r(10), batch: r(5), flex: r(9) };
+  assert.equal(recommend(mixed, { latencyBudgetMs: 6 * hour, modelsWithoutFlex: ['gpt-4o'] }).mode, 'batch');
+  const rec = recommend(mixed, { latencyBudgetMs: 30 * 60_000, modelsWithoutFlex: ['gpt-4o'] });
+  assert.equal(rec.mode, 'flex', 'too short for a batch: the flex part still saves');
+  assert.match(rec.reason, /gpt-4o without flex/);
+});
+
+test('no flex at all and a short budget names the models', () => {
+  assert.match(recommend(noFlex, { latencyBudgetMs: 10 * 60_000, modelsWithoutFlex: ['a', 'b'] }).reason, /these models have no flex/);
+});

@@ -9,7 +9,8 @@ import { estimateToCsv } from '../../src/report/estimateCsv.ts';
 import { renderEstimateTable } from '../../src/report/estimateTable.ts';
 import { renderEstimateMarkdown } from '../../src/report/estimateMarkdown.ts';
 import { escapeMarkdown } from '../../src/report/format.ts';
-import { ROOT, chatLine, writeJsonl } from '../helpers.ts';
+import { writeFileSync } from 'node:fs';
+import { ROOT, chatLine, tempDir, writeJsonl } from '../helpers.ts';
 
 const catalog = loadCatalog();
 const hello = () => estimateFile(join(ROOT, 'examples/hello.jsonl'), { catalog, detail: true, displayName: 'requests.jsonl' });
@@ -37,14 +38,23 @@ test('json has exactly the contract of shared/DESIGN.md', async () => {
   assert.deepEqual(Object.keys(j.recommendation), ['mode', 'reason']);
 });
 
-test('the table fits 80 columns and names the recommendation', async () => {
-  const file = writeJsonl([chatLine('a', 'hi', {}, 'gpt-4o-mini'), chatLine('b', 'hi', {}, 'gpt-5-mini'), chatLine('c', 'x', {}, 'o4-mini')]);
-  const text = renderEstimateTable(await estimateFile(file, { catalog }));
-  for (const line of text.split('\n').filter((l) => !l.startsWith('note:') && !l.startsWith('prices as of') && !l.startsWith('recommended:') && !l.startsWith('batch split:'))) {
-    assert.ok(line.length <= 80, `too wide (${line.length}): ${line}`);
-  }
-  assert.match(text, /recommended: batch/);
+test('the table fits 80 columns, long fine-tune names and every note included, and names the recommendation', async () => {
+  const longName = 'ft:gpt-4o-mini-2024-07-18:acme-research:sentiment-v2:9fXk2abc';
+  const prices = join(tempDir(), 'prices.json');
+  writeFileSync(prices, JSON.stringify({ models: { [longName]: { input: 0.3, output: 1.2, encoding: 'o200k_base' } } }));
+  const file = writeJsonl([
+    chatLine('a', 'hi', {}, 'gpt-4o-mini'),
+    chatLine('b', 'hi', {}, 'gpt-5-mini'),
+    chatLine('c', 'x', {}, 'o4-mini'),
+    chatLine('d', 'x', { max_tokens: 10 }, longName),
+    { ...chatLine('e', 'x', { max_tokens: 10 }), typo_key: 1 },
+  ]);
+  const text = renderEstimateTable(await estimateFile(file, { catalog: loadCatalog(prices), latencyBudgetMs: 2 * 3_600_000 }));
+  for (const line of text.split('\n')) assert.ok(line.length <= 80, `too wide (${line.length}): ${line}`);
+  assert.match(text, /^recommended: /m);
   assert.match(text, /per model/);
+  assert.match(text, /  ft:gpt-4o-mini-2024-07-… /);
+  assert.match(text, /^warning: /m);
 });
 
 test('csv round-trips through a CSV parser', async () => {
@@ -58,6 +68,13 @@ test('csv round-trips through a CSV parser', async () => {
   assert.deepEqual(summary.map((r) => `${r.model}/${r.mode}`), [
     'gpt-3.5-turbo-0125/sync', 'gpt-3.5-turbo-0125/batch', '(total)/sync', '(total)/batch',
   ]);
+});
+
+test('csv quotes custom_ids with commas, quotes and newlines so they round-trip', async () => {
+  const ids = ['a,b', 'say "hi"', 'line\nbreak', '한국어'];
+  const file = writeJsonl(ids.map((id) => chatLine(id, 'x', { max_tokens: 5 })));
+  const rows = parse(estimateToCsv(await estimateFile(file, { catalog, detail: true })), { columns: true }) as Record<string, string>[];
+  assert.deepEqual(rows.map((r) => r.custom_id), ids);
 });
 
 test('markdown escapes what a request file controls', async () => {

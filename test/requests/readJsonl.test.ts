@@ -91,3 +91,26 @@ test('a long line spread over many chunks comes out whole, and an empty file yie
   assert.deepEqual(await collect(readJsonlStream(Readable.from([]))), []);
   assert.deepEqual(await collect(readJsonlStream(Readable.from([Buffer.from('\n\r\n  ')]))), []);
 });
+
+test('readJsonlChunks + linesOfChunk yield exactly what readJsonlLines yields, at any chunk size', async () => {
+  const { readJsonlChunks, linesOfChunk, readJsonlLines } = await import('../../src/requests/index.ts');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const path = join(mkdtempSync(join(tmpdir(), 'bw-chunks-')), 'f.jsonl');
+  const body = '\uFEFF{"a":1}\r\n\n  \n{"b":"배송이 빠르고"}\n' + '{"c":"' + 'x'.repeat(5000) + '"}\n\n{"d":4}';
+  writeFileSync(path, body);
+  const expected = [];
+  for await (const l of readJsonlLines(path)) expected.push(l);
+  for (const size of [1, 7, 64, 4096, 1 << 20]) {
+    const got = [];
+    let lines = 0;
+    for await (const chunk of readJsonlChunks(path, size)) {
+      assert.equal(chunk.firstLine, lines + 1, 'chunks are contiguous');
+      lines += chunk.lines;
+      got.push(...linesOfChunk(chunk));
+    }
+    assert.deepEqual(got, expected, `chunk size ${size}`);
+    assert.equal(lines, 7);
+  }
+});

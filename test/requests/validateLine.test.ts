@@ -240,3 +240,8 @@ test('a multi-megabyte line is fine', () => {
   const big = chatLine({ messages: [{ role: 'user', content: 'word '.repeat(1_000_000) }] });
   assert.deepEqual(problemsOf(big), []);
 });
+
+test('n above the API cap of 128 choices', () => {
+  assertOneProblem(chatLine({ n: 129 }), /body\.n is 129, but the API allows at most 128/);
+  assert.deepEqual(problemsOf(chatLine({ n: 128 })), []);
+});

@@ -43,3 +43,8 @@ test('formatGoDuration writes like the x-ratelimit-reset headers, and parseDurat
     assert.equal(parseDuration(text), ms);
   }
 });
+
+test('tiny amounts never print in exponent notation', () => {
+  assert.equal(formatUsd(0.00000002), '$0.00000002');
+  assert.equal(formatUsd(0.000012345), '$0.000012');
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { splitLongRuns } from '../../src/tokens/encodeLength.ts';
+import { mayHaveLongRun, splitLongRuns } from '../../src/tokens/encodeLength.ts';
 import { encoderFor } from '../../src/tokens/encoders.ts';
 import { countText } from '../../src/tokens/index.ts';
 
@@ -81,4 +81,22 @@ test('text around a long run is cut only at the run, and a surrogate pair is nev
   }
   assert.deepEqual(splitLongRuns('short text'), ['short text']);
   assert.equal(countText(text, 'o200k_base'), pieces.reduce((n, p) => n + encoderFor('o200k_base').encode_ordinary(p).length, 0));
+});
+
+test('a run of millions of characters is counted, not a stack overflow (the guard scans linearly)', () => {
+  for (const run of ['x'.repeat(5_000_000), '한'.repeat(2_000_000)]) {
+    const pieces = splitLongRuns(run);
+    assert.equal(pieces.join(''), run);
+    assert.ok(pieces.every((p) => p.length <= 1000));
+  }
+  assert.ok(countText('x'.repeat(2_000_000), 'o200k_base') > 0);
+});
+
+test('ordinary prose longer than the run limit is never split (the guard costs nothing there)', () => {
+  const prose = 'Batch jobs finish within a day, often much sooner. 배송이 빠르고 포장도 꼼꼼했어요. '.repeat(300);
+  assert.deepEqual(splitLongRuns(prose), [prose]);
+  assert.equal(mayHaveLongRun(prose), false);
+  assert.equal(mayHaveLongRun('a'.repeat(1001)), true);
+  assert.equal(mayHaveLongRun(`start${' '.repeat(1001)}end`), true);
+  assert.equal(countText(prose, 'o200k_base'), encoderFor('o200k_base').encode_ordinary(prose).length);
 });

@@ -162,3 +162,16 @@ test('non-function tools (custom, web_search) add nothing; tool_choice counts on
   }, 'o200k_base').input_tokens;
   assert.equal(other, plain);
 });
+
+test('a schema nested thousands of levels deep is counted, not a stack overflow', () => {
+  let schema: Record<string, unknown> = { type: 'string' };
+  for (let i = 0; i < 5000; i++) schema = { type: 'object', properties: { x: schema } };
+  let arrays: Record<string, unknown> = { type: 'string' };
+  for (let i = 0; i < 5000; i++) arrays = { type: 'array', items: arrays };
+  const body = {
+    model: 'gpt-4o',
+    messages: [{ role: 'user', content: 'hi' }],
+    tools: [{ type: 'function', function: { name: 'deep', parameters: schema } }, { type: 'function', function: { name: 'arr', parameters: { type: 'object', properties: { a: arrays } } } }],
+  };
+  assert.ok(countRequestTokens('/v1/chat/completions', body, 'o200k_base').input_tokens > 0);
+});
