@@ -12,6 +12,9 @@ const USER_ERRORS = new Set([
   'TemplateError',
   'JoinError',
   'PricingFileError',
+  'MaxCostError',
+  'RunStateError',
+  'ActionInputError',
 ]);
 
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
 // `batchwise estimate FILE`: the cost of a request file in every mode, before a cent is spent.
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { loadCatalog } from '../pricing/index.ts';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import { parseDuration } from '../shared/duration.ts';
@@ -10,6 +10,7 @@ import { renderEstimateTable } from '../report/estimateTable.ts';
 import { renderEstimateMarkdown } from '../report/estimateMarkdown.ts';
 import { byteProgress } from './progress.ts';
 import { reportFailure } from './errors.ts';
+import { numberArg, usdArg } from './args.ts';
 
 interface EstimateFlags {
   format: 'table' | 'markdown' | 'json' | 'csv';
@@ -18,17 +19,6 @@ interface EstimateFlags {
   latencyBudget?: string;
   minSavings: number;
   workers?: number;
-}
-
-/** A commander argParser for a number in [min, max]: a bad value is a usage error before any work starts. */
-export function numberArg(min: number, max: number, integer = false) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      throw new InvalidArgumentError(`expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
-    }
-    return n;
-  };
 }
 
 export function addEstimateCommand(program: Command): void {
@@ -40,7 +30,7 @@ export function addEstimateCommand(program: Command): void {
     .option('--detail', 'list every request (json items, csv rows)')
     .option('--pricing <file>', 'JSON file that adds or overrides model prices')
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default 24h)')
-    .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD)', numberArg(0, 1e9), 0)
+    .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD)', usdArg, 0)
     .option('--workers <n>', 'worker threads for large files, 0 for none (default: one per core)', numberArg(0, 32, true))
     .action(async (file: string, flags: EstimateFlags) => {
       process.exitCode = await runEstimate(file, flags);

@@ -1,6 +1,10 @@
 // `batchwise <command>`: a thin shell. Each command lives in its own file and calls the core.
 import { Command } from 'commander';
 import { addEstimateCommand } from './estimate.ts';
+import { addRunCommand } from './run.ts';
+import { addStatusCommand } from './status.ts';
+import { addCancelCommand } from './cancel.ts';
+import { addDemoCommand } from './demo.ts';
 import { addEmulatorCommand } from './emulator.ts';
 import { addPrepareCommand } from './prepare.ts';
 import { addJoinCommand } from './join.ts';
@@ -9,7 +13,11 @@ import { VERSION } from '../shared/version.ts';
 const program = new Command('batchwise')
   .description('Estimate, decide and run OpenAI request files: sync vs flex vs the Batch API')
   .version(VERSION);
+addDemoCommand(program);
 addEstimateCommand(program);
+addRunCommand(program);
+addStatusCommand(program);
+addCancelCommand(program);
 addPrepareCommand(program);
 addJoinCommand(program);
 addEmulatorCommand(program);

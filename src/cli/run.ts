@@ -1,0 +1,120 @@
+// `batchwise run FILE --mode auto|batch|flex|sync --out DIR`: decide, run to the end, write results and the report.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { loadCatalog } from '../pricing/index.ts';
+import { runFile } from '../run/index.ts';
+import type { BatchProgress, RunMode } from '../run/index.ts';
+import { parseDuration } from '../shared/duration.ts';
+import { formatDuration } from '../shared/duration.ts';
+import { describeSummary, reportRunFailure } from './runOutput.ts';
+import { countArg, usdArg } from './args.ts';
+import { joinResults, renderJoinSummary } from '../join/index.ts';
+
+interface RunFlags {
+  mode: RunMode;
+  out: string;
+  latencyBudget?: string;
+  maxCost?: number;
+  minSavings?: number;
+  retries?: number;
+  pricing?: string;
+  rpm?: number;
+  tpm?: number;
+  concurrency?: number;
+  flexFallback: boolean;
+  pollInterval?: string;
+  join?: string;
+  idColumn?: string;
+  parse?: string;
+}
+
+export function addRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run a request file to the end (batch, flex or sync), resumable, and write results and a report')
+    .argument('<file>', 'request file in the Batch API JSONL format')
+    .addOption(new Option('--mode <mode>', 'how to run it').choices(['auto', 'batch', 'flex', 'sync']).default('auto'))
+    .requiredOption('--out <dir>', 'folder for results, report and state (run again with the same folder to resume)')
+    .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h (default 24h)')
+    .option('--max-cost <usd>', 'refuse to start when the worst case is above this (USD)', usdArg)
+    .option('--min-savings <usd>', 'auto: use sync when batch saves no more than this (USD, default 0.01)', usdArg)
+    .option('--retries <n>', 'retry rounds for requests that failed in a retryable way (default 2)', countArg)
+    .option('--pricing <file>', 'JSON file that adds or overrides model prices')
+    .option('--rpm <n>', 'your requests-per-minute limit (sync and flex; default: read from the API)', countArg)
+    .option('--tpm <n>', 'your tokens-per-minute limit (sync and flex; default: read from the API)', countArg)
+    .option('--concurrency <n>', 'sync and flex requests in flight at most (default 16)', countArg)
+    .option('--no-flex-fallback', 'flex without capacity: fail instead of using the standard tier')
+    .option('--poll-interval <min,max>', 'batch polling, e.g. 2s,60s (default)')
+    .option('--join <data>', 'after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv')
+    .option('--id-column <column>', 'with --join: the id column the requests were prepared with (default: row-N)')
+    .option('--parse <how>', 'with --join: "json", or a regular expression whose named groups become columns')
+    .action(async (file: string, flags: RunFlags) => {
+      process.exitCode = await runCommand(file, flags);
+    });
+}
+
+function pollArg(text: string | undefined): { min: number; max: number } | undefined {
+  if (!text) return undefined;
+  const [a, b] = text.split(',');
+  const min = parseDuration(a, '--poll-interval');
+  return { min, max: b ? parseDuration(b, '--poll-interval') : Math.max(min, 60_000) };
+}
+
+/** A bar redrawn in place, only when a person watches (a TTY); logs get the progress lines instead. */
+function progressBar(): ((p: BatchProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (p) => {
+    const width = 30;
+    const done = p.completed + p.failed;
+    const filled = p.total > 0 ? Math.round((done / p.total) * width) : 0;
+    const eta = p.eta_ms === null ? '' : ` ETA ${formatDuration(p.eta_ms)}`;
+    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${p.total}${eta}   `);
+    if (done >= p.total) process.stderr.write('\n');
+  };
+}
+
+async function runCommand(file: string, flags: RunFlags): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const summary = await runFile(file, {
+      mode: flags.mode,
+      outDir: flags.out,
+      catalog: loadCatalog(flags.pricing),
+      latencyBudgetMs: flags.latencyBudget ? parseDuration(flags.latencyBudget, '--latency-budget') : undefined,
+      maxCostUsd: flags.maxCost,
+      minSavingsUsd: flags.minSavings,
+      retries: flags.retries,
+      rpm: flags.rpm,
+      tpm: flags.tpm,
+      concurrency: flags.concurrency,
+      flexFallback: flags.flexFallback,
+      pollIntervalMs: pollArg(flags.pollInterval),
+      githubRunId: process.env.GITHUB_RUN_ID,
+      signal: controller.signal,
+      log: (line) => process.stderr.write(`${line}\n`),
+      onProgress: progressBar(),
+    });
+    process.stdout.write(describeSummary(summary));
+    if (flags.join) {
+      // The joined table replaces the plain results.csv: every column of the source row, then the answer.
+      const joined = await joinResults({
+        data: flags.join,
+        results: summary.results_path,
+        out: summary.results_csv_path,
+        idColumn: flags.idColumn,
+        parse: flags.parse,
+        requests: file,
+      });
+      process.stdout.write(renderJoinSummary(joined));
+    }
+    return summary.exit_code;
+  } catch (err) {
+    return reportRunFailure(err, process.env.OPENAI_API_KEY);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,40 @@
+// What `run` and `demo` print when a run ends, and how a run's failure ends: shared by both commands.
+import type { RunSummary } from '../run/index.ts';
+import { redactSecrets } from '../run/syncClientErrors.ts';
+import { formatUsd } from '../shared/money.ts';
+import { reportFailure } from './errors.ts';
+
+/** Errors of the run stage a user causes: one clear line each. */
+
+export function describeSummary(s: RunSummary): string {
+  const lines = [
+    `decision: ${s.decision.mode} — ${s.decision.reason}`,
+    `${s.succeeded} of ${s.requests} requests succeeded` +
+      (s.failed + s.expired + s.cancelled + s.skipped > 0
+        ? ` (${s.failed} failed, ${s.expired} expired, ${s.cancelled} cancelled, ${s.skipped} skipped)`
+        : ''),
+    `cost: ${formatUsd(s.actual_cost_usd)} actual; estimated ${formatUsd(s.estimated_cost_usd.expected)} (${s.decision.mode}), ` +
+      `${formatUsd(s.estimate.cost.sync.expected)} had it all run sync`,
+  ];
+  if (s.batch_ids.length > 0) lines.push(`batches: ${s.batch_ids.join(', ')}`);
+  lines.push(`results: ${s.results_path}`, `         ${s.results_csv_path}`, `report:  ${s.report_md_path}`, `         ${s.report_json_path}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Exit 1 with one message; the API key never appears in it, whatever the error carried. */
+export function reportRunFailure(err: unknown, apiKey: string | undefined): number {
+  if (err instanceof Error) {
+    err.message = redactSecrets(err.message, apiKey);
+    if (err.stack) err.stack = redactSecrets(err.stack, apiKey);
+    if (err.name === 'AbortError') {
+      process.stderr.write('batchwise: interrupted; run the same command again to continue where it stopped\n');
+      return 1;
+    }
+    // The SDK's errors (bad key, network down) are the user's environment, not our bug.
+    if (/^(APIError|AuthenticationError|PermissionDeniedError|NotFoundError|APIConnectionError|APIConnectionTimeoutError|RateLimitError|InternalServerError|BadRequestError)$/.test(err.constructor.name)) {
+      process.stderr.write(`batchwise: the API refused: ${err.message}\n`);
+      return 1;
+    }
+  }
+  return reportFailure(err);
+}

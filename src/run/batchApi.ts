@@ -1,0 +1,84 @@
+// The Files and Batches calls the batch runner makes, each safe to repeat: the SDK retries 408/409/429/5xx and
+// connection resets on every call; creating a batch is the one call that must not be repeated blindly, so it is sent
+// without the SDK's retries and, after a failure, the batch list is checked before sending it again.
+import { openAsBlob } from 'node:fs';
+import { basename } from 'node:path';
+import OpenAI from 'openai';
+import type { Batch, BatchCreateParams } from 'openai/resources/batches';
+
+export type Metadata = Record<string, string>;
+
+/** Metadata keys that identify one part of one input; a batch carrying the same values is the same work. */
+export const IDENTITY_KEYS = ['batchwise_input_sha256', 'batchwise_part_sha256', 'batchwise_round'] as const;
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    }, { once: true });
+  });
+export { sleep };
+
+/** A batch we may attach to instead of creating one: same identity, and not one the queue refused (that work never
+ *  ran, and a new submission is exactly what is wanted). */
+export function sameWork(batch: Batch, identity: Metadata): boolean {
+  const m = batch.metadata as Metadata | null;
+  if (!m) return false;
+  for (const k of IDENTITY_KEYS) if (m[k] !== identity[k]) return false;
+  if (batch.status === 'failed' && batch.errors?.data?.some((e) => e.code === 'token_limit_exceeded')) return false;
+  return true;
+}
+
+/** Batches created in the last `days` days whose metadata carries `batchwise_input_sha256`, newest first. */
+export async function listOurBatches(client: OpenAI, inputSha256: string, days = 30): Promise<Batch[]> {
+  const found: Batch[] = [];
+  const since = Date.now() / 1000 - days * 86_400;
+  for await (const b of client.batches.list({ limit: 100 })) {
+    if (b.created_at < since) break;
+    if ((b.metadata as Metadata | null)?.batchwise_input_sha256 === inputSha256) found.push(b);
+  }
+  return found;
+}
+
+export async function uploadPart(client: OpenAI, path: string, signal?: AbortSignal): Promise<string> {
+  // A File over a file-backed Blob: the SDK can re-read it on a retry, and the part (up to 200 MB) is streamed from
+  // disk rather than copied into memory (the SDK's toFile would read a plain Blob into memory whole).
+  const file = new File([await openAsBlob(path)], basename(path), { type: 'application/jsonl' });
+  const created = await client.files.create({ file, purpose: 'batch' }, { signal });
+  return created.id;
+}
+
+function isRetryable(err: unknown): boolean {
+  if (err instanceof OpenAI.APIConnectionError) return true;
+  if (err instanceof OpenAI.APIError && typeof err.status === 'number') return err.status === 408 || err.status === 429 || err.status >= 500;
+  return false;
+}
+
+export interface CreateBatchArgs {
+  input_file_id: string;
+  endpoint: string;
+  metadata: Metadata;
+  inputSha256: string;
+  attempts?: number;
+  signal?: AbortSignal;
+}
+
+export async function createBatchOnce(client: OpenAI, a: CreateBatchArgs): Promise<Batch> {
+  const attempts = a.attempts ?? 6;
+  for (let i = 0; ; i++) {
+    try {
+      return await client.batches.create(
+        { input_file_id: a.input_file_id, endpoint: a.endpoint as BatchCreateParams['endpoint'], completion_window: '24h', metadata: a.metadata },
+        { maxRetries: 0, signal: a.signal },
+      );
+    } catch (err) {
+      if (!isRetryable(err) || i + 1 >= attempts) throw err;
+      await sleep(Math.min(500 * 2 ** i, 8000), a.signal);
+      // The request may have reached the server before the connection broke: look before sending it again.
+      const existing = (await listOurBatches(client, a.inputSha256)).find((b) => sameWork(b, a.metadata));
+      if (existing) return existing;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// What every phase of one run shares: the client, the plan's facts per line, the state and how to save it, the clock.
+import type OpenAI from 'openai';
+import type { Batch } from 'openai/resources/batches';
+import type { LineEstimate } from '../estimate/types.ts';
+import type { BatchLimits } from '../requests/index.ts';
+import type { RunState } from './state.ts';
+import type { BatchProgress, Decision } from './types.ts';
+
+export interface RunContext {
+  client: OpenAI;
+  inputPath: string;
+  /** How the input is named in messages (`requests.jsonl:12: …`). */
+  displayName: string;
+  outDir: string;
+  inputSha256: string;
+  decision: Decision;
+  state: RunState;
+  save(): void;
+  /** The estimate's facts for every request, by input line. */
+  items: Map<number, LineEstimate>;
+  /** Epoch ms by which every answer must be in. */
+  deadline: number;
+  /** The latency budget the deadline came from. */
+  budgetMs: number;
+  retries: number;
+  syncRetryThreshold: number;
+  rpm: number | null;
+  tpm: number | null;
+  concurrency: number;
+  /** Every model of the file has flex processing: the safety net and small retries use it. */
+  flexAvailable: boolean;
+  flexFallback: boolean;
+  poll: { min: number; max: number };
+  limits: Partial<BatchLimits>;
+  githubRunId?: string;
+  log(line: string): void;
+  signal?: AbortSignal;
+  onBatchesSubmitted?: (batchIds: string[]) => void;
+  onProgress?: (p: BatchProgress) => void;
+  /** Our batches that already exist remotely, listed once per process before the first submission. */
+  existing: Batch[] | null;
+}

@@ -1,0 +1,154 @@
+// `batchwise run`: estimate, decide, run to the end (resuming whatever DIR already holds), merge the results, report.
+// This is the one place the stages meet; each phase below is its own module.
+import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { estimateFile } from '../estimate/estimateFile.ts';
+import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
+import type { LineEstimate } from '../estimate/types.ts';
+import { resolvePricing } from '../pricing/index.ts';
+import { OutcomeIndex, writeResults } from '../results/index.ts';
+import { renderRunMarkdown, runReportJson } from '../report/runReport.ts';
+import type { RunReport } from '../report/runReport.ts';
+import { runBatchRounds } from './batchRounds.ts';
+import { RunStateError } from './errors.ts';
+import { fileSha256 } from './fileSha256.ts';
+import { makeClient } from './openaiClient.ts';
+import { checkMaxCost, decide, DEFAULT_MIN_SAVINGS_USD, plannedCost } from './policy.ts';
+import type { RunContext } from './runContext.ts';
+import { DEFAULT_CONCURRENCY } from './runSync.ts';
+import { loadState, saveState } from './state.ts';
+import type { RunState } from './state.ts';
+import { isRetryableRecord, journalPath, runSyncPhase } from './syncPhase.ts';
+import type { RunOptions, RunSummary } from './types.ts';
+
+export const DEFAULT_RETRIES = 2;
+export const DEFAULT_POLL_MS = { min: 2_000, max: 60_000 };
+
+export async function runFile(path: string, opts: RunOptions): Promise<RunSummary> {
+  const startedAt = new Date();
+  const log = opts.log ?? (() => {});
+  const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
+  const minSavings = opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD;
+  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const outDir = resolve(opts.outDir);
+
+  // Everything a user can get wrong is found before a cent is spent: the file, the budget, the cost ceiling.
+  const estimate = await estimateFile(path, { catalog: opts.catalog, detail: true, workers: opts.estimateWorkers ?? 0, latencyBudgetMs: budget, minSavingsUsd: minSavings, displayName: path });
+  const inputSha256 = await fileSha256(path);
+  mkdirSync(outDir, { recursive: true });
+  let state = loadState(outDir);
+  if (state && state.input_sha256 !== inputSha256) {
+    throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}…); use another --out, or remove it to start over`);
+  }
+  const policy = { mode: opts.mode, latencyBudgetMs: budget, minSavingsUsd: minSavings, rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency };
+  // A resumed run keeps its decision (and its deadline): switching modes half-way would pay twice.
+  const decision = state?.decision ?? decide(estimate, policy);
+  checkMaxCost(estimate, decision, opts.maxCostUsd);
+  log(`decision: ${decision.mode} — ${decision.reason}`);
+
+  const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
+  if (!state) {
+    state = {
+      version: 1, input_file: path, input_sha256: inputSha256, decision, started_at: startedAt.toISOString(),
+      deadline_ms: startedAt.getTime() + budget, parts: [], sync_phase: null, finished_at: null,
+    };
+    saveState(outDir, state);
+  } else {
+    log(`resuming the run started ${state.started_at} (${state.parts.filter((p) => p.batch_id).length} batches known)`);
+    if (opts.mode !== 'auto' && opts.mode !== state.decision.mode) {
+      log(`--mode ${opts.mode} ignored: this run was started in ${state.decision.mode} mode (use another --out to start over)`);
+    }
+  }
+  const items = new Map<number, LineEstimate>();
+  for (const it of estimate.items ?? []) items.set(it.line, it);
+
+  const st: RunState = state;
+  const ctx: RunContext = {
+    client, inputPath: path, displayName: path, outDir, inputSha256, decision, state: st,
+    save: () => saveState(outDir, st),
+    items, deadline: st.deadline_ms, budgetMs: st.deadline_ms - Date.parse(st.started_at), retries: opts.retries ?? DEFAULT_RETRIES, syncRetryThreshold: opts.syncRetryThreshold ?? 100,
+    rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency, flexAvailable: estimate.cost.flex !== null,
+    flexFallback: opts.flexFallback ?? true, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: opts.partLimits ?? {},
+    githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress,
+    existing: null,
+  };
+  const allLines = [...items.keys()];
+
+  if (decision.mode === 'batch' && !st.sync_phase) {
+    const rounds = await runBatchRounds(ctx, allLines);
+    if (rounds.leftover.length > 0) {
+      st.sync_phase = { mode: ctx.flexAvailable ? 'flex' : 'sync', started_at: new Date().toISOString() };
+      ctx.save();
+      log(`${rounds.reason}: ${rounds.leftover.length} requests go to ${st.sync_phase.mode}`);
+    }
+  } else if (decision.mode !== 'batch' && !st.sync_phase) {
+    st.sync_phase = { mode: decision.mode, started_at: new Date().toISOString() };
+    ctx.save();
+  }
+  if (st.sync_phase) {
+    // What is left is read from disk (batch files, then the journal), so a rerun sends only what is not settled.
+    const index = await buildIndex(st, outDir);
+    const left = allLines.filter((l) => {
+      const s = index.status(items.get(l)!.custom_id);
+      return s === null || (s.status !== 'succeeded' && (s.retryable || (s.status === 'cancelled' && st.net_fired === true)));
+    });
+    index.close();
+    await runSyncPhase(ctx, opts.catalog, left, st.sync_phase.mode === 'flex' ? 'flex' : 'default');
+  }
+
+  // Merge, in input order, and report.
+  const index = await buildIndex(st, outDir);
+  const resultsPath = join(outDir, 'results.jsonl');
+  const csvPath = join(outDir, 'results.csv');
+  const tally = await writeResults({
+    inputPath: path, resultsPath, csvPath, index, plannedMode: decision.mode,
+    priceFor: (model, mode) => {
+      const p = resolvePricing(opts.catalog, model);
+      return mode === 'flex' ? p.flex : p[mode];
+    },
+  });
+  const finishedAt = new Date();
+  st.finished_at = finishedAt.toISOString();
+  ctx.save();
+
+  const exit: 0 | 2 = tally.counts.succeeded === tally.requests ? 0 : 2;
+  const batches = st.parts.filter((p) => p.batch_id).map((p) => ({
+    batch_id: p.batch_id!, part: p.key, round: p.round, model: p.model, requests: p.lines, status: p.status,
+    refused_batch_ids: p.refused_batch_ids ?? [], times: p.times ?? {}, errors: p.errors ?? [],
+  }));
+  const report: RunReport = {
+    file: path, started_at: st.started_at, finished_at: st.finished_at, decision, sync_phase: st.sync_phase, exit_code: exit,
+    requests: tally.requests, counts: tally.counts, estimated_cost_usd: plannedCost(estimate, decision.mode),
+    actual_cost_usd: tally.actual_cost_usd, groups: tally.groups, batches, results_path: resultsPath, results_csv_path: csvPath,
+  };
+  const reportJsonPath = join(outDir, 'report.json');
+  const reportMdPath = join(outDir, 'report.md');
+  writeAtomic(reportJsonPath, `${JSON.stringify(runReportJson(report, estimate), null, 2)}\n`);
+  writeAtomic(reportMdPath, renderRunMarkdown(report, estimate));
+
+  const batchIds = [...new Set(st.parts.flatMap((p) => [...(p.refused_batch_ids ?? []), ...(p.batch_id ? [p.batch_id] : [])]))];
+  return {
+    file: path, decision: { mode: decision.mode, reason: decision.reason }, estimate, requests: tally.requests,
+    succeeded: tally.counts.succeeded, failed: tally.counts.failed, expired: tally.counts.expired, cancelled: tally.counts.cancelled,
+    skipped: tally.counts.skipped, actual_cost_usd: tally.actual_cost_usd, estimated_cost_usd: plannedCost(estimate, decision.mode),
+    batch_ids: batchIds, results_path: resultsPath, results_csv_path: csvPath, report_json_path: reportJsonPath,
+    report_md_path: reportMdPath, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), exit_code: exit,
+  };
+}
+
+/** Every outcome on disk, oldest first: batch files round by round, then the sync journal. */
+export async function buildIndex(state: RunState, outDir: string): Promise<OutcomeIndex> {
+  const index = new OutcomeIndex();
+  const parts = [...state.parts].sort((a, b) => a.round - b.round);
+  for (const p of parts) {
+    if (p.output_path) await index.addBatchFile(p.output_path, p.batch_id);
+    if (p.error_path) await index.addBatchFile(p.error_path, p.batch_id);
+  }
+  await index.addJournal(journalPath(outDir));
+  return index;
+}
+
+function writeAtomic(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}

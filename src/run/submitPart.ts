@@ -1,0 +1,76 @@
+// Get a batch running for a part without ever making two for the same work: reuse the id in state.json, else attach
+// to a batch whose metadata names this exact part (a run killed right after creating it), else upload and create.
+import OpenAI from 'openai';
+import { VERSION } from '../shared/version.ts';
+import { createBatchOnce, listOurBatches, sameWork, uploadPart } from './batchApi.ts';
+import type { Metadata } from './batchApi.ts';
+import type { RunContext } from './runContext.ts';
+import type { PartState } from './state.ts';
+import type { WrittenPart } from './writeParts.ts';
+
+export function partMetadata(ctx: RunContext, wp: WrittenPart, index: number, of: number, round: number): Metadata {
+  const m: Metadata = {
+    batchwise_input_sha256: ctx.inputSha256,
+    batchwise_part: `${index + 1}/${of}`,
+    batchwise_part_sha256: wp.sha256,
+    batchwise_round: String(round),
+    batchwise_version: VERSION,
+  };
+  if (ctx.githubRunId) m.github_run_id = ctx.githubRunId;
+  return m;
+}
+
+/** The part's entry in state.json, created (and saved) the first time the part is seen. */
+export function partState(ctx: RunContext, round: number, wp: WrittenPart): PartState {
+  let ps = ctx.state.parts.find((p) => p.key === wp.key);
+  if (ps && ps.sha256 !== wp.sha256) {
+    // The same key with other content cannot come from the same input; start the part afresh rather than mix them.
+    ctx.state.parts = ctx.state.parts.filter((p) => p !== ps);
+    ps = undefined;
+  }
+  if (!ps) {
+    ps = {
+      key: wp.key, round, sha256: wp.sha256, path: wp.path, url: wp.part.url, model: wp.part.model, lines: wp.part.lines.length,
+      file_id: null, batch_id: null, status: null, output_file_id: null, error_file_id: null, output_path: null, error_path: null,
+      done: false,
+    };
+    ctx.state.parts.push(ps);
+    ctx.save();
+  }
+  return ps;
+}
+
+export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState, metadata: Metadata): Promise<void> {
+  if (ps.batch_id) return;
+  ctx.existing ??= await listOurBatches(ctx.client, ctx.inputSha256);
+  const found = ctx.existing.find((b) => sameWork(b, metadata));
+  if (found) {
+    ps.batch_id = found.id;
+    ps.file_id = found.input_file_id;
+    ps.status = found.status;
+    ctx.save();
+    ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): attached to existing batch ${found.id} (${found.status})`);
+    return;
+  }
+  if (!ps.file_id) {
+    ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
+    ctx.save();
+  }
+  let batch;
+  try {
+    batch = await createBatchOnce(ctx.client, {
+      input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal,
+    });
+  } catch (err) {
+    // A file that expired or vanished since the upload (a long pause between runs): upload again once.
+    if (err instanceof OpenAI.NotFoundError) {
+      ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
+      ctx.save();
+      batch = await createBatchOnce(ctx.client, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal });
+    } else throw err;
+  }
+  ps.batch_id = batch.id;
+  ps.status = batch.status;
+  ctx.save();
+  ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): batch ${batch.id} created for ${wp.part.lines.length} requests (${wp.part.model})`);
+}

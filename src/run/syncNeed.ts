@@ -1,0 +1,19 @@
+// How long the sync (or flex) runner needs for some requests, with the margin the safety net keeps.
+import { estimateSyncDurationMs } from './runSyncDuration.ts';
+import type { RunContext } from './runContext.ts';
+
+/** Flex answers more slowly than the standard tier; its time is the sync estimate times this. */
+export const FLEX_SLOWDOWN = 2;
+/** The safety net needs this much more than the sync estimate: the estimate is a steady-state figure. */
+export const SAFETY_MARGIN = 1.25;
+
+export function syncNeedMs(ctx: RunContext, requests: number, tokens: number): number {
+  const ms = estimateSyncDurationMs({ requests, tokens }, { rpm: ctx.rpm, tpm: ctx.tpm, concurrency: ctx.concurrency });
+  return ms * (ctx.flexAvailable ? FLEX_SLOWDOWN : 1) * SAFETY_MARGIN;
+}
+
+/** Time a cancelled batch may take to reach `cancelled` (the real API can take minutes): 10% of the budget, at most
+ *  5 minutes, so short test budgets stay usable. */
+export function cancelGraceMs(budgetMs: number): number {
+  return Math.min(5 * 60_000, budgetMs * 0.1);
+}

@@ -1,0 +1,53 @@
+// --mode sync and --mode flex end to end, and auto choosing sync when the saving is negligible.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chatLine, writeJsonl } from '../helpers.ts';
+import { allBatches, assertOnePerRequest, catalog, emulator, requestFile, run } from './helpers.ts';
+import { resolvePricing } from '../../src/pricing/index.ts';
+import { usageCostUsd } from '../../src/results/index.ts';
+
+test('--mode sync: every request through the sync runner, priced at sync, no batch', async () => {
+  const emu = await emulator();
+  try {
+    const { summary, results } = await run(requestFile(10), emu, { mode: 'sync' });
+    assertOnePerRequest(results, 10, assert);
+    assert.equal(summary.exit_code, 0);
+    const price = resolvePricing(catalog, 'gpt-4.1-mini').sync;
+    for (const r of results) {
+      assert.deepEqual([r.status, r.mode, r.batch_id], ['succeeded', 'sync', null]);
+      assert.equal(r.cost_usd, usageCostUsd(r.usage, price));
+    }
+    assert.equal((await allBatches(emu)).length, 0);
+  } finally {
+    await emu.close();
+  }
+});
+
+test('--mode flex on a model with flex: service_tier flex, flex prices', async () => {
+  const emu = await emulator();
+  try {
+    const file = writeJsonl(Array.from({ length: 6 }, (_, i) => chatLine(`req-${i + 1}`, `n ${i}`, { max_completion_tokens: 20 }, 'gpt-5-mini')));
+    const { summary, results } = await run(file, emu, { mode: 'flex' });
+    assertOnePerRequest(results, 6, assert);
+    assert.equal(summary.exit_code, 0);
+    const price = resolvePricing(catalog, 'gpt-5-mini').flex;
+    for (const r of results) {
+      assert.equal(r.mode, 'flex');
+      assert.equal(r.cost_usd, usageCostUsd(r.usage, price));
+    }
+  } finally {
+    await emu.close();
+  }
+});
+
+test('auto with a negligible saving: sync, and the reason says so', async () => {
+  const emu = await emulator();
+  try {
+    const { summary, results } = await run(requestFile(3), emu, { mode: 'auto', minSavingsUsd: 0.01 });
+    assert.equal(summary.decision.mode, 'sync');
+    assert.match(summary.decision.reason, /save only/);
+    assert.ok(results.every((r) => r.mode === 'sync' && r.status === 'succeeded'));
+  } finally {
+    await emu.close();
+  }
+});

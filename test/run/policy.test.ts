@@ -1,0 +1,56 @@
+// The auto policy's choices from the estimate, the budget and the rate limits; the cost ceiling's arithmetic.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { estimateFile } from '../../src/estimate/estimateFile.ts';
+import { loadCatalog } from '../../src/pricing/index.ts';
+import { checkMaxCost, decide, MaxCostError, worstCase } from '../../src/run/index.ts';
+import { chatLine, writeJsonl } from '../helpers.ts';
+
+const catalog = loadCatalog();
+const base = { mode: 'auto' as const, minSavingsUsd: 0, rpm: null, tpm: null, concurrency: 16 };
+
+async function est(model: string, n = 200, maxTokens = 2000) {
+  const lines = Array.from({ length: n }, (_, i) => chatLine(`r${i}`, 'Write a long essay about rivers. '.repeat(40), { max_tokens: maxTokens }, model));
+  return estimateFile(writeJsonl(lines), { catalog });
+}
+
+test('a saving at or below --min-savings runs sync now', async () => {
+  const e = await est('gpt-4.1-mini', 2, 5);
+  const d = decide(e, { ...base, latencyBudgetMs: 86_400_000, minSavingsUsd: 0.01 });
+  assert.equal(d.mode, 'sync');
+  assert.match(d.reason, /save only/);
+});
+
+test('a 24h budget: plain batch, no safety net', async () => {
+  const d = decide(await est('gpt-4.1-mini'), { ...base, latencyBudgetMs: 86_400_000 });
+  assert.deepEqual([d.mode, d.safety_net], ['batch', false]);
+});
+
+test('a shorter budget with room for sync to finish everything: batch with a sync safety net', async () => {
+  const d = decide(await est('gpt-4.1-mini'), { ...base, latencyBudgetMs: 3_600_000 });
+  assert.deepEqual([d.mode, d.safety_net], ['batch', true]);
+  assert.match(d.reason, /run with sync/);
+});
+
+test('no room for the safety net: flex when the model has it, else sync', async () => {
+  // 200 requests at 10 rpm need 20 minutes sync; 40 with flex.
+  const limits = { ...base, rpm: 10, latencyBudgetMs: 45 * 60_000 };
+  const flex = decide(await est('gpt-5-mini'), limits);
+  assert.equal(flex.mode, 'flex');
+  const noFlex = decide(await est('gpt-4.1-mini'), { ...limits, latencyBudgetMs: 15 * 60_000 });
+  assert.equal(noFlex.mode, 'sync');
+  assert.match(noFlex.reason, /no room for a batch/);
+});
+
+test('max-cost looks at the worst case of the plan; a safety net can move everything to sync', async () => {
+  const e = await est('gpt-4.1-mini');
+  const net = { mode: 'batch' as const, reason: '', safety_net: true };
+  assert.equal(worstCase(e, net).max, e.cost.sync.max);
+  assert.equal(worstCase(e, { ...net, safety_net: false }).max, e.cost.batch.max);
+  assert.doesNotThrow(() => checkMaxCost(e, { ...net, safety_net: false }, e.cost.batch.max));
+  assert.throws(() => checkMaxCost(e, net, e.cost.batch.max), (err: unknown) => {
+    assert.ok(err instanceof MaxCostError);
+    assert.ok(Math.abs(err.worstCaseUsd - err.maxCostUsd - (e.cost.sync.max - e.cost.batch.max)) < 1e-9);
+    return true;
+  });
+});
