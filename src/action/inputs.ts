@@ -2,6 +2,7 @@
 // clear message, not a failure halfway through a paid run.
 import * as core from '@actions/core';
 import { parseDuration } from '../shared/duration.ts';
+import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
 
 export type ActionMode = 'auto' | 'batch' | 'flex' | 'sync' | 'estimate';
 export type CommentSetting = 'update' | 'new' | 'off';
@@ -96,7 +97,7 @@ export function readInputs(): ActionInputs {
     baseUrl: optional('base-url'),
     latencyBudgetMs,
     maxCostUsd: optionalNumber('max-cost', (n) => n > 0, 'a positive number of US dollars'),
-    minSavingsUsd: optionalNumber('min-savings', (n) => n >= 0, 'zero or a positive number of US dollars') ?? 0,
+    minSavingsUsd: optionalNumber('min-savings', (n) => n >= 0, 'zero or a positive number of US dollars') ?? DEFAULT_MIN_SAVINGS_USD,
     pricingFile: optional('pricing-file'),
     outputDir: optional('output-dir') ?? 'batchwise-results',
     artifact: nameOrFalse('artifact', 'batchwise-results'),

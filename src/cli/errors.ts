@@ -17,12 +17,7 @@ const USER_ERRORS = new Set([
   'ActionInputError',
 ]);
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from '../shared/usageError.ts';
 
 export function isUserError(err: unknown): err is Error {
   return err instanceof Error && USER_ERRORS.has(err.name);

@@ -17,7 +17,7 @@ interface EstimateFlags {
   detail?: boolean;
   pricing?: string;
   latencyBudget?: string;
-  minSavings: number;
+  minSavings?: number;
   workers?: number;
 }
 
@@ -30,7 +30,7 @@ export function addEstimateCommand(program: Command): void {
     .option('--detail', 'list every request (json items, csv rows)')
     .option('--pricing <file>', 'JSON file that adds or overrides model prices')
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default 24h)')
-    .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD)', usdArg, 0)
+    .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD, default 0.01)', usdArg)
     .option('--workers <n>', 'worker threads for large files, 0 for none (default: one per core)', numberArg(0, 32, true))
     .action(async (file: string, flags: EstimateFlags) => {
       process.exitCode = await runEstimate(file, flags);

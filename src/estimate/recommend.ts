@@ -7,6 +7,8 @@ import { formatPercent, formatUsd } from '../shared/money.ts';
 import type { ModeCosts, Recommendation } from './types.ts';
 
 export const BATCH_WINDOW_MS = 24 * 3_600_000;
+/** A batch saving (expected) at or below this is not worth waiting for: the one default of estimate, run and action. */
+export const DEFAULT_MIN_SAVINGS_USD = 0.01;
 /** Below this budget a batch is not worth starting: the safety net would run nearly everything synchronously anyway. */
 export const MIN_BATCH_BUDGET_MS = 3_600_000;
 
@@ -21,7 +23,7 @@ export interface RecommendOptions {
 
 export function recommend(cost: ModeCosts, opts: RecommendOptions = {}): Recommendation {
   const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
-  const minSavings = opts.minSavingsUsd ?? 0;
+  const minSavings = opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD;
   const batchSaving = cost.sync.expected - cost.batch.expected;
   const saving = `${formatUsd(batchSaving)} (${formatPercent(batchSaving, cost.sync.expected)})`;
 

@@ -23,8 +23,11 @@ export interface ScanOptions {
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 const CHUNK_BYTES = 512 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
-/** A worker's heap cap: V8 collects sooner instead of growing (peak RSS counts every worker). A 20 MB line still fits. */
+/** A worker's heap caps. The young generation matters most: by default V8 lets it grow to tens of MB per thread, all
+ *  of it short-lived JSON, and peak RSS counts every worker (measured: 426 → ~300 MB on a 54 MB file, same speed).
+ *  The old generation cap still fits a 20 MB request line. */
 const WORKER_HEAP_MB = 160;
+const WORKER_YOUNG_MB = 12;
 
 // Source runs as .ts (tests, `node src/…`); the bundle ships the worker as its own file beside the entry point.
 const WORKER_URL = import.meta.url.endsWith('.ts')
@@ -63,7 +66,7 @@ async function scanParallel(
 ): Promise<void> {
   const pool = Array.from(
     { length: count },
-    () => new Worker(WORKER_URL, { workerData: { catalog }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+    () => new Worker(WORKER_URL, { workerData: { catalog }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }),
   );
   const done = new Map<number, LineScan[]>();
   const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));

@@ -9,3 +9,4 @@ export { costUsd } from './costUsd.ts';
 export { BATCH_DISCOUNT } from './mergeCatalog.ts';
 export { parsePricingFile } from './parsePricingFile.ts';
 export type { PricingFile } from './parsePricingFile.ts';
+export { usageCostUsd, usageTokens } from './usageCost.ts';

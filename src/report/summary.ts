@@ -1,6 +1,7 @@
 // The job summary (GITHUB_STEP_SUMMARY): a one-sentence headline, the table of modes, estimate vs actual after a run,
 // a chart, and everything else folded. One renderer for an estimate-only step and one for a run, sharing the parts.
 import type { FileEstimate, Mode, ModeCosts, Range } from '../estimate/types.ts';
+import type { RunSummary } from '../run/types.ts';
 import { addRanges, ZERO_RANGE } from '../estimate/modeCosts.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
 import { formatDuration } from '../shared/duration.ts';
@@ -8,23 +9,8 @@ import { renderEstimateMarkdown } from './estimateMarkdown.ts';
 import { escapeMarkdown, formatInt } from './format.ts';
 import { costChart } from './summaryChart.ts';
 
-/** What the summary needs of a finished run (the run core's RunSummary has all of it). */
-export interface SummaryRun {
-  file: string;
-  decision: { mode: Mode; reason: string };
-  estimate: FileEstimate;
-  requests: number;
-  succeeded: number;
-  failed: number;
-  expired: number;
-  cancelled: number;
-  skipped: number;
-  actual_cost_usd: number;
-  estimated_cost_usd: Range;
-  batch_ids: string[];
-  started_at: string;
-  finished_at: string;
-}
+/** What the summary needs of a finished run: the run core's RunSummary without its file paths. */
+export type SummaryRun = Omit<RunSummary, 'results_path' | 'results_csv_path' | 'report_json_path' | 'report_md_path' | 'exit_code'>;
 
 export interface EstimateSummaryOptions {
   /** Why nothing ran, e.g. "no api-key was given". */

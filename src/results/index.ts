@@ -6,7 +6,7 @@ export { openJournal, parseJournalLine } from './journal.ts';
 export type { Journal, JournalEntry } from './journal.ts';
 export { OutcomeIndex } from './outcomeIndex.ts';
 export { scanLines, readLineAt } from './scanLines.ts';
-export { usageCostUsd, usageTokens } from './usageCost.ts';
+export { usageCostUsd, usageTokens } from '../pricing/index.ts';
 export { answerText } from './answerText.ts';
 export { writeResults, CSV_COLUMNS } from './writeResults.ts';
 export type { ActualGroup, ResultsTally, WriteResultsOptions } from './writeResults.ts';

@@ -10,7 +10,7 @@ import type { Mode } from '../estimate/types.ts';
 import type { ModePrice } from '../pricing/index.ts';
 import { answerText } from './answerText.ts';
 import type { OutcomeIndex } from './outcomeIndex.ts';
-import { usageCostUsd, usageTokens } from './usageCost.ts';
+import { usageCostUsd, usageTokens } from '../pricing/index.ts';
 import type { ResultRecord, ResultStatus } from './types.ts';
 
 export interface WriteResultsOptions {

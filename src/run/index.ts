@@ -1,7 +1,7 @@
 // The run stage: decide, run (batch with retries and a sync safety net, flex, sync), resume, and merge the results.
 export { runFile, buildIndex, DEFAULT_RETRIES, DEFAULT_POLL_MS } from './runFile.ts';
 export { MaxCostError, RunStateError } from './errors.ts';
-export { UsageError } from './usageError.ts';
+export { UsageError } from '../shared/usageError.ts';
 export { batchStatus, cancelRun } from './remote.ts';
 export type { BatchStatusRow, RemoteOptions, StatusReport } from './remote.ts';
 export { decide, worstCase, plannedCost, checkMaxCost, DEFAULT_MIN_SAVINGS_USD } from './policy.ts';

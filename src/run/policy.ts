@@ -7,12 +7,12 @@ import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
 import { MaxCostError } from './errors.ts';
-import { UsageError } from './usageError.ts';
+import { UsageError } from '../shared/usageError.ts';
 import { estimateSyncDurationMs } from './runSyncDuration.ts';
 import { cancelGraceMs, FLEX_SLOWDOWN, SAFETY_MARGIN } from './syncNeed.ts';
 import type { Decision, RunMode } from './types.ts';
 
-export const DEFAULT_MIN_SAVINGS_USD = 0.01;
+export { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
 
 export interface PolicyInput {
   mode: RunMode;

@@ -6,7 +6,7 @@ import { cancelQuietly } from './batchRound.ts';
 import { makeClient } from './openaiClient.ts';
 import { loadState, statePath } from './state.ts';
 import type { RunState } from './state.ts';
-import { UsageError } from './usageError.ts';
+import { UsageError } from '../shared/usageError.ts';
 
 export interface RemoteOptions {
   client?: OpenAI;

@@ -18,7 +18,7 @@ import type { RunContext } from './runContext.ts';
 import { DEFAULT_CONCURRENCY } from './runSync.ts';
 import { loadState, saveState } from './state.ts';
 import type { RunState } from './state.ts';
-import { isRetryableRecord, journalPath, runSyncPhase } from './syncPhase.ts';
+import { journalPath, runSyncPhase } from './syncPhase.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
 export const DEFAULT_RETRIES = 2;
@@ -33,7 +33,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const outDir = resolve(opts.outDir);
 
   // Everything a user can get wrong is found before a cent is spent: the file, the budget, the cost ceiling.
-  const estimate = await estimateFile(path, { catalog: opts.catalog, detail: true, workers: opts.estimateWorkers ?? 0, latencyBudgetMs: budget, minSavingsUsd: minSavings, displayName: path });
+  const estimate = await estimateFile(path, { catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings, displayName: path });
   const inputSha256 = await fileSha256(path);
   mkdirSync(outDir, { recursive: true });
   let state = loadState(outDir);

@@ -54,8 +54,9 @@ export interface RunOptions {
   onProgress?: (p: BatchProgress) => void;
   /** Requests left for a retry round at or below this go through the sync runner instead of a new batch (default 100). */
   syncRetryThreshold?: number;
-  /** Worker threads for the estimate (default 0: in this thread). A run waits minutes to hours for answers, so the
-   *  seconds workers save matter less than the ~150 MB they cost on a 50,000-request file. */
+  /** Worker threads for the estimate (default: one per core for large files, as `estimate` does). The workers' heaps
+   *  are capped and freed when they end, so this also keeps the run's own peak memory lower (measured on 50,000
+   *  requests: 386 MB with workers, 469 MB scanning on the main thread). */
   estimateWorkers?: number;
   /** Per-batch limits (tests use small ones to force several parts). */
   partLimits?: { maxLines?: number; maxBytes?: number };

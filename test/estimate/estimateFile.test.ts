@@ -9,7 +9,7 @@ import { ROOT, chatLine, tempDir, writeJsonl } from '../helpers.ts';
 const catalog = loadCatalog();
 
 test('seed 000: the two gpt-3.5-turbo-0125 requests are 20 + 22 = 42 input tokens, as the real API billed', async () => {
-  const e = await estimateFile(join(ROOT, 'examples/hello.jsonl'), { catalog, detail: true });
+  const e = await estimateFile(join(ROOT, 'examples/hello.jsonl'), { catalog, detail: true, minSavingsUsd: 0 });
   assert.equal(e.requests, 2);
   assert.equal(e.input_tokens, 42);
   assert.deepEqual(e.items!.map((i) => i.input_tokens), [20, 22]);
@@ -19,6 +19,10 @@ test('seed 000: the two gpt-3.5-turbo-0125 requests are 20 + 22 = 42 input token
   assert.ok(Math.abs(e.cost.batch.max - e.cost.sync.max / 2) < 1e-12);
   assert.equal(e.cost.flex, null);
   assert.equal(e.recommendation.mode, 'batch');
+  // With the default minimum saving ($0.01), saving a fraction of a cent is not worth a wait.
+  const byDefault = await estimateFile(join(ROOT, 'examples/hello.jsonl'), { catalog });
+  assert.equal(byDefault.recommendation.mode, 'sync');
+  assert.match(byDefault.recommendation.reason, /not worth waiting for/);
 });
 
 test('a mixed file is reported per model and in total', async () => {

@@ -79,7 +79,7 @@ test('csv quotes custom_ids with commas, quotes and newlines so they round-trip'
 
 test('markdown escapes what a request file controls', async () => {
   const file = writeJsonl([chatLine('a', 'hi')], '@team <img src=x> [x](e).jsonl');
-  const md = renderEstimateMarkdown(await estimateFile(file, { catalog }));
+  const md = renderEstimateMarkdown(await estimateFile(file, { catalog, minSavingsUsd: 0 }));
   assert.doesNotMatch(md, /@team/);
   assert.doesNotMatch(md, /<img/);
   assert.doesNotMatch(md, /\[x\]\(e\)/);

@@ -1,4 +1,4 @@
-/** A user's mistake found by the run stage (same name as the CLI's, so it ends as one clear message). */
+/** A user's mistake in how a command or function was called (a flag, a target): one clear message, no stack. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
