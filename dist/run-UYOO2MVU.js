@@ -1,0 +1,51 @@
+import { createRequire as __bwCreateRequire } from 'node:module';
+import { fileURLToPath as __bwFileURLToPath } from 'node:url';
+import { dirname as __bwDirname } from 'node:path';
+const require = __bwCreateRequire(import.meta.url);
+const __bwFilename = __bwFileURLToPath(import.meta.url);
+const __bwDirnameValue = __bwDirname(__bwFilename);
+import {
+  DEFAULT_POLL_MS,
+  DEFAULT_RETRIES,
+  MaxCostError,
+  RunStateError,
+  STATE_FILE,
+  UsageError,
+  batchStatus,
+  buildIndex,
+  cancelRun,
+  checkMaxCost,
+  decide,
+  loadState,
+  makeClient,
+  plannedCost,
+  runFile,
+  worstCase
+} from "./chunk-B47XOKXQ.js";
+import "./chunk-FWQW3C3L.js";
+import "./chunk-5ZDBJYRL.js";
+import {
+  DEFAULT_MIN_SAVINGS_USD
+} from "./chunk-EYAB2NU5.js";
+import "./chunk-T253CA67.js";
+import "./chunk-64PVKJPU.js";
+import "./chunk-NUO5XWAE.js";
+export {
+  DEFAULT_MIN_SAVINGS_USD,
+  DEFAULT_POLL_MS,
+  DEFAULT_RETRIES,
+  MaxCostError,
+  RunStateError,
+  STATE_FILE,
+  UsageError,
+  batchStatus,
+  buildIndex,
+  cancelRun,
+  checkMaxCost,
+  decide,
+  loadState,
+  makeClient,
+  plannedCost,
+  runFile,
+  worstCase
+};

@@ -1,0 +1,20 @@
+import { createRequire as __bwCreateRequire } from 'node:module';
+import { fileURLToPath as __bwFileURLToPath } from 'node:url';
+import { dirname as __bwDirname } from 'node:path';
+const require = __bwCreateRequire(import.meta.url);
+const __bwFilename = __bwFileURLToPath(import.meta.url);
+const __bwDirnameValue = __bwDirname(__bwFilename);
+import {
+  ModelCache,
+  linesOfChunk,
+  scanLine
+} from "./chunk-5ZDBJYRL.js";
+import "./chunk-T253CA67.js";
+import "./chunk-NUO5XWAE.js";
+
+// src/estimate/scanWorker.ts
+import { parentPort, workerData } from "node:worker_threads";
+var models = new ModelCache(workerData.catalog);
+parentPort.on("message", (msg) => {
+  parentPort.postMessage({ seq: msg.seq, scans: linesOfChunk(msg.chunk).map((l) => scanLine(l, models)) });
+});
