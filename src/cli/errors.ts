@@ -23,19 +23,23 @@ export function isUserError(err: unknown): err is Error {
   return err instanceof Error && USER_ERRORS.has(err.name);
 }
 
-/** File-system errors a user causes by naming the wrong path. */
+/** File-system errors a user causes by naming the wrong path (to read or to write). */
 const FILE_ERRORS: Record<string, string> = {
   ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
   EISDIR: 'is a directory, not a file',
   ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'a file is in the way',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
 };
 
 export function reportFailure(err: unknown): number {
   const code = (err as { code?: unknown })?.code;
   const path = (err as { path?: unknown })?.path;
   if (typeof code === 'string' && code in FILE_ERRORS && typeof path === 'string') {
-    process.stderr.write(`batchwise: cannot read ${path}: ${FILE_ERRORS[code]}\n`);
+    process.stderr.write(`batchwise: cannot use ${path}: ${FILE_ERRORS[code]}\n`);
   } else if (isUserError(err)) {
     process.stderr.write(`batchwise: ${err.message}\n`);
   } else {

@@ -1,4 +1,5 @@
 // What `run` and `demo` print when a run ends, and how a run's failure ends: shared by both commands.
+import OpenAI from 'openai';
 import type { RunSummary } from '../run/index.ts';
 import { redactSecrets } from '../run/syncClientErrors.ts';
 import { formatUsd } from '../shared/money.ts';
@@ -31,7 +32,7 @@ export function reportRunFailure(err: unknown, apiKey: string | undefined): numb
       return 1;
     }
     // The SDK's errors (bad key, network down) are the user's environment, not our bug.
-    if (/^(APIError|AuthenticationError|PermissionDeniedError|NotFoundError|APIConnectionError|APIConnectionTimeoutError|RateLimitError|InternalServerError|BadRequestError)$/.test(err.constructor.name)) {
+    if (err instanceof OpenAI.APIError) {
       process.stderr.write(`batchwise: the API refused: ${err.message}\n`);
       return 1;
     }

@@ -104,7 +104,7 @@ function toRecord(custom_id: string, line: number, model: string, o: WriteResult
   if (!found) {
     return {
       custom_id, line, status: 'skipped', mode: o.plannedMode, batch_id: null, response: null,
-      error: { code: 'not_run', message: 'batchwise stopped before this request was sent' }, usage: null, cost_usd: null,
+      error: { code: 'no_result', message: 'no answer came back for this request: it was not sent before batchwise stopped, or its batch returned no line for it' }, usage: null, cost_usd: null,
     };
   }
   if (found.kind === 'journal') {

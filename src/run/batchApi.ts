@@ -21,14 +21,16 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 export { sleep };
 
-/** A batch we may attach to instead of creating one: same identity, and not one the queue refused (that work never
- *  ran, and a new submission is exactly what is wanted). */
+/** A batch we may attach to instead of creating one: same identity, and live or completed. Not one the queue refused
+ *  (that work never ran), nor a cancelled or expired one: attaching would hand a fresh run someone's cancellation (or
+ *  yesterday's expiry) as final. A rerun in the same --out still resumes those through state.json. */
+const ATTACHABLE = new Set<string>(['validating', 'in_progress', 'finalizing', 'completed']);
+
 export function sameWork(batch: Batch, identity: Metadata): boolean {
   const m = batch.metadata as Metadata | null;
   if (!m) return false;
   for (const k of IDENTITY_KEYS) if (m[k] !== identity[k]) return false;
-  if (batch.status === 'failed' && batch.errors?.data?.some((e) => e.code === 'token_limit_exceeded')) return false;
-  return true;
+  return ATTACHABLE.has(batch.status);
 }
 
 /** Batches created in the last `days` days whose metadata carries `batchwise_input_sha256`, newest first. */

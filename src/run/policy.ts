@@ -81,12 +81,24 @@ function modelsWithoutFlex(e: FileEstimate): string {
   return e.models.filter((m) => !m.cost.flex).map((m) => m.model).join(', ');
 }
 
-/** What the chosen plan can cost at most: a safety net may move every request to sync (or flex). */
-export function worstCase(estimate: FileEstimate, d: Decision): Range {
+/** The paths that can move requests to a dearer tier than the plan's own: retries of a batch's leftovers sent
+ *  synchronously, and flex falling back to the standard tier when it has no capacity. */
+export interface CostPaths {
+  syncRetries: boolean;
+  flexFallback: boolean;
+}
+const ALL_PATHS: CostPaths = { syncRetries: true, flexFallback: true };
+const NO_DEARER_PATHS: CostPaths = { syncRetries: false, flexFallback: false };
+
+/** What the chosen plan can cost at most. Each request is billed once at most, at the dearest tier it may reach:
+ *  a safety net or sync retries may move any request of a batch to the sync phase (flex when the file has it, and
+ *  the standard tier when flex may fall back). */
+export function worstCase(estimate: FileEstimate, d: Decision, paths: CostPaths = ALL_PATHS): Range {
   const c = estimate.cost;
-  if (d.mode === 'batch' && d.safety_net) return c.flex ?? c.sync;
-  if (d.mode === 'flex') return c.flex!;
-  return d.mode === 'batch' ? c.batch : c.sync;
+  const syncPhase = c.flex && !paths.flexFallback ? c.flex : c.sync;
+  if (d.mode === 'sync') return c.sync;
+  if (d.mode === 'flex') return syncPhase;
+  return d.safety_net || paths.syncRetries ? syncPhase : c.batch;
 }
 
 /** The plan's expected cost: what the report compares the actual cost with. */
@@ -94,8 +106,12 @@ export function plannedCost(estimate: FileEstimate, mode: Mode): Range {
   return mode === 'flex' ? estimate.cost.flex ?? estimate.cost.sync : estimate.cost[mode];
 }
 
-export function checkMaxCost(estimate: FileEstimate, d: Decision, maxCostUsd: number | undefined): void {
-  if (maxCostUsd === undefined) return;
-  const worst = worstCase(estimate, d).max;
-  if (worst > maxCostUsd) throw new MaxCostError(d.safety_net ? `${d.mode} (with its sync safety net)` : d.mode, worst, maxCostUsd);
+/** Keeps the run's worst case within --max-cost: as planned when it fits; without its dearer paths (no sync retries,
+ *  no flex fallback: leftovers are retried in batches or reported failed) when only that fits; otherwise refuses
+ *  before anything is spent. */
+export function fitMaxCost(estimate: FileEstimate, d: Decision, maxCostUsd: number | undefined, paths: CostPaths = ALL_PATHS): CostPaths {
+  if (maxCostUsd === undefined || worstCase(estimate, d, paths).max <= maxCostUsd) return paths;
+  if (worstCase(estimate, d, NO_DEARER_PATHS).max <= maxCostUsd) return NO_DEARER_PATHS;
+  const worst = worstCase(estimate, d, NO_DEARER_PATHS).max;
+  throw new MaxCostError(d.safety_net ? `${d.mode} (with its sync safety net)` : d.mode, worst, maxCostUsd);
 }

@@ -7,6 +7,7 @@ import { makeClient } from './openaiClient.ts';
 import { loadState, statePath } from './state.ts';
 import type { RunState } from './state.ts';
 import { UsageError } from '../shared/usageError.ts';
+import { redactSecrets } from './syncClientErrors.ts';
 
 export interface RemoteOptions {
   client?: OpenAI;
@@ -72,7 +73,8 @@ const FINISHED = new Set(['completed', 'failed', 'expired', 'cancelled']);
 export async function cancelRun(target: string, opts: RemoteOptions = {}): Promise<StatusReport> {
   const { state, ids } = targetIds(target);
   const client = opts.client ?? makeClient(opts);
-  const log = opts.log ?? (() => {});
+  const sink = opts.log ?? (() => {});
+  const log = (line: string) => sink(redactSecrets(line, opts.apiKey ?? process.env.OPENAI_API_KEY ?? null));
   const batches: BatchStatusRow[] = [];
   for (const { id, part } of ids) {
     const before = await client.batches.retrieve(id);

@@ -1,6 +1,6 @@
 // `batchwise run`: estimate, decide, run to the end (resuming whatever DIR already holds), merge the results, report.
 // This is the one place the stages meet; each phase below is its own module.
-import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
@@ -13,12 +13,14 @@ import { runBatchRounds } from './batchRounds.ts';
 import { RunStateError } from './errors.ts';
 import { fileSha256 } from './fileSha256.ts';
 import { makeClient } from './openaiClient.ts';
-import { checkMaxCost, decide, DEFAULT_MIN_SAVINGS_USD, plannedCost } from './policy.ts';
+import { decide, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './policy.ts';
 import type { RunContext } from './runContext.ts';
 import { DEFAULT_CONCURRENCY } from './runSync.ts';
 import { loadState, saveState } from './state.ts';
 import type { RunState } from './state.ts';
 import { journalPath, runSyncPhase } from './syncPhase.ts';
+import { redactSecrets } from './syncClientErrors.ts';
+import { UsageError } from '../shared/usageError.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
 export const DEFAULT_RETRIES = 2;
@@ -26,11 +28,16 @@ export const DEFAULT_POLL_MS = { min: 2_000, max: 60_000 };
 
 export async function runFile(path: string, opts: RunOptions): Promise<RunSummary> {
   const startedAt = new Date();
-  const log = opts.log ?? (() => {});
+  // Every log line passes through the redactor: an error message can echo the key (a proxy's 401, a 5xx body).
+  const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY ?? null;
+  const sink = opts.log ?? (() => {});
+  const log = (line: string) => sink(redactSecrets(line, apiKey));
   const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
   const minSavings = opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD;
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = resolve(opts.outDir);
+  if (!(budget > 0)) throw new UsageError(`the latency budget must be more than zero (got ${budget} ms)`);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
 
   // Everything a user can get wrong is found before a cent is spent: the file, the budget, the cost ceiling.
   const estimate = await estimateFile(path, { catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings, displayName: path });
@@ -43,8 +50,13 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const policy = { mode: opts.mode, latencyBudgetMs: budget, minSavingsUsd: minSavings, rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency };
   // A resumed run keeps its decision (and its deadline): switching modes half-way would pay twice.
   const decision = state?.decision ?? decide(estimate, policy);
-  checkMaxCost(estimate, decision, opts.maxCostUsd);
+  const retries = opts.retries ?? DEFAULT_RETRIES;
+  const wanted = { syncRetries: retries > 0 && (opts.syncRetryThreshold ?? 100) > 0, flexFallback: opts.flexFallback ?? true };
+  const paths = fitMaxCost(estimate, decision, opts.maxCostUsd, wanted);
   log(`decision: ${decision.mode} — ${decision.reason}`);
+  if (paths !== wanted && (paths.syncRetries !== wanted.syncRetries || paths.flexFallback !== wanted.flexFallback)) {
+    log(`--max-cost: retries stay in batches and flex does not fall back to the standard tier, so the worst case stays within ${opts.maxCostUsd}`);
+  }
 
   const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
   if (!state) {
@@ -66,9 +78,9 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const ctx: RunContext = {
     client, inputPath: path, displayName: path, outDir, inputSha256, decision, state: st,
     save: () => saveState(outDir, st),
-    items, deadline: st.deadline_ms, budgetMs: st.deadline_ms - Date.parse(st.started_at), retries: opts.retries ?? DEFAULT_RETRIES, syncRetryThreshold: opts.syncRetryThreshold ?? 100,
+    items, deadline: st.deadline_ms, budgetMs: st.deadline_ms - Date.parse(st.started_at), retries, syncRetryThreshold: paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
     rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency, flexAvailable: estimate.cost.flex !== null,
-    flexFallback: opts.flexFallback ?? true, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: opts.partLimits ?? {},
+    flexFallback: paths.flexFallback, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: opts.partLimits ?? {},
     githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress,
     existing: null,
   };

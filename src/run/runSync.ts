@@ -130,10 +130,20 @@ export async function runSync(
   const unanswered = (item: RunItem, status: 'failed' | 'skipped', code: string, message: string, flexTier: boolean): ResultRecord =>
     record(item, { status, mode: flexTier ? 'flex' : 'sync', response: null, error: { code, message }, usage: null, cost_usd: null });
 
+  const modelHasFlex = (model: string): boolean => {
+    try {
+      return opts.pricingFor(model).flex !== null;
+    } catch {
+      return false;
+    }
+  };
+
   async function send(item: RunItem): Promise<ResultRecord> {
     const tokens = item.input_tokens + item.max_output_tokens;
     const path = item.url.replace(/^\/v1/, '');
-    let flex = opts.tier === 'flex' && FLEX_ENDPOINTS.has(item.url);
+    // Flex only where the endpoint and the model have it: the API refuses service_tier "flex" elsewhere, and a mixed
+    // file in flex mode runs its other models at the standard tier.
+    let flex = opts.tier === 'flex' && FLEX_ENDPOINTS.has(item.url) && modelHasFlex(item.model);
     let fellBack = false;
     let retriesUsed = 0;
     let rateLimitRetriesUsed = 0;

@@ -77,7 +77,7 @@ test('bad flags and bad files: one clear line each, never a stack', () => {
     [['estimate', 'examples/hello.jsonl', '--workers', '-1'], /--workers .*expected a whole number/],
     [['estimate', 'examples/hello.jsonl', '--min-savings', 'x'], /--min-savings .*expected a number/],
     [['estimate', 'examples/hello.jsonl', '--format', 'xml'], /--format/],
-    [['estimate', 'examples'], /cannot read examples: is a directory/],
+    [['estimate', 'examples'], /cannot use examples: is a directory/],
   ];
   const badPricing = join(tempDir(), 'prices.json');
   writeFileSync(badPricing, '{"models": {"x": {"input": -1, "output": 2}}}');

@@ -2,10 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
 import { ROOT, tempDir, writeJsonl } from '../helpers.ts';
-import { KEY, emulator, requestFile } from './helpers.ts';
+import { KEY, emulator, requestFile, run } from './helpers.ts';
 
 const ENTRY = join(ROOT, 'src/cli/main.ts');
 
@@ -86,4 +87,40 @@ test('batchwise demo: estimate, decision, run and results with no key and no net
   assert.match(r.stdout, /decision: batch — batch saves/);
   assert.match(r.stdout, /12 of 12 requests succeeded/);
   assert.match(r.stdout, /results: \S+results\.jsonl/);
+});
+
+test('the key never reaches a log line, even when a server echoes it in an error body', async () => {
+  const { createServer } = await import('node:http');
+  const emu = await emulator();
+  // A proxy that answers every batch poll 503 once, with the bearer key in the body, then passes through.
+  let echoed = 0;
+  const proxy = createServer(async (req, res) => {
+    if (req.method === 'GET' && /\/batches\/batch_/.test(req.url ?? '') && echoed++ === 0) {
+      res.writeHead(503, { 'content-type': 'application/json', 'x-should-retry': 'false' });
+      res.end(JSON.stringify({ error: { message: `overloaded for ${req.headers.authorization}`, type: 'server_error', code: null, param: null } }));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const upstream = await fetch(emu.url.replace(/\/v1$/, '') + req.url, {
+      method: req.method, headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length')) as Record<string, string>,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  const port = (proxy.address() as { port: number }).port;
+  try {
+    const { logs, outDir } = await run(requestFile(3), emu, { baseURL: `http://127.0.0.1:${port}/v1` });
+    assert.ok(echoed > 0, 'the echoing answer was served');
+    const text = logs.join('\n');
+    assert.ok(!text.includes(KEY), text);
+    for (const f of ['results.jsonl', 'report.md', 'report.json', 'state.json']) {
+      assert.ok(!readFileSync(join(outDir, f), 'utf8').includes(KEY), f);
+    }
+  } finally {
+    proxy.close();
+    await emu.close();
+  }
 });

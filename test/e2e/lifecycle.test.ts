@@ -116,3 +116,20 @@ test('a batch that fails validation: errors.data line numbers are mapped back to
     await emu.close();
   }
 });
+
+test('--max-cost at the batch price: expired leftovers are retried in batches, never synchronously, and the bill stays under it', async () => {
+  const emu = await emulator({ completeAfterMs: 1500, expireAfterMs: 400 });
+  try {
+    const file = requestFile(30);
+    const est = await estimateFile(file, { catalog });
+    const maxCost = est.cost.batch.max * 1.05;
+    const { summary, results, logs } = await run(file, emu, { retries: 1, maxCostUsd: maxCost });
+    assertOnePerRequest(results, 30, assert);
+    assert.ok(logs.some((l) => /--max-cost: retries stay in batches/.test(l)), logs.join('\n'));
+    assert.ok(results.every((r) => r.mode === 'batch'), 'nothing went to sync');
+    assert.ok(summary.actual_cost_usd <= maxCost, `${summary.actual_cost_usd} > ${maxCost}`);
+    assert.ok(results.some((r) => r.status === 'expired'), 'some expired for good: the ceiling won over the retry');
+  } finally {
+    await emu.close();
+  }
+});

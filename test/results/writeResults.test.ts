@@ -52,7 +52,7 @@ test('results come out in input order, one per request, the latest outcome of ea
     ['a', 1, 'succeeded', 'batch'], ['b', 2, 'failed', 'batch'], ['c', 3, 'succeeded', 'sync'], ['d', 4, 'succeeded', 'batch'], ['e', 5, 'skipped', 'batch'],
   ]);
   assert.equal(rows[1].error?.code, 'bad');
-  assert.equal(rows[4].error?.code, 'not_run');
+  assert.equal(rows[4].error?.code, 'no_result');
   // Batch lines are priced at the batch price of the model: 1000 × 0.2/1M + 100 × 0.8/1M for gpt-4.1-mini.
   const batch = priceFor('gpt-4.1-mini', 'batch')!;
   assert.equal(rows[0].cost_usd, (1000 * batch.input + 100 * batch.output) / 1e6);

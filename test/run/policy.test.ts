@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateFile } from '../../src/estimate/estimateFile.ts';
 import { loadCatalog } from '../../src/pricing/index.ts';
-import { checkMaxCost, decide, MaxCostError, worstCase } from '../../src/run/index.ts';
+import { decide, fitMaxCost, MaxCostError, worstCase } from '../../src/run/index.ts';
 import { chatLine, writeJsonl } from '../helpers.ts';
 
 const catalog = loadCatalog();
@@ -42,15 +42,29 @@ test('no room for the safety net: flex when the model has it, else sync', async 
   assert.match(noFlex.reason, /no room for a batch/);
 });
 
-test('max-cost looks at the worst case of the plan; a safety net can move everything to sync', async () => {
+test('max-cost looks at the worst case of the plan: a safety net or sync retries can move everything to sync', async () => {
   const e = await est('gpt-4.1-mini');
   const net = { mode: 'batch' as const, reason: '', safety_net: true };
+  const plain = { ...net, safety_net: false };
+  const strict = { syncRetries: false, flexFallback: false };
   assert.equal(worstCase(e, net).max, e.cost.sync.max);
-  assert.equal(worstCase(e, { ...net, safety_net: false }).max, e.cost.batch.max);
-  assert.doesNotThrow(() => checkMaxCost(e, { ...net, safety_net: false }, e.cost.batch.max));
-  assert.throws(() => checkMaxCost(e, net, e.cost.batch.max), (err: unknown) => {
+  assert.equal(worstCase(e, plain).max, e.cost.sync.max, 'sync retries of leftovers may bill at sync');
+  assert.equal(worstCase(e, plain, strict).max, e.cost.batch.max);
+  // A ceiling that only the batch price fits: the run keeps its retries in batches instead of refusing.
+  assert.deepEqual(fitMaxCost(e, plain, e.cost.batch.max), strict);
+  assert.deepEqual(fitMaxCost(e, plain, e.cost.sync.max), { syncRetries: true, flexFallback: true });
+  assert.throws(() => fitMaxCost(e, net, e.cost.batch.max), (err: unknown) => {
     assert.ok(err instanceof MaxCostError);
     assert.ok(Math.abs(err.worstCaseUsd - err.maxCostUsd - (e.cost.sync.max - e.cost.batch.max)) < 1e-9);
     return true;
   });
+});
+
+test('flex: the worst case is sync while flex may fall back to the standard tier', async () => {
+  const e = await est('gpt-5-mini');
+  const flex = { mode: 'flex' as const, reason: '', safety_net: false };
+  assert.equal(worstCase(e, flex).max, e.cost.sync.max);
+  assert.equal(worstCase(e, flex, { syncRetries: false, flexFallback: false }).max, e.cost.flex!.max);
+  assert.deepEqual(fitMaxCost(e, flex, e.cost.flex!.max), { syncRetries: false, flexFallback: false });
+  assert.throws(() => fitMaxCost(e, flex, e.cost.flex!.max / 2), MaxCostError);
 });

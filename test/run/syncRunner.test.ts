@@ -81,6 +81,16 @@ test('flex: service_tier "flex" on chat/responses, priced at the flex price; emb
   assert.deepEqual([got.get('req-3')!.status, got.get('req-3')!.mode], ['succeeded', 'sync']);
 });
 
+test('flex tier on a model without flex (a mixed file): sent at the standard tier, priced as sync', async () => {
+  const { records } = await run([chatItem(1, 'gpt-4o-mini'), chatItem(2, 'gpt-5-mini')], { client: client(emu.url), tier: 'flex' });
+  const got = byId(records);
+  const plain = got.get('req-1')!;
+  assert.deepEqual([plain.status, plain.mode], ['succeeded', 'sync']);
+  assert.notEqual((plain.response as { service_tier: string }).service_tier, 'flex', 'no service_tier "flex" sent for gpt-4o-mini');
+  assert.equal(plain.cost_usd, syncCostUsd(pricingFor('gpt-4o-mini'), 'sync', plain.usage));
+  assert.equal(got.get('req-2')!.mode, 'flex');
+});
+
 test('deadline passed: nothing is sent, every item is skipped with code "deadline"', async () => {
   calls.length = 0;
   const items = Array.from({ length: 5 }, (_, i) => chatItem(i + 1));
