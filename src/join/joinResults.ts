@@ -1,7 +1,7 @@
 // `batchwise join` (and `run --join`): the user's table again, every column kept, with each row's answer, status,
 // tokens, cost and error — matched by custom_id with prepare's rule. Answers that should have parsed and did not are
 // written as requests ready to run again.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
@@ -18,11 +18,25 @@ import type { JoinedResult } from './readResults.ts';
 import { UnparsedRequests } from './unparsedRequests.ts';
 import type { IdSample, JoinOptions, JoinSummary } from './types.ts';
 
+/** The request file a `batchwise run` DIR was made from (its state.json says), when it is still where it was: then
+ *  unparsed answers can be written again as the very request lines that ran, without --requests. */
+function requestFileOfRun(resultsPath: string): string | undefined {
+  try {
+    const state = JSON.parse(readFileSync(join(dirname(resultsPath), 'state.json'), 'utf8')) as { input_file?: unknown };
+    return typeof state.input_file === 'string' && existsSync(state.input_file) ? state.input_file : undefined;
+  } catch {
+    return undefined; // no state.json (results from elsewhere): prepare's options or nothing
+  }
+}
+
 /** Ids shown in a summary; the rest are counted. */
 const SAMPLE = 10;
 const RESULT_COLUMNS = ['answer', 'status', 'input_tokens', 'output_tokens', 'cost_usd', 'error'] as const;
 
-export async function joinResults(opts: JoinOptions): Promise<JoinSummary> {
+export async function joinResults(given: JoinOptions): Promise<JoinSummary> {
+  const opts = { ...given, requests: given.requests ?? requestFileOfRun(given.results) };
+  // A wrong --requests is found before results.csv is replaced, not after.
+  if (opts.requests !== undefined && !existsSync(opts.requests)) throw new JoinError(`--requests ${opts.requests}: no such file`);
   const parser = await chooseParser(opts);
   const dataColumns = await readDataColumns(opts.data, { format: opts.format });
   if (opts.idColumn !== undefined && !dataColumns.includes(opts.idColumn)) {

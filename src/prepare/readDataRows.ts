@@ -41,9 +41,8 @@ export async function readDataColumns(path: string, opts: ReadRowsOptions = {}):
   const format = dataFormatOf(path, opts.format);
   const name = opts.displayName ?? path;
   if (format === 'csv') {
-    const stream = createReadStream(path);
     let header: string[] = [];
-    const parser = stream.pipe(csvParser(name, (h) => (header = h)));
+    const { stream, parser } = openCsv(path, csvParser(name, (h) => (header = h)));
     try {
       // The header is known once the first record is (or the file ends: a header and no rows).
       for await (const _ of parser) break;
@@ -59,13 +58,24 @@ export async function readDataColumns(path: string, opts: ReadRowsOptions = {}):
   return [...seen];
 }
 
+/** The file piped into the parser, with a read error (no such file, a directory) passed on to the parser: `.pipe`
+ *  alone leaves it unhandled, and the process dies with a stack. */
+function openCsv(path: string, parser: ReturnType<typeof parse>) {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  // A read error on a directory carries no path: add it, so the message names what the user gave.
+  stream.on('error', (err: NodeJS.ErrnoException) => parser.destroy(Object.assign(err, { path: err.path ?? path })));
+  return { stream, parser: stream.pipe(parser) };
+}
+
 function csvParser(name: string, onHeader?: (header: string[]) => void) {
   return parse({
     bom: true,
     skip_empty_lines: true,
     info: true,
     // Two columns with one name would silently lose one of them; refuse the header instead.
-    columns: (header: string[]) => {
+    // Names are trimmed: `id, question ,note` is a common header, and {{ question }} could never name " question ".
+    columns: (raw: string[]) => {
+      const header = raw.map((column) => column.trim());
       const first = new Map<string, number>();
       header.forEach((column, i) => {
         if (first.has(column)) {
@@ -82,7 +92,7 @@ function csvParser(name: string, onHeader?: (header: string[]) => void) {
 }
 
 async function* readCsvRows(path: string, name: string): AsyncGenerator<DataRow> {
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(csvParser(name));
+  const { parser } = openCsv(path, csvParser(name));
   let row = 0;
   // csv-parse counts a CRLF inside a quoted field as two lines; an editor shows one.
   let crlfSoFar = 0;

@@ -8,10 +8,11 @@ export function formatInt(n: number): string {
  *  breakage, no links. Escapes every markdown punctuation character and neutralises @ and HTML angle brackets. */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(/&/g, '&amp;') // first: a named entity (&commat;) must not turn back into the character it names
     .replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
     .replace(/@/g, '@\u200b')
-    .replace(/\r?\n/g, ' ');
+    .replace(/[\r\n\u2028\u2029]+/g, ' '); // every line ending CommonMark knows, a lone \r too
 }
 
 export function padTable(rows: string[][], rightAligned: Set<number>): string[] {

@@ -194,3 +194,20 @@ test('ids that match nothing say which rule to use; unknown id columns and bad r
     return true;
   });
 });
+
+test('a run folder: unparsed answers are written from the request file its state.json names, with no --requests', async () => {
+  const dir = tempDir();
+  const data = writeTable('pairs.csv', 'text\nA\nB\n', dir);
+  const requestLines = ['A', 'B'].map((t, i) => JSON.stringify({ custom_id: `row-${i + 1}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: t }] } }));
+  const requestFile = join(dir, 'requests.jsonl');
+  writeFileSync(requestFile, requestLines.join('\n') + '\n');
+  writeFileSync(join(dir, 'state.json'), JSON.stringify({ version: 1, input_file: requestFile }));
+  const results = writeResultsFile(dir, [
+    succeeded('row-1', 1, chatBody('output : 사과 | apple')),
+    succeeded('row-2', 2, chatBody('not in the format')),
+  ]);
+  const s = await joinResults({ data, results, out: join(dir, 'joined.csv'), parse: '^output : (?<ko>.+?) \\| (?<en>.+)$' });
+  assert.deepEqual(s.unparsed, { count: 1, ids: ['row-2'] });
+  assert.equal(readFileSync(join(dir, 'unparsed.jsonl'), 'utf8'), requestLines[1] + '\n');
+  await assert.rejects(joinResults({ data, results, out: join(dir, 'joined.csv'), requests: join(dir, 'nope.jsonl') }), /--requests .*no such file/);
+});

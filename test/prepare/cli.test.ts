@@ -58,3 +58,20 @@ test('join writes results.csv beside results.jsonl and lists what did not parse'
     body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Label y' }] },
   });
 });
+
+test('a missing or directory data file is one clear line, and a header with spaces around names works', () => {
+  for (const [args, pattern] of [
+    [['prepare', 'no/such.csv', '--model', 'gpt-4o-mini', '--prompt', 'x', '--out', join(tempDir(), 'r.jsonl')], /cannot use no\/such\.csv: no such file/],
+    [['prepare', 'examples', '--format', 'csv', '--model', 'gpt-4o-mini', '--prompt', 'x', '--out', join(tempDir(), 'r.jsonl')], /cannot use examples: is a directory/],
+    [['join', 'no/such.csv', 'examples/hello.jsonl'], /no\/such\.csv/],
+  ] as [string[], RegExp][]) {
+    const r = cliStage(args);
+    assert.equal(r.code, 1, args.join(' '));
+    assert.match(r.stderr, pattern);
+    assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+  }
+  const out = join(tempDir(), 'r.jsonl');
+  const r = cliStage(['prepare', writeTable('t.csv', 'id, question ,note\n1,hi,x\n'), '--model', 'gpt-4o-mini', '--prompt', '{{question}}', '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(readFileSync(out, 'utf8')).body.messages[0].content, 'hi');
+});

@@ -86,3 +86,9 @@ test('markdown escapes what a request file controls', async () => {
   assert.match(md, /\| \*\*batch\*\* ✓ \|/);
   assert.equal(escapeMarkdown('a|b'), 'a\\|b');
 });
+
+test('escapeMarkdown: entities cannot smuggle a mention, and every line ending becomes a space', () => {
+  assert.equal(escapeMarkdown('&commat;octo/team'), '&amp;commat;octo/team');
+  assert.equal(escapeMarkdown('a\rb| c'), 'a b\\| c');
+  assert.equal(escapeMarkdown('x\u2028y\r\nz'), 'x y z');
+});
