@@ -9,7 +9,7 @@ import { formatPercent, formatUsd } from '../shared/money.ts';
 import { MaxCostError } from './errors.ts';
 import { UsageError } from '../shared/usageError.ts';
 import { estimateSyncDurationMs } from './runSyncDuration.ts';
-import { cancelGraceMs, FLEX_SLOWDOWN, SAFETY_MARGIN } from './syncNeed.ts';
+import { ASSUMED_LIMITS, cancelGraceMs, FLEX_SLOWDOWN, planningLimits, SAFETY_MARGIN } from './syncNeed.ts';
 import type { Decision, RunMode } from './types.ts';
 
 export { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
@@ -51,14 +51,16 @@ export function decide(estimate: FileEstimate, p: PolicyInput): Decision {
   const savingText = `${formatUsd(saving)} (${formatPercent(saving, cost.sync.expected)})`;
   if (!needsNet) return { mode: 'batch', reason: `batch saves ${savingText} and the 24h window fits the budget`, safety_net: false };
 
-  const syncMs = estimateSyncDurationMs(syncWorkOf(estimate), { rpm: p.rpm, tpm: p.tpm, concurrency: p.concurrency });
+  const limits = planningLimits(p.rpm, p.tpm);
+  const syncMs = estimateSyncDurationMs(syncWorkOf(estimate), { rpm: limits.rpm, tpm: limits.tpm, concurrency: p.concurrency });
+  const assumed = limits.assumed ? ` (assuming ${ASSUMED_LIMITS.rpm} requests and ${ASSUMED_LIMITS.tpm.toLocaleString('en-US')} tokens a minute; give your limits with --rpm/--tpm)` : '';
   const netMs = syncMs * (cost.flex ? FLEX_SLOWDOWN : 1) * SAFETY_MARGIN + cancelGraceMs(budget);
   if (netMs < budget) {
     return {
       mode: 'batch',
       reason:
         `batch saves ${savingText}; if it is not done ${formatDuration(netMs)} before the ${formatDuration(budget)} budget ends, ` +
-        `what is unfinished is cancelled and run with ${cost.flex ? 'flex' : 'sync'}`,
+        `what is unfinished is cancelled and run with ${cost.flex ? 'flex' : 'sync'}${assumed}`,
       safety_net: true,
     };
   }
@@ -66,13 +68,13 @@ export function decide(estimate: FileEstimate, p: PolicyInput): Decision {
     const flexSaving = cost.sync.expected - cost.flex.expected;
     return {
       mode: 'flex',
-      reason: `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and fits the ${formatDuration(budget)} budget; a batch could not be rescued in time`,
+      reason: `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and fits the ${formatDuration(budget)} budget; a batch could not be rescued in time${assumed}`,
       safety_net: false,
     };
   }
   return {
     mode: 'sync',
-    reason: `a ${formatDuration(budget)} budget leaves no room for a batch (sync alone needs about ${formatDuration(syncMs)})${cost.flex ? ' nor for flex' : ''}`,
+    reason: `a ${formatDuration(budget)} budget leaves no room for a batch (sync alone needs about ${formatDuration(syncMs)})${cost.flex ? ' nor for flex' : ''}${assumed}`,
     safety_net: false,
   };
 }

@@ -7,8 +7,18 @@ export const FLEX_SLOWDOWN = 2;
 /** The safety net needs this much more than the sync estimate: the estimate is a steady-state figure. */
 export const SAFETY_MARGIN = 1.25;
 
+/** The limits the deadline arithmetic assumes when the user gave none: OpenAI's Tier-1 figures for its flagship models
+ *  (500 requests and 30,000 tokens a minute). Low on purpose: the runner learns the real limits from the API's headers
+ *  only once it sends synchronously, and a safety net planned on optimistic limits fires too late to finish. */
+export const ASSUMED_LIMITS = { rpm: 500, tpm: 30_000 } as const;
+
+export function planningLimits(rpm: number | null, tpm: number | null): { rpm: number; tpm: number; assumed: boolean } {
+  return { rpm: rpm ?? ASSUMED_LIMITS.rpm, tpm: tpm ?? ASSUMED_LIMITS.tpm, assumed: rpm === null && tpm === null };
+}
+
 export function syncNeedMs(ctx: RunContext, requests: number, tokens: number): number {
-  const ms = estimateSyncDurationMs({ requests, tokens }, { rpm: ctx.rpm, tpm: ctx.tpm, concurrency: ctx.concurrency });
+  const { rpm, tpm } = planningLimits(ctx.rpm, ctx.tpm);
+  const ms = estimateSyncDurationMs({ requests, tokens }, { rpm, tpm, concurrency: ctx.concurrency });
   return ms * (ctx.flexAvailable ? FLEX_SLOWDOWN : 1) * SAFETY_MARGIN;
 }
 

@@ -68,3 +68,13 @@ test('flex: the worst case is sync while flex may fall back to the standard tier
   assert.deepEqual(fitMaxCost(e, flex, e.cost.flex!.max), { syncRetries: false, flexFallback: false });
   assert.throws(() => fitMaxCost(e, flex, e.cost.flex!.max / 2), MaxCostError);
 });
+
+test('unknown rate limits: the deadline arithmetic assumes Tier-1 limits and says so', async () => {
+  const e = await est('gpt-4.1-mini'); // 200 requests of ~2,400 tokens reserved: ~16 minutes at 30,000 tokens a minute
+  const unknown = decide(e, { ...base, latencyBudgetMs: 20 * 60_000 });
+  assert.equal(unknown.mode, 'sync', unknown.reason);
+  assert.match(unknown.reason, /assuming 500 requests and 30,000 tokens a minute/);
+  const known = decide(e, { ...base, latencyBudgetMs: 20 * 60_000, rpm: 10_000, tpm: 10_000_000 });
+  assert.deepEqual([known.mode, known.safety_net], ['batch', true]);
+  assert.doesNotMatch(known.reason, /assuming/);
+});
