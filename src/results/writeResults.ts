@@ -38,6 +38,8 @@ export interface ActualGroup {
 export interface ResultsTally {
   requests: number;
   counts: Record<ResultStatus, number>;
+  /** How many requests ended with each error code (failed, expired, cancelled and skipped ones). */
+  error_codes: Record<string, number>;
   actual_cost_usd: number;
   groups: ActualGroup[];
 }
@@ -55,6 +57,7 @@ async function finish(stream: Writable): Promise<void> {
 
 export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally> {
   const counts: Record<ResultStatus, number> = { succeeded: 0, failed: 0, expired: 0, cancelled: 0, skipped: 0 };
+  const errorCodes: Record<string, number> = {};
   const groups = new Map<string, ActualGroup>();
   let requests = 0;
   let actual = 0;
@@ -72,6 +75,7 @@ export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally
       const record = toRecord(req.custom_id, raw.line, req.body.model, o);
       requests++;
       counts[record.status]++;
+      if (record.error) errorCodes[record.error.code] = (errorCodes[record.error.code] ?? 0) + 1;
       if (record.cost_usd !== null) actual += record.cost_usd;
       const key = `${record.mode}\n${req.body.model}`;
       let g = groups.get(key);
@@ -96,7 +100,7 @@ export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally
   }
   renameSync(jsonlTmp, o.resultsPath);
   renameSync(csvTmp, o.csvPath);
-  return { requests, counts, actual_cost_usd: actual, groups: [...groups.values()] };
+  return { requests, counts, error_codes: errorCodes, actual_cost_usd: actual, groups: [...groups.values()] };
 }
 
 function toRecord(custom_id: string, line: number, model: string, o: WriteResultsOptions): ResultRecord {

@@ -5,9 +5,10 @@ export class MaxCostError extends Error {
   readonly worstCaseUsd: number;
   readonly maxCostUsd: number;
 
-  constructor(mode: string, worstCaseUsd: number, maxCostUsd: number) {
+  /** `subject`: what the worst case is of, when not one file's plan (several files run in one step). */
+  constructor(mode: string, worstCaseUsd: number, maxCostUsd: number, subject = `the ${mode} plan`) {
     super(
-      `the worst case of the ${mode} plan is ${formatUsd(worstCaseUsd)}, ${formatUsd(worstCaseUsd - maxCostUsd)} above ` +
+      `the worst case of ${subject} is ${formatUsd(worstCaseUsd)}, ${formatUsd(worstCaseUsd - maxCostUsd)} above ` +
         `--max-cost ${formatUsd(maxCostUsd)}; nothing was sent (set max_tokens on the requests to lower the worst case, or raise --max-cost)`,
     );
     this.name = 'MaxCostError';

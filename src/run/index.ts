@@ -6,6 +6,8 @@ export { batchStatus, cancelRun } from './remote.ts';
 export type { BatchStatusRow, RemoteOptions, StatusReport } from './remote.ts';
 export { decide, worstCase, plannedCost, fitMaxCost, DEFAULT_MIN_SAVINGS_USD } from './policy.ts';
 export type { CostPaths } from './policy.ts';
+export { policyInput, shareMaxCost } from './sharedMaxCost.ts';
+export type { PlannedFile, SharedMaxCost } from './sharedMaxCost.ts';
 export { loadState, STATE_FILE } from './state.ts';
 export type { PartState, RunState } from './state.ts';
 export { makeClient } from './openaiClient.ts';

@@ -14,6 +14,7 @@ import { RunStateError } from './errors.ts';
 import { fileSha256 } from './fileSha256.ts';
 import { makeClient } from './openaiClient.ts';
 import { decide, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './policy.ts';
+import { policyInput } from './sharedMaxCost.ts';
 import type { RunContext } from './runContext.ts';
 import { DEFAULT_CONCURRENCY } from './runSync.ts';
 import { loadState, saveState } from './state.ts';
@@ -24,6 +25,8 @@ import { UsageError } from '../shared/usageError.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
 export const DEFAULT_RETRIES = 2;
+/** Error codes that mean the account, not the request, was refused (the sync runner stops on the first of them). */
+const ACCOUNT_REFUSALS = new Set(['invalid_api_key', 'http_401', 'insufficient_quota']);
 export const DEFAULT_POLL_MS = { min: 2_000, max: 60_000 };
 
 export async function runFile(path: string, opts: RunOptions): Promise<RunSummary> {
@@ -47,7 +50,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   if (state && state.input_sha256 !== inputSha256) {
     throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}…); use another --out, or remove it to start over`);
   }
-  const policy = { mode: opts.mode, latencyBudgetMs: budget, minSavingsUsd: minSavings, rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency };
+  const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
   // A resumed run keeps its decision (and its deadline): switching modes half-way would pay twice.
   const decision = state?.decision ?? decide(estimate, policy);
   const retries = opts.retries ?? DEFAULT_RETRIES;
@@ -123,7 +126,11 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   st.finished_at = finishedAt.toISOString();
   ctx.save();
 
-  const exit: 0 | 2 = tally.counts.succeeded === tally.requests ? 0 : 2;
+  // "Could not run" (exit 1) when nothing succeeded because the account refused every call (a bad key, no quota):
+  // the results still say so line by line, but the run as a whole never started.
+  const refusedAll = tally.counts.succeeded === 0 && tally.requests > 0 &&
+    Object.entries(tally.error_codes).every(([code]) => ACCOUNT_REFUSALS.has(code)) && Object.keys(tally.error_codes).length > 0;
+  const exit: 0 | 1 | 2 = tally.counts.succeeded === tally.requests ? 0 : refusedAll ? 1 : 2;
   const batches = st.parts.filter((p) => p.batch_id).map((p) => ({
     batch_id: p.batch_id!, part: p.key, round: p.round, model: p.model, requests: p.lines, status: p.status,
     refused_batch_ids: p.refused_batch_ids ?? [], times: p.times ?? {}, errors: p.errors ?? [],

@@ -54,9 +54,10 @@ function writeFailure(ctx: RunContext, dir: string, lines: number[], ps: PartSta
   for (const line of lines) {
     const item = ctx.items.get(line)!;
     const own = byLine.get(line);
-    // Lines the API did not object to never ran; they can go again without the bad ones.
-    const error = own ?? { code: 'batch_failed', message: `not run: ${summary}` };
-    const retryable = own ? false : byLine.size > 0;
+    // Lines the API did not object to never ran: they can go again without the bad ones, and a queue refusal
+    // (token_limit_exceeded) is worth another try once the queue frees.
+    const error = own ?? { code: general?.code ?? 'batch_failed', message: `not run: ${summary}` };
+    const retryable = own ? false : byLine.size > 0 || general?.code === 'token_limit_exceeded';
     out.push(JSON.stringify({ custom_id: item.custom_id, response: null, error, batchwise_retryable: retryable }));
   }
   const path = join(dir, `${batch.id}_failed.jsonl`);

@@ -124,3 +124,22 @@ test('the key never reaches a log line, even when a server echoes it in an error
     await emu.close();
   }
 });
+
+test('every call refused for the key (401) in sync mode: exit 1, could not run; each request still has its line', async () => {
+  const { createServer } = await import('node:http');
+  const server = createServer((_req, res) => {
+    res.writeHead(401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const emu = { url: `http://127.0.0.1:${port}/v1` } as RunningEmulator;
+    const { summary, results } = await run(requestFile(4), emu, { mode: 'sync' });
+    assert.equal(summary.exit_code, 1);
+    assert.equal(results.length, 4);
+    assert.ok(results.every((r) => r.status === 'failed' && r.error?.code === 'invalid_api_key'));
+  } finally {
+    server.close();
+  }
+});
