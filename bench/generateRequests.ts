@@ -7,7 +7,7 @@ const EN = 'the of and to in is that for it as was with be by on not he this are
 const KO = '안녕하세요 오늘 날씨가 좋네요 배송이 빠르고 포장도 꼼꼼했어요 가격 대비 성능이 훌륭합니다 화면은 예쁜데 배터리가 너무 빨리 닳아요 다시 구매할 의사가 있습니다 고객 서비스가 친절했어요 번역 요청 문장입니다 데이터셋 분류 결과를 알려주세요'.split(' ');
 
 /** mulberry32: tiny, fast, reproducible. */
-function rng(seed: number) {
+export function rng(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -14,6 +14,7 @@ import { loadCatalog, resolvePricing } from '../src/pricing/index.ts';
 import { runSync } from '../src/run/runSync.ts';
 import type { RunItem } from '../src/run/types.ts';
 import { countRequestTokens } from '../src/tokens/index.ts';
+import { rng } from './generateRequests.ts'; // mulberry32, so every run sends the same requests
 
 const RPM = Number(process.env.BENCH_RPM ?? 600);
 const TPM = Number(process.env.BENCH_TPM ?? 200_000);
@@ -21,15 +22,6 @@ const WINDOW_MS = 60_000;
 
 interface Call { sentAt: number; answeredAt: number; status: number; remainingRequests: number | null; remainingTokens: number | null }
 
-/** mulberry32, so every run sends the same requests. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function items(model: string, count: number, maxTokens: () => number): RunItem[] {
   return Array.from({ length: count }, (_, i) => {

@@ -57,3 +57,20 @@ export function serverError(): ApiError {
     type: 'server_error',
   });
 }
+
+/** An integer within [min, max], or the real API's 400 for it (the same messages for body and query parameters). */
+export function checkIntRange(name: string, value: number, min: number, max: number): number {
+  if (value < min) {
+    throw new ApiError(400, `Invalid '${name}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`, {
+      param: name,
+      code: 'integer_below_min_value',
+    });
+  }
+  if (value > max) {
+    throw new ApiError(400, `Invalid '${name}': integer above maximum value. Expected a value <= ${max}, but got ${value} instead.`, {
+      param: name,
+      code: 'integer_above_max_value',
+    });
+  }
+  return value;
+}

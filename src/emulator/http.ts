@@ -1,6 +1,6 @@
 // Small HTTP helpers: JSON in, JSON out, in the real API's shapes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError } from './apiError.ts';
+import { ApiError, checkIntRange } from './apiError.ts';
 
 /** The body limit for JSON requests; uploads go through multipart and are streamed to disk instead. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
@@ -51,17 +51,5 @@ export function queryInt(query: URLSearchParams, name: string, fallback: number,
   if (!Number.isInteger(value)) {
     throw new ApiError(400, `Invalid type for '${name}': expected an integer, but got a string instead.`, { param: name, code: 'invalid_type' });
   }
-  if (value < min) {
-    throw new ApiError(400, `Invalid '${name}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`, {
-      param: name,
-      code: 'integer_below_min_value',
-    });
-  }
-  if (value > max) {
-    throw new ApiError(400, `Invalid '${name}': integer above maximum value. Expected a value <= ${max}, but got ${value} instead.`, {
-      param: name,
-      code: 'integer_above_max_value',
-    });
-  }
-  return value;
+  return checkIntRange(name, value, min, max);
 }

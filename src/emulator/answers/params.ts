@@ -1,5 +1,5 @@
 // Reading request parameters with the real API's 400 messages.
-import { ApiError, invalidType, missingParameter } from '../apiError.ts';
+import { ApiError, checkIntRange, invalidType, missingParameter } from '../apiError.ts';
 
 /** The real API's message for a request without `model`. */
 export function requireModel(body: Record<string, unknown>): string {
@@ -22,19 +22,7 @@ export function optionalInt(body: Record<string, unknown>, name: string, min: nu
   const value = body[name];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidType(name, 'an integer', value);
-  if (value < min) {
-    throw new ApiError(400, `Invalid '${name}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`, {
-      param: name,
-      code: 'integer_below_min_value',
-    });
-  }
-  if (value > max) {
-    throw new ApiError(400, `Invalid '${name}': integer above maximum value. Expected a value <= ${max}, but got ${value} instead.`, {
-      param: name,
-      code: 'integer_above_max_value',
-    });
-  }
-  return value;
+  return checkIntRange(name, value, min, max);
 }
 
 /** The emulator answers with JSON only; a streamed answer (SSE) is not emulated. */
