@@ -5,6 +5,7 @@ import { estimateFile } from '../estimate/estimateFile.ts';
 import type { FileEstimate } from '../estimate/types.ts';
 import type { Catalog } from '../pricing/index.ts';
 import type { ActionInputs } from './inputs.ts';
+import { logInfo } from './logSafe.ts';
 import type { RequestFile } from './resolveRequests.ts';
 
 export interface EstimatedFile extends RequestFile {
@@ -23,7 +24,7 @@ export async function estimateAll(files: RequestFile[], inputs: ActionInputs, ca
         latencyBudgetMs: inputs.latencyBudgetMs,
         minSavingsUsd: inputs.minSavingsUsd,
       });
-      core.info(
+      logInfo(
         `${f.path}: ${estimate.requests} requests, ${estimate.input_tokens} input tokens; recommended ${estimate.recommendation.mode} — ${estimate.recommendation.reason}`,
       );
       out.push({ ...f, estimate, error: null });

@@ -3,14 +3,27 @@
 import * as core from '@actions/core';
 import { parseDuration } from '../shared/duration.ts';
 import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
+import { readRunnerContext } from '../github/runnerContext.ts';
 
 export type ActionMode = 'auto' | 'batch' | 'flex' | 'sync' | 'estimate';
 export type CommentSetting = 'update' | 'new' | 'off';
 export type FailOn = 'any' | 'none';
 export type OnCancel = 'leave' | 'cancel';
 
+/** `data` + `template` + `model`: a table whose rows become the requests (issue 6's prepare), answers joined back. */
+export interface DataInput {
+  data: string;
+  template: string;
+  model: string;
+  system?: string;
+  idColumn?: string;
+  maxTokens?: number;
+}
+
 export interface ActionInputs {
+  /** Empty when `data` is given. */
   requests: string;
+  data: DataInput | undefined;
   mode: ActionMode;
   apiKey: string;
   baseUrl: string | undefined;
@@ -26,6 +39,9 @@ export interface ActionInputs {
   comment: CommentSetting;
   githubToken: string;
   retries: number | undefined;
+  /** The account's rate limits for the model(s), so auto can tell whether a sync safety net finishes in time. */
+  rpm: number | undefined;
+  tpm: number | undefined;
   failOn: FailOn;
   onCancel: OnCancel;
 }
@@ -78,7 +94,8 @@ function optional(name: string): string | undefined {
 
 export function readInputs(): ActionInputs {
   const requests = core.getInput('requests').trim();
-  if (!requests) throw new ActionInputError('requests', 'give a request file (.jsonl) or a glob such as `evals/*.jsonl`');
+  const data = readDataInput(requests);
+  if (!requests && !data) throw new ActionInputError('requests', 'give a request file (.jsonl) or a glob such as `evals/*.jsonl` (or data, template and model)');
   const budgetText = optional('latency-budget') ?? DEFAULT_LATENCY_BUDGET;
   let latencyBudgetMs: number;
   try {
@@ -90,8 +107,9 @@ export function readInputs(): ActionInputs {
   if (commit !== false && (commit.startsWith('/') || commit.split('/').includes('..'))) {
     throw new ActionInputError('commit', `"${commit}" must be a path inside the repository (no leading /, no ..)`);
   }
-  return {
+  const inputs: ActionInputs = {
     requests,
+    data,
     mode: choice('mode', ['auto', 'batch', 'flex', 'sync', 'estimate'] as const, 'auto'),
     apiKey: core.getInput('api-key').trim(),
     baseUrl: optional('base-url'),
@@ -109,5 +127,49 @@ export function readInputs(): ActionInputs {
     retries: optionalNumber('retries', (n) => Number.isInteger(n) && n >= 0, 'a whole number (0 or more)'),
     failOn: choice('fail-on', ['any', 'none'] as const, 'any'),
     onCancel: choice('on-cancel', ['leave', 'cancel'] as const, 'leave'),
+    rpm: optionalNumber('rpm', (n) => Number.isInteger(n) && n >= 1, 'a whole number of requests a minute (1 or more)'),
+    tpm: optionalNumber('tpm', (n) => Number.isInteger(n) && n >= 1, 'a whole number of tokens a minute (1 or more)'),
+  };
+  checkCommitTarget(inputs);
+  return inputs;
+}
+
+/** `commit` is done after the run: what would stop it is found before a cent is spent. */
+function checkCommitTarget(inputs: ActionInputs): void {
+  if (inputs.commit === false || !inputs.apiKey || inputs.mode === 'estimate') return;
+  if (!inputs.githubToken) {
+    throw new ActionInputError('commit', 'needs a github-token (the default `${{ github.token }}` works with `permissions: contents: write`)');
+  }
+  if (inputs.commitBranch) return;
+  const ctx = readRunnerContext();
+  if (!ctx.branch) {
+    const ref = process.env.GITHUB_REF || 'no ref';
+    throw new ActionInputError('commit', `this "${ctx.eventName}" run is on ${ref}, not a branch: set commit-branch to the branch the results go to`);
+  }
+}
+
+/** One of `requests` or `data` (with `template` and `model`); never both, so a step never runs a file it did not mean to. */
+function readDataInput(requests: string): DataInput | undefined {
+  const data = optional('data');
+  const rest = ['template', 'model', 'system', 'id-column', 'max-tokens'].filter((n) => optional(n) !== undefined);
+  if (!data) {
+    if (rest.length > 0) throw new ActionInputError(rest[0], 'goes with `data` (a CSV or JSONL table), which is not given');
+    return undefined;
+  }
+  if (requests) throw new ActionInputError('data', 'give either `requests` or `data`, not both');
+  const template = optional('template');
+  if (!template) throw new ActionInputError('template', 'with `data`, give a template file: the user message with {{column}} placeholders (or a .json request body)');
+  const model = optional('model');
+  if (!model) throw new ActionInputError('model', 'with `data`, give the model every request uses, e.g. gpt-4o-mini');
+  const maxTokens = optionalNumber('max-tokens', (n) => Number.isInteger(n) && n >= 1, 'a whole number of tokens (1 or more)');
+  const system = optional('system');
+  const idColumn = optional('id-column');
+  return {
+    data,
+    template,
+    model,
+    ...(system !== undefined ? { system } : {}),
+    ...(idColumn !== undefined ? { idColumn } : {}),
+    ...(maxTokens !== undefined ? { maxTokens } : {}),
   };
 }

@@ -15,11 +15,14 @@ import { estimateAll, throwIfInvalid } from './estimatePhase.ts';
 import { maskSecrets, readInputs } from './inputs.ts';
 import { setEstimateOutputs, setRunOutputs } from './outputs.ts';
 import { reportOnPullRequest } from './prReportPhase.ts';
+import { refreshStaleReport } from './refreshStaleReport.ts';
 import { publishArtifact, publishCommit } from './publish.ts';
-import { resolveRequests } from './resolveRequests.ts';
+import { requestFilesOf } from './resolveRequests.ts';
+import { joinAnswers } from './joinPhase.ts';
 import { runAll, runDirs } from './runPhase.ts';
 import { saveOutputDir } from './state.ts';
 import { describe } from './describeError.ts';
+import { logInfo } from './logSafe.ts';
 
 export class JobCancelledError extends Error {
   constructor() {
@@ -33,6 +36,11 @@ export interface MainDeps {
   artifactClient?: ArtifactClient;
 }
 
+/** The summary tells why in a sentence; a stack, if any, is in the step's error. */
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Annotated failed requests per file: enough to see the pattern without flooding the log. */
 const ANNOTATED_FAILURES = 10;
 
@@ -43,6 +51,8 @@ export async function run(deps: MainDeps = {}): Promise<void> {
   const stop = () => abort.abort(new JobCancelledError());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // An abort surfaces as whatever the SDK was doing at the time ("Request was aborted."): say what really happened.
+  const reasonOf = (err: unknown) => (abort.signal.aborted ? abort.signal.reason : err);
   try {
     maskSecrets();
     const inputs = readInputs();
@@ -53,14 +63,16 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     saveOutputDir(outputDir);
 
     const files = await core.group('Estimate', async () => {
-      const found = await resolveRequests(inputs.requests, ctx.workspace);
-      core.info(`request files: ${found.map((f) => f.path).join(', ')}`);
+      // On a pull request a pattern that matches nothing may be a PR deleting every request file: the report says so.
+      const onNoMatch = ctx.pullRequest ? { onNoMatch: (p: string) => core.warning(`requests: "${p}" matches no file at the head of this pull request`) } : {};
+      const found = await requestFilesOf(inputs, ctx.workspace, outputDir, onNoMatch);
+      logInfo(`request files: ${found.map((f) => f.path).join(', ')}`);
       return estimateAll(found, inputs, catalog);
     });
 
     const pr = await core.group('Pull request cost report', async () => {
       try {
-        return await reportOnPullRequest(gh, ctx, inputs, files, catalog);
+        return await refreshStaleReport(gh, ctx, inputs, await reportOnPullRequest(gh, ctx, inputs, files, catalog));
       } catch (err) {
         // The report is a courtesy to reviewers: an API hiccup must not fail the step (or stop a paid run).
         core.warning(`the pull-request cost report failed: ${(err as Error).message}`);
@@ -68,6 +80,12 @@ export async function run(deps: MainDeps = {}): Promise<void> {
       }
     });
     const prInSummary = pr && pr.result === 'not-posted' ? `\n\n---\n\n${pr.body}` : '';
+    if (files.length === 0) {
+      // Only on a pull request (elsewhere no match is an error): nothing to estimate or run, the report is all there is.
+      await core.summary.addRaw(pr?.body ?? 'batchwise: no request file at the head of this pull request.', true).write();
+      setEstimateOutputs([], '');
+      return;
+    }
     const estimates = throwIfInvalid(files);
 
     if (!inputs.apiKey || inputs.mode === 'estimate') {
@@ -85,15 +103,26 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     }
 
     const dirs = runDirs(outputDir, files);
-    const runs = await runAll(files, dirs, inputs, ctx, catalog, abort.signal);
+    const { runs, failure } = await runAll(files, dirs, inputs, ctx, catalog, abort.signal);
+    // A file that failed does not lose the ones before it, already paid for: they are published, then the step fails.
+    if (runs.length === 0) throw failure;
+    const ranDirs = dirs.slice(0, runs.length);
+    const notRun = files.slice(runs.length).map((f, k) => ({ file: f.path, reason: k === 0 ? messageOf(reasonOf(failure)) : 'not started' }));
+    if (inputs.data) await joinAnswers(inputs, ctx.workspace, outputDir, runs[0]);
 
-    await core.group('Publish', async () => {
-      await core.summary.addRaw(renderRunSummary(runs) + prInSummary, true).write();
-      setRunOutputs(runs);
-      const artifactClient = deps.artifactClient ?? new (await import('@actions/artifact')).DefaultArtifactClient();
-      await publishArtifact(artifactClient, inputs, outputDir, dirs);
-      await publishCommit(gh, ctx, inputs, outputDir, dirs, `batchwise: results of ${files.map((f) => f.path).join(', ')}\n\n${runHeadline(runs)}`);
-    });
+    try {
+      await core.group('Publish', async () => {
+        await core.summary.addRaw(renderRunSummary(runs, { notRun }) + prInSummary, true).write();
+        setRunOutputs(runs);
+        const artifactClient = deps.artifactClient ?? new (await import('@actions/artifact')).DefaultArtifactClient();
+        await publishArtifact(artifactClient, inputs, outputDir, ranDirs);
+        await publishCommit(gh, ctx, inputs, outputDir, ranDirs, `batchwise: results of ${runs.map((r) => r.file).join(', ')}\n\n${runHeadline(runs)}`);
+      });
+    } catch (err) {
+      // The run's own failure is the step's message; a publishing problem on top of it is a warning.
+      if (failure === undefined) throw err;
+      core.warning(`publishing the files that finished failed: ${describe(err)}`);
+    }
 
     let unfinished = 0;
     for (const [i, r] of runs.entries()) {
@@ -103,13 +132,13 @@ export async function run(deps: MainDeps = {}): Promise<void> {
       for (const f of shown) core.warning(`${f.custom_id} ${f.status}: ${f.message}`, { file, startLine: f.line, title: 'request did not succeed' });
       if (total > shown.length) core.warning(`${file}: ${total - shown.length} more requests did not succeed; see ${r.results_path}`);
     }
-    core.info(runHeadline(runs));
+    logInfo(runHeadline(runs));
+    if (failure !== undefined) throw failure;
     if (unfinished > 0 && inputs.failOn === 'any') {
       core.setFailed(`${unfinished} request(s) did not succeed (fail-on: any; set fail-on: none to accept them)`);
     }
   } catch (err) {
-    // An abort surfaces as whatever the SDK was doing at the time ("Request was aborted."): say what really happened.
-    core.setFailed(describe(abort.signal.aborted ? abort.signal.reason : err));
+    core.setFailed(describe(reasonOf(err)));
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

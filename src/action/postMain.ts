@@ -5,6 +5,7 @@ import { renderInFlightSummary } from '../report/summary.ts';
 import { readInputs } from './inputs.ts';
 import { readInFlight } from './state.ts';
 import { describe } from './describeError.ts';
+import { logInfo } from './logSafe.ts';
 
 export async function post(): Promise<void> {
   try {
@@ -19,8 +20,8 @@ export async function post(): Promise<void> {
     if (inputs.onCancel === 'cancel' && inputs.apiKey) {
       const { cancelRun } = await import('../run/index.ts');
       for (const id of batchIds) {
-        await cancelRun(id, { apiKey: inputs.apiKey, ...(inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}), log: (l: string) => core.info(l) });
-        core.info(`cancelled ${id}`);
+        await cancelRun(id, { apiKey: inputs.apiKey, ...(inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}), log: logInfo });
+        logInfo(`cancelled ${id}`);
       }
       await core.summary
         .addRaw(renderInFlightSummary(batchIds, 'cancelled', 'on-cancel: cancel — requests that finished before the cancel are billed and in their output files.'), true)

@@ -10,6 +10,8 @@ import type { Catalog } from '../pricing/index.ts';
 import { COST_REPORT_MARKER, renderPrComment } from '../report/prComment.ts';
 import type { EstimatedFile } from './estimatePhase.ts';
 import type { ActionInputs } from './inputs.ts';
+import { logInfo } from './logSafe.ts';
+import { preparedAtBase } from './preparedAtBase.ts';
 
 export interface PrReportOutcome {
   /** created | updated | unchanged | skipped (nothing changed) | not-posted (no permission or no token) */
@@ -29,16 +31,25 @@ export async function reportOnPullRequest(
   if (!pr || inputs.comment === 'off') return undefined;
   const comparisons = await compareAtBase(
     gh,
-    files.map((f) => ({ path: f.path, absolute: f.absolute, ...(f.estimate ? { estimate: f.estimate } : {}) })),
+    files.map((f) => ({
+      path: f.path,
+      absolute: f.absolute,
+      ...(f.estimate ? { estimate: f.estimate } : {}),
+      // Prepared from `data` in this job: its base version is prepared from the base's table and template.
+      ...(inputs.data ? { readBase: preparedAtBase(gh, ctx, inputs, pr.baseSha) } : {}),
+    })),
     {
       owner: ctx.owner,
       repo: ctx.repo,
       baseSha: pr.baseSha,
       catalog,
       cwd: ctx.workspace,
+      // Files the PR deletes or renames are found among the base's files that match the same patterns.
+      ...(inputs.requests ? { patterns: inputs.requests } : {}),
       latencyBudgetMs: inputs.latencyBudgetMs,
       minSavingsUsd: inputs.minSavingsUsd,
-      log: (line) => core.info(line),
+      // Lines name the PR's files: a file name must not forge a workflow command.
+      log: (line) => logInfo(line),
     },
   );
   const body = renderPrComment(comparisons, { runUrl: ctx.runUrl });

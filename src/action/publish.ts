@@ -8,7 +8,9 @@ import type { GitHubClient } from '../github/client.ts';
 import { commitFiles } from '../github/commitFiles.ts';
 import type { RunnerContext } from '../github/runnerContext.ts';
 import { uploadResultsArtifact } from '../github/uploadArtifact.ts';
+import { ActionInputError } from './inputs.ts';
 import type { ActionInputs } from './inputs.ts';
+import { logInfo } from './logSafe.ts';
 
 /** The files a run leaves behind that are worth keeping (state.json and part files are the runner's own). */
 export const RESULT_FILES = ['results.jsonl', 'results.csv', 'report.md', 'report.json'] as const;
@@ -35,7 +37,7 @@ export async function publishArtifact(
     core.warning(`artifact "${inputs.artifact}" was not uploaded: ${(err as Error).message}`);
     return;
   }
-  core.info(`artifact "${inputs.artifact}" uploaded (id ${r.id ?? '?'}, ${r.size ?? '?'} bytes): ${r.files.join(', ')}`);
+  logInfo(`artifact "${inputs.artifact}" uploaded (id ${r.id ?? '?'}, ${r.size ?? '?'} bytes): ${r.files.join(', ')}`);
 }
 
 export async function publishCommit(
@@ -47,11 +49,10 @@ export async function publishCommit(
   message: string,
 ): Promise<void> {
   if (inputs.commit === false) return;
-  if (!gh) throw new Error('commit: needs a github-token (the default `${{ github.token }}` works with `permissions: contents: write`)');
+  // readInputs has already refused both before the run; kept so this module is right on its own.
+  if (!gh) throw new ActionInputError('commit', 'needs a github-token (the default `${{ github.token }}` works with `permissions: contents: write`)');
   const branch = inputs.commitBranch ?? ctx.branch;
-  if (!branch) {
-    throw new Error(`commit: cannot tell which branch to commit to on a "${ctx.eventName}" event; set commit-branch`);
-  }
+  if (!branch) throw new ActionInputError('commit', `cannot tell which branch to commit to on a "${ctx.eventName}" event; set commit-branch`);
   const target = inputs.commit.replace(/\/+$/, '');
   const files = [];
   for (const f of resultFiles(dirs)) {
@@ -60,5 +61,5 @@ export async function publishCommit(
   }
   if (files.length === 0) return;
   const r = await commitFiles(gh, { owner: ctx.owner, repo: ctx.repo, branch, message, files, createFrom: ctx.sha });
-  core.info(`committed ${files.length} files under ${target}/ to ${r.branch}: ${r.sha}`);
+  logInfo(`committed ${files.length} files under ${target}/ to ${r.branch}: ${r.sha}`);
 }

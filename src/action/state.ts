@@ -11,13 +11,9 @@ export interface InFlight {
   dirs: string[];
 }
 
+/** The batches of files whose run has not returned; a file that finished takes its own out (nothing left: empty). */
 export function saveInFlight(state: InFlight): void {
   core.saveState(IN_FLIGHT, JSON.stringify(state));
-}
-
-/** A run that finished settles its batches: post has nothing to do. */
-export function clearInFlight(): void {
-  core.saveState(IN_FLIGHT, JSON.stringify({ batchIds: [], dirs: [] }));
 }
 
 export function readInFlight(): InFlight {

@@ -4,7 +4,7 @@ import type { FileEstimate } from '../estimate/types.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
 import { VERSION } from '../shared/version.ts';
 import { renderEstimateMarkdown } from './estimateMarkdown.ts';
-import { escapeMarkdown, formatInt } from './format.ts';
+import { escapeMarkdown, formatInt, truncate } from './format.ts';
 
 /** Finds the comment again on the next run; invisible when rendered. */
 export const COST_REPORT_MARKER = '<!-- batchwise:cost-report -->';
@@ -14,11 +14,17 @@ export const MAX_COMMENT_CHARS = 65_536;
 export interface FileComparison {
   /** Path in the repository. */
   path: string;
-  /** null: the file does not exist at the base (added by the PR) or could not be estimated there. */
+  /** null: the file does not exist at the base (added by the PR) or could not be estimated there (see baseError). */
   base: FileEstimate | null;
+  /** Why the base version could not be estimated: it was invalid before this PR. */
+  baseError?: string;
+  /** The base path of a file the PR renamed (base is that file's estimate). */
+  renamedFrom?: string;
+  /** The PR deletes the file (or moves it where the patterns no longer reach). */
+  deleted?: boolean;
   /** null: the PR deletes the file, or its head version is invalid (see error). */
   head: FileEstimate | null;
-  /** False when the file's bytes are the same at base and head. */
+  /** False when the file's bytes are the same at base and head, at the same path. */
   changed: boolean;
   /** Why the head could not be estimated (the request file's own error message). */
   error?: string;
@@ -61,9 +67,18 @@ export function prHeadline(files: FileComparison[]): string {
 }
 
 export function fileTable(f: FileComparison): string[] {
-  const lines = [`### ${escapeMarkdown(f.path)}${f.changed ? '' : ' (unchanged)'}`, ''];
+  const note = f.deleted
+    ? ' (deleted)'
+    : f.renamedFrom
+      ? ` (renamed from ${escapeMarkdown(f.renamedFrom)})`
+      : f.changed
+        ? ''
+        : ' (unchanged)';
+  const lines = [`### ${escapeMarkdown(f.path)}${note}`, ''];
   if (f.error) lines.push(`⚠️ The head version cannot be estimated: ${escapeMarkdown(f.error)}`, '');
-  if (!f.base && !f.head) return lines;
+  // Not the PR's doing, so only its start (a base with many bad lines lists every one).
+  if (f.baseError) lines.push(`ℹ️ The base version was already invalid: ${escapeMarkdown(truncate(f.baseError, 300))}`, '');
+  if (!f.base && !f.head && !f.baseError) return lines;
   const b = f.base;
   const h = f.head;
   const rows: [string, (e: FileEstimate) => number, boolean][] = [
@@ -77,9 +92,9 @@ export function fileTable(f: FileComparison): string[] {
   lines.push(`| | base | head | change |`, '|---|---:|---:|---:|');
   for (const [name, value, usd] of rows) {
     const fmt = (e: FileEstimate) => (usd ? formatUsd(value(e)) : formatInt(value(e)));
-    const baseCell = b ? fmt(b) : 'not in base';
+    const baseCell = b ? fmt(b) : f.baseError ? 'invalid at base' : 'not in base';
     const headCell = h ? fmt(h) : f.error ? 'invalid' : 'deleted';
-    lines.push(`| ${name} | ${baseCell} | ${headCell} | ${change(b ? value(b) : undefined, h ? value(h) : undefined, usd)} |`);
+    lines.push(`| ${name} | ${baseCell} | ${headCell} | ${change(b ? value(b) : undefined, h ? value(h) : f.deleted ? 0 : undefined, usd)} |`);
   }
   if (h) lines.push('', `Recommended at head: **${h.recommendation.mode}** — ${escapeMarkdown(h.recommendation.reason)}`);
   lines.push('');

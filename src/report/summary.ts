@@ -138,11 +138,30 @@ export function estimateVsActual(runs: SummaryRun[]): string[] {
   return lines;
 }
 
-export function renderRunSummary(runs: SummaryRun[]): string {
+/** A file of the step that did not finish: the one that failed (with why) and the ones after it (never started). */
+export interface NotRun {
+  file: string;
+  reason: string;
+}
+
+export interface RunSummaryOptions {
+  /** When a file's run failed, the files that finished are still reported; these are the rest. */
+  notRun?: NotRun[];
+}
+
+export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {}): string {
   const estimates = runs.map((r) => r.estimate);
   const t = totalOf(estimates);
   const actual = runs.reduce((n, r) => n + r.actual_cost_usd, 0);
-  const lines = ['## batchwise run', '', `**${runHeadline(runs)}**`, '', ...modesTable(estimates, runs.map((r) => r.decision.mode)), ''];
+  const lines = ['## batchwise run', '', `**${runHeadline(runs)}**`, ''];
+  const notRun = opts.notRun ?? [];
+  if (notRun.length > 0) {
+    const n = runs.length + notRun.length;
+    lines.push(`⚠️ **${formatInt(notRun.length)} of ${formatInt(n)} request files did not finish**; the step failed. What finished is reported below.`, '');
+    for (const f of notRun) lines.push(`- ${escapeMarkdown(f.file)}: ${escapeMarkdown(f.reason)}`);
+    lines.push('');
+  }
+  lines.push(...modesTable(estimates, runs.map((r) => r.decision.mode)), '');
   lines.push('### Estimate vs actual', '', ...estimateVsActual(runs), '');
   for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** — ${escapeMarkdown(r.decision.reason)}`);
   lines.push('', costChart(t.cost, actual), '');

@@ -32,6 +32,10 @@ test('runs on node24 from dist/, with a post step that always runs', () => {
 test('the inputs and outputs of shared/DESIGN.md, and the ones users need', () => {
   const design = ['requests', 'mode', 'api-key', 'base-url', 'latency-budget', 'max-cost', 'pricing-file', 'output-dir', 'artifact', 'commit', 'comment', 'github-token', 'retries'];
   const ours = ['fail-on', 'retention-days', 'commit-branch', 'on-cancel', 'min-savings'];
+  // Issue 6: a table and a template instead of a request file.
+  ours.push('data', 'template', 'model', 'system', 'id-column', 'max-tokens');
+  // The account's rate limits, for auto's safety-net arithmetic (the CLI's --rpm/--tpm).
+  ours.push('rpm', 'tpm');
   assert.deepEqual([...inputs].sort(), [...design, ...ours].sort());
   assert.deepEqual(
     [...outputs].sort(),
@@ -39,9 +43,78 @@ test('the inputs and outputs of shared/DESIGN.md, and the ones users need', () =
   );
 });
 
-test('every input is read and every output is set by the code', () => {
-  const read = readFileSync(join(ROOT, 'src/action/inputs.ts'), 'utf8');
-  for (const name of inputs) assert.ok(read.includes(`'${name}'`), `input ${name} is never read`);
+/** Another value for each input that readInputs must notice, and what the rest of the inputs are meanwhile. `data`
+ *  and its companions stand in for `requests`, so they are varied on top of a data step. */
+const DATA_STEP = { requests: '', data: 'rows.csv', template: 'prompt.txt', model: 'gpt-4o-mini' };
+const VARIANTS: Record<string, [Record<string, string>, string]> = {
+  requests: [{}, 'other/*.jsonl'],
+  mode: [{}, 'batch'],
+  'api-key': [{}, 'sk-test-other'],
+  'base-url': [{}, 'http://127.0.0.1:9/v1'],
+  'latency-budget': [{}, '45m'],
+  'max-cost': [{}, '2.5'],
+  'min-savings': [{}, '0.5'],
+  'pricing-file': [{}, 'prices.json'],
+  'output-dir': [{}, 'elsewhere'],
+  artifact: [{}, 'false'],
+  'retention-days': [{}, '3'],
+  commit: [{}, 'results'],
+  'commit-branch': [{}, 'eval-results'],
+  comment: [{}, 'off'],
+  'github-token': [{}, 'ghs_other'],
+  retries: [{}, '0'],
+  'fail-on': [{}, 'none'],
+  'on-cancel': [{}, 'cancel'],
+  rpm: [{}, '60'],
+  tpm: [{}, '90000'],
+  data: [DATA_STEP, 'other.csv'],
+  template: [DATA_STEP, 'other.txt'],
+  model: [DATA_STEP, 'gpt-4o'],
+  system: [DATA_STEP, 'Be brief.'],
+  'id-column': [DATA_STEP, 'id'],
+  'max-tokens': [DATA_STEP, '64'],
+};
+
+/** readInputs with exactly these INPUT_* variables (action.yml defaults for the rest), and which ones it asked for. */
+async function readWith(values: Record<string, string>): Promise<{ inputs: unknown; asked: Set<string> }> {
+  const { readInputs } = await import('../../src/action/inputs.ts');
+  const env = process.env;
+  const asked = new Set<string>();
+  const vars: Record<string, string> = { GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push' };
+  for (const [k, v] of Object.entries({ requests: 'evals/*.jsonl', ...values })) vars[`INPUT_${k.toUpperCase()}`] = v;
+  // @actions/core reads process.env[INPUT_NAME] at each call: a proxy sees every input asked for.
+  process.env = new Proxy({ ...env, ...vars }, {
+    get(target, key) {
+      if (typeof key === 'string' && key.startsWith('INPUT_')) asked.add(key.slice('INPUT_'.length).toLowerCase());
+      return Reflect.get(target, key);
+    },
+  });
+  for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_') && !(k in vars)) delete process.env[k];
+  try {
+    return { inputs: readInputs(), asked };
+  } finally {
+    process.env = env;
+  }
+}
+
+test('every input of action.yml is read, and a different value of it changes what the step does', async () => {
+  for (const name of inputs) {
+    const variant = VARIANTS[name];
+    if (!variant) {
+      // An input this table does not know yet must at least be asked for.
+      const { asked } = await readWith({});
+      assert.ok(asked.has(name), `input ${name} is never read`);
+      continue;
+    }
+    const [rest, value] = variant;
+    const a = await readWith(rest);
+    const b = await readWith({ ...rest, [name]: value });
+    assert.ok(b.asked.has(name), `input ${name} is never read`);
+    assert.notDeepEqual(b.inputs, a.inputs, `input ${name}: "${value}" changes nothing`);
+  }
+});
+
+test('every output is set by the code', () => {
   const set = readFileSync(join(ROOT, 'src/action/outputs.ts'), 'utf8');
   for (const name of outputs) assert.equal((set.match(new RegExp(`setOutput\\('${name}'`, 'g')) ?? []).length, 2, `output ${name}: estimate and run`);
 });

@@ -60,13 +60,27 @@ test('cancelled job, on-cancel cancel: post cancels the batch through the run co
   assert.ok(['cancelling', 'cancelled'].includes(b.status), b.status);
 });
 
-test('a job that finished leaves post nothing to do', async () => {
-  const ws = tempDir('batchwise-ws-');
-  writeFileSync(join(ws, 'a.jsonl'), JSON.stringify(chatLine('a', 'hi', { max_tokens: 5 })) + '\n');
-  const runner = makeRunner({ workspace: ws, eventName: 'push', event: {}, apiUrl: 'http://127.0.0.1:9' });
-  const main = await runStep(runner, 'index', { inputs: { requests: 'a.jsonl' } });
-  assert.equal(main.code, 0, main.stdout + main.stderr);
-  const post = await runStep(runner, 'post', { inputs: { requests: 'a.jsonl', 'on-cancel': 'cancel' } });
-  assert.equal(post.code, 0);
-  assert.equal(post.summary, '');
+test('a job whose batch ran to the end leaves post nothing to do, even with on-cancel: cancel', async () => {
+  const fast = await startEmulator({ completeAfterMs: 200, validateMs: 50, finalizeMs: 50 });
+  try {
+    const ws = tempDir('batchwise-ws-');
+    writeFileSync(join(ws, 'a.jsonl'), [0, 1].map((i) => JSON.stringify(chatLine(`a${i}`, `finished job ${i}`, { max_tokens: 5 }))).join('\n') + '\n');
+    const runner = makeRunner({ workspace: ws, eventName: 'push', event: {}, apiUrl: 'http://127.0.0.1:9' });
+    const inputs = { requests: 'a.jsonl', mode: 'batch', 'api-key': API_KEY, 'base-url': fast.url, artifact: 'false', 'on-cancel': 'cancel' };
+    const main = await runStep(runner, 'index', { inputs, timeoutMs: 60_000 });
+    assert.equal(main.code, 0, main.stdout + main.stderr);
+    const id = main.outputs['batch-ids'];
+    assert.match(id, /^batch_\w+$/, 'a real batch ran');
+    // The batch was in flight while it ran, and left the state when the run returned.
+    assert.deepEqual(JSON.parse(main.state['batchwise-in-flight']), { batchIds: [], dirs: [] });
+
+    const post = await runStep(runner, 'post', { inputs });
+    assert.equal(post.code, 0, post.stdout + post.stderr);
+    assert.equal(post.summary, '');
+    assert.doesNotMatch(post.stdout, /cancelled|still running/);
+    const b = await new OpenAI({ apiKey: 'sk-test', baseURL: fast.url }).batches.retrieve(id);
+    assert.equal(b.status, 'completed');
+  } finally {
+    await fast.close();
+  }
 });

@@ -19,7 +19,7 @@ const questions = (n: number, words = 10) =>
 
 const TOKEN = 'ghs_faketoken_secret_123';
 
-function prRunner(repo: { dir: string; baseSha: string; headSha: string }, number: number, fork = false) {
+function prRunner(repo: { dir: string; baseSha: string; headSha: string }, number: number, fork = false, runId = '4242') {
   return makeRunner({
     workspace: repo.dir,
     eventName: 'pull_request',
@@ -28,8 +28,13 @@ function prRunner(repo: { dir: string; baseSha: string; headSha: string }, numbe
     sha: repo.headSha,
     ref: `refs/pull/${number}/merge`,
     headRef: 'feature',
+    extraEnv: { GITHUB_RUN_ID: runId },
   });
 }
+
+const listComments = (n: number) => ({ method: 'GET', path: `/repos/octo/evals/issues/${n}/comments` });
+const whoAmI = { method: 'GET', path: '/user' };
+const callsSince = (i: number) => gh.calls.slice(i).map((c) => ({ method: c.method, path: c.path.replace(/\/\d+$/, '/:id') }));
 
 test('keyless PR: estimate only with a notice, sticky comment created then updated, unchanged skipped', async () => {
   const repo = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'evals/a.jsonl': questions(5), 'evals/b.jsonl': questions(1) });
@@ -63,28 +68,66 @@ test('keyless PR: estimate only with a notice, sticky comment created then updat
   // A new push changes a file: the same comment is edited, not a second one posted.
   const calls = gh.calls.length;
   const repo2 = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'evals/a.jsonl': questions(9), 'evals/b.jsonl': questions(1) });
-  const second = await runStep(prRunner(repo2, 7), 'index', { inputs });
+  const second = await runStep(prRunner(repo2, 7, false, '5001'), 'index', { inputs });
   assert.equal(second.code, 0, second.stderr);
   assert.equal(gh.comments.get(7)!.length, 1);
   assert.match(gh.comments.get(7)![0].body, /\| requests \| 2 \| 9 \| \+7 \(\+350%\) \|/);
-  assert.deepEqual(gh.calls.slice(calls).map((c) => c.method), ['GET', 'PATCH']);
+  assert.match(gh.comments.get(7)![0].body, /actions\/runs\/5001\)/);
+  // The comment found is checked to be ours (the default token cannot read /user: a bot's comment is ours).
+  assert.deepEqual(callsSince(calls), [listComments(7), whoAmI, { method: 'PATCH', path: '/repos/octo/evals/issues/comments/:id' }]);
 
-  // Run again on the same content: the body is the same, so nothing is written.
+  // Run again on the same content, in another workflow run: only the link to the run differs, so nothing is written.
   const before = gh.calls.length;
-  const third = await runStep(prRunner(repo2, 7), 'index', { inputs });
+  const third = await runStep(prRunner(repo2, 7, false, '5002'), 'index', { inputs });
   assert.equal(third.code, 0);
-  assert.deepEqual(gh.calls.slice(before).map((c) => c.method), ['GET']);
+  assert.deepEqual(callsSince(before), [listComments(7), whoAmI]);
   assert.match(third.stdout, /comment unchanged/);
 });
 
-test('a PR that changes no request file posts nothing', async () => {
+test('a PR that changes no request file posts nothing (it only looks for an earlier report)', async () => {
   const repo = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'README.md': 'docs only\n' });
   const before = gh.calls.length;
   const r = await runStep(prRunner(repo, 8), 'index', { inputs: { requests: 'evals/a.jsonl', 'github-token': TOKEN } });
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(gh.calls.length, before);
+  assert.deepEqual(callsSince(before), [listComments(8)]);
   assert.equal(gh.comments.get(8), undefined);
   assert.match(r.stdout, /no request file changed/);
+});
+
+test('a report made stale by a later push is brought up to date: "No request file changed"', async () => {
+  const inputs = { requests: 'evals/a.jsonl', 'github-token': TOKEN };
+  const changed = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'evals/a.jsonl': questions(6) });
+  assert.equal((await runStep(prRunner(changed, 13), 'index', { inputs })).code, 0);
+  assert.match(gh.comments.get(13)![0].body, /changes 1 request file/);
+  // The author reverts the change: the PR no longer changes the file, and the old report must not stay up.
+  const reverted = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'evals/a.jsonl': questions(2) });
+  const r = await runStep(prRunner(reverted, 13), 'index', { inputs });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(gh.comments.get(13)!.length, 1);
+  assert.match(gh.comments.get(13)![0].body, /\*\*No request file changed in this pull request/);
+  assert.doesNotMatch(gh.comments.get(13)![0].body, /changes 1 request file/);
+  // comment: new keeps each report as posted: nothing is edited, nothing new is posted.
+  const before = gh.calls.length;
+  const again = await runStep(prRunner(changed, 13), 'index', { inputs: { ...inputs, comment: 'new' } });
+  assert.equal(again.code, 0);
+  assert.equal(gh.comments.get(13)!.length, 2);
+  const afterNew = gh.calls.length;
+  assert.ok(afterNew > before);
+  assert.equal((await runStep(prRunner(reverted, 13), 'index', { inputs: { ...inputs, comment: 'new' } })).code, 0);
+  assert.deepEqual(callsSince(afterNew), []);
+});
+
+test('a marked comment someone else wrote is not taken over: ours is posted beside it, theirs left alone', async () => {
+  const forged = '<!-- batchwise:cost-report -->\n## batchwise cost report\n\n**Everything is free, merge away.**';
+  gh.comments.set(14, [{ id: 99, body: forged, html_url: 'https://github.test/pr/14#issuecomment-99', user: { login: 'mallory', type: 'User' } }]);
+  const repo = gitRepo({ 'evals/a.jsonl': questions(2) }, { 'evals/a.jsonl': questions(3) });
+  const r = await runStep(prRunner(repo, 14), 'index', { inputs: { requests: 'evals/a.jsonl', 'github-token': TOKEN } });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const [theirs, ours] = gh.comments.get(14)!;
+  assert.equal(theirs.body, forged);
+  assert.equal(ours.user?.login, 'github-actions[bot]');
+  assert.match(ours.body, /\| requests \| 2 \| 3 \|/);
+  assert.match(r.stdout, /cost report comment created/);
 });
 
 test('base commit not in a shallow clone: the base comes from the contents API at the base sha', async () => {

@@ -14,6 +14,8 @@ import { startFakeArtifactService, unzip } from '../github/fakeArtifactService.t
 import type { FakeArtifactService } from '../github/fakeArtifactService.ts';
 import { makeRunner, runStep } from './harness.ts';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { estimateFile } from '../../src/estimate/estimateFile.ts';
+import { loadCatalog } from '../../src/pricing/index.ts';
 
 const API_KEY = 'sk-test-do-not-leak-7f3a9c';
 const TOKEN = 'ghs_commit_token_secret_456';
@@ -155,4 +157,127 @@ test('invalid inputs are one clear message before anything runs', async () => {
   const none = await runStep(pushRunner(ws), 'index', { inputs: { requests: 'nope/*.jsonl' } });
   assert.equal(none.code, 1);
   assert.match(none.stdout, /::error::requests: "nope\/\*\.jsonl" matches no file/);
+});
+
+/** A workspace holding these request files, `n` short questions each (the same length in every file). */
+function workspaceWith(files: Record<string, number>): string {
+  const dir = tempDir('batchwise-ws-');
+  for (const [path, n] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    const tag = path.replace(/\W/g, '').slice(-6).padStart(6, '_');
+    const lines = Array.from({ length: n }, (_, i) => chatLine(`q${i}`, `Question ${tag} ${i}?`, { max_tokens: 50 }));
+    writeFileSync(join(dir, path), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  }
+  return dir;
+}
+
+test('max-cost is for the whole step: files each under it but over it together are refused before anything is sent', async () => {
+  const ws = workspaceWith({ 'evals/a.jsonl': 4, 'evals/b.jsonl': 4, 'evals/c.jsonl': 4 });
+  // In sync mode a file's worst case is its sync max: every request at its output cap.
+  const one = (await estimateFile(join(ws, 'evals/a.jsonl'), { catalog: loadCatalog() })).cost.sync.max;
+  const inputs = { requests: 'evals/*.jsonl', mode: 'sync', 'api-key': API_KEY, 'base-url': emu.url, artifact: 'false' };
+  const refused = await runStep(pushRunner(ws), 'index', { inputs: { ...inputs, 'max-cost': String(one * 2.5) }, timeoutMs: 60_000 });
+  assert.equal(refused.code, 1, refused.stdout + refused.stderr);
+  assert.match(refused.stdout, /::error::the worst case of the 3 files' plans together \(evals\/a\.jsonl sync \$[\d.]+, evals\/b\.jsonl sync .*\) is \$[\d.]+, \$[\d.]+ above --max-cost/);
+  assert.doesNotMatch(refused.stdout, /::group::Run |decision:/, 'no file ran');
+  assert.equal(refused.outputs.results, undefined);
+
+  // Room for all three: each runs under what the ceiling leaves it (the last one gets what the first two left).
+  const ran = await runStep(pushRunner(ws), 'index', { inputs: { ...inputs, 'max-cost': String(one * 3.5), 'output-dir': 'fits' }, timeoutMs: 60_000 });
+  assert.equal(ran.code, 0, ran.stdout + ran.stderr);
+  assert.match(ran.stdout, /max-cost \$[\d.]+ for the step: the 3 files' least worst cases add up to/);
+  assert.match(ran.stdout, /evals\/a\.jsonl: max-cost \$[\d.]+ \(what the step's ceiling leaves for it\)/);
+  assert.equal(ran.outputs.succeeded, '12');
+});
+
+test('a later file failing: the files that finished are still published, then the step fails; post has nothing to do', async () => {
+  const ws = workspaceWith({ 'evals/a.jsonl': 3, 'evals/b.jsonl': 2 });
+  // b's run directory holds the run of another input: its run refuses to start (after a's has finished and paid).
+  mkdirSync(join(ws, 'out/evals__b'), { recursive: true });
+  const decision = { mode: 'batch', reason: 'earlier', safety_net: false };
+  writeFileSync(join(ws, 'out/evals__b/state.json'), JSON.stringify({
+    version: 1, input_file: 'other.jsonl', input_sha256: 'f'.repeat(64), decision, started_at: new Date().toISOString(),
+    deadline_ms: Date.now() + 3_600_000, parts: [], sync_phase: null, finished_at: null,
+  }));
+  const runner = pushRunner(ws);
+  const inputs = {
+    requests: 'evals/*.jsonl', mode: 'batch', 'api-key': API_KEY, 'base-url': emu.url, 'github-token': TOKEN,
+    'output-dir': 'out', artifact: 'partial-results', commit: 'results/partial', 'on-cancel': 'cancel',
+  };
+  const r = await runStep(runner, 'index', { inputs, timeoutMs: 90_000 });
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, /::error::.*out\/evals__b holds the run of another input/);
+  // What a finished: outputs, summary, artifact, commit.
+  assert.equal(r.outputs.results, join(ws, 'out/evals__a/results.jsonl'));
+  assert.equal(r.outputs.succeeded, '3');
+  assert.match(r.outputs['batch-ids'], /^batch_\w+$/);
+  assert.match(r.summary, /1 of 2 request files did not finish/);
+  assert.match(r.summary, /- evals\/b\\\.jsonl: .*holds the run of another input/);
+  assert.match(r.summary, /\| evals\/a\\\.jsonl \| batch \| 3 \| 3 \|/);
+  const a = artifacts.artifacts.find((x) => x.name === 'partial-results')!;
+  assert.deepEqual([...unzip(a.zip).keys()].sort(), ['evals__a/report.json', 'evals__a/report.md', 'evals__a/results.csv', 'evals__a/results.jsonl']);
+  const head = gh.refs.get('main')!;
+  assert.match(gh.commits.get(head)!.message, /^batchwise: results of evals\/a\.jsonl\n/);
+  assert.ok(gh.filesAt(head).has('results/partial/evals__a/results.jsonl'));
+  // a's batch is settled: it left the in-flight state when a's run returned, so post neither warns nor cancels.
+  assert.deepEqual(JSON.parse(r.state['batchwise-in-flight']), { batchIds: [], dirs: [] });
+  const post = await runStep(runner, 'post', { inputs });
+  assert.equal(post.code, 0, post.stdout + post.stderr);
+  assert.equal(post.summary, '');
+  assert.doesNotMatch(post.stdout, /cancelled|still running/);
+});
+
+test('commit problems are input errors found before anything is sent: no token, a tag push', async () => {
+  const ws = workspace(2);
+  const inputs = { requests: 'evals/nightly.jsonl', mode: 'sync', 'api-key': API_KEY, 'base-url': emu.url, artifact: 'false', commit: 'results' };
+  const noToken = await runStep(pushRunner(ws), 'index', { inputs, timeoutMs: 30_000 });
+  assert.equal(noToken.code, 1);
+  assert.match(noToken.stdout, /::error::input `commit`: needs a github-token/);
+  assert.doesNotMatch(noToken.stdout, /decision:|::group::Run |%0A {4}at /, 'nothing ran, no stack');
+
+  const tag = makeRunner({
+    workspace: ws, eventName: 'push', event: {}, apiUrl: gh.url, sha: seedBranch(gh, 'main'), ref: 'refs/tags/v1.2.0',
+    extraEnv: { ACTIONS_RESULTS_URL: artifacts.url, ACTIONS_RUNTIME_TOKEN: artifacts.token },
+  });
+  const onTag = await runStep(tag, 'index', { inputs: { ...inputs, 'github-token': TOKEN }, timeoutMs: 30_000 });
+  assert.equal(onTag.code, 1);
+  assert.match(onTag.stdout, /::error::input `commit`: this "push" run is on refs\/tags\/v1\.2\.0, not a branch: set commit-branch/);
+  assert.doesNotMatch(onTag.stdout, /decision:|::group::Run /);
+  // With commit-branch the tag's results have somewhere to go.
+  const withBranch = await runStep(tag, 'index', { inputs: { ...inputs, 'github-token': TOKEN, 'commit-branch': 'eval-results', 'output-dir': 'tagged' }, timeoutMs: 60_000 });
+  assert.equal(withBranch.code, 0, withBranch.stdout + withBranch.stderr);
+  assert.ok(gh.filesAt(gh.refs.get('eval-results')!).has('results/results.jsonl'));
+});
+
+test('file names and custom_ids cannot forge workflow commands in the log', async () => {
+  const ws = tempDir('batchwise-ws-');
+  mkdirSync(join(ws, 'evals'));
+  const line = (id: string) => JSON.stringify(chatLine(id, 'Hi?', { max_tokens: 5 })) + '\n';
+  writeFileSync(join(ws, 'evals/x\n::error title=forged::from a file name.jsonl'), line('a\n::warning title=forged::from a custom_id'));
+  writeFileSync(join(ws, 'evals/y ##[error]legacy forged.jsonl'), line('b\r::error title=forged::after a bare CR'));
+  const r = await runStep(pushRunner(ws), 'index', {
+    inputs: { requests: 'evals/*.jsonl', mode: 'sync', 'api-key': API_KEY, 'base-url': emu.url, artifact: 'false' },
+    timeoutMs: 60_000,
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  // The runner splits lines at CR and LF, and parses `::cmd` at a line's start (after blanks), else `##[cmd]` anywhere
+  // (so `##[` inside a `::group::` title, escaped by @actions/core, is that command's text).
+  const lines = r.stdout.split(/\r\n|\r|\n/);
+  const forged = lines.filter((l) => /^\s*::[a-z-]+ title=forged/.test(l) || (l.includes('##[') && !/^::(group|warning|error|notice)( [^:]*)?::/.test(l)));
+  assert.deepEqual(forged, []);
+  // Still readable: the name is there, its line break shown as \n.
+  assert.ok(r.stdout.includes('evals/x\\n::error title=forged::from a file name.jsonl'), r.stdout);
+  assert.equal(r.outputs.succeeded, '2');
+});
+
+test('rpm and tpm reach the auto policy: a slow account cannot count on a sync safety net', async () => {
+  const ws = workspace(12);
+  const inputs = { requests: 'evals/nightly.jsonl', mode: 'auto', 'api-key': API_KEY, 'base-url': emu.url, artifact: 'false', 'min-savings': '0', 'latency-budget': '10m' };
+  // 12 requests at 1 a minute cannot finish a batch's leftovers in 10 minutes: auto runs sync from the start.
+  const slow = await runStep(pushRunner(ws), 'index', { inputs: { ...inputs, rpm: '1', 'output-dir': 'slow' }, cancelWhen: /decision: /, timeoutMs: 30_000 });
+  assert.match(slow.stdout, /decision: sync — a 10m budget leaves no room for a batch \(sync alone needs about 12m/);
+  const tokens = await runStep(pushRunner(ws), 'index', { inputs: { ...inputs, tpm: '60', 'output-dir': 'tokens' }, cancelWhen: /decision: /, timeoutMs: 30_000 });
+  assert.match(tokens.stdout, /decision: sync — a 10m budget leaves no room for a batch/);
+  const unknown = await runStep(pushRunner(ws), 'index', { inputs: { ...inputs, 'output-dir': 'assumed' }, cancelWhen: /decision: /, timeoutMs: 30_000 });
+  assert.match(unknown.stdout, /decision: batch — /);
 });

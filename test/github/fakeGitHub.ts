@@ -14,10 +14,17 @@ export interface RecordedCall {
   authorization: string | undefined;
 }
 
+export interface FakeUser {
+  login: string;
+  type: 'User' | 'Bot';
+}
+
 export interface FakeComment {
   id: number;
   body: string;
   html_url: string;
+  /** Who wrote it; comments the stand-in creates are by `tokenUser`. */
+  user?: FakeUser;
 }
 
 export interface FakeGitHub {
@@ -33,6 +40,9 @@ export interface FakeGitHub {
   contents: Map<string, Buffer>;
   /** Route keys answered 403, e.g. "POST comments", "PATCH comments", "POST blobs", "PATCH refs". */
   forbid: Set<string>;
+  /** The token's user. Default github-actions[bot], which (like any installation token) cannot read GET /user; set a
+   *  User to play a personal access token, which can. */
+  tokenUser: FakeUser;
   /** Files in a commit's tree, resolved through the commit chain (last writer wins). */
   filesAt(sha: string): Map<string, Buffer>;
   close(): Promise<void>;
@@ -53,6 +63,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     blobs: new Map<string, Buffer>(),
     contents: new Map<string, Buffer>(),
     forbid: new Set<string>(),
+    tokenUser: { login: 'github-actions[bot]', type: 'Bot' } as FakeUser,
   };
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
@@ -76,13 +87,17 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const p = decodeURIComponent(u.pathname);
     let m: RegExpMatchArray | null;
 
+    if (p === '/user' && method === 'GET') {
+      if (fake.tokenUser.type === 'Bot') return send(403, { message: 'Resource not accessible by integration' });
+      return send(200, { login: fake.tokenUser.login, type: fake.tokenUser.type });
+    }
     if ((m = p.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
       const n = Number(m[1]);
       const list = fake.comments.get(n) ?? [];
       if (method === 'GET') return send(200, list);
       if (method === 'POST') {
         if (forbidden('POST comments')) return;
-        const c = { id: nextId++, body: body.body, html_url: `https://github.test/pr/${n}#issuecomment-${nextId}` };
+        const c = { id: nextId++, body: body.body, html_url: `https://github.test/pr/${n}#issuecomment-${nextId}`, user: { ...fake.tokenUser } };
         fake.comments.set(n, [...list, c]);
         return send(201, c);
       }
@@ -142,6 +157,18 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       const sha = sha1(JSON.stringify(body) + nextId++);
       fake.commits.set(sha, { tree: body.tree, parents: body.parents, message: body.message });
       return send(201, { sha, html_url: `https://github.test/commit/${sha}`, tree: { sha: body.tree } });
+    }
+    if ((m = p.match(/^\/repos\/[^/]+\/[^/]+\/git\/trees\/([0-9a-f]+)$/)) && method === 'GET') {
+      // A commit sha resolves to its tree; a sha the stand-in only knows from `contents` lists those files (blob shas
+      // as git computes them), which is what a PR's base looks like when the clone does not have it.
+      const tree = fake.trees.get(fake.commits.get(m[1])?.tree ?? m[1]);
+      const entries = tree
+        ? tree.map((e) => ({ path: e.path, type: 'blob', mode: '100644', sha: e.sha }))
+        : [...fake.contents].filter(([k]) => k.startsWith(`${m![1]}:`)).map(([k, v]) => ({
+            path: k.slice(m![1].length + 1), type: 'blob', mode: '100644', sha: sha1(Buffer.concat([Buffer.from(`blob ${v.length}\0`), v])),
+          }));
+      if (!tree && entries.length === 0) return send(404, { message: 'Not Found' });
+      return send(200, { sha: m[1], tree: entries, truncated: false });
     }
     if ((m = p.match(/^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/)) && method === 'GET') {
       const content = fake.contents.get(`${u.searchParams.get('ref')}:${m[1]}`);
