@@ -5,24 +5,32 @@ const require = __bwCreateRequire(import.meta.url);
 const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
-  clearInFlight,
+  joinResults,
+  prepareRequests,
+  renderJoinSummary
+} from "./chunk-TWQQNZUJ.js";
+import {
+  ActionInputError,
   describe,
+  logInfo,
+  logSafe,
   maskSecrets,
   readInputs,
+  readRunnerContext,
   renderEstimateSummary,
   renderRunSummary,
   runHeadline,
   saveInFlight,
   saveOutputDir
-} from "./chunk-FSECGCKZ.js";
+} from "./chunk-7MXYHO5U.js";
 import {
   renderEstimateMarkdown
-} from "./chunk-65XPFEBX.js";
+} from "./chunk-YKTRCZ6S.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-FWQW3C3L.js";
+} from "./chunk-OEDANK7R.js";
 import {
   readJsonlLines
 } from "./chunk-5ZDBJYRL.js";
@@ -30,8 +38,9 @@ import {
   escapeMarkdown,
   formatInt,
   formatPercent,
-  formatUsd
-} from "./chunk-EYAB2NU5.js";
+  formatUsd,
+  truncate
+} from "./chunk-QFOLXEZL.js";
 import {
   loadCatalog
 } from "./chunk-T253CA67.js";
@@ -53,7 +62,7 @@ import "./chunk-NUO5XWAE.js";
 
 // src/action/main.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join as join3, resolve as resolve2 } from "node:path";
+import { join as join5, resolve as resolve3 } from "node:path";
 
 // src/report/failures.ts
 async function collectFailures(resultsPath, limit) {
@@ -89,44 +98,6 @@ function httpStatus(err) {
   return typeof status === "number" ? status : void 0;
 }
 
-// src/github/runnerContext.ts
-import { readFileSync } from "node:fs";
-function readRunnerContext(env = process.env) {
-  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const eventName = env.GITHUB_EVENT_NAME ?? "";
-  let payload = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
-    } catch {
-      payload = {};
-    }
-  }
-  const pr = payload.pull_request;
-  const pullRequest = pr && typeof pr.number === "number" && pr.base?.sha && pr.head?.sha ? {
-    number: pr.number,
-    baseSha: pr.base.sha,
-    headSha: pr.head.sha,
-    headRef: pr.head.ref ?? env.GITHUB_HEAD_REF ?? "",
-    fromFork: Boolean(pr.head.repo && pr.base.repo && pr.head.repo.full_name !== pr.base.repo.full_name)
-  } : void 0;
-  const ref = env.GITHUB_REF ?? "";
-  const branch = env.GITHUB_HEAD_REF || (ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0);
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  return {
-    owner,
-    repo,
-    eventName,
-    sha: env.GITHUB_SHA ?? "",
-    branch,
-    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-    runId: env.GITHUB_RUN_ID,
-    runUrl: env.GITHUB_RUN_ID && owner ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0,
-    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
-    pullRequest
-  };
-}
-
 // src/action/estimatePhase.ts
 async function estimateAll(files, inputs, catalog) {
   const out = [];
@@ -139,7 +110,7 @@ async function estimateAll(files, inputs, catalog) {
         latencyBudgetMs: inputs.latencyBudgetMs,
         minSavingsUsd: inputs.minSavingsUsd
       });
-      info(
+      logInfo(
         `${f.path}: ${estimate.requests} requests, ${estimate.input_tokens} input tokens; recommended ${estimate.recommendation.mode} \u2014 ${estimate.recommendation.reason}`
       );
       out.push({ ...f, estimate, error: null });
@@ -199,17 +170,103 @@ function setRunOutputs(runs) {
 }
 
 // src/github/compareAtBase.ts
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile as readFile2, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// src/github/readFileAtCommit.ts
+// src/github/baseFiles.ts
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { isAbsolute, matchesGlob, posix, relative, sep } from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
+function repoPatterns(patterns, cwd) {
+  const out = [];
+  for (const raw of patterns.split(/\r?\n/).map((p) => p.trim()).filter(Boolean)) {
+    let p = raw;
+    if (isAbsolute(p)) {
+      const rel = relative(cwd, p);
+      if (rel.startsWith("..") || isAbsolute(rel)) continue;
+      p = rel.split(sep).join("/");
+    }
+    p = posix.normalize(p.replace(/\\/g, "/"));
+    if (p === ".." || p.startsWith("../")) continue;
+    out.push(p);
+  }
+  return out;
+}
+function matchesAny(path, patterns) {
+  return patterns.some((p) => matchesGlob(path, p));
+}
+async function listBaseFiles(gh, q) {
+  const patterns = repoPatterns(q.patterns, q.cwd);
+  if (patterns.length === 0) return { paths: [], renames: /* @__PURE__ */ new Map(), source: "git" };
+  if (await hasCommit(q.baseSha, q.cwd)) return fromGit(q, patterns);
+  if (!gh) return void 0;
+  return fromApi(gh, q, patterns);
+}
+async function hasCommit(sha, cwd) {
+  try {
+    await run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd });
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function fromGit(q, patterns) {
+  const big = { cwd: q.cwd, maxBuffer: 256 * 1024 * 1024 };
+  const { stdout: listed } = await run("git", ["ls-tree", "-r", "-z", "--name-only", "--full-tree", q.baseSha], big);
+  const paths = listed.split("\0").filter((p) => p && matchesAny(p, patterns)).sort();
+  const baseSet = new Set(paths);
+  const headSet = new Set(q.headFiles.map((f) => f.path));
+  const renames = /* @__PURE__ */ new Map();
+  const { stdout: diff } = await run("git", ["diff", "--find-renames", "--name-status", "-z", q.baseSha, "HEAD"], big);
+  const fields = diff.split("\0");
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++];
+    if (!status) continue;
+    if (status.startsWith("R") || status.startsWith("C")) {
+      const from = fields[i++];
+      const to = fields[i++];
+      if (status.startsWith("R") && baseSet.has(from) && headSet.has(to) && !baseSet.has(to)) renames.set(to, from);
+    } else {
+      i++;
+    }
+  }
+  return { paths, renames, source: "git" };
+}
+async function fromApi(gh, q, patterns) {
+  const res = await gh.rest.git.getTree({ owner: q.owner, repo: q.repo, tree_sha: q.baseSha, recursive: "true" });
+  const blobs = res.data.tree.filter((e) => e.type === "blob" && e.path && matchesAny(e.path, patterns));
+  const paths = blobs.map((e) => e.path).sort();
+  const baseSet = new Set(paths);
+  const bySha = /* @__PURE__ */ new Map();
+  for (const e of blobs) if (e.sha) bySha.set(e.sha, [...bySha.get(e.sha) ?? [], e.path]);
+  const renames = /* @__PURE__ */ new Map();
+  const taken = /* @__PURE__ */ new Set();
+  for (const f of q.headFiles) {
+    if (baseSet.has(f.path)) continue;
+    const from = (bySha.get(gitBlobSha(await readFile(f.absolute))) ?? []).find((p) => !taken.has(p) && !q.headFiles.some((h) => h.path === p));
+    if (from) {
+      renames.set(f.path, from);
+      taken.add(from);
+    }
+  }
+  const note = res.data.truncated ? `the base tree is too large for one API answer: files deleted by this pull request may be missing` : void 0;
+  return { paths, renames, source: "api", ...note ? { note } : {} };
+}
+function gitBlobSha(content) {
+  return createHash("sha1").update(`blob ${content.length}\0`).update(content).digest("hex");
+}
+
+// src/github/readFileAtCommit.ts
+import { execFile as execFile2 } from "node:child_process";
+import { promisify as promisify2 } from "node:util";
+var run2 = promisify2(execFile2);
 async function readFileAtCommit(gh, where) {
-  const fromGit = await gitShow(where.sha, where.path, where.cwd);
-  if (fromGit !== void 0) return { content: fromGit, source: "git" };
+  const fromGit2 = await gitShow(where.sha, where.path, where.cwd);
+  if (fromGit2 !== void 0) return { content: fromGit2, source: "git" };
   if (!gh) throw new Error(`commit ${where.sha} is not in the local clone and no GitHub token was given to fetch ${where.path}`);
   try {
     const res = await gh.rest.repos.getContent({
@@ -229,12 +286,12 @@ async function readFileAtCommit(gh, where) {
 }
 async function gitShow(sha, path, cwd) {
   try {
-    await run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd });
+    await run2("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd });
   } catch {
     return void 0;
   }
   try {
-    const { stdout } = await run("git", ["show", `${sha}:${path}`], { cwd, encoding: "buffer", maxBuffer: 512 * 1024 * 1024 });
+    const { stdout } = await run2("git", ["show", `${sha}:${path}`], { cwd, encoding: "buffer", maxBuffer: 512 * 1024 * 1024 });
     return stdout;
   } catch {
     return null;
@@ -244,38 +301,77 @@ async function gitShow(sha, path, cwd) {
 // src/github/compareAtBase.ts
 async function compareAtBase(gh, files, opts) {
   const scratch = await mkdtemp(join(tmpdir(), "batchwise-base-"));
+  let n = 0;
+  const estimate = (path, displayName) => estimateFile(path, { catalog: opts.catalog, displayName, latencyBudgetMs: opts.latencyBudgetMs, minSavingsUsd: opts.minSavingsUsd });
+  const estimateBase = async (content, path) => {
+    const at = join(scratch, `base-${n++}.jsonl`);
+    await writeFile(at, content);
+    try {
+      return { base: await estimate(at, path) };
+    } catch (err) {
+      return { base: null, baseError: err.message };
+    }
+  };
   try {
+    const listing = opts.patterns === void 0 ? void 0 : await baseListing(gh, files, opts);
     const out = [];
+    const seenAtBase = /* @__PURE__ */ new Set();
     for (const f of files) {
-      const headBytes = await readFile(f.absolute);
-      const base = await readFileAtCommit(gh, { owner: opts.owner, repo: opts.repo, sha: opts.baseSha, path: f.path, cwd: opts.cwd });
-      opts.log?.(`${f.path}: base ${base.content ? `read from ${base.source}` : "has no such file"}`);
-      const changed = !base.content || !base.content.equals(headBytes);
-      const estimate = (path) => estimateFile(path, { catalog: opts.catalog, displayName: f.path, latencyBudgetMs: opts.latencyBudgetMs, minSavingsUsd: opts.minSavingsUsd });
+      const headBytes = await readFile2(f.absolute);
+      const basePath = listing?.renames.get(f.path) ?? f.path;
+      const renamedFrom = basePath !== f.path ? basePath : void 0;
+      seenAtBase.add(basePath);
+      const base = f.readBase ? await f.readBase(scratch) : await readFileAtCommit(gh, { owner: opts.owner, repo: opts.repo, sha: opts.baseSha, path: basePath, cwd: opts.cwd });
+      opts.log?.(`${f.path}: base ${base.content ? `read from ${base.source}${renamedFrom ? ` (renamed from ${renamedFrom})` : ""}` : base.error ? "is invalid" : "has no such file"}`);
+      const sameBytes = base.content !== null && base.content.equals(headBytes);
       let head = f.estimate ?? null;
       let error2;
       if (!head) {
         try {
-          head = await estimate(f.absolute);
+          head = await estimate(f.absolute, f.path);
         } catch (err) {
           error2 = err.message;
         }
       }
-      let baseEstimate = null;
-      if (base.content) {
-        if (!changed && head) {
-          baseEstimate = head;
-        } else {
-          const path = join(scratch, `base-${out.length}.jsonl`);
-          await writeFile(path, base.content);
-          baseEstimate = await estimate(path).catch(() => null);
-        }
-      }
-      out.push({ path: f.path, base: baseEstimate, head, changed, ...error2 ? { error: error2 } : {} });
+      let baseSide = base.error ? { base: null, baseError: base.error } : { base: null };
+      if (base.content) baseSide = sameBytes && head ? { base: head } : await estimateBase(base.content, basePath);
+      out.push({
+        path: f.path,
+        ...baseSide,
+        head,
+        changed: !sameBytes || renamedFrom !== void 0,
+        ...renamedFrom ? { renamedFrom } : {},
+        ...error2 ? { error: error2 } : {}
+      });
     }
-    return out;
+    for (const path of listing?.paths ?? []) {
+      if (seenAtBase.has(path) || files.some((f) => f.path === path)) continue;
+      const base = await readFileAtCommit(gh, { owner: opts.owner, repo: opts.repo, sha: opts.baseSha, path, cwd: opts.cwd });
+      if (!base.content) continue;
+      opts.log?.(`${path}: deleted by this pull request (base read from ${base.source})`);
+      out.push({ path, ...await estimateBase(base.content, path), head: null, changed: true, deleted: true });
+    }
+    return out.sort((a, b) => a.path.localeCompare(b.path));
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+async function baseListing(gh, files, opts) {
+  try {
+    const listing = await listBaseFiles(gh, {
+      owner: opts.owner,
+      repo: opts.repo,
+      baseSha: opts.baseSha,
+      patterns: opts.patterns,
+      cwd: opts.cwd,
+      headFiles: files
+    });
+    if (!listing) opts.log?.("the base commit is not in the clone and there is no token: files deleted by this pull request are not shown");
+    else if (listing.note) opts.log?.(listing.note);
+    return listing;
+  } catch (err) {
+    opts.log?.(`could not list the base's request files (${err.message}): files deleted by this pull request are not shown`);
+    return void 0;
   }
 }
 
@@ -292,30 +388,59 @@ var GitHubPermissionError = class extends Error {
 };
 
 // src/github/stickyComment.ts
+async function ownLogin(gh) {
+  try {
+    return (await gh.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return null;
+  }
+}
+async function findOurs(gh, opts) {
+  const comments = await gh.paginate(gh.rest.issues.listComments, {
+    owner: opts.owner,
+    repo: opts.repo,
+    issue_number: opts.issue_number,
+    per_page: 100
+  });
+  const marked = comments.filter((c) => c.body?.includes(opts.marker));
+  if (marked.length === 0) return void 0;
+  const login = await ownLogin(gh);
+  return marked.filter((c) => login ? c.user?.login === login : c.user?.type === "Bot").at(-1);
+}
+function sameReport(a, b) {
+  const runLinks = /\/actions\/runs\/\d+(?:\/attempts?\/\d+)?/g;
+  return a.replace(runLinks, "/actions/runs/\u2026") === b.replace(runLinks, "/actions/runs/\u2026");
+}
+async function update(gh, opts, ours) {
+  if (ours.body && sameReport(ours.body, opts.body)) return { action: "unchanged", id: ours.id, url: ours.html_url };
+  const { data } = await gh.rest.issues.updateComment({ owner: opts.owner, repo: opts.repo, comment_id: ours.id, body: opts.body });
+  return { action: "updated", id: data.id, url: data.html_url };
+}
+function permissionError(err, opts) {
+  if (!isPermissionError(err)) return err;
+  return new GitHubPermissionError(`comment on pull request #${opts.issue_number}`, "pull-requests: write", "pull requests from forks get a read-only token");
+}
 async function upsertStickyComment(gh, opts) {
   if (!opts.body.includes(opts.marker)) throw new Error("a sticky comment body must contain its marker");
-  const where = { owner: opts.owner, repo: opts.repo };
   try {
     if (opts.mode === "update") {
-      const comments = await gh.paginate(gh.rest.issues.listComments, { ...where, issue_number: opts.issue_number, per_page: 100 });
-      const mine = comments.filter((c) => c.body?.includes(opts.marker)).at(-1);
-      if (mine) {
-        if (mine.body === opts.body) return { action: "unchanged", id: mine.id, url: mine.html_url };
-        const { data: data2 } = await gh.rest.issues.updateComment({ ...where, comment_id: mine.id, body: opts.body });
-        return { action: "updated", id: data2.id, url: data2.html_url };
-      }
+      const ours = await findOurs(gh, opts);
+      if (ours) return await update(gh, opts, ours);
     }
-    const { data } = await gh.rest.issues.createComment({ ...where, issue_number: opts.issue_number, body: opts.body });
+    const { data } = await gh.rest.issues.createComment({ owner: opts.owner, repo: opts.repo, issue_number: opts.issue_number, body: opts.body });
     return { action: "created", id: data.id, url: data.html_url };
   } catch (err) {
-    if (isPermissionError(err)) {
-      throw new GitHubPermissionError(
-        `comment on pull request #${opts.issue_number}`,
-        "pull-requests: write",
-        "pull requests from forks get a read-only token"
-      );
-    }
-    throw err;
+    throw permissionError(err, opts);
+  }
+}
+async function refreshStickyComment(gh, opts) {
+  if (!opts.body.includes(opts.marker)) throw new Error("a sticky comment body must contain its marker");
+  const full = { ...opts, mode: "update" };
+  try {
+    const ours = await findOurs(gh, full);
+    return ours ? await update(gh, full, ours) : null;
+  } catch (err) {
+    throw permissionError(err, full);
   }
 }
 
@@ -347,9 +472,11 @@ function prHeadline(files) {
   return `This pull request changes ${n}: expected cost ${parts.join(", ")}.`;
 }
 function fileTable(f) {
-  const lines = [`### ${escapeMarkdown(f.path)}${f.changed ? "" : " (unchanged)"}`, ""];
+  const note = f.deleted ? " (deleted)" : f.renamedFrom ? ` (renamed from ${escapeMarkdown(f.renamedFrom)})` : f.changed ? "" : " (unchanged)";
+  const lines = [`### ${escapeMarkdown(f.path)}${note}`, ""];
   if (f.error) lines.push(`\u26A0\uFE0F The head version cannot be estimated: ${escapeMarkdown(f.error)}`, "");
-  if (!f.base && !f.head) return lines;
+  if (f.baseError) lines.push(`\u2139\uFE0F The base version was already invalid: ${escapeMarkdown(truncate(f.baseError, 300))}`, "");
+  if (!f.base && !f.head && !f.baseError) return lines;
   const b = f.base;
   const h = f.head;
   const rows = [
@@ -363,9 +490,9 @@ function fileTable(f) {
   lines.push(`| | base | head | change |`, "|---|---:|---:|---:|");
   for (const [name, value, usd2] of rows) {
     const fmt = (e) => usd2 ? formatUsd(value(e)) : formatInt(value(e));
-    const baseCell = b ? fmt(b) : "not in base";
+    const baseCell = b ? fmt(b) : f.baseError ? "invalid at base" : "not in base";
     const headCell = h ? fmt(h) : f.error ? "invalid" : "deleted";
-    lines.push(`| ${name} | ${baseCell} | ${headCell} | ${change(b ? value(b) : void 0, h ? value(h) : void 0, usd2)} |`);
+    lines.push(`| ${name} | ${baseCell} | ${headCell} | ${change(b ? value(b) : void 0, h ? value(h) : f.deleted ? 0 : void 0, usd2)} |`);
   }
   if (h) lines.push("", `Recommended at head: **${h.recommendation.mode}** \u2014 ${escapeMarkdown(h.recommendation.reason)}`);
   lines.push("");
@@ -402,22 +529,67 @@ function cutMessage(what, opts) {
   return `_Cut to fit a comment (${what} left out): the full report is in ${where}._`;
 }
 
+// src/action/preparedAtBase.ts
+import { readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { basename, join as join2 } from "node:path";
+function preparedAtBase(gh, ctx, inputs, baseSha) {
+  const d = inputs.data;
+  return async (scratch) => {
+    const at = async (given) => {
+      const path = repoPatterns(given, ctx.workspace)[0];
+      if (path === void 0) return { content: null, source: "git" };
+      return readFileAtCommit(gh, { owner: ctx.owner, repo: ctx.repo, sha: baseSha, path, cwd: ctx.workspace });
+    };
+    const data = await at(d.data);
+    const template = await at(d.template);
+    if (!data.content || !template.content) return { content: null, source: data.source };
+    const dataPath = join2(scratch, `base-data-${basename(d.data)}`);
+    const templatePath = join2(scratch, `base-template-${basename(d.template)}`);
+    const out = join2(scratch, "base-prepared.jsonl");
+    await writeFile2(dataPath, data.content);
+    await writeFile2(templatePath, template.content);
+    try {
+      await prepareRequests({
+        model: d.model,
+        template: templatePath,
+        ...d.system !== void 0 ? { system: d.system } : {},
+        ...d.maxTokens !== void 0 ? { maxTokens: d.maxTokens } : {},
+        data: dataPath,
+        ...d.idColumn !== void 0 ? { idColumn: d.idColumn } : {},
+        out
+      });
+    } catch (err) {
+      return { content: null, source: data.source, error: err.message.replaceAll(dataPath, d.data).replaceAll(templatePath, d.template) };
+    }
+    return { content: await readFile3(out), source: data.source };
+  };
+}
+
 // src/action/prReportPhase.ts
 async function reportOnPullRequest(gh, ctx, inputs, files, catalog) {
   const pr = ctx.pullRequest;
   if (!pr || inputs.comment === "off") return void 0;
   const comparisons = await compareAtBase(
     gh,
-    files.map((f) => ({ path: f.path, absolute: f.absolute, ...f.estimate ? { estimate: f.estimate } : {} })),
+    files.map((f) => ({
+      path: f.path,
+      absolute: f.absolute,
+      ...f.estimate ? { estimate: f.estimate } : {},
+      // Prepared from `data` in this job: its base version is prepared from the base's table and template.
+      ...inputs.data ? { readBase: preparedAtBase(gh, ctx, inputs, pr.baseSha) } : {}
+    })),
     {
       owner: ctx.owner,
       repo: ctx.repo,
       baseSha: pr.baseSha,
       catalog,
       cwd: ctx.workspace,
+      // Files the PR deletes or renames are found among the base's files that match the same patterns.
+      ...inputs.requests ? { patterns: inputs.requests } : {},
       latencyBudgetMs: inputs.latencyBudgetMs,
       minSavingsUsd: inputs.minSavingsUsd,
-      log: (line) => info(line)
+      // Lines name the PR's files: a file name must not forge a workflow command.
+      log: (line) => logInfo(line)
     }
   );
   const body = renderPrComment(comparisons, { runUrl: ctx.runUrl });
@@ -447,10 +619,26 @@ async function reportOnPullRequest(gh, ctx, inputs, files, catalog) {
   }
 }
 
+// src/action/refreshStaleReport.ts
+async function refreshStaleReport(gh, ctx, inputs, outcome) {
+  const pr = ctx.pullRequest;
+  if (!outcome || outcome.result !== "skipped" || !gh || !pr || inputs.comment !== "update") return outcome;
+  try {
+    const r = await refreshStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, issue_number: pr.number, marker: COST_REPORT_MARKER, body: outcome.body });
+    if (!r) return outcome;
+    logInfo(`cost report comment ${r.action} (no request file changes any more): ${r.url}`);
+    return { result: r.action, body: outcome.body, url: r.url };
+  } catch (err) {
+    if (err.name !== "GitHubPermissionError") throw err;
+    warning(`${err.message}. The earlier cost report on this pull request is out of date.`);
+    return outcome;
+  }
+}
+
 // src/action/publish.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { basename, relative as relative2, sep as sep2 } from "node:path";
+import { basename as basename2, relative as relative3, sep as sep3 } from "node:path";
 
 // src/github/commitFiles.ts
 var ATTEMPTS = 2;
@@ -501,14 +689,14 @@ async function commitOnce(gh, opts) {
 }
 
 // src/github/uploadArtifact.ts
-import { relative, sep } from "node:path";
+import { relative as relative2, sep as sep2 } from "node:path";
 async function uploadResultsArtifact(client, up) {
   for (const f of up.files) {
-    const rel = relative(up.rootDirectory, f);
-    if (rel.startsWith("..") || rel.startsWith(sep)) throw new Error(`${f} is outside the artifact's root ${up.rootDirectory}`);
+    const rel = relative2(up.rootDirectory, f);
+    if (rel.startsWith("..") || rel.startsWith(sep2)) throw new Error(`${f} is outside the artifact's root ${up.rootDirectory}`);
   }
   const res = await client.uploadArtifact(up.name, up.files, up.rootDirectory, up.retentionDays ? { retentionDays: up.retentionDays } : {});
-  return { id: res.id, size: res.size, files: up.files.map((f) => relative(up.rootDirectory, f)) };
+  return { id: res.id, size: res.size, files: up.files.map((f) => relative2(up.rootDirectory, f)) };
 }
 
 // src/action/publish.ts
@@ -527,89 +715,159 @@ async function publishArtifact(client, inputs, outputDir, dirs) {
     warning(`artifact "${inputs.artifact}" was not uploaded: ${err.message}`);
     return;
   }
-  info(`artifact "${inputs.artifact}" uploaded (id ${r.id ?? "?"}, ${r.size ?? "?"} bytes): ${r.files.join(", ")}`);
+  logInfo(`artifact "${inputs.artifact}" uploaded (id ${r.id ?? "?"}, ${r.size ?? "?"} bytes): ${r.files.join(", ")}`);
 }
 async function publishCommit(gh, ctx, inputs, outputDir, dirs, message) {
   if (inputs.commit === false) return;
-  if (!gh) throw new Error("commit: needs a github-token (the default `${{ github.token }}` works with `permissions: contents: write`)");
+  if (!gh) throw new ActionInputError("commit", "needs a github-token (the default `${{ github.token }}` works with `permissions: contents: write`)");
   const branch = inputs.commitBranch ?? ctx.branch;
-  if (!branch) {
-    throw new Error(`commit: cannot tell which branch to commit to on a "${ctx.eventName}" event; set commit-branch`);
-  }
+  if (!branch) throw new ActionInputError("commit", `cannot tell which branch to commit to on a "${ctx.eventName}" event; set commit-branch`);
   const target = inputs.commit.replace(/\/+$/, "");
   const files = [];
   for (const f of resultFiles(dirs)) {
-    const rel = relative2(outputDir, f).split(sep2).join("/");
-    files.push({ path: `${target}/${rel || basename(f)}`, content: await readFile2(f) });
+    const rel = relative3(outputDir, f).split(sep3).join("/");
+    files.push({ path: `${target}/${rel || basename2(f)}`, content: await readFile4(f) });
   }
   if (files.length === 0) return;
   const r = await commitFiles(gh, { owner: ctx.owner, repo: ctx.repo, branch, message, files, createFrom: ctx.sha });
-  info(`committed ${files.length} files under ${target}/ to ${r.branch}: ${r.sha}`);
+  logInfo(`committed ${files.length} files under ${target}/ to ${r.branch}: ${r.sha}`);
 }
 
 // src/action/resolveRequests.ts
 import { glob, stat } from "node:fs/promises";
-import { isAbsolute, relative as relative3, resolve, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative4, resolve, sep as sep4 } from "node:path";
 var NoRequestFilesError = class extends Error {
   constructor(pattern, cwd) {
     super(`requests: "${pattern}" matches no file in ${cwd} (did the job check out the repository?)`);
     this.name = "NoRequestFilesError";
   }
 };
-async function resolveRequests(patterns, cwd) {
+async function resolveRequests(patterns, cwd, opts = {}) {
   const found = /* @__PURE__ */ new Map();
   for (const pattern of patterns.split(/\r?\n/).map((p) => p.trim()).filter(Boolean)) {
     const before = found.size;
     for await (const match of glob(pattern, { cwd })) {
       const absolute = resolve(cwd, match);
       if (!(await stat(absolute)).isFile()) continue;
-      const rel = relative3(cwd, absolute);
-      const path = (rel.startsWith("..") || isAbsolute(rel) ? absolute : rel).split(sep3).join("/");
-      found.set(absolute, { path, absolute });
+      found.set(absolute, { path: repoPath(cwd, absolute), absolute });
     }
-    if (found.size === before) throw new NoRequestFilesError(pattern, cwd);
+    if (found.size === before) {
+      if (!opts.onNoMatch) throw new NoRequestFilesError(pattern, cwd);
+      opts.onNoMatch(pattern);
+    }
   }
   return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
+function repoPath(cwd, absolute) {
+  const rel = relative4(cwd, absolute);
+  return (rel.startsWith("..") || isAbsolute2(rel) ? absolute : rel).split(sep4).join("/");
+}
+function requestSpecOf(inputs, cwd) {
+  const d = inputs.data;
+  return {
+    model: d.model,
+    template: resolve(cwd, d.template),
+    ...d.system !== void 0 ? { system: d.system } : {},
+    ...d.maxTokens !== void 0 ? { maxTokens: d.maxTokens } : {}
+  };
+}
+function preparedPath(outputDir) {
+  return join3(outputDir, "requests.jsonl");
+}
+async function requestFilesOf(inputs, cwd, outputDir, opts = {}) {
+  if (!inputs.data) return resolveRequests(inputs.requests, cwd, opts);
+  const out = preparedPath(outputDir);
+  await prepareRequests({ ...requestSpecOf(inputs, cwd), data: resolve(cwd, inputs.data.data), idColumn: inputs.data.idColumn, out });
+  return [{ path: repoPath(cwd, out), absolute: out }];
+}
+
+// src/action/joinPhase.ts
+import { resolve as resolve2 } from "node:path";
+async function joinAnswers(inputs, cwd, outputDir, run4) {
+  if (!inputs.data || !run4) return;
+  try {
+    const joined = await joinResults({
+      data: resolve2(cwd, inputs.data.data),
+      results: run4.results_path,
+      out: run4.results_csv_path,
+      ...inputs.data.idColumn !== void 0 ? { idColumn: inputs.data.idColumn } : {},
+      // Unparsed answers are written again as the very request lines that ran.
+      requests: preparedPath(outputDir)
+    });
+    for (const line of renderJoinSummary(joined).trimEnd().split("\n")) logInfo(line);
+  } catch (err) {
+    warning(logSafe(`the answers could not be joined back onto ${inputs.data.data}: ${err.message}`));
+  }
+}
 
 // src/action/runPhase.ts
-import { join as join2 } from "node:path";
+import { join as join4 } from "node:path";
 function runDirs(outputDir, files) {
   if (files.length === 1) return [outputDir];
-  return files.map((f) => join2(outputDir, f.path.replace(/\.jsonl$/i, "").replace(/[\\/]+/g, "__").replace(/^\.+/, "")));
+  return files.map((f) => join4(outputDir, f.path.replace(/\.jsonl$/i, "").replace(/[\\/]+/g, "__").replace(/^\.+/, "")));
 }
 async function runAll(files, dirs, inputs, ctx, catalog, signal) {
-  const { runFile } = await import("./run-UYOO2MVU.js");
+  const { runFile, shareMaxCost, decide, loadState, policyInput } = await import("./run-TLY6IRRL.js");
+  const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
+  const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
+  let shared = null;
+  if (inputs.maxCostUsd !== void 0) {
+    const policy = policyInput({ mode, latencyBudgetMs: inputs.latencyBudgetMs, minSavingsUsd: inputs.minSavingsUsd, ...limits });
+    const planned = files.map((f, i) => ({
+      file: f.path,
+      estimate: f.estimate,
+      // A resumed run keeps the decision its state holds, as runFile does.
+      decision: loadState(dirs[i])?.decision ?? decide(f.estimate, policy)
+    }));
+    shared = shareMaxCost(planned, inputs.maxCostUsd);
+    if (files.length > 1) {
+      const floor = shared.floors.reduce((a, b) => a + b, 0);
+      logInfo(`max-cost ${formatUsd(inputs.maxCostUsd)} for the step: the ${files.length} files' least worst cases add up to ${formatUsd(floor)}`);
+    }
+  }
   const started = Date.now();
-  const submitted = [];
+  const inFlight = /* @__PURE__ */ new Map();
+  const save = () => saveInFlight({ batchIds: [...inFlight.values()].flat(), dirs: [...inFlight.keys()].map((i) => dirs[i]) });
   const summaries = [];
+  let spent = 0;
   for (const [i, f] of files.entries()) {
     const remaining = Math.max(6e4, inputs.latencyBudgetMs - (Date.now() - started));
-    const summary2 = await group(
-      `Run ${f.path}`,
-      () => runFile(f.absolute, {
-        mode: inputs.mode === "estimate" ? "auto" : inputs.mode,
-        outDir: dirs[i],
-        catalog,
-        apiKey: inputs.apiKey,
-        ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {},
-        latencyBudgetMs: remaining,
-        ...inputs.maxCostUsd !== void 0 ? { maxCostUsd: inputs.maxCostUsd } : {},
-        minSavingsUsd: inputs.minSavingsUsd,
-        ...inputs.retries !== void 0 ? { retries: inputs.retries } : {},
-        ...ctx.runId ? { githubRunId: ctx.runId } : {},
-        log: (line) => info(line),
-        signal,
-        onBatchesSubmitted: (ids) => {
-          submitted.push(...ids.filter((id) => !submitted.includes(id)));
-          saveInFlight({ batchIds: submitted, dirs });
-        }
-      })
-    );
+    const maxCostUsd = shared?.limitFor(i, spent);
+    if (maxCostUsd !== void 0 && files.length > 1) logInfo(`${f.path}: max-cost ${formatUsd(maxCostUsd)} (what the step's ceiling leaves for it)`);
+    let summary2;
+    try {
+      summary2 = await group(
+        `Run ${f.path}`,
+        () => runFile(f.absolute, {
+          mode,
+          outDir: dirs[i],
+          catalog,
+          apiKey: inputs.apiKey,
+          ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {},
+          latencyBudgetMs: remaining,
+          ...maxCostUsd !== void 0 ? { maxCostUsd } : {},
+          minSavingsUsd: inputs.minSavingsUsd,
+          ...inputs.retries !== void 0 ? { retries: inputs.retries } : {},
+          ...limits,
+          ...ctx.runId ? { githubRunId: ctx.runId } : {},
+          log: logInfo,
+          signal,
+          onBatchesSubmitted: (ids) => {
+            const known = inFlight.get(i) ?? [];
+            inFlight.set(i, [...known, ...ids.filter((id) => !known.includes(id))]);
+            save();
+          }
+        })
+      );
+    } catch (err) {
+      return { runs: summaries, failure: err };
+    }
+    inFlight.delete(i);
+    save();
+    spent += summary2.actual_cost_usd;
     summaries.push({ ...summary2, file: f.path });
   }
-  clearInFlight();
-  return summaries;
+  return { runs: summaries };
 }
 
 // src/action/main.ts
@@ -619,28 +877,33 @@ var JobCancelledError = class extends Error {
     this.name = "JobCancelledError";
   }
 };
+function messageOf(err) {
+  return err instanceof Error ? err.message : String(err);
+}
 var ANNOTATED_FAILURES = 10;
-async function run2(deps = {}) {
+async function run3(deps = {}) {
   const abort = new AbortController();
   const stop = () => abort.abort(new JobCancelledError());
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  const reasonOf = (err) => abort.signal.aborted ? abort.signal.reason : err;
   try {
     maskSecrets();
     const inputs = readInputs();
     const ctx = readRunnerContext();
     const catalog = loadCatalog(inputs.pricingFile);
     const gh = inputs.githubToken ? githubClient(inputs.githubToken, ctx.apiUrl) : null;
-    const outputDir = resolve2(ctx.workspace, inputs.outputDir);
+    const outputDir = resolve3(ctx.workspace, inputs.outputDir);
     saveOutputDir(outputDir);
     const files = await group("Estimate", async () => {
-      const found = await resolveRequests(inputs.requests, ctx.workspace);
-      info(`request files: ${found.map((f) => f.path).join(", ")}`);
+      const onNoMatch = ctx.pullRequest ? { onNoMatch: (p) => warning(`requests: "${p}" matches no file at the head of this pull request`) } : {};
+      const found = await requestFilesOf(inputs, ctx.workspace, outputDir, onNoMatch);
+      logInfo(`request files: ${found.map((f) => f.path).join(", ")}`);
       return estimateAll(found, inputs, catalog);
     });
     const pr = await group("Pull request cost report", async () => {
       try {
-        return await reportOnPullRequest(gh, ctx, inputs, files, catalog);
+        return await refreshStaleReport(gh, ctx, inputs, await reportOnPullRequest(gh, ctx, inputs, files, catalog));
       } catch (err) {
         warning(`the pull-request cost report failed: ${err.message}`);
         return void 0;
@@ -651,6 +914,11 @@ async function run2(deps = {}) {
 ---
 
 ${pr.body}` : "";
+    if (files.length === 0) {
+      await summary.addRaw(pr?.body ?? "batchwise: no request file at the head of this pull request.", true).write();
+      setEstimateOutputs([], "");
+      return;
+    }
     const estimates = throwIfInvalid(files);
     if (!inputs.apiKey || inputs.mode === "estimate") {
       const why = inputs.mode === "estimate" ? "`mode: estimate`" : "no api-key was given (estimate only)";
@@ -658,24 +926,33 @@ ${pr.body}` : "";
         notice("No api-key: batchwise estimated the cost and ran nothing. Pass `api-key: ${{ secrets.OPENAI_API_KEY }}` to run.");
       }
       mkdirSync(outputDir, { recursive: true });
-      const report = join3(outputDir, "estimate.md");
+      const report = join5(outputDir, "estimate.md");
       writeFileSync(report, estimates.map(renderEstimateMarkdown).join("\n"));
-      writeFileSync(join3(outputDir, "estimate.json"), JSON.stringify(estimates.map(estimateToJson), null, 2) + "\n");
+      writeFileSync(join5(outputDir, "estimate.json"), JSON.stringify(estimates.map(estimateToJson), null, 2) + "\n");
       await summary.addRaw(renderEstimateSummary(estimates, { why }) + prInSummary, true).write();
       setEstimateOutputs(estimates, report);
       return;
     }
     const dirs = runDirs(outputDir, files);
-    const runs = await runAll(files, dirs, inputs, ctx, catalog, abort.signal);
-    await group("Publish", async () => {
-      await summary.addRaw(renderRunSummary(runs) + prInSummary, true).write();
-      setRunOutputs(runs);
-      const artifactClient = deps.artifactClient ?? new (await import("./artifact-PGJKEJ5U.js")).DefaultArtifactClient();
-      await publishArtifact(artifactClient, inputs, outputDir, dirs);
-      await publishCommit(gh, ctx, inputs, outputDir, dirs, `batchwise: results of ${files.map((f) => f.path).join(", ")}
+    const { runs, failure } = await runAll(files, dirs, inputs, ctx, catalog, abort.signal);
+    if (runs.length === 0) throw failure;
+    const ranDirs = dirs.slice(0, runs.length);
+    const notRun = files.slice(runs.length).map((f, k) => ({ file: f.path, reason: k === 0 ? messageOf(reasonOf(failure)) : "not started" }));
+    if (inputs.data) await joinAnswers(inputs, ctx.workspace, outputDir, runs[0]);
+    try {
+      await group("Publish", async () => {
+        await summary.addRaw(renderRunSummary(runs, { notRun }) + prInSummary, true).write();
+        setRunOutputs(runs);
+        const artifactClient = deps.artifactClient ?? new (await import("./artifact-PGJKEJ5U.js")).DefaultArtifactClient();
+        await publishArtifact(artifactClient, inputs, outputDir, ranDirs);
+        await publishCommit(gh, ctx, inputs, outputDir, ranDirs, `batchwise: results of ${runs.map((r) => r.file).join(", ")}
 
 ${runHeadline(runs)}`);
-    });
+      });
+    } catch (err) {
+      if (failure === void 0) throw err;
+      warning(`publishing the files that finished failed: ${describe(err)}`);
+    }
     let unfinished = 0;
     for (const [i, r] of runs.entries()) {
       const file = files[i].path;
@@ -684,12 +961,13 @@ ${runHeadline(runs)}`);
       for (const f of shown) warning(`${f.custom_id} ${f.status}: ${f.message}`, { file, startLine: f.line, title: "request did not succeed" });
       if (total2 > shown.length) warning(`${file}: ${total2 - shown.length} more requests did not succeed; see ${r.results_path}`);
     }
-    info(runHeadline(runs));
+    logInfo(runHeadline(runs));
+    if (failure !== void 0) throw failure;
     if (unfinished > 0 && inputs.failOn === "any") {
       setFailed(`${unfinished} request(s) did not succeed (fail-on: any; set fail-on: none to accept them)`);
     }
   } catch (err) {
-    setFailed(describe(abort.signal.aborted ? abort.signal.reason : err));
+    setFailed(describe(reasonOf(err)));
   } finally {
     process.off("SIGINT", stop);
     process.off("SIGTERM", stop);
@@ -697,4 +975,4 @@ ${runHeadline(runs)}`);
 }
 
 // src/action/index.ts
-await run2();
+await run3();

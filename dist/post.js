@@ -6,16 +6,16 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   describe,
+  logInfo,
   readInFlight,
   readInputs,
   renderInFlightSummary
-} from "./chunk-FSECGCKZ.js";
-import "./chunk-65XPFEBX.js";
-import "./chunk-EYAB2NU5.js";
+} from "./chunk-7MXYHO5U.js";
+import "./chunk-YKTRCZ6S.js";
+import "./chunk-QFOLXEZL.js";
 import "./chunk-T253CA67.js";
 import {
   getInput,
-  info,
   setFailed,
   setSecret,
   summary,
@@ -35,10 +35,10 @@ async function post() {
     }
     const inputs = readInputs();
     if (inputs.onCancel === "cancel" && inputs.apiKey) {
-      const { cancelRun } = await import("./run-UYOO2MVU.js");
+      const { cancelRun } = await import("./run-TLY6IRRL.js");
       for (const id of batchIds) {
-        await cancelRun(id, { apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: (l) => info(l) });
-        info(`cancelled ${id}`);
+        await cancelRun(id, { apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
+        logInfo(`cancelled ${id}`);
       }
       await summary.addRaw(renderInFlightSummary(batchIds, "cancelled", "on-cancel: cancel \u2014 requests that finished before the cancel are billed and in their output files."), true).write();
       return;

@@ -136,7 +136,7 @@ function formatInt(n) {
   return Math.round(n).toLocaleString("en-US");
 }
 function escapeMarkdown(text) {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`).replace(/</g, "&lt;").replace(/@/g, "@\u200B").replace(/\r?\n/g, " ");
+  return text.replace(/&/g, "&amp;").replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`).replace(/</g, "&lt;").replace(/@/g, "@\u200B").replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 function padTable(rows, rightAligned) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));

@@ -5,10 +5,15 @@ const require = __bwCreateRequire(import.meta.url);
 const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
+  OutcomeIndex,
   VERSION,
+  classifyBatchLine,
   estimateFile,
-  estimateToJson
-} from "./chunk-FWQW3C3L.js";
+  estimateToJson,
+  openJournal,
+  scanLines,
+  writeResults
+} from "./chunk-OEDANK7R.js";
 import {
   planBatches,
   readJsonlLines
@@ -21,11 +26,10 @@ import {
   formatInt,
   formatPercent,
   formatUsd
-} from "./chunk-EYAB2NU5.js";
+} from "./chunk-QFOLXEZL.js";
 import {
   resolvePricing,
-  usageCostUsd,
-  usageTokens
+  usageCostUsd
 } from "./chunk-T253CA67.js";
 import {
   require_undici
@@ -66,1016 +70,8 @@ var require_x509_transport_state = __commonJS({
 });
 
 // src/run/runFile.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2, renameSync as renameSync4 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join7, resolve } from "node:path";
-
-// src/results/classifyBatchLine.ts
-function isRetryableStatus(status) {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
-function isRetryableCode(code) {
-  return /rate_limit|timeout|timed_out|server_error|overloaded|batch_expired|unavailable/.test(code);
-}
-function classifyBatchLine(text) {
-  const line = JSON.parse(text);
-  const custom_id = String(line.custom_id);
-  const res = line.response;
-  if (res && typeof res.status_code === "number") {
-    const status2 = res.status_code;
-    const body = res.body ?? null;
-    if (status2 >= 200 && status2 < 300 && !line.error) {
-      const usage = body && typeof body.usage === "object" ? body.usage : null;
-      return { custom_id, status: "succeeded", retryable: false, response: body, error: null, usage };
-    }
-    const apiError = body?.error ?? null;
-    const code2 = typeof apiError?.code === "string" ? apiError.code : typeof apiError?.type === "string" ? apiError.type : `http_${status2}`;
-    const message2 = typeof apiError?.message === "string" ? apiError.message : `the endpoint answered HTTP ${status2}`;
-    return { custom_id, status: "failed", retryable: isRetryableStatus(status2), response: body, error: { code: code2, message: message2 }, usage: null };
-  }
-  const code = typeof line.error?.code === "string" ? line.error.code : "unknown_error";
-  const message = typeof line.error?.message === "string" ? line.error.message : "the batch reported an error without a message";
-  const status = code === "batch_expired" ? "expired" : code === "batch_cancelled" ? "cancelled" : "failed";
-  const retryable = typeof line.batchwise_retryable === "boolean" ? line.batchwise_retryable : isRetryableCode(code);
-  return { custom_id, status, retryable, response: null, error: { code, message }, usage: null };
-}
-
-// src/results/journal.ts
-import { closeSync, openSync, writeSync } from "node:fs";
-function openJournal(path2) {
-  const fd = openSync(path2, "a");
-  let closed = false;
-  return {
-    append(record, retryable) {
-      if (closed) throw new Error("journal: append after close");
-      const entry = { retryable, record };
-      writeSync(fd, `${JSON.stringify(entry)}
-`);
-    },
-    close() {
-      if (!closed) closeSync(fd);
-      closed = true;
-    }
-  };
-}
-function parseJournalLine(text) {
-  try {
-    const e = JSON.parse(text);
-    return e && typeof e.record?.custom_id === "string" ? e : null;
-  } catch {
-    return null;
-  }
-}
-
-// src/results/outcomeIndex.ts
-import { closeSync as closeSync2, existsSync, openSync as openSync2 } from "node:fs";
-
-// src/results/scanLines.ts
-import { createReadStream, readSync } from "node:fs";
-async function* scanLines(path2) {
-  let pending = [];
-  let pendingBytes = 0;
-  let fileOffset = 0;
-  for await (const chunk of createReadStream(path2, { highWaterMark: 1 << 20 })) {
-    const buf = chunk;
-    let start = 0;
-    let nl = buf.indexOf(10, start);
-    while (nl !== -1) {
-      const piece = buf.subarray(start, nl);
-      const bytes = pending.length === 0 ? piece : Buffer.concat([...pending, piece], pendingBytes + piece.length);
-      const lineStart = fileOffset;
-      fileOffset += bytes.length + 1;
-      pending = [];
-      pendingBytes = 0;
-      const line = toLine(bytes, lineStart);
-      if (line) yield line;
-      start = nl + 1;
-      nl = buf.indexOf(10, start);
-    }
-    if (start < buf.length) {
-      const rest = Buffer.from(buf.subarray(start));
-      pending.push(rest);
-      pendingBytes += rest.length;
-    }
-  }
-  if (pendingBytes > 0) {
-    const line = toLine(Buffer.concat(pending, pendingBytes), fileOffset);
-    if (line) yield line;
-  }
-}
-function toLine(bytes, offset) {
-  let length = bytes.length;
-  if (length > 0 && bytes[length - 1] === 13) length--;
-  const text = bytes.subarray(0, length).toString("utf8");
-  if (text.trim() === "") return null;
-  return { text, offset, length };
-}
-function readLineAt(fd, offset, length) {
-  const buf = Buffer.allocUnsafe(length);
-  let read = 0;
-  while (read < length) {
-    const n = readSync(fd, buf, read, length - read, offset + read);
-    if (n === 0) throw new Error(`readLineAt: file ended at ${offset + read}, expected ${length} bytes from ${offset}`);
-    read += n;
-  }
-  return buf.toString("utf8");
-}
-
-// src/results/outcomeIndex.ts
-var OutcomeIndex = class {
-  entries = /* @__PURE__ */ new Map();
-  sources = [];
-  fds = [];
-  get size() {
-    return this.entries.size;
-  }
-  /** Adds every line of a batch output or error file; returns the outcomes' custom_ids with their status. */
-  async addBatchFile(path2, batch_id) {
-    const source = this.sources.push({ path: path2, kind: "batch", batch_id }) - 1;
-    for await (const line of scanLines(path2)) {
-      const o = classifyBatchLine(line.text);
-      this.entries.set(o.custom_id, { source, offset: line.offset, length: line.length, status: o.status, retryable: o.retryable });
-    }
-  }
-  async addJournal(path2) {
-    if (!existsSync(path2)) return;
-    const source = this.sources.push({ path: path2, kind: "journal", batch_id: null }) - 1;
-    for await (const line of scanLines(path2)) {
-      const e = parseJournalLine(line.text);
-      if (!e) continue;
-      this.entries.set(e.record.custom_id, { source, offset: line.offset, length: line.length, status: e.record.status, retryable: e.retryable });
-    }
-  }
-  /** The latest status of a request, without reading its body. */
-  status(custom_id) {
-    const e = this.entries.get(custom_id);
-    return e ? { status: e.status, retryable: e.retryable } : null;
-  }
-  /** Reads one request's latest outcome back from its file. */
-  read(custom_id) {
-    const e = this.entries.get(custom_id);
-    if (!e) return null;
-    const src = this.sources[e.source];
-    let fd = this.fds[e.source];
-    if (fd == null) fd = this.fds[e.source] = openSync2(src.path, "r");
-    const text = readLineAt(fd, e.offset, e.length);
-    if (src.kind === "batch") return { kind: "batch", batch_id: src.batch_id, outcome: classifyBatchLine(text) };
-    const j = parseJournalLine(text);
-    return { kind: "journal", record: j.record, retryable: j.retryable };
-  }
-  close() {
-    for (const fd of this.fds) if (fd != null) closeSync2(fd);
-    this.fds = [];
-  }
-};
-
-// src/results/answerText.ts
-function answerText(response) {
-  if (!response || typeof response !== "object") return "";
-  const r = response;
-  if (Array.isArray(r.choices) && r.choices.length > 0) {
-    const c = r.choices[0];
-    if (typeof c?.message?.content === "string") return c.message.content;
-    if (Array.isArray(c?.message?.tool_calls)) return JSON.stringify(c.message.tool_calls);
-    if (typeof c?.text === "string") return c.text;
-  }
-  if (typeof r.output_text === "string") return r.output_text;
-  if (Array.isArray(r.output)) {
-    const texts = [];
-    for (const item of r.output) {
-      if (Array.isArray(item?.content)) {
-        for (const c of item.content) if (typeof c?.text === "string") texts.push(c.text);
-      }
-    }
-    if (texts.length > 0) return texts.join("");
-  }
-  if (Array.isArray(r.data) && r.object === "list") {
-    const e = r.data[0]?.embedding;
-    if (Array.isArray(e)) return `embedding[${e.length}]${r.data.length > 1 ? ` \xD7${r.data.length}` : ""}`;
-    if (typeof e === "string") return `embedding[base64 ${e.length} chars]`;
-  }
-  if (Array.isArray(r.results) && typeof r.results[0]?.flagged === "boolean") return r.results[0].flagged ? "flagged" : "not flagged";
-  return "";
-}
-
-// src/results/writeResults.ts
-import { createWriteStream, renameSync } from "node:fs";
-import { once } from "node:events";
-
-// node_modules/csv-stringify/lib/index.js
-import { Transform } from "stream";
-
-// node_modules/csv-stringify/lib/api/CsvError.js
-var CsvError = class _CsvError extends Error {
-  constructor(code, message, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ");
-    super(message);
-    if (Error.captureStackTrace !== void 0) {
-      Error.captureStackTrace(this, _CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value) ? value.toString() : value == null ? value : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-};
-
-// node_modules/csv-stringify/lib/utils/is_object.js
-var is_object = function(obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-// node_modules/csv-stringify/lib/utils/get.js
-var charCodeOfDot = ".".charCodeAt(0);
-var reEscapeChar = /\\(\\)?/g;
-var rePropName = RegExp(
-  // Match anything that isn't a dot or bracket.
-  `[^.[\\]]+|\\[(?:([^"'][^[]*)|(["'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2)\\]|(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))`,
-  "g"
-);
-var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
-var reIsPlainProp = /^\w*$/;
-var getTag = function(value) {
-  return Object.prototype.toString.call(value);
-};
-var isSymbol = function(value) {
-  const type = typeof value;
-  return type === "symbol" || type === "object" && value && getTag(value) === "[object Symbol]";
-};
-var isKey = function(value, object) {
-  if (Array.isArray(value)) {
-    return false;
-  }
-  const type = typeof value;
-  if (type === "number" || type === "symbol" || type === "boolean" || !value || isSymbol(value)) {
-    return true;
-  }
-  return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
-};
-var stringToPath = function(string) {
-  const result = [];
-  if (string.charCodeAt(0) === charCodeOfDot) {
-    result.push("");
-  }
-  string.replace(rePropName, function(match, expression, quote, subString) {
-    let key = match;
-    if (quote) {
-      key = subString.replace(reEscapeChar, "$1");
-    } else if (expression) {
-      key = expression.trim();
-    }
-    result.push(key);
-  });
-  return result;
-};
-var castPath = function(value, object) {
-  if (Array.isArray(value)) {
-    return value;
-  } else {
-    return isKey(value, object) ? [value] : stringToPath(value);
-  }
-};
-var toKey = function(value) {
-  if (typeof value === "string" || isSymbol(value)) return value;
-  const result = `${value}`;
-  return result == "0" && 1 / value == -Infinity ? "-0" : result;
-};
-var get = function(object, path2) {
-  path2 = castPath(path2, object);
-  let index = 0;
-  const length = path2.length;
-  while (object != null && index < length) {
-    object = object[toKey(path2[index++])];
-  }
-  return index && index === length ? object : void 0;
-};
-
-// node_modules/csv-stringify/lib/api/normalize_columns.js
-var normalize_columns = function(columns) {
-  if (columns === void 0 || columns === null) {
-    return [void 0, void 0];
-  }
-  if (typeof columns !== "object") {
-    return [Error('Invalid option "columns": expect an array or an object')];
-  }
-  if (!Array.isArray(columns)) {
-    const newcolumns = [];
-    for (const k in columns) {
-      newcolumns.push({
-        key: k,
-        header: columns[k]
-      });
-    }
-    columns = newcolumns;
-  } else {
-    const newcolumns = [];
-    for (const column of columns) {
-      if (typeof column === "string") {
-        newcolumns.push({
-          key: column,
-          header: column
-        });
-      } else if (typeof column === "object" && column !== null && !Array.isArray(column)) {
-        if (!column.key) {
-          return [
-            Error('Invalid column definition: property "key" is required')
-          ];
-        }
-        if (column.header === void 0) {
-          column.header = column.key;
-        }
-        newcolumns.push(column);
-      } else {
-        return [
-          Error("Invalid column definition: expect a string or an object")
-        ];
-      }
-    }
-    columns = newcolumns;
-  }
-  return [void 0, columns];
-};
-
-// node_modules/csv-stringify/lib/utils/underscore.js
-var underscore = function(str) {
-  return str.replace(/([A-Z])/g, function(_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-// node_modules/csv-stringify/lib/api/normalize_options.js
-var normalize_options = function(opts) {
-  const options = {};
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  if (options.bom === void 0 || options.bom === null || options.bom === false) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    return [
-      new CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
-        "option `bom` is optional and must be a boolean value,",
-        `got ${JSON.stringify(options.bom)}`
-      ])
-    ];
-  }
-  if (options.delimiter === void 0 || options.delimiter === null) {
-    options.delimiter = ",";
-  } else if (Buffer.isBuffer(options.delimiter)) {
-    options.delimiter = options.delimiter.toString();
-  } else if (typeof options.delimiter !== "string") {
-    return [
-      new CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
-        "option `delimiter` must be a buffer or a string,",
-        `got ${JSON.stringify(options.delimiter)}`
-      ])
-    ];
-  }
-  if (options.quote === void 0 || options.quote === null) {
-    options.quote = '"';
-  } else if (options.quote === true) {
-    options.quote = '"';
-  } else if (options.quote === false) {
-    options.quote = "";
-  } else if (Buffer.isBuffer(options.quote)) {
-    options.quote = options.quote.toString();
-  } else if (typeof options.quote !== "string") {
-    return [
-      new CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
-        "option `quote` must be a boolean, a buffer or a string,",
-        `got ${JSON.stringify(options.quote)}`
-      ])
-    ];
-  }
-  if (options.quoted === void 0 || options.quoted === null) {
-    options.quoted = false;
-  } else {
-  }
-  if (options.escape_formulas === void 0 || options.escape_formulas === null) {
-    options.escape_formulas = false;
-  } else if (typeof options.escape_formulas !== "boolean") {
-    return [
-      new CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
-        "option `escape_formulas` must be a boolean,",
-        `got ${JSON.stringify(options.escape_formulas)}`
-      ])
-    ];
-  }
-  if (options.quoted_empty === void 0 || options.quoted_empty === null) {
-    options.quoted_empty = void 0;
-  } else {
-  }
-  if (options.quoted_match === void 0 || options.quoted_match === null || options.quoted_match === false) {
-    options.quoted_match = null;
-  } else if (!Array.isArray(options.quoted_match)) {
-    options.quoted_match = [options.quoted_match];
-  }
-  if (options.quoted_match) {
-    for (const quoted_match of options.quoted_match) {
-      const isString = typeof quoted_match === "string";
-      const isRegExp = quoted_match instanceof RegExp;
-      if (!isString && !isRegExp) {
-        return [
-          new CsvError("CSV_OPTION_QUOTED_MATCH", [
-            "option `quoted_match` must be a string or a regex,",
-            `got ${JSON.stringify(options.quoted_match)}`
-          ])
-        ];
-      }
-    }
-  }
-  if (options.quoted_string === void 0 || options.quoted_string === null) {
-    options.quoted_string = false;
-  } else {
-  }
-  if (options.eof === void 0 || options.eof === null) {
-    options.eof = true;
-  } else {
-  }
-  if (options.escape === void 0 || options.escape === null) {
-    options.escape = '"';
-  } else if (Buffer.isBuffer(options.escape)) {
-    options.escape = options.escape.toString();
-  } else if (typeof options.escape !== "string") {
-    return [
-      Error(
-        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`
-      )
-    ];
-  }
-  if (options.escape.length > 1) {
-    return [
-      Error(
-        `Invalid Option: escape must be one character, got ${options.escape.length} characters`
-      )
-    ];
-  }
-  if (options.header === void 0 || options.header === null || options.header === false) {
-    options.header = false;
-  } else if (options.header !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_HEADER",
-      [
-        "option `header` is expected to be a boolean,",
-        `got ${JSON.stringify(options.header)}`
-      ],
-      options
-    );
-  }
-  if (options.header_as_comment === void 0 || options.header_as_comment === null || options.header_as_comment === false) {
-    options.header_as_comment = false;
-  } else if (options.header_as_comment === true) {
-    options.header_as_comment = "#";
-  } else if (Buffer.isBuffer(options.header_as_comment)) {
-    options.header_as_comment = options.header_as_comment.toString();
-  } else if (typeof options.header_as_comment !== "string") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
-      [
-        "option `header_as_comment` must be a boolean, a string or a buffer,",
-        `got ${JSON.stringify(options.header_as_comment)}`
-      ],
-      options
-    );
-  }
-  const [errColumns, columns] = normalize_columns(options.columns);
-  if (errColumns !== void 0) return [errColumns];
-  options.columns = columns;
-  if (options.quoted === void 0 || options.quoted === null) {
-    options.quoted = false;
-  } else {
-  }
-  if (options.cast === void 0 || options.cast === null) {
-    options.cast = {};
-  } else {
-  }
-  if (options.cast.bigint === void 0 || options.cast.bigint === null) {
-    options.cast.bigint = (value) => "" + value;
-  }
-  if (options.cast.boolean === void 0 || options.cast.boolean === null) {
-    options.cast.boolean = (value) => value ? "1" : "";
-  }
-  if (options.cast.date === void 0 || options.cast.date === null) {
-    options.cast.date = (value) => "" + value.getTime();
-  }
-  if (options.cast.number === void 0 || options.cast.number === null) {
-    options.cast.number = (value) => "" + value;
-  }
-  if (options.cast.object === void 0 || options.cast.object === null) {
-    options.cast.object = (value) => JSON.stringify(value);
-  }
-  if (options.cast.string === void 0 || options.cast.string === null) {
-    options.cast.string = function(value) {
-      return value;
-    };
-  }
-  if (options.on_record !== void 0 && typeof options.on_record !== "function") {
-    return [Error(`Invalid Option: "on_record" must be a function.`)];
-  }
-  if (options.quote_record_delimiter === void 0 || options.quote_record_delimiter === null) {
-    options.quote_record_delimiter = !options.record_delimiter;
-  } else if (typeof options.quote_record_delimiter !== "boolean") {
-    return [
-      new CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
-        "option `quote_record_delimiter` must be a boolean,",
-        `got ${JSON.stringify(options.quote_record_delimiter)}`
-      ])
-    ];
-  }
-  if (options.record_delimiter === void 0 || options.record_delimiter === null) {
-    options.record_delimiter = "\n";
-  } else if (Buffer.isBuffer(options.record_delimiter)) {
-    options.record_delimiter = options.record_delimiter.toString();
-  } else if (typeof options.record_delimiter !== "string") {
-    return [
-      Error(
-        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`
-      )
-    ];
-  }
-  switch (options.record_delimiter) {
-    case "unix":
-      options.record_delimiter = "\n";
-      break;
-    case "mac":
-      options.record_delimiter = "\r";
-      break;
-    case "windows":
-      options.record_delimiter = "\r\n";
-      break;
-    case "ascii":
-      options.record_delimiter = "";
-      break;
-    case "unicode":
-      options.record_delimiter = "\u2028";
-      break;
-  }
-  return [void 0, options];
-};
-
-// node_modules/csv-stringify/lib/api/index.js
-var bom_utf8 = Buffer.from([239, 187, 191]);
-var emits_separator = function(value, separators) {
-  return separators.some(
-    (separator) => separator.length !== 0 && (value.indexOf(separator) !== -1 || separator.length > 1 && (value + separator).indexOf(separator) < value.length)
-  );
-};
-var matches_quoted_match = function(value, quoted_match) {
-  if (!quoted_match) return false;
-  return quoted_match.some(
-    (pattern) => typeof pattern === "string" ? value.indexOf(pattern) !== -1 : value.search(pattern) !== -1
-  );
-};
-var stringifier = function(options, state2, info) {
-  return {
-    options,
-    state: state2,
-    info,
-    __transform: function(chunk, push) {
-      if (!Array.isArray(chunk) && typeof chunk !== "object") {
-        return Error(
-          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`
-        );
-      }
-      if (this.info.records === 0) {
-        if (Array.isArray(chunk)) {
-          if (this.options.header === true && this.options.columns === void 0) {
-            return Error(
-              "Undiscoverable Columns: header option requires column option or object records"
-            );
-          }
-        } else if (this.options.columns === void 0) {
-          const [err2, columns] = normalize_columns(Object.keys(chunk));
-          if (err2) return;
-          this.options.columns = columns;
-        }
-      }
-      if (this.info.records === 0) {
-        this.bom(push);
-        const err2 = this.headers(push);
-        if (err2) return err2;
-      }
-      try {
-        if (this.options.on_record) {
-          this.options.on_record(chunk, this.info.records);
-        }
-      } catch (err2) {
-        return err2;
-      }
-      let err, chunk_string;
-      if (this.options.eof) {
-        [err, chunk_string] = this.stringify(chunk);
-        if (err) return err;
-        if (chunk_string === void 0) {
-          return;
-        } else {
-          chunk_string = chunk_string + this.options.record_delimiter;
-        }
-      } else {
-        [err, chunk_string] = this.stringify(chunk);
-        if (err) return err;
-        if (chunk_string === void 0) {
-          return;
-        } else {
-          if (this.options.header || this.info.records) {
-            chunk_string = this.options.record_delimiter + chunk_string;
-          }
-        }
-      }
-      this.info.records++;
-      push(chunk_string);
-    },
-    stringify: function(chunk, chunkIsHeader = false) {
-      if (typeof chunk !== "object") {
-        return [void 0, chunk];
-      }
-      const { columns } = this.options;
-      const record = [];
-      if (Array.isArray(chunk)) {
-        const length = columns ? Math.min(chunk.length, columns.length) : chunk.length;
-        for (let i = 0; i < length; i++) {
-          const field = chunk[i];
-          const [err, value] = this.__cast(field, {
-            index: i,
-            column: i,
-            records: this.info.records,
-            header: chunkIsHeader
-          });
-          if (err) return [err];
-          record[i] = [value, field];
-        }
-      } else {
-        for (let i = 0; i < columns.length; i++) {
-          const field = get(chunk, columns[i].key);
-          const [err, value] = this.__cast(field, {
-            index: i,
-            column: columns[i].key,
-            records: this.info.records,
-            header: chunkIsHeader
-          });
-          if (err) return [err];
-          record[i] = [value, field];
-        }
-      }
-      let csvrecord = "";
-      for (let i = 0; i < record.length; i++) {
-        let options2, err;
-        let [value, field] = record[i];
-        if (typeof value === "string") {
-          options2 = this.options;
-        } else if (is_object(value)) {
-          options2 = { ...value };
-          value = options2.value;
-          delete options2.value;
-          if (typeof value !== "string" && value !== void 0 && value !== null) {
-            if (err)
-              return [
-                Error(
-                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`
-                )
-              ];
-          }
-          options2 = { ...this.options, ...options2 };
-          [err, options2] = normalize_options(options2);
-          if (err !== void 0) {
-            return [err];
-          }
-        } else if (value === void 0 || value === null) {
-          options2 = this.options;
-        } else {
-          return [
-            Error(
-              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`
-            )
-          ];
-        }
-        const {
-          delimiter,
-          escape: escape2,
-          quote,
-          quoted,
-          quoted_empty,
-          quoted_string,
-          quoted_match,
-          record_delimiter,
-          quote_record_delimiter,
-          escape_formulas
-        } = options2;
-        if ("" === value && "" === field) {
-          const quotedMatch = matches_quoted_match(value, quoted_match);
-          const shouldQuote = quotedMatch || true === quoted_empty || true === quoted_string && false !== quoted_empty;
-          if (shouldQuote === true) {
-            value = quote + value + quote;
-          }
-          csvrecord += value;
-        } else if (value) {
-          if (typeof value !== "string") {
-            return [
-              Error(
-                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`
-              )
-            ];
-          }
-          const containsdelimiter = emits_separator(value, [delimiter]);
-          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
-          const containsEscape = value.indexOf(escape2) >= 0 && escape2 !== quote;
-          const containsRecordDelimiter = emits_separator(value, [
-            record_delimiter,
-            ...quote_record_delimiter === false ? [] : ["\n", "\r"]
-          ]);
-          const quotedString = quoted_string && typeof field === "string";
-          const quotedMatch = matches_quoted_match(value, quoted_match);
-          if (escape_formulas) {
-            switch (value[0]) {
-              case "-":
-                if (typeof field === "number" || typeof field === "bigint") {
-                  break;
-                }
-                value = `'${value}`;
-                break;
-              case "=":
-              case "+":
-              case "@":
-              case "	":
-              case "\r":
-              case "\uFF1D":
-              // Unicode '='
-              case "\uFF0B":
-              // Unicode '+'
-              case "\uFF0D":
-              // Unicode '-'
-              case "\uFF20":
-                value = `'${value}`;
-                break;
-            }
-          }
-          const shouldQuote = containsQuote === true || containsdelimiter || containsRecordDelimiter || quoted || quotedString || quotedMatch;
-          if (shouldQuote === true && containsEscape === true) {
-            value = value.replaceAll(escape2, () => escape2 + escape2);
-          }
-          if (containsQuote === true) {
-            value = value.replaceAll(quote, () => escape2 + quote);
-          }
-          if (shouldQuote === true) {
-            value = quote + value + quote;
-          }
-          csvrecord += value;
-        } else if (quoted_empty === true || field === "" && quoted_string === true && quoted_empty !== false) {
-          csvrecord += quote + quote;
-        }
-        if (i !== record.length - 1) {
-          csvrecord += delimiter;
-        }
-      }
-      return [void 0, csvrecord];
-    },
-    bom: function(push) {
-      if (this.options.bom !== true) {
-        return;
-      }
-      push(bom_utf8);
-    },
-    headers: function(push) {
-      if (this.options.header === false) {
-        return;
-      }
-      if (this.options.columns === void 0) {
-        return;
-      }
-      let err;
-      let headers = this.options.columns.map((column) => column.header);
-      if (this.options.eof) {
-        [err, headers] = this.stringify(headers, true);
-        headers += this.options.record_delimiter;
-      } else {
-        [err, headers] = this.stringify(headers, true);
-      }
-      if (err) return err;
-      if (this.options.header_as_comment) {
-        headers = this.options.header_as_comment + " " + headers;
-      }
-      push(headers);
-    },
-    __cast: function(value, context) {
-      const type = typeof value;
-      try {
-        if (type === "string") {
-          return [void 0, this.options.cast.string(value, context)];
-        } else if (type === "bigint") {
-          return [void 0, this.options.cast.bigint(value, context)];
-        } else if (type === "number") {
-          return [void 0, this.options.cast.number(value, context)];
-        } else if (type === "boolean") {
-          return [void 0, this.options.cast.boolean(value, context)];
-        } else if (value instanceof Date) {
-          return [void 0, this.options.cast.date(value, context)];
-        } else if (type === "object" && value !== null) {
-          return [void 0, this.options.cast.object(value, context)];
-        } else if (value === null && this.options.cast.null !== void 0) {
-          return [void 0, this.options.cast.null(value, context)];
-        } else if (value === void 0 && this.options.cast.undefined !== void 0) {
-          return [void 0, this.options.cast.undefined(value, context)];
-        } else {
-          return [void 0, value];
-        }
-      } catch (err) {
-        return [err];
-      }
-    }
-  };
-};
-
-// node_modules/csv-stringify/lib/index.js
-var Stringifier = class extends Transform {
-  constructor(opts = {}) {
-    super({ ...{ writableObjectMode: true }, ...opts });
-    const [err, options] = normalize_options(opts);
-    if (err !== void 0) throw err;
-    this.options = options;
-    this.state = {
-      stop: false
-    };
-    this.info = {
-      records: 0
-    };
-    this.api = stringifier(this.options, this.state, this.info);
-    this.api.options.on_record = (...args) => {
-      this.emit("record", ...args);
-    };
-  }
-  _transform(chunk, encoding, callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    const err = this.api.__transform(chunk, this.push.bind(this));
-    if (err !== void 0) {
-      this.state.stop = true;
-    }
-    callback(err);
-  }
-  _flush(callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    if (this.info.records === 0) {
-      this.api.bom(this.push.bind(this));
-      const err = this.api.headers(this.push.bind(this));
-      if (err) callback(err);
-    }
-    callback();
-  }
-};
-var stringify = function() {
-  let data, options, callback;
-  for (const i in arguments) {
-    const argument = arguments[i];
-    const type = typeof argument;
-    if (data === void 0 && Array.isArray(argument)) {
-      data = argument;
-    } else if (options === void 0 && is_object(argument)) {
-      options = argument;
-    } else if (callback === void 0 && type === "function") {
-      callback = argument;
-    } else {
-      throw new CsvError("CSV_INVALID_ARGUMENT", [
-        "Invalid argument:",
-        `got ${JSON.stringify(argument)} at index ${i}`
-      ]);
-    }
-  }
-  const stringifier2 = new Stringifier(options);
-  if (callback) {
-    const chunks = [];
-    stringifier2.on("readable", function() {
-      let chunk;
-      while ((chunk = this.read()) !== null) {
-        chunks.push(chunk);
-      }
-    });
-    stringifier2.on("error", function(err) {
-      callback(err);
-    });
-    stringifier2.on("end", function() {
-      try {
-        callback(void 0, chunks.join(""));
-      } catch (err) {
-        callback(err);
-        return;
-      }
-    });
-  }
-  if (data !== void 0) {
-    const writer = function() {
-      for (const record of data) {
-        stringifier2.write(record);
-      }
-      stringifier2.end();
-    };
-    if (typeof setImmediate === "function") {
-      setImmediate(writer);
-    } else {
-      setTimeout(writer, 0);
-    }
-  }
-  return stringifier2;
-};
-
-// src/results/writeResults.ts
-var CSV_COLUMNS = ["custom_id", "line", "status", "mode", "answer", "input_tokens", "output_tokens", "cost_usd", "error"];
-async function write(stream, chunk) {
-  if (!stream.write(chunk)) await once(stream, "drain");
-}
-async function finish(stream) {
-  stream.end();
-  await once(stream, "finish");
-}
-async function writeResults(o) {
-  const counts = { succeeded: 0, failed: 0, expired: 0, cancelled: 0, skipped: 0 };
-  const groups = /* @__PURE__ */ new Map();
-  let requests = 0;
-  let actual = 0;
-  const jsonlTmp = `${o.resultsPath}.tmp`;
-  const csvTmp = `${o.csvPath}.tmp`;
-  const jsonl = createWriteStream(jsonlTmp);
-  const csvFile = createWriteStream(csvTmp);
-  const csv = stringify({ header: true, columns: CSV_COLUMNS });
-  csv.pipe(csvFile);
-  try {
-    for await (const raw of readJsonlLines(o.inputPath)) {
-      const req = JSON.parse(raw.text);
-      const record = toRecord(req.custom_id, raw.line, req.body.model, o);
-      requests++;
-      counts[record.status]++;
-      if (record.cost_usd !== null) actual += record.cost_usd;
-      const key = `${record.mode}
-${req.body.model}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, g = { mode: record.mode, model: req.body.model, requests: 0, succeeded: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 });
-      g.requests++;
-      if (record.status === "succeeded") g.succeeded++;
-      const tokens = record.usage ? usageTokens(record.usage) : null;
-      g.input_tokens += tokens?.input ?? 0;
-      g.output_tokens += tokens?.output ?? 0;
-      g.cost_usd += record.cost_usd ?? 0;
-      await write(jsonl, `${JSON.stringify(record)}
-`);
-      await write(csv, [
-        record.custom_id,
-        record.line,
-        record.status,
-        record.mode,
-        answerText(record.response),
-        tokens?.input ?? "",
-        tokens?.output ?? "",
-        record.cost_usd ?? "",
-        record.error ? `${record.error.code}: ${record.error.message}` : ""
-      ]);
-    }
-  } finally {
-    o.index.close();
-    await finish(jsonl);
-    csv.end();
-    await once(csvFile, "finish");
-  }
-  renameSync(jsonlTmp, o.resultsPath);
-  renameSync(csvTmp, o.csvPath);
-  return { requests, counts, actual_cost_usd: actual, groups: [...groups.values()] };
-}
-function toRecord(custom_id, line, model, o) {
-  const found = o.index.read(custom_id);
-  if (!found) {
-    return {
-      custom_id,
-      line,
-      status: "skipped",
-      mode: o.plannedMode,
-      batch_id: null,
-      response: null,
-      error: { code: "not_run", message: "batchwise stopped before this request was sent" },
-      usage: null,
-      cost_usd: null
-    };
-  }
-  if (found.kind === "journal") {
-    const r = found.record;
-    const cost = r.cost_usd ?? usageCostUsd(r.usage, o.priceFor(model, r.mode));
-    return { ...r, line, cost_usd: cost };
-  }
-  const x = found.outcome;
-  return {
-    custom_id,
-    line,
-    status: x.status,
-    mode: "batch",
-    batch_id: found.batch_id,
-    response: x.response,
-    error: x.error,
-    usage: x.usage,
-    cost_usd: x.status === "succeeded" ? usageCostUsd(x.usage, o.priceFor(model, "batch")) : null
-  };
-}
 
 // src/report/runReport.ts
 function estimatedFor(e, g) {
@@ -3064,7 +2060,7 @@ function normalize_stringify_options(opts = defaults) {
     strictNullHandling: typeof opts.strictNullHandling === "boolean" ? opts.strictNullHandling : defaults.strictNullHandling
   };
 }
-function stringify2(object, opts = {}) {
+function stringify(object, opts = {}) {
   let obj = object;
   const options = normalize_stringify_options(opts);
   let obj_keys;
@@ -3131,7 +2127,7 @@ function stringify2(object, opts = {}) {
 
 // node_modules/openai/internal/utils/query.mjs
 function stringifyQuery(query) {
-  return stringify2(query, { arrayFormat: "brackets" });
+  return stringify(query, { arrayFormat: "brackets" });
 }
 
 // node_modules/openai/internal/data-residency.mjs
@@ -25378,12 +24374,12 @@ var sleep2 = (ms, signal) => new Promise((resolve2, reject) => {
     reject(signal.reason);
   }, { once: true });
 });
+var ATTACHABLE = /* @__PURE__ */ new Set(["validating", "in_progress", "finalizing", "completed"]);
 function sameWork(batch, identity) {
   const m = batch.metadata;
   if (!m) return false;
   for (const k of IDENTITY_KEYS) if (m[k] !== identity[k]) return false;
-  if (batch.status === "failed" && batch.errors?.data?.some((e) => e.code === "token_limit_exceeded")) return false;
-  return true;
+  return ATTACHABLE.has(batch.status);
 }
 async function listOurBatches(client, inputSha256, days = 30) {
   const found = [];
@@ -25437,8 +24433,13 @@ function estimateSyncDurationMs(work, limits) {
 // src/run/syncNeed.ts
 var FLEX_SLOWDOWN = 2;
 var SAFETY_MARGIN = 1.25;
+var ASSUMED_LIMITS = { rpm: 500, tpm: 3e4 };
+function planningLimits(rpm, tpm) {
+  return { rpm: rpm ?? ASSUMED_LIMITS.rpm, tpm: tpm ?? ASSUMED_LIMITS.tpm, assumed: rpm === null && tpm === null };
+}
 function syncNeedMs(ctx, requests, tokens) {
-  const ms = estimateSyncDurationMs({ requests, tokens }, { rpm: ctx.rpm, tpm: ctx.tpm, concurrency: ctx.concurrency });
+  const { rpm, tpm } = planningLimits(ctx.rpm, ctx.tpm);
+  const ms = estimateSyncDurationMs({ requests, tokens }, { rpm, tpm, concurrency: ctx.concurrency });
   return ms * (ctx.flexAvailable ? FLEX_SLOWDOWN : 1) * SAFETY_MARGIN;
 }
 function cancelGraceMs(budgetMs) {
@@ -25450,7 +24451,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 // src/run/downloadFile.ts
-import { createWriteStream as createWriteStream2, renameSync as renameSync2, rmSync } from "node:fs";
+import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 async function downloadFile(client, fileId, dest, opts = {}) {
@@ -25460,8 +24461,8 @@ async function downloadFile(client, fileId, dest, opts = {}) {
     try {
       const res = await client.files.content(fileId, { signal: opts.signal });
       if (!res.body) throw new Error(`file ${fileId} has no body`);
-      await pipeline(Readable.fromWeb(res.body), createWriteStream2(tmp));
-      renameSync2(tmp, dest);
+      await pipeline(Readable.fromWeb(res.body), createWriteStream(tmp));
+      renameSync(tmp, dest);
       return;
     } catch (err) {
       rmSync(tmp, { force: true });
@@ -25517,8 +24518,8 @@ function writeFailure(ctx, dir, lines, ps, batch) {
   for (const line of lines) {
     const item = ctx.items.get(line);
     const own = byLine.get(line);
-    const error = own ?? { code: "batch_failed", message: `not run: ${summary}` };
-    const retryable = own ? false : byLine.size > 0;
+    const error = own ?? { code: general?.code ?? "batch_failed", message: `not run: ${summary}` };
+    const retryable = own ? false : byLine.size > 0 || general?.code === "token_limit_exceeded";
     out.push(JSON.stringify({ custom_id: item.custom_id, response: null, error, batchwise_retryable: retryable }));
   }
   const path2 = join(dir, `${batch.id}_failed.jsonl`);
@@ -25607,8 +24608,8 @@ async function submitPart(ctx, wp, ps, metadata) {
 
 // src/run/writeParts.ts
 import { createHash } from "node:crypto";
-import { createWriteStream as createWriteStream3, mkdirSync as mkdirSync2 } from "node:fs";
-import { once as once2 } from "node:events";
+import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync2 } from "node:fs";
+import { once } from "node:events";
 import { join as join2 } from "node:path";
 async function writeParts(inputPath, dir, keys, parts) {
   mkdirSync2(dir, { recursive: true });
@@ -25618,7 +24619,7 @@ async function writeParts(inputPath, dir, keys, parts) {
   });
   const outs = parts.map((_, i) => {
     const path2 = join2(dir, `${keys[i]}.jsonl`);
-    return { stream: createWriteStream3(path2), hash: createHash("sha256"), path: path2 };
+    return { stream: createWriteStream2(path2), hash: createHash("sha256"), path: path2 };
   });
   try {
     for await (const raw of readJsonlLines(inputPath)) {
@@ -25628,12 +24629,12 @@ async function writeParts(inputPath, dir, keys, parts) {
       const text = `${raw.text}
 `;
       out.hash.update(text);
-      if (!out.stream.write(text)) await once2(out.stream, "drain");
+      if (!out.stream.write(text)) await once(out.stream, "drain");
     }
   } finally {
     await Promise.all(outs.map(async (o) => {
       o.stream.end();
-      await once2(o.stream, "finish");
+      await once(o.stream, "finish");
     }));
   }
   return outs.map((o, i) => ({ key: keys[i], path: o.path, sha256: o.hash.digest("hex"), part: parts[i] }));
@@ -25872,9 +24873,10 @@ async function runBatchRounds(ctx, allLines) {
 var MaxCostError = class extends Error {
   worstCaseUsd;
   maxCostUsd;
-  constructor(mode, worstCaseUsd, maxCostUsd) {
+  /** `subject`: what the worst case is of, when not one file's plan (several files run in one step). */
+  constructor(mode, worstCaseUsd, maxCostUsd, subject = `the ${mode} plan`) {
     super(
-      `the worst case of the ${mode} plan is ${formatUsd(worstCaseUsd)}, ${formatUsd(worstCaseUsd - maxCostUsd)} above --max-cost ${formatUsd(maxCostUsd)}; nothing was sent (set max_tokens on the requests to lower the worst case, or raise --max-cost)`
+      `the worst case of ${subject} is ${formatUsd(worstCaseUsd)}, ${formatUsd(worstCaseUsd - maxCostUsd)} above --max-cost ${formatUsd(maxCostUsd)}; nothing was sent (set max_tokens on the requests to lower the worst case, or raise --max-cost)`
     );
     this.name = "MaxCostError";
     this.worstCaseUsd = worstCaseUsd;
@@ -25890,10 +24892,10 @@ var RunStateError = class extends Error {
 
 // src/run/fileSha256.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream } from "node:fs";
 async function fileSha256(path2) {
   const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(path2, { highWaterMark: 1 << 20 })) hash.update(chunk);
+  for await (const chunk of createReadStream(path2, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
 }
 
@@ -25943,12 +24945,14 @@ function decide(estimate, p) {
   }
   const savingText = `${formatUsd(saving)} (${formatPercent(saving, cost.sync.expected)})`;
   if (!needsNet) return { mode: "batch", reason: `batch saves ${savingText} and the 24h window fits the budget`, safety_net: false };
-  const syncMs = estimateSyncDurationMs(syncWorkOf(estimate), { rpm: p.rpm, tpm: p.tpm, concurrency: p.concurrency });
+  const limits = planningLimits(p.rpm, p.tpm);
+  const syncMs = estimateSyncDurationMs(syncWorkOf(estimate), { rpm: limits.rpm, tpm: limits.tpm, concurrency: p.concurrency });
+  const assumed = limits.assumed ? ` (assuming ${ASSUMED_LIMITS.rpm} requests and ${ASSUMED_LIMITS.tpm.toLocaleString("en-US")} tokens a minute; give your limits with --rpm/--tpm)` : "";
   const netMs = syncMs * (cost.flex ? FLEX_SLOWDOWN : 1) * SAFETY_MARGIN + cancelGraceMs(budget);
   if (netMs < budget) {
     return {
       mode: "batch",
-      reason: `batch saves ${savingText}; if it is not done ${formatDuration(netMs)} before the ${formatDuration(budget)} budget ends, what is unfinished is cancelled and run with ${cost.flex ? "flex" : "sync"}`,
+      reason: `batch saves ${savingText}; if it is not done ${formatDuration(netMs)} before the ${formatDuration(budget)} budget ends, what is unfinished is cancelled and run with ${cost.flex ? "flex" : "sync"}${assumed}`,
       safety_net: true
     };
   }
@@ -25956,32 +24960,36 @@ function decide(estimate, p) {
     const flexSaving = cost.sync.expected - cost.flex.expected;
     return {
       mode: "flex",
-      reason: `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and fits the ${formatDuration(budget)} budget; a batch could not be rescued in time`,
+      reason: `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and fits the ${formatDuration(budget)} budget; a batch could not be rescued in time${assumed}`,
       safety_net: false
     };
   }
   return {
     mode: "sync",
-    reason: `a ${formatDuration(budget)} budget leaves no room for a batch (sync alone needs about ${formatDuration(syncMs)})${cost.flex ? " nor for flex" : ""}`,
+    reason: `a ${formatDuration(budget)} budget leaves no room for a batch (sync alone needs about ${formatDuration(syncMs)})${cost.flex ? " nor for flex" : ""}${assumed}`,
     safety_net: false
   };
 }
 function modelsWithoutFlex(e) {
   return e.models.filter((m) => !m.cost.flex).map((m) => m.model).join(", ");
 }
-function worstCase(estimate, d) {
+var ALL_PATHS = { syncRetries: true, flexFallback: true };
+var NO_DEARER_PATHS = { syncRetries: false, flexFallback: false };
+function worstCase(estimate, d, paths = ALL_PATHS) {
   const c = estimate.cost;
-  if (d.mode === "batch" && d.safety_net) return c.flex ?? c.sync;
-  if (d.mode === "flex") return c.flex;
-  return d.mode === "batch" ? c.batch : c.sync;
+  const syncPhase = c.flex && !paths.flexFallback ? c.flex : c.sync;
+  if (d.mode === "sync") return c.sync;
+  if (d.mode === "flex") return syncPhase;
+  return d.safety_net || paths.syncRetries ? syncPhase : c.batch;
 }
 function plannedCost(estimate, mode) {
   return mode === "flex" ? estimate.cost.flex ?? estimate.cost.sync : estimate.cost[mode];
 }
-function checkMaxCost(estimate, d, maxCostUsd) {
-  if (maxCostUsd === void 0) return;
-  const worst = worstCase(estimate, d).max;
-  if (worst > maxCostUsd) throw new MaxCostError(d.safety_net ? `${d.mode} (with its sync safety net)` : d.mode, worst, maxCostUsd);
+function fitMaxCost(estimate, d, maxCostUsd, paths = ALL_PATHS) {
+  if (maxCostUsd === void 0 || worstCase(estimate, d, paths).max <= maxCostUsd) return paths;
+  if (worstCase(estimate, d, NO_DEARER_PATHS).max <= maxCostUsd) return NO_DEARER_PATHS;
+  const worst = worstCase(estimate, d, NO_DEARER_PATHS).max;
+  throw new MaxCostError(d.safety_net ? `${d.mode} (with its sync safety net)` : d.mode, worst, maxCostUsd);
 }
 
 // src/run/rateLimitWindow.ts
@@ -26342,10 +25350,17 @@ async function runSync(items, opts, onResult) {
     ...fields
   });
   const unanswered = (item, status, code, message, flexTier) => record(item, { status, mode: flexTier ? "flex" : "sync", response: null, error: { code, message }, usage: null, cost_usd: null });
+  const modelHasFlex = (model) => {
+    try {
+      return opts.pricingFor(model).flex !== null;
+    } catch {
+      return false;
+    }
+  };
   async function send(item) {
     const tokens = item.input_tokens + item.max_output_tokens;
     const path2 = item.url.replace(/^\/v1/, "");
-    let flex = opts.tier === "flex" && FLEX_ENDPOINTS.has(item.url);
+    let flex = opts.tier === "flex" && FLEX_ENDPOINTS.has(item.url) && modelHasFlex(item.model);
     let fellBack = false;
     let retriesUsed = 0;
     let rateLimitRetriesUsed = 0;
@@ -26455,8 +25470,38 @@ async function runSync(items, opts, onResult) {
   return stats;
 }
 
+// src/run/sharedMaxCost.ts
+function policyInput(opts) {
+  return {
+    mode: opts.mode,
+    latencyBudgetMs: opts.latencyBudgetMs ?? BATCH_WINDOW_MS,
+    minSavingsUsd: opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD,
+    rpm: opts.rpm ?? null,
+    tpm: opts.tpm ?? null,
+    concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY
+  };
+}
+var NO_DEARER_PATHS2 = { syncRetries: false, flexFallback: false };
+function shareMaxCost(files, maxCostUsd) {
+  if (files.length === 1) fitMaxCost(files[0].estimate, files[0].decision, maxCostUsd);
+  const floors = files.map((f) => worstCase(f.estimate, f.decision, NO_DEARER_PATHS2).max);
+  const total = floors.reduce((a, b) => a + b, 0);
+  if (total > maxCostUsd) {
+    const each = files.map((f, i) => `${f.file} ${f.decision.mode} ${formatUsd(floors[i])}`).join(", ");
+    throw new MaxCostError("", total, maxCostUsd, `the ${files.length} files' plans together (${each})`);
+  }
+  return {
+    floors,
+    limitFor(index, spentUsd) {
+      const after = floors.slice(index + 1).reduce((a, b) => a + b, 0);
+      const limit2 = maxCostUsd - spentUsd - after;
+      return limit2 < floors[index] && floors[index] - limit2 < 1e-9 ? floors[index] : limit2;
+    }
+  };
+}
+
 // src/run/state.ts
-import { closeSync as closeSync3, existsSync as existsSync2, fsyncSync, openSync as openSync3, readFileSync, renameSync as renameSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync as renameSync2, writeSync } from "node:fs";
 import { join as join5 } from "node:path";
 var STATE_FILE = "state.json";
 function statePath(dir) {
@@ -26464,7 +25509,7 @@ function statePath(dir) {
 }
 function loadState(dir) {
   const path2 = statePath(dir);
-  if (!existsSync2(path2)) return null;
+  if (!existsSync(path2)) return null;
   let state2;
   try {
     state2 = JSON.parse(readFileSync(path2, "utf8"));
@@ -26477,15 +25522,15 @@ function loadState(dir) {
 function saveState(dir, state2) {
   const path2 = statePath(dir);
   const tmp = `${path2}.${process.pid}.tmp`;
-  const fd = openSync3(tmp, "w");
+  const fd = openSync(tmp, "w");
   try {
-    writeSync2(fd, `${JSON.stringify(state2, null, 2)}
+    writeSync(fd, `${JSON.stringify(state2, null, 2)}
 `);
     fsyncSync(fd);
   } finally {
-    closeSync3(fd);
+    closeSync(fd);
   }
-  renameSync3(tmp, path2);
+  renameSync2(tmp, path2);
 }
 
 // src/run/syncPhase.ts
@@ -26555,15 +25600,20 @@ async function runSyncPhase(ctx, catalog, lines, tier) {
 
 // src/run/runFile.ts
 var DEFAULT_RETRIES2 = 2;
+var ACCOUNT_REFUSALS = /* @__PURE__ */ new Set(["invalid_api_key", "http_401", "insufficient_quota"]);
 var DEFAULT_POLL_MS = { min: 2e3, max: 6e4 };
 async function runFile(path2, opts) {
   const startedAt = /* @__PURE__ */ new Date();
-  const log = opts.log ?? (() => {
+  const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY ?? null;
+  const sink = opts.log ?? (() => {
   });
+  const log = (line) => sink(redactSecrets(line, apiKey));
   const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
   const minSavings = opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD;
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = resolve(opts.outDir);
+  if (!(budget > 0)) throw new UsageError(`the latency budget must be more than zero (got ${budget} ms)`);
+  if (existsSync2(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
   const estimate = await estimateFile(path2, { catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings, displayName: path2 });
   const inputSha256 = await fileSha256(path2);
   mkdirSync3(outDir, { recursive: true });
@@ -26571,10 +25621,15 @@ async function runFile(path2, opts) {
   if (state2 && state2.input_sha256 !== inputSha256) {
     throw new RunStateError(`${outDir} holds the run of another input (${state2.input_file}, sha256 ${state2.input_sha256.slice(0, 12)}\u2026); use another --out, or remove it to start over`);
   }
-  const policy = { mode: opts.mode, latencyBudgetMs: budget, minSavingsUsd: minSavings, rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency };
+  const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
   const decision = state2?.decision ?? decide(estimate, policy);
-  checkMaxCost(estimate, decision, opts.maxCostUsd);
+  const retries = opts.retries ?? DEFAULT_RETRIES2;
+  const wanted = { syncRetries: retries > 0 && (opts.syncRetryThreshold ?? 100) > 0, flexFallback: opts.flexFallback ?? true };
+  const paths = fitMaxCost(estimate, decision, opts.maxCostUsd, wanted);
   log(`decision: ${decision.mode} \u2014 ${decision.reason}`);
+  if (paths !== wanted && (paths.syncRetries !== wanted.syncRetries || paths.flexFallback !== wanted.flexFallback)) {
+    log(`--max-cost: retries stay in batches and flex does not fall back to the standard tier, so the worst case stays within ${opts.maxCostUsd}`);
+  }
   const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
   if (!state2) {
     state2 = {
@@ -26610,13 +25665,13 @@ async function runFile(path2, opts) {
     items,
     deadline: st.deadline_ms,
     budgetMs: st.deadline_ms - Date.parse(st.started_at),
-    retries: opts.retries ?? DEFAULT_RETRIES2,
-    syncRetryThreshold: opts.syncRetryThreshold ?? 100,
+    retries,
+    syncRetryThreshold: paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
     rpm: opts.rpm ?? null,
     tpm: opts.tpm ?? null,
     concurrency,
     flexAvailable: estimate.cost.flex !== null,
-    flexFallback: opts.flexFallback ?? true,
+    flexFallback: paths.flexFallback,
     poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS,
     limits: opts.partLimits ?? {},
     githubRunId: opts.githubRunId,
@@ -26664,7 +25719,8 @@ async function runFile(path2, opts) {
   const finishedAt = /* @__PURE__ */ new Date();
   st.finished_at = finishedAt.toISOString();
   ctx.save();
-  const exit = tally.counts.succeeded === tally.requests ? 0 : 2;
+  const refusedAll = tally.counts.succeeded === 0 && tally.requests > 0 && Object.entries(tally.error_codes).every(([code]) => ACCOUNT_REFUSALS.has(code)) && Object.keys(tally.error_codes).length > 0;
+  const exit = tally.counts.succeeded === tally.requests ? 0 : refusedAll ? 1 : 2;
   const batches = st.parts.filter((p) => p.batch_id).map((p) => ({
     batch_id: p.batch_id,
     part: p.key,
@@ -26732,13 +25788,13 @@ async function buildIndex(state2, outDir) {
 }
 function writeAtomic(path2, text) {
   writeFileSync2(`${path2}.tmp`, text);
-  renameSync4(`${path2}.tmp`, path2);
+  renameSync3(`${path2}.tmp`, path2);
 }
 
 // src/run/remote.ts
-import { existsSync as existsSync3, statSync } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 function isRunDir(target) {
-  return existsSync3(target) && statSync(target).isDirectory();
+  return existsSync3(target) && statSync2(target).isDirectory();
 }
 function targetIds(target) {
   if (isRunDir(target)) {
@@ -26772,8 +25828,9 @@ var FINISHED = /* @__PURE__ */ new Set(["completed", "failed", "expired", "cance
 async function cancelRun(target, opts = {}) {
   const { state: state2, ids } = targetIds(target);
   const client = opts.client ?? makeClient(opts);
-  const log = opts.log ?? (() => {
+  const sink = opts.log ?? (() => {
   });
+  const log = (line) => sink(redactSecrets(line, opts.apiKey ?? process.env.OPENAI_API_KEY ?? null));
   const batches = [];
   for (const { id, part } of ids) {
     const before = await client.batches.retrieve(id);
@@ -26788,21 +25845,18 @@ async function cancelRun(target, opts = {}) {
 }
 
 export {
-  normalize_options,
-  stringifier,
   UsageError,
-  scanLines,
-  readLineAt,
-  answerText,
-  stringify,
+  OpenAI,
   MaxCostError,
   RunStateError,
   makeClient,
   decide,
   worstCase,
   plannedCost,
-  checkMaxCost,
+  fitMaxCost,
   redactSecrets,
+  policyInput,
+  shareMaxCost,
   STATE_FILE,
   loadState,
   DEFAULT_RETRIES2 as DEFAULT_RETRIES,

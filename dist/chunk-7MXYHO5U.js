@@ -6,7 +6,7 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   renderEstimateMarkdown
-} from "./chunk-65XPFEBX.js";
+} from "./chunk-YKTRCZ6S.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   ZERO_RANGE,
@@ -17,10 +17,11 @@ import {
   formatPercent,
   formatUsd,
   parseDuration
-} from "./chunk-EYAB2NU5.js";
+} from "./chunk-QFOLXEZL.js";
 import {
   getInput,
   getState,
+  info,
   saveState,
   setSecret
 } from "./chunk-3I2DGFUB.js";
@@ -143,11 +144,19 @@ function estimateVsActual(runs) {
   }
   return lines;
 }
-function renderRunSummary(runs) {
+function renderRunSummary(runs, opts = {}) {
   const estimates = runs.map((r) => r.estimate);
   const t = totalOf(estimates);
   const actual = runs.reduce((n, r) => n + r.actual_cost_usd, 0);
-  const lines = ["## batchwise run", "", `**${runHeadline(runs)}**`, "", ...modesTable(estimates, runs.map((r) => r.decision.mode)), ""];
+  const lines = ["## batchwise run", "", `**${runHeadline(runs)}**`, ""];
+  const notRun = opts.notRun ?? [];
+  if (notRun.length > 0) {
+    const n = runs.length + notRun.length;
+    lines.push(`\u26A0\uFE0F **${formatInt(notRun.length)} of ${formatInt(n)} request files did not finish**; the step failed. What finished is reported below.`, "");
+    for (const f of notRun) lines.push(`- ${escapeMarkdown(f.file)}: ${escapeMarkdown(f.reason)}`);
+    lines.push("");
+  }
+  lines.push(...modesTable(estimates, runs.map((r) => r.decision.mode)), "");
   lines.push("### Estimate vs actual", "", ...estimateVsActual(runs), "");
   for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** \u2014 ${escapeMarkdown(r.decision.reason)}`);
   lines.push("", costChart(t.cost, actual), "");
@@ -179,6 +188,60 @@ function renderInFlightSummary(batchIds, action, note) {
     ""
   ];
   return lines.join("\n");
+}
+
+// src/github/runnerContext.ts
+import { readFileSync } from "node:fs";
+function readRunnerContext(env = process.env) {
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  let payload = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));
+    } catch {
+      payload = {};
+    }
+  }
+  const pr = payload.pull_request;
+  const pullRequest = pr && typeof pr.number === "number" && pr.base?.sha && pr.head?.sha ? {
+    number: pr.number,
+    baseSha: pr.base.sha,
+    headSha: pr.head.sha,
+    headRef: pr.head.ref ?? env.GITHUB_HEAD_REF ?? "",
+    fromFork: Boolean(pr.head.repo && pr.base.repo && pr.head.repo.full_name !== pr.base.repo.full_name)
+  } : void 0;
+  const ref = env.GITHUB_REF ?? "";
+  const branch = env.GITHUB_HEAD_REF || (ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0);
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  return {
+    owner,
+    repo,
+    eventName,
+    sha: env.GITHUB_SHA ?? "",
+    branch,
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    runId: env.GITHUB_RUN_ID,
+    runUrl: env.GITHUB_RUN_ID && owner ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : void 0,
+    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    pullRequest
+  };
+}
+
+// src/action/logSafe.ts
+var LINE_BREAKS = /[\r\n\u000b\u000c\u0085\u2028\u2029]/g;
+var CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+function escaped(c) {
+  if (c === "\r") return "\\r";
+  if (c === "\n") return "\\n";
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function logSafe(text) {
+  const flat = text.replace(LINE_BREAKS, escaped).replace(CONTROLS, escaped).replaceAll("##[", "#\u200B#[");
+  return /^\s*::/.test(flat) ? ` \u200B${flat}` : flat;
+}
+function logInfo(text) {
+  info(logSafe(text));
 }
 
 // src/action/inputs.ts
@@ -220,7 +283,8 @@ function optional(name) {
 }
 function readInputs() {
   const requests = getInput("requests").trim();
-  if (!requests) throw new ActionInputError("requests", "give a request file (.jsonl) or a glob such as `evals/*.jsonl`");
+  const data = readDataInput(requests);
+  if (!requests && !data) throw new ActionInputError("requests", "give a request file (.jsonl) or a glob such as `evals/*.jsonl` (or data, template and model)");
   const budgetText = optional("latency-budget") ?? DEFAULT_LATENCY_BUDGET;
   let latencyBudgetMs;
   try {
@@ -232,8 +296,9 @@ function readInputs() {
   if (commit !== false && (commit.startsWith("/") || commit.split("/").includes(".."))) {
     throw new ActionInputError("commit", `"${commit}" must be a path inside the repository (no leading /, no ..)`);
   }
-  return {
+  const inputs = {
     requests,
+    data,
     mode: choice("mode", ["auto", "batch", "flex", "sync", "estimate"], "auto"),
     apiKey: getInput("api-key").trim(),
     baseUrl: optional("base-url"),
@@ -250,7 +315,47 @@ function readInputs() {
     githubToken: getInput("github-token").trim(),
     retries: optionalNumber("retries", (n) => Number.isInteger(n) && n >= 0, "a whole number (0 or more)"),
     failOn: choice("fail-on", ["any", "none"], "any"),
-    onCancel: choice("on-cancel", ["leave", "cancel"], "leave")
+    onCancel: choice("on-cancel", ["leave", "cancel"], "leave"),
+    rpm: optionalNumber("rpm", (n) => Number.isInteger(n) && n >= 1, "a whole number of requests a minute (1 or more)"),
+    tpm: optionalNumber("tpm", (n) => Number.isInteger(n) && n >= 1, "a whole number of tokens a minute (1 or more)")
+  };
+  checkCommitTarget(inputs);
+  return inputs;
+}
+function checkCommitTarget(inputs) {
+  if (inputs.commit === false || !inputs.apiKey || inputs.mode === "estimate") return;
+  if (!inputs.githubToken) {
+    throw new ActionInputError("commit", "needs a github-token (the default `${{ github.token }}` works with `permissions: contents: write`)");
+  }
+  if (inputs.commitBranch) return;
+  const ctx = readRunnerContext();
+  if (!ctx.branch) {
+    const ref = process.env.GITHUB_REF || "no ref";
+    throw new ActionInputError("commit", `this "${ctx.eventName}" run is on ${ref}, not a branch: set commit-branch to the branch the results go to`);
+  }
+}
+function readDataInput(requests) {
+  const data = optional("data");
+  const rest = ["template", "model", "system", "id-column", "max-tokens"].filter((n) => optional(n) !== void 0);
+  if (!data) {
+    if (rest.length > 0) throw new ActionInputError(rest[0], "goes with `data` (a CSV or JSONL table), which is not given");
+    return void 0;
+  }
+  if (requests) throw new ActionInputError("data", "give either `requests` or `data`, not both");
+  const template = optional("template");
+  if (!template) throw new ActionInputError("template", "with `data`, give a template file: the user message with {{column}} placeholders (or a .json request body)");
+  const model = optional("model");
+  if (!model) throw new ActionInputError("model", "with `data`, give the model every request uses, e.g. gpt-4o-mini");
+  const maxTokens = optionalNumber("max-tokens", (n) => Number.isInteger(n) && n >= 1, "a whole number of tokens (1 or more)");
+  const system = optional("system");
+  const idColumn = optional("id-column");
+  return {
+    data,
+    template,
+    model,
+    ...system !== void 0 ? { system } : {},
+    ...idColumn !== void 0 ? { idColumn } : {},
+    ...maxTokens !== void 0 ? { maxTokens } : {}
   };
 }
 
@@ -259,9 +364,6 @@ var IN_FLIGHT = "batchwise-in-flight";
 var OUTPUT_DIR = "batchwise-output-dir";
 function saveInFlight(state) {
   saveState(IN_FLIGHT, JSON.stringify(state));
-}
-function clearInFlight() {
-  saveState(IN_FLIGHT, JSON.stringify({ batchIds: [], dirs: [] }));
 }
 function readInFlight() {
   const raw = getState(IN_FLIGHT);
@@ -278,6 +380,9 @@ var USER_ERRORS = /* @__PURE__ */ new Set([
   "ActionInputError",
   "JobCancelledError",
   "NoRequestFilesError",
+  "DataFileError",
+  "TemplateError",
+  "JoinError",
   "RequestFileError",
   "PricingError",
   "PricingFileError",
@@ -285,6 +390,7 @@ var USER_ERRORS = /* @__PURE__ */ new Set([
   "UnknownModelError",
   "GitHubPermissionError",
   "MaxCostError",
+  "UsageError",
   "RunStateError",
   "HttpError",
   "AuthenticationError",
@@ -300,10 +406,13 @@ export {
   runHeadline,
   renderRunSummary,
   renderInFlightSummary,
+  readRunnerContext,
+  logSafe,
+  logInfo,
+  ActionInputError,
   maskSecrets,
   readInputs,
   saveInFlight,
-  clearInFlight,
   readInFlight,
   saveOutputDir,
   describe

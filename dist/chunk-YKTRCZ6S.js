@@ -9,7 +9,7 @@ import {
   formatInt,
   formatPercent,
   formatUsd
-} from "./chunk-EYAB2NU5.js";
+} from "./chunk-QFOLXEZL.js";
 
 // src/report/estimateMarkdown.ts
 function estimateHeadline(e) {

@@ -14,19 +14,21 @@ import {
   batchStatus,
   buildIndex,
   cancelRun,
-  checkMaxCost,
   decide,
+  fitMaxCost,
   loadState,
   makeClient,
   plannedCost,
+  policyInput,
   runFile,
+  shareMaxCost,
   worstCase
-} from "./chunk-B47XOKXQ.js";
-import "./chunk-FWQW3C3L.js";
+} from "./chunk-Q3D5QVSR.js";
+import "./chunk-OEDANK7R.js";
 import "./chunk-5ZDBJYRL.js";
 import {
   DEFAULT_MIN_SAVINGS_USD
-} from "./chunk-EYAB2NU5.js";
+} from "./chunk-QFOLXEZL.js";
 import "./chunk-T253CA67.js";
 import "./chunk-64PVKJPU.js";
 import "./chunk-NUO5XWAE.js";
@@ -41,11 +43,13 @@ export {
   batchStatus,
   buildIndex,
   cancelRun,
-  checkMaxCost,
   decide,
+  fitMaxCost,
   loadState,
   makeClient,
   plannedCost,
+  policyInput,
   runFile,
+  shareMaxCost,
   worstCase
 };
