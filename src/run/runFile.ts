@@ -21,6 +21,7 @@ import { loadState, saveState } from './state.ts';
 import type { RunState } from './state.ts';
 import { journalPath, runSyncPhase } from './syncPhase.ts';
 import { redactSecrets } from './syncClientErrors.ts';
+import { formatDuration } from '../shared/duration.ts';
 import { UsageError } from '../shared/usageError.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
@@ -72,6 +73,14 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     log(`resuming the run started ${state.started_at} (${state.parts.filter((p) => p.batch_id).length} batches known)`);
     if (opts.mode !== 'auto' && opts.mode !== state.decision.mode) {
       log(`--mode ${opts.mode} ignored: this run was started in ${state.decision.mode} mode (use another --out to start over)`);
+    }
+    // Running again is asking for the rest to be finished: a budget given now, or a deadline already behind us (a
+    // job that timed out, rerun tomorrow), counts from now. Otherwise the safety net would fire at once and cancel
+    // batches that may be nearly done.
+    if (opts.latencyBudgetMs !== undefined || state.deadline_ms <= Date.now()) {
+      state.deadline_ms = Date.now() + budget;
+      saveState(outDir, state);
+      log(`deadline for the rest: ${new Date(state.deadline_ms).toISOString()} (${formatDuration(budget)} from now)`);
     }
   }
   const items = new Map<number, LineEstimate>();

@@ -74,3 +74,30 @@ test('safety net with a flex model: the unfinished rest runs with flex, priced a
     await emu.close();
   }
 });
+
+test('a rerun after the deadline passed counts its budget from now: the batch is waited for, not cancelled at once', async () => {
+  const emu = await emulator({ completeAfterMs: 2500 });
+  try {
+    const file = requestFile(10);
+    const outDir = (await import('../helpers.ts')).tempDir('batchwise-late-');
+    const controller = new AbortController();
+    const first = run(file, emu, { mode: 'batch', outDir, latencyBudgetMs: 60_000, signal: controller.signal });
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { loadState, saveState } = await import('../../src/run/state.ts');
+    while (!(existsSync(join(outDir, 'state.json')) && loadState(outDir)?.parts[0]?.batch_id)) await new Promise((r) => setTimeout(r, 50));
+    controller.abort();
+    await first.catch(() => {});
+    // The job that started it ran out of time: its deadline is behind us.
+    const state = loadState(outDir)!;
+    state.deadline_ms = Date.now() - 1000;
+    saveState(outDir, state);
+    const { results, logs } = await run(file, emu, { mode: 'batch', outDir });
+    assertOnePerRequest(results, 10, assert);
+    assert.ok(results.every((r) => r.status === 'succeeded' && r.mode === 'batch'), logs.join('\n'));
+    assert.ok(!logs.some((l) => /^safety net: /.test(l)), logs.join('\n'));
+    assert.equal((await allBatches(emu)).length, 1, 'the same batch, attached');
+  } finally {
+    await emu.close();
+  }
+});
