@@ -18,7 +18,7 @@ import {
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-Q3D5QVSR.js";
+} from "./chunk-NBHBDUQ4.js";
 import {
   VERSION,
   answerText,

@@ -25649,6 +25649,11 @@ async function runFile(path2, opts) {
     if (opts.mode !== "auto" && opts.mode !== state2.decision.mode) {
       log(`--mode ${opts.mode} ignored: this run was started in ${state2.decision.mode} mode (use another --out to start over)`);
     }
+    if (opts.latencyBudgetMs !== void 0 || state2.deadline_ms <= Date.now()) {
+      state2.deadline_ms = Date.now() + budget;
+      saveState(outDir, state2);
+      log(`deadline for the rest: ${new Date(state2.deadline_ms).toISOString()} (${formatDuration(budget)} from now)`);
+    }
   }
   const items = /* @__PURE__ */ new Map();
   for (const it of estimate.items ?? []) items.set(it.line, it);

@@ -23,7 +23,7 @@ import {
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-Q3D5QVSR.js";
+} from "./chunk-NBHBDUQ4.js";
 import "./chunk-OEDANK7R.js";
 import "./chunk-5ZDBJYRL.js";
 import {
