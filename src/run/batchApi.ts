@@ -1,9 +1,10 @@
 // The Files and Batches calls the batch runner makes, each safe to repeat: the SDK retries 408/409/429/5xx and
 // connection resets on every call; creating a batch is the one call that must not be repeated blindly, so it is sent
 // without the SDK's retries and, after a failure, the batch list is checked before sending it again.
-import { openAsBlob } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import OpenAI from 'openai';
+import OpenAI, { toStreamingFile } from 'openai';
+import { streamingUploadFetch } from './streamingFetch.ts';
 import type { Batch, BatchCreateParams } from 'openai/resources/batches';
 
 export type Metadata = Record<string, string>;
@@ -44,12 +45,22 @@ export async function listOurBatches(client: OpenAI, inputSha256: string, days =
   return found;
 }
 
+const UPLOAD_ATTEMPTS = 4;
+
 export async function uploadPart(client: OpenAI, path: string, signal?: AbortSignal): Promise<string> {
-  // A File over a file-backed Blob: the SDK can re-read it on a retry, and the part (up to 200 MB) is streamed from
-  // disk rather than copied into memory (the SDK's toFile would read a plain Blob into memory whole).
-  const file = new File([await openAsBlob(path)], basename(path), { type: 'application/jsonl' });
-  const created = await client.files.create({ file, purpose: 'batch' }, { signal });
-  return created.id;
+  // The part (up to 200 MB) streams from disk through node:http (streamingFetch.ts explains why not Node's fetch).
+  // A stream cannot be sent twice, so the SDK's own retries are off and each attempt here opens the file again.
+  const uploader = client.withOptions({ fetch: streamingUploadFetch, maxRetries: 0 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const file = toStreamingFile(createReadStream(path, { highWaterMark: 1 << 20 }), basename(path), { type: 'application/jsonl' });
+      const created = await uploader.files.create({ file, purpose: 'batch' }, { signal });
+      return created.id;
+    } catch (err) {
+      if (attempt >= UPLOAD_ATTEMPTS || !isRetryable(err) || signal?.aborted) throw err;
+      await sleep(Math.min(500 * 2 ** (attempt - 1), 8_000), signal);
+    }
+  }
 }
 
 function isRetryable(err: unknown): boolean {
