@@ -18,7 +18,7 @@ import {
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-NBHBDUQ4.js";
+} from "./chunk-FSYEMEYC.js";
 import {
   VERSION,
   answerText,

@@ -807,7 +807,7 @@ function runDirs(outputDir, files) {
   return files.map((f) => join4(outputDir, f.path.replace(/\.jsonl$/i, "").replace(/[\\/]+/g, "__").replace(/^\.+/, "")));
 }
 async function runAll(files, dirs, inputs, ctx, catalog, signal) {
-  const { runFile, shareMaxCost, decide, loadState, policyInput } = await import("./run-JB6PW5GA.js");
+  const { runFile, shareMaxCost, decide, loadState, policyInput } = await import("./run-477YLA2C.js");
   const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
   const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
   let shared = null;

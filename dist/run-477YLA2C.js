@@ -23,7 +23,7 @@ import {
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-NBHBDUQ4.js";
+} from "./chunk-FSYEMEYC.js";
 import "./chunk-OEDANK7R.js";
 import "./chunk-5ZDBJYRL.js";
 import {

@@ -24364,8 +24364,49 @@ var _a4;
 _a4 = brand_privateBedrockClient;
 
 // src/run/batchApi.ts
-import { openAsBlob } from "node:fs";
+import { createReadStream } from "node:fs";
 import { basename as basename2 } from "node:path";
+
+// src/run/streamingFetch.ts
+import http from "node:http";
+import https from "node:https";
+import { Readable } from "node:stream";
+var NULL_BODY_STATUS = /* @__PURE__ */ new Set([101, 204, 205, 304]);
+var streamingUploadFetch = (async (input, init = {}) => {
+  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+  const transport = url.protocol === "https:" ? https : url.protocol === "http:" ? http : null;
+  if (!transport) throw new TypeError(`unsupported protocol ${url.protocol}`);
+  const headers = {};
+  new Headers(init.headers).forEach((value, key) => headers[key] = value);
+  const body = init.body;
+  return new Promise((resolve2, reject) => {
+    const req = transport.request(url, { method: init.method ?? "GET", headers, signal: init.signal ?? void 0 }, (res) => {
+      const out = new Headers();
+      for (const [key, value] of Object.entries(res.headers)) {
+        if (Array.isArray(value)) for (const v of value) out.append(key, v);
+        else if (value !== void 0) out.set(key, value);
+      }
+      const status = res.statusCode ?? 0;
+      const stream = NULL_BODY_STATUS.has(status) ? null : Readable.toWeb(res);
+      if (!stream) res.resume();
+      resolve2(new Response(stream, { status, statusText: res.statusMessage, headers: out }));
+    });
+    req.on("error", reject);
+    if (body === void 0 || body === null) req.end();
+    else if (typeof body === "string" || body instanceof Uint8Array) req.end(body);
+    else if (body instanceof ArrayBuffer) req.end(Buffer.from(body));
+    else if (body instanceof ReadableStream) {
+      const source = Readable.fromWeb(body);
+      source.on("error", (err) => req.destroy(err));
+      source.pipe(req);
+    } else {
+      req.destroy();
+      reject(new TypeError(`streamingUploadFetch: unsupported body (${Object.prototype.toString.call(body)})`));
+    }
+  });
+});
+
+// src/run/batchApi.ts
 var IDENTITY_KEYS = ["batchwise_input_sha256", "batchwise_part_sha256", "batchwise_round"];
 var sleep2 = (ms, signal) => new Promise((resolve2, reject) => {
   const t = setTimeout(resolve2, ms);
@@ -24390,10 +24431,19 @@ async function listOurBatches(client, inputSha256, days = 30) {
   }
   return found;
 }
+var UPLOAD_ATTEMPTS = 4;
 async function uploadPart(client, path2, signal) {
-  const file = new File([await openAsBlob(path2)], basename2(path2), { type: "application/jsonl" });
-  const created = await client.files.create({ file, purpose: "batch" }, { signal });
-  return created.id;
+  const uploader = client.withOptions({ fetch: streamingUploadFetch, maxRetries: 0 });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const file = toStreamingFile(createReadStream(path2, { highWaterMark: 1 << 20 }), basename2(path2), { type: "application/jsonl" });
+      const created = await uploader.files.create({ file, purpose: "batch" }, { signal });
+      return created.id;
+    } catch (err) {
+      if (attempt >= UPLOAD_ATTEMPTS || !isRetryable(err) || signal?.aborted) throw err;
+      await sleep2(Math.min(500 * 2 ** (attempt - 1), 8e3), signal);
+    }
+  }
 }
 function isRetryable(err) {
   if (err instanceof OpenAI.APIConnectionError) return true;
@@ -24452,7 +24502,7 @@ import { join } from "node:path";
 
 // src/run/downloadFile.ts
 import { createWriteStream, renameSync, rmSync } from "node:fs";
-import { Readable } from "node:stream";
+import { Readable as Readable2 } from "node:stream";
 import { pipeline } from "node:stream/promises";
 async function downloadFile(client, fileId, dest, opts = {}) {
   const attempts = opts.attempts ?? 10;
@@ -24461,7 +24511,7 @@ async function downloadFile(client, fileId, dest, opts = {}) {
     try {
       const res = await client.files.content(fileId, { signal: opts.signal });
       if (!res.body) throw new Error(`file ${fileId} has no body`);
-      await pipeline(Readable.fromWeb(res.body), createWriteStream(tmp));
+      await pipeline(Readable2.fromWeb(res.body), createWriteStream(tmp));
       renameSync(tmp, dest);
       return;
     } catch (err) {
@@ -24892,10 +24942,10 @@ var RunStateError = class extends Error {
 
 // src/run/fileSha256.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream as createReadStream2 } from "node:fs";
 async function fileSha256(path2) {
   const hash = createHash2("sha256");
-  for await (const chunk of createReadStream(path2, { highWaterMark: 1 << 20 })) hash.update(chunk);
+  for await (const chunk of createReadStream2(path2, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
 }
 
