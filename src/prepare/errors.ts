@@ -1,4 +1,5 @@
 // The mistakes a user can make in a table or a template. Each ends as one clear message (the CLI prints it, exit 1).
+import { formatLineProblems } from '../requests/types.ts';
 import type { LineProblem } from '../requests/types.ts';
 
 /** Messages shown at most; the rest are counted, so a 100,000-row mistake stays readable. */
@@ -11,9 +12,7 @@ export class DataFileError extends Error {
   readonly problems: LineProblem[];
 
   constructor(file: string, problems: LineProblem[], shown = SHOWN_PROBLEMS) {
-    const lines = problems.slice(0, shown).map((p) => `${file}:${p.line}: ${p.reason}`);
-    if (problems.length > shown) lines.push(`…and ${problems.length - shown} more problems in ${file}`);
-    super(lines.join('\n'));
+    super(formatLineProblems(file, problems, shown));
     this.name = 'DataFileError';
     this.file = file;
     this.problems = problems;

@@ -24,15 +24,21 @@ export interface LineProblem {
   reason: string;
 }
 
+/** Every problem of a file as `file:line: reason`, one a line, the first `shown` of them and then a count: the one
+ *  shape every file a user hands us (request files, data tables) reports its mistakes in. */
+export function formatLineProblems(file: string, problems: LineProblem[], shown: number): string {
+  const lines = problems.slice(0, shown).map((p) => `${file}:${p.line}: ${p.reason}`);
+  if (problems.length > shown) lines.push(`…and ${problems.length - shown} more problems in ${file}`);
+  return lines.join('\n');
+}
+
 /** A user's mistake in a request file: every problem of the file at once, before anything is spent. */
 export class RequestFileError extends Error {
   readonly file: string;
   readonly problems: LineProblem[];
 
   constructor(file: string, problems: LineProblem[], shown = 50) {
-    const lines = problems.slice(0, shown).map((p) => `${file}:${p.line}: ${p.reason}`);
-    if (problems.length > shown) lines.push(`…and ${problems.length - shown} more problems in ${file}`);
-    super(lines.join('\n'));
+    super(formatLineProblems(file, problems, shown));
     this.name = 'RequestFileError';
     this.file = file;
     this.problems = problems;
