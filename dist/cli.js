@@ -8,7 +8,7 @@ import {
   joinResults,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-TWQQNZUJ.js";
+} from "./chunk-VLQHVZOB.js";
 import {
   renderEstimateMarkdown
 } from "./chunk-YKTRCZ6S.js";
@@ -18,7 +18,7 @@ import {
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-FSYEMEYC.js";
+} from "./chunk-7CVOKITO.js";
 import {
   VERSION,
   answerText,
@@ -26,14 +26,14 @@ import {
   estimateToJson,
   normalize_options,
   stringifier
-} from "./chunk-OEDANK7R.js";
+} from "./chunk-6KDZKEME.js";
 import {
   ENDPOINTS,
   countRequestTokens,
   countText,
   encodingNameForModel,
   readJsonlLines
-} from "./chunk-5ZDBJYRL.js";
+} from "./chunk-2KLQBHXG.js";
 import {
   formatDuration,
   formatGoDuration,

@@ -8,7 +8,7 @@ import {
   joinResults,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-TWQQNZUJ.js";
+} from "./chunk-VLQHVZOB.js";
 import {
   ActionInputError,
   describe,
@@ -30,10 +30,10 @@ import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-OEDANK7R.js";
+} from "./chunk-6KDZKEME.js";
 import {
   readJsonlLines
-} from "./chunk-5ZDBJYRL.js";
+} from "./chunk-2KLQBHXG.js";
 import {
   escapeMarkdown,
   formatInt,
@@ -807,7 +807,7 @@ function runDirs(outputDir, files) {
   return files.map((f) => join4(outputDir, f.path.replace(/\.jsonl$/i, "").replace(/[\\/]+/g, "__").replace(/^\.+/, "")));
 }
 async function runAll(files, dirs, inputs, ctx, catalog, signal) {
-  const { runFile, shareMaxCost, decide, loadState, policyInput } = await import("./run-477YLA2C.js");
+  const { runFile, shareMaxCost, decide, loadState, policyInput } = await import("./run-CRMNNUNZ.js");
   const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
   const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
   let shared = null;

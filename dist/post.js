@@ -35,7 +35,7 @@ async function post() {
     }
     const inputs = readInputs();
     if (inputs.onCancel === "cancel" && inputs.apiKey) {
-      const { cancelRun } = await import("./run-477YLA2C.js");
+      const { cancelRun } = await import("./run-CRMNNUNZ.js");
       for (const id of batchIds) {
         await cancelRun(id, { apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
         logInfo(`cancelled ${id}`);

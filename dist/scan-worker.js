@@ -8,7 +8,7 @@ import {
   ModelCache,
   linesOfChunk,
   scanLine
-} from "./chunk-5ZDBJYRL.js";
+} from "./chunk-2KLQBHXG.js";
 import "./chunk-T253CA67.js";
 import "./chunk-NUO5XWAE.js";
 

@@ -9,11 +9,12 @@ import {
   readLineAt,
   scanLines,
   stringify
-} from "./chunk-OEDANK7R.js";
+} from "./chunk-6KDZKEME.js";
 import {
+  formatLineProblems,
   readJsonlLines,
   validateLine
-} from "./chunk-5ZDBJYRL.js";
+} from "./chunk-2KLQBHXG.js";
 import {
   formatUsd
 } from "./chunk-QFOLXEZL.js";
@@ -52,9 +53,7 @@ var DataFileError = class extends Error {
   file;
   problems;
   constructor(file, problems, shown = SHOWN_PROBLEMS) {
-    const lines = problems.slice(0, shown).map((p) => `${file}:${p.line}: ${p.reason}`);
-    if (problems.length > shown) lines.push(`\u2026and ${problems.length - shown} more problems in ${file}`);
-    super(lines.join("\n"));
+    super(formatLineProblems(file, problems, shown));
     this.name = "DataFileError";
     this.file = file;
     this.problems = problems;

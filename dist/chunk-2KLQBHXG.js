@@ -591,13 +591,16 @@ var ENDPOINTS = [
   "/v1/completions",
   "/v1/moderations"
 ];
+function formatLineProblems(file, problems, shown) {
+  const lines = problems.slice(0, shown).map((p) => `${file}:${p.line}: ${p.reason}`);
+  if (problems.length > shown) lines.push(`\u2026and ${problems.length - shown} more problems in ${file}`);
+  return lines.join("\n");
+}
 var RequestFileError = class extends Error {
   file;
   problems;
   constructor(file, problems, shown = 50) {
-    const lines = problems.slice(0, shown).map((p) => `${file}:${p.line}: ${p.reason}`);
-    if (problems.length > shown) lines.push(`\u2026and ${problems.length - shown} more problems in ${file}`);
-    super(lines.join("\n"));
+    super(formatLineProblems(file, problems, shown));
     this.name = "RequestFileError";
     this.file = file;
     this.problems = problems;
@@ -1835,6 +1838,7 @@ export {
   readJsonlChunks,
   linesOfChunk,
   ENDPOINTS,
+  formatLineProblems,
   RequestFileError,
   validateLine,
   RequestFileChecker,

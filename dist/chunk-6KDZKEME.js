@@ -11,7 +11,7 @@ import {
   readJsonlChunks,
   readJsonlLines,
   scanLine
-} from "./chunk-5ZDBJYRL.js";
+} from "./chunk-2KLQBHXG.js";
 import {
   ZERO_RANGE,
   addRanges,

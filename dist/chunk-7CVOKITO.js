@@ -13,11 +13,11 @@ import {
   openJournal,
   scanLines,
   writeResults
-} from "./chunk-OEDANK7R.js";
+} from "./chunk-6KDZKEME.js";
 import {
   planBatches,
   readJsonlLines
-} from "./chunk-5ZDBJYRL.js";
+} from "./chunk-2KLQBHXG.js";
 import {
   BATCH_WINDOW_MS,
   DEFAULT_MIN_SAVINGS_USD,

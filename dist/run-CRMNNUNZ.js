@@ -23,9 +23,9 @@ import {
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-FSYEMEYC.js";
-import "./chunk-OEDANK7R.js";
-import "./chunk-5ZDBJYRL.js";
+} from "./chunk-7CVOKITO.js";
+import "./chunk-6KDZKEME.js";
+import "./chunk-2KLQBHXG.js";
 import {
   DEFAULT_MIN_SAVINGS_USD
 } from "./chunk-QFOLXEZL.js";
