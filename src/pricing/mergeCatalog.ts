@@ -45,6 +45,7 @@ export function applyOverrides(base: Catalog, file: PricingFile, fileName: strin
         as_of: partial.as_of ?? as_of,
         source: partial.source ?? source,
         note: partial.note ?? `${changed} from ${fileName}; other figures from ${known.source} as of ${known.as_of}.`,
+        origin: 'user',
       };
       continue;
     }
@@ -55,8 +56,17 @@ export function applyOverrides(base: Catalog, file: PricingFile, fileName: strin
     if (partial.batch_output === undefined) derived.push('batch_output');
     models[model] = {
       cached_input: null,
+      cache_write: null,
       batch_cached_input: null,
+      batch_cache_write: null,
       flex: null,
+      priority: null,
+      long_context: null,
+      regional_uplift: null,
+      media: null,
+      released: null,
+      shutdown: null,
+      replacement: null,
       max_output_tokens: null,
       context_window: null,
       reasoning: false,
@@ -69,6 +79,7 @@ export function applyOverrides(base: Catalog, file: PricingFile, fileName: strin
       batch_output: partial.batch_output ?? partial.output * BATCH_DISCOUNT,
       as_of: partial.as_of ?? as_of,
       source: partial.source ?? source,
+      origin: 'user',
       ...(partial.note !== undefined || derived.length > 0
         ? { note: partial.note ?? `From ${fileName}; ${derived.join(' and ')} derived at 50% of the standard price.` }
         : {}),

@@ -3,7 +3,7 @@
 
 import { PricingFileError } from './errors.ts';
 import { ENCODINGS } from './types.ts';
-import type { Encoding, ModePrice, PriceEntry } from './types.ts';
+import type { Encoding, LongContextRule, MediaPrice, ModePrice, PriceEntry } from './types.ts';
 
 /** A pricing file as written: every entry field optional (a user's partial override). */
 export interface PricingFile {
@@ -38,41 +38,104 @@ const encoding: Check = (v, fail) =>
   (ENCODINGS as readonly unknown[]).includes(v) ? (v as Encoding) : fail(`must be one of ${ENCODINGS.join(', ')}, got ${show(v)}`);
 const bool: Check = (v, fail) => (typeof v === 'boolean' ? v : fail(`must be true or false, got ${show(v)}`));
 
-const flex: Check = (v, fail) => {
+const isoDateOrNull: Check = (v, fail) => (v === null ? null : isoDate(v, fail));
+const textOrNull: Check = (v, fail) => (v === null ? null : text(v, fail));
+
+const MODE_PRICE_FIELDS = ['input', 'cached_input', 'cache_write', 'output'];
+
+/** A flex or priority price: {input, output} required, cached_input and cache_write optional (absent = none). */
+const modePrice: Check = (v, fail) => {
   if (v === null) return null;
   if (!isPlainObject(v)) return fail(`must be null or an object {"input": …, "output": …, "cached_input": …}, got ${show(v)}`);
   for (const key of Object.keys(v)) {
-    if (key !== 'input' && key !== 'output' && key !== 'cached_input') fail('unknown field (allowed: input, cached_input, output)', key);
+    if (!MODE_PRICE_FIELDS.includes(key)) fail(`unknown field (allowed: ${MODE_PRICE_FIELDS.join(', ')})`, key);
   }
   const sub = (key: string, check: Check) => check(v[key], (reason) => fail(reason, key));
   if (!Object.hasOwn(v, 'input')) fail('is required', 'input');
   if (!Object.hasOwn(v, 'output')) fail('is required', 'output');
   const result: ModePrice = {
     input: sub('input', price) as number,
-    // Flex without a listed cached rate bills cached tokens at the flex input rate.
+    // Without a listed cached rate, cached tokens bill at this mode's input rate.
     cached_input: Object.hasOwn(v, 'cached_input') ? (sub('cached_input', priceOrNull) as number | null) : null,
     output: sub('output', price) as number,
   };
+  if (Object.hasOwn(v, 'cache_write')) result.cache_write = sub('cache_write', priceOrNull) as number | null;
   return result;
 };
+
+const multiplier: Check = (v, fail) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 1 && v <= 10 ? v : fail(`must be a multiplier from 1 to 10, got ${show(v)}`);
+const multiplierOrNull: Check = (v, fail) => (v === null ? null : multiplier(v, fail));
+
+const longContext: Check = (v, fail) => {
+  if (v === null) return null;
+  if (!isPlainObject(v)) return fail(`must be null or {"above_input_tokens": 272000, "input": 2, "output": 1.5}, got ${show(v)}`);
+  const allowed = ['above_input_tokens', 'input', 'output'];
+  for (const key of Object.keys(v)) if (!allowed.includes(key)) fail(`unknown field (allowed: ${allowed.join(', ')})`, key);
+  for (const key of allowed) if (!Object.hasOwn(v, key)) fail('is required', key);
+  const threshold = v.above_input_tokens;
+  if (!(Number.isInteger(threshold) && (threshold as number) > 0)) fail(`must be a whole number of tokens > 0, got ${show(threshold)}`, 'above_input_tokens');
+  const rule: LongContextRule = {
+    above_input_tokens: threshold as number,
+    input: multiplier(v.input, (r) => fail(r, 'input')) as number,
+    output: multiplier(v.output, (r) => fail(r, 'output')) as number,
+  };
+  return rule;
+};
+
+const unitPrices = (v: unknown, fail: Fail, at: string): Record<string, number> => {
+  if (!isPlainObject(v) || Object.keys(v).length === 0) return fail(`must be an object of "<key>": USD, got ${show(v)}`, at);
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`must be a number >= 0 (USD per unit), got ${show(value)}`, `${at}.${key}`);
+    out[key] = value as number;
+  }
+  return out;
+};
+
+const media: Check = (v, fail) => {
+  if (v === null) return null;
+  if (!isPlainObject(v)) return fail(`must be null or {"unit": "image"|"second", "sync": {…}, "batch": {…}, "default": "<key>"}, got ${show(v)}`);
+  const allowed = ['unit', 'sync', 'batch', 'default'];
+  for (const key of Object.keys(v)) if (!allowed.includes(key)) fail(`unknown field (allowed: ${allowed.join(', ')})`, key);
+  if (v.unit !== 'image' && v.unit !== 'second') fail(`must be "image" or "second", got ${show(v.unit)}`, 'unit');
+  const sync = unitPrices(v.sync, fail, 'sync');
+  const batch = unitPrices(v.batch, fail, 'batch');
+  if (typeof v.default !== 'string' || !Object.hasOwn(sync, v.default)) fail(`must name one of the sync keys (${Object.keys(sync).join(', ')}), got ${show(v.default)}`, 'default');
+  const result: MediaPrice = { unit: v.unit as MediaPrice['unit'], sync, batch, default: v.default as string };
+  return result;
+};
+
+const origin: Check = (v, fail) =>
+  v === 'catalog' || v === 'user' || v === 'derived' ? v : fail(`must be "catalog", "user" or "derived", got ${show(v)}`);
 
 const ENTRY_FIELDS: Record<keyof PriceEntry, Check> = {
   input: price,
   cached_input: priceOrNull,
   output: price,
   batch_input: price,
+  cache_write: priceOrNull,
   batch_cached_input: priceOrNull,
+  batch_cache_write: priceOrNull,
   batch_output: price,
-  flex,
+  flex: modePrice,
+  priority: modePrice,
+  long_context: longContext,
+  regional_uplift: multiplierOrNull,
+  media,
   encoding,
   max_output_tokens: limitOrNull,
   context_window: limitOrNull,
   reasoning: bool,
   endpoints: names,
   snapshots: names,
+  released: isoDateOrNull,
+  shutdown: isoDateOrNull,
+  replacement: textOrNull,
   as_of: isoDate,
   source: text,
   note: text,
+  origin,
 };
 
 /** Validates the JSON value of a pricing file. Throws PricingFileError naming `file` and the field. */
@@ -109,9 +172,9 @@ export function parsePricingFile(raw: unknown, file: string): PricingFile {
   return parsed;
 }
 
-/** Fields a complete entry (the bundled catalog) must state explicitly; only encoding and note may be absent. */
+/** Fields a complete entry (the bundled catalog) must state explicitly; only encoding, note and origin may be absent. */
 export const REQUIRED_ENTRY_FIELDS = (Object.keys(ENTRY_FIELDS) as (keyof PriceEntry)[]).filter(
-  (f) => f !== 'encoding' && f !== 'note',
+  (f) => f !== 'encoding' && f !== 'note' && f !== 'origin',
 );
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -17,19 +17,31 @@ export function findCatalogKey(catalog: Catalog, model: string): string | null {
 export function resolvePricing(catalog: Catalog, model: string): ModelPricing {
   const key = findCatalogKey(catalog, model);
   if (key === null) throw new PricingError(model, unpricedMessage(catalog, model));
-  const e = catalog.models[key];
+  return pricingOf(key, catalog.models[key]);
+}
+
+/** An entry as the stages use it: one price table per mode. */
+export function pricingOf(key: string, e: PriceEntry): ModelPricing {
   return {
     model: key,
-    sync: { input: e.input, cached_input: e.cached_input, output: e.output },
-    batch: { input: e.batch_input, cached_input: e.batch_cached_input, output: e.batch_output },
+    // cache_write only where writes are billed (absent reads as "none", and keeps older shapes comparable).
+    sync: { input: e.input, cached_input: e.cached_input, ...(e.cache_write !== null ? { cache_write: e.cache_write } : {}), output: e.output },
+    batch: { input: e.batch_input, cached_input: e.batch_cached_input, ...(e.batch_cache_write !== null ? { cache_write: e.batch_cache_write } : {}), output: e.batch_output },
     flex: e.flex === null ? null : { ...e.flex },
+    priority: e.priority === null ? null : { ...e.priority },
+    long_context: e.long_context === null ? null : { ...e.long_context },
+    regional_uplift: e.regional_uplift,
+    media: e.media === null ? null : structuredClone(e.media),
     ...(e.encoding !== undefined ? { encoding: e.encoding } : {}),
     max_output_tokens: e.max_output_tokens,
     context_window: e.context_window,
     reasoning: e.reasoning,
     endpoints: [...e.endpoints],
+    shutdown: e.shutdown,
+    replacement: e.replacement,
     as_of: e.as_of,
     source: e.source,
+    origin: e.origin ?? 'catalog',
     ...(e.note !== undefined ? { note: e.note } : {}),
   };
 }

@@ -1,26 +1,61 @@
-// Plain data of the pricing stage. Prices are USD per 1M tokens throughout.
+// Plain data of the pricing stage. Prices are USD per 1M tokens throughout (media: USD per image or per second).
 
 export const ENCODINGS = ['o200k_base', 'cl100k_base'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
-/** One mode's price. `cached_input` null: no cache discount in this mode, cached tokens bill at `input`. */
+/** The four ways a request can be served, each with its own price. */
+export const PRICE_MODES = ['sync', 'batch', 'flex', 'priority'] as const;
+export type PriceMode = (typeof PRICE_MODES)[number];
+
+/** One mode's price. `cached_input` null: no cache discount in this mode, cached tokens bill at `input`.
+ *  `cache_write` null or absent: the model bills no cache writes (written tokens bill at `input`). */
 export interface ModePrice {
   input: number;
   cached_input: number | null;
+  cache_write?: number | null;
   output: number;
+}
+
+/** OpenAI's long-context tier: a request whose input is above `above_input_tokens` bills the whole request at
+ *  `input` × the input, cached and cache-write rates and `output` × the output rate, in every mode. */
+export interface LongContextRule {
+  above_input_tokens: number;
+  input: number;
+  output: number;
+}
+
+/** Per-unit prices of image and video endpoints. Keys: `"<quality> <size>"` for images ("medium 1024x1024"), `"<size>"`
+ *  for video seconds ("1280x720"). `default` names the key a request that states neither gets (the API's defaults). */
+export interface MediaPrice {
+  unit: 'image' | 'second';
+  sync: Record<string, number>;
+  batch: Record<string, number>;
+  default: string;
 }
 
 /** One catalog entry, complete (every field present; optional ones as null / absent). The JSON shape on disk. */
 export interface PriceEntry {
   input: number;
   cached_input: number | null;
+  /** Cache writes (GPT-5.6 and later): 1.25× input on OpenAI's page; null where writes are not billed. */
+  cache_write: number | null;
   output: number;
   batch_input: number;
   /** null where the pricing page shows "-": cached tokens in a batch then bill at batch_input. */
   batch_cached_input: number | null;
+  batch_cache_write: number | null;
   batch_output: number;
   /** null: the model has no flex processing. */
   flex: ModePrice | null;
+  /** Priority processing ("Fast mode" since 2026-07-30, service_tier "priority"); null where the model has none. */
+  priority: ModePrice | null;
+  /** null: the model has no long-context tier. */
+  long_context: LongContextRule | null;
+  /** Multiplier on every rate for regional processing (data residency) endpoints: 1.1 for models released on or
+   *  after 2026-03-05; null where the model has no uplift (or no residency). */
+  regional_uplift: number | null;
+  /** Images and video: the per-unit price (token prices then cover the text prompt only); null for token-only models. */
+  media: MediaPrice | null;
   /** Absent where the tokenizer is undocumented (the tokens stage then picks its own default). */
   encoding?: Encoding;
   /** The model's output limit, the worst case when a request sets no max. */
@@ -32,13 +67,24 @@ export interface PriceEntry {
   endpoints: string[];
   /** Dated names that bill at exactly this price and resolve to this entry. */
   snapshots: string[];
-  /** ISO date (YYYY-MM-DD) the price was last seen. */
+  /** ISO date the model was released (the regional uplift rule keys on it); null when unknown. */
+  released: string | null;
+  /** ISO date OpenAI shuts the model down (deprecations page); null when none is announced. */
+  shutdown: string | null;
+  /** The model OpenAI's deprecations page recommends instead; null when none. */
+  replacement: string | null;
+  /** ISO date the figures were checked against `source` (not the date of the source). */
   as_of: string;
   /** Where the price comes from (a URL for bundled entries, the file path for user entries). */
   source: string;
-  /** Says which figures are inferred and how. */
+  /** Says which figures are inferred and how, and where sources disagree. */
   note?: string;
+  /** "catalog" (checked against OpenAI's page), "user" (a --pricing file) or "derived" (the long-tail library, batch
+   *  at 50%): every output says which. Absent means "catalog". */
+  origin?: PriceOrigin;
 }
+
+export type PriceOrigin = 'catalog' | 'user' | 'derived';
 
 export interface Catalog {
   /** The newest entry date. */
@@ -57,20 +103,28 @@ export interface ModelPricing {
   sync: ModePrice;
   batch: ModePrice;
   flex: ModePrice | null;
+  priority: ModePrice | null;
+  long_context: LongContextRule | null;
+  regional_uplift: number | null;
+  media: MediaPrice | null;
   encoding?: Encoding;
   max_output_tokens: number | null;
   context_window: number | null;
   reasoning: boolean;
   endpoints: string[];
+  shutdown: string | null;
+  replacement: string | null;
   as_of: string;
   source: string;
+  origin: PriceOrigin;
   note?: string;
 }
 
-/** Token counts to price. `input` INCLUDES `cached_input`, as the API's usage reports it
- *  (`prompt_tokens` / `input_tokens` contain `cached_tokens`). */
+/** Token counts to price. `input` INCLUDES `cached_input` and `cache_write`, as the API's usage reports them
+ *  (`prompt_tokens` / `input_tokens` contain `cached_tokens` and `cache_write_tokens`). */
 export interface TokenCounts {
   input: number;
   cached_input?: number;
+  cache_write?: number;
   output: number;
 }

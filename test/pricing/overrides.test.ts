@@ -31,7 +31,7 @@ function throwsFileError(content: unknown, field: string | null, reason: RegExp)
 
 test('a new model needs only input and output; batch defaults to 50%, flex to none', () => {
   const path = pricingFile({ models: { 'my-llama': { input: 0.8, output: 2.4 } } });
-  utimesSync(path, new Date('2026-11-01T12:00:00Z'), new Date('2026-11-01T12:00:00Z'));
+  utimesSync(path, new Date('2026-12-15T12:00:00Z'), new Date('2026-12-15T12:00:00Z'));
   const catalog = loadCatalog(path);
   const p = resolvePricing(catalog, 'my-llama');
   assert.deepEqual(p.sync, { input: 0.8, cached_input: null, output: 2.4 });
@@ -40,10 +40,10 @@ test('a new model needs only input and output; batch defaults to 50%, flex to no
   assert.equal(p.reasoning, false);
   assert.equal(p.max_output_tokens, null);
   assert.equal(p.source, path);
-  assert.equal(p.as_of, '2026-11-01', 'dated by the file when it says nothing');
+  assert.equal(p.as_of, '2026-12-15', 'dated by the file when it says nothing');
   assert.match(p.note ?? '', /50%/);
   assert.equal(catalog.overrides, path);
-  assert.equal(catalog.as_of, '2026-11-01', 'the catalog date is the newest entry');
+  assert.equal(catalog.as_of, '2026-12-15', 'the catalog date is the newest entry');
   // The bundled models are still there.
   assert.equal(resolvePricing(catalog, 'gpt-4o').sync.input, 2.5);
 });
