@@ -1,5 +1,6 @@
 // POST /v1/batches parameters, checked the way the real endpoint answers (400 with `param`).
-import { ENDPOINTS, type Endpoint } from '../requests/types.ts';
+import type { Endpoint } from '../requests/types.ts';
+import { EMULATED_ENDPOINTS } from './answers/index.ts';
 import { ApiError, invalidType, invalidValue, missingParameter } from './apiError.ts';
 
 export interface BatchParams {
@@ -14,7 +15,7 @@ export function readBatchParams(body: Record<string, unknown>): BatchParams {
     if (body[name] === undefined || body[name] === null) throw missingParameter(name);
   }
   if (typeof body.input_file_id !== 'string') throw invalidType('input_file_id', 'a string', body.input_file_id);
-  if (!(ENDPOINTS as readonly unknown[]).includes(body.endpoint)) throw invalidValue('endpoint', body.endpoint, ENDPOINTS);
+  if (!(EMULATED_ENDPOINTS as readonly unknown[]).includes(body.endpoint)) throw invalidValue('endpoint', body.endpoint, EMULATED_ENDPOINTS);
   if (body.completion_window !== '24h') throw invalidValue('completion_window', body.completion_window, ['24h']);
   return {
     input_file_id: body.input_file_id,

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { ApiError } from './apiError.ts';
 import { readBatchParams } from './batchParams.ts';
 import type { FileStore } from './fileStore.ts';
+import type { ModelCatalog } from './modelTraits.ts';
+import type { PromptCache } from './promptCache.ts';
 import { readJsonDir, writeJsonAtomic } from './persist.ts';
 import { newId } from './random.ts';
 import { countUpTo, scanBatchInput, type BatchPlan } from './scanBatchInput.ts';
@@ -47,11 +49,13 @@ export class BatchService {
   private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | null = null;
   private ordinal = 0;
+  private readonly answering: { cache?: PromptCache; models?: ModelCatalog };
 
-  constructor(cfg: EmulatorConfig, files: FileStore, dir: string) {
+  constructor(cfg: EmulatorConfig, files: FileStore, dir: string, answering: { cache?: PromptCache; models?: ModelCatalog } = {}) {
     this.cfg = cfg;
     this.files = files;
     this.dir = join(dir, 'batches');
+    this.answering = answering;
   }
 
   async open(): Promise<void> {
@@ -365,6 +369,7 @@ export class BatchService {
             unfinishedCode,
             now: seconds(now),
             signal: this.abort.signal,
+            ...this.answering,
           })
         : { completed: 0, failed: 0, unfinished: 0, usage: { input_tokens: 0, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 } };
       const output = summary.completed > 0 ? await this.files.adopt(outputPath, `${b.id}_output.jsonl`, 'batch_output') : null;

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { BatchService } from './batchService.ts';
 import { FileStore } from './fileStore.ts';
+import { ModelCatalog } from './modelTraits.ts';
+import { PromptCache } from './promptCache.ts';
 import { RateLimiter } from './rateLimiter.ts';
 import { seededStream } from './random.ts';
 import { createHandler } from './server.ts';
 import type { EmulatorConfig } from './types.ts';
+import type { Catalog } from '../pricing/index.ts';
 
 export { parseDuration, DurationError } from '../shared/duration.ts';
 
@@ -40,6 +43,10 @@ export interface EmulatorOptions {
   /** Minimum time a batch shows `finalizing` (and `cancelling`). */
   finalizeMs?: number;
   log?: (line: string) => void;
+  /** Which models reason and cache (tests); default: batchwise's bundled price catalog. */
+  catalog?: Catalog;
+  /** How many prefix hashes the prompt cache keeps (least recently used go first). */
+  promptCacheEntries?: number;
 }
 
 export interface RunningEmulator {
@@ -81,10 +88,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const dir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'batchwise-emulator-')));
   const files = new FileStore(dir);
   await files.open();
-  const batches = new BatchService(cfg, files, dir);
+  const cache = new PromptCache(opts.promptCacheEntries);
+  const models = new ModelCatalog(opts.catalog, cfg.log);
+  const batches = new BatchService(cfg, files, dir, { cache, models });
   await batches.open();
   const limiter = new RateLimiter(cfg.rpm, cfg.tpm);
-  const server = createServer(createHandler({ cfg, files, batches, limiter, random: seededStream(cfg.seed) }));
+  const server = createServer(createHandler({ cfg, files, batches, limiter, cache, models, random: seededStream(cfg.seed) }));
   // Keep-alive sockets left by the SDK must not hold close() up.
   server.keepAliveTimeout = 1000;
 

@@ -9,6 +9,8 @@ import { emulationFor } from './answers/index.ts';
 import type { LineUsage } from './answers/index.ts';
 import { ApiError } from './apiError.ts';
 import { lineFate } from './lineFate.ts';
+import type { ModelCatalog } from './modelTraits.ts';
+import type { PromptCache } from './promptCache.ts';
 import { newId, seededStream, hashUnit } from './random.ts';
 
 /** How lines left unfinished by a cancel or an expiry are reported. The expired message is the real one (GUIDE);
@@ -33,6 +35,9 @@ export interface WriteResultsOptions {
   /** Unix seconds stamped into the answers. */
   now: number;
   signal?: AbortSignal;
+  /** The emulator's prompt cache (lines of a batch warm it for the next ones) and model traits. */
+  cache?: PromptCache;
+  models?: ModelCatalog;
 }
 
 export interface WriteResultsSummary {
@@ -111,7 +116,7 @@ export async function writeBatchResults(o: WriteResultsOptions): Promise<WriteRe
       let answerBody: Record<string, unknown> | null = null;
       if (!failure) {
         try {
-          const answer = emulation.answer(req.body, { seed: o.seed, now: o.now });
+          const answer = emulation.answer(req.body, { seed: o.seed, now: o.now, mode: 'batch', cache: o.cache, models: o.models });
           answerBody = answer.body;
           usage.input_tokens += answer.usage.input_tokens;
           usage.cached_tokens += answer.usage.cached_tokens;

@@ -1,12 +1,17 @@
 // Plain data that leaves the requests stage. Everything downstream (tokens, estimate, run) works on these.
 
-/** The endpoints a Batch API request file may target (the ones batchwise can estimate and run). */
+/** The endpoints a Batch API request file may target: the `endpoint` enum of openai-node's BatchCreateParams
+ *  (v7.5.0). `/v1/videos` is still in that enum, but the Videos API was shut down on 2026-09-24 (deprecations page)
+ *  and the Batch guide no longer lists it: its lines are accepted with a warning. */
 export const ENDPOINTS = [
   '/v1/chat/completions',
   '/v1/responses',
   '/v1/embeddings',
   '/v1/completions',
   '/v1/moderations',
+  '/v1/images/generations',
+  '/v1/images/edits',
+  '/v1/videos',
 ] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 

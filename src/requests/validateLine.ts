@@ -5,6 +5,8 @@ import { describe, isObject, oneOf, quote, type JsonObject } from './describe.ts
 import { checkChatBody } from './validateChatBody.ts';
 import { checkResponsesBody } from './validateResponsesBody.ts';
 import { checkCompletionsBody, checkEmbeddingsBody, checkModerationsBody } from './validateInputBodies.ts';
+import { checkImageEditBody, checkImageGenerationBody } from './validateImageBody.ts';
+import { checkVideoBody, VIDEOS_SHUT_DOWN } from './validateVideoBody.ts';
 
 /** A line listing thousands of bad messages helps nobody; the first few locate the mistake. */
 export const MAX_PROBLEMS_PER_LINE = 20;
@@ -16,6 +18,8 @@ const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['custom_id', 'method', 'url'
 const endpoints: ReadonlySet<string> = new Set(ENDPOINTS);
 const POSITIVE_INT_FIELDS = ['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'n'] as const;
 const MAX_CHOICES = 128;
+/** Where `n` counts images (1–10, checked by the image validator), not choices. */
+const IMAGE_ENDPOINTS: ReadonlySet<string> = new Set(['/v1/images/generations', '/v1/images/edits']);
 
 const bodyChecks: Record<Endpoint, (body: JsonObject, problems: string[]) => void> = {
   '/v1/chat/completions': checkChatBody,
@@ -23,6 +27,9 @@ const bodyChecks: Record<Endpoint, (body: JsonObject, problems: string[]) => voi
   '/v1/embeddings': checkEmbeddingsBody,
   '/v1/completions': checkCompletionsBody,
   '/v1/moderations': checkModerationsBody,
+  '/v1/images/generations': checkImageGenerationBody,
+  '/v1/images/edits': checkImageEditBody,
+  '/v1/videos': checkVideoBody,
 };
 
 /** Validates one line's text. Reasons never include the line number (the caller prefixes `file:line: `), so it is
@@ -49,9 +56,10 @@ export function validateLine(text: string, _line: number): LineValidation {
   else if (!isObject(body)) problems.push(`body must be an object, got ${describe(body)}`);
   else {
     checkModel(body.model, problems);
-    checkCommonBodyFields(body, problems);
+    checkCommonBodyFields(body, url, problems);
     if (url) bodyChecks[url](body, problems);
   }
+  if (url === '/v1/videos') warnings.push(VIDEOS_SHUT_DOWN);
 
   for (const key of Object.keys(value)) {
     if (!ENVELOPE_KEYS.has(key)) {
@@ -107,7 +115,7 @@ function checkModel(model: unknown, problems: string[]): void {
   else if (model.trim().length === 0) problems.push('body.model is empty');
 }
 
-function checkCommonBodyFields(body: JsonObject, problems: string[]): void {
+function checkCommonBodyFields(body: JsonObject, url: Endpoint | null, problems: string[]): void {
   for (const field of POSITIVE_INT_FIELDS) {
     const value = body[field];
     // null means "the API default", which the API accepts.
@@ -117,7 +125,7 @@ function checkCommonBodyFields(body: JsonObject, problems: string[]): void {
     }
   }
   // The API caps choices per request at 128; a bigger n is refused there, and would make a nonsense worst case here.
-  if (typeof body.n === 'number' && Number.isInteger(body.n) && body.n > MAX_CHOICES) {
+  if (!IMAGE_ENDPOINTS.has(url ?? '') && typeof body.n === 'number' && Number.isInteger(body.n) && body.n > MAX_CHOICES) {
     problems.push(`body.n is ${body.n}, but the API allows at most ${MAX_CHOICES} choices per request`);
   }
   if (body.stream === true) problems.push('body.stream is true, but the Batch API rejects streaming requests');

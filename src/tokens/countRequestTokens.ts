@@ -2,6 +2,7 @@ import type { Endpoint } from '../requests/types.ts';
 import { countChatTokens } from './countChatTokens.ts';
 import { countCompletionTokens } from './countCompletionTokens.ts';
 import { countEmbeddingTokens } from './countEmbeddingTokens.ts';
+import { countImageTokens, countVideoTokens } from './countImagePromptTokens.ts';
 import { countModerationTokens } from './countModerationTokens.ts';
 import { countResponsesTokens } from './countResponsesTokens.ts';
 import type { EncodingName, TokenCount } from './types.ts';
@@ -12,6 +13,9 @@ const COUNTERS: Record<Endpoint, (body: Record<string, unknown>, encoding: Encod
   '/v1/embeddings': countEmbeddingTokens,
   '/v1/completions': countCompletionTokens,
   '/v1/moderations': countModerationTokens,
+  '/v1/images/generations': countImageTokens,
+  '/v1/images/edits': countImageTokens,
+  '/v1/videos': countVideoTokens,
 };
 
 /** Input tokens of one request body sent to `url`. `body.model` picks image rules; `encoding` comes from encodingNameForModel. */

@@ -181,9 +181,9 @@ test('responses and completions: real shapes, max_output_tokens makes an incompl
     assert.ok(r.output_text.length > 0, 'the SDK finds the output_text');
     assert.equal(r.usage!.total_tokens, r.usage!.input_tokens + r.usage!.output_tokens);
     // Find an input whose full answer is longer than the 16-token minimum budget, then ask again with that budget.
-    let input = '';
-    let full = r;
-    for (let i = 0; full.usage!.output_tokens <= 16; i++) {
+    let input = 'Write story number 0';
+    let full = await client.responses.create({ model: 'gpt-4o-mini', input, instructions: 'Be long.' });
+    for (let i = 1; full.usage!.output_tokens <= 16; i++) {
       input = `Write story number ${i}`;
       full = await client.responses.create({ model: 'gpt-4o-mini', input, instructions: 'Be long.' });
     }

@@ -182,6 +182,8 @@ test('metadata is echoed; invalid create parameters are 400s naming the param', 
     const cases: [Record<string, unknown>, number, string][] = [
       [{ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '48h' }, 400, 'completion_window'],
       [{ input_file_id: file.id, endpoint: '/v1/nope', completion_window: '24h' }, 400, 'endpoint'],
+      // Not emulated (README): batches of image or video lines are refused.
+      [{ input_file_id: file.id, endpoint: '/v1/images/generations', completion_window: '24h' }, 400, 'endpoint'],
       [{ endpoint: '/v1/chat/completions', completion_window: '24h' }, 400, 'input_file_id'],
       [{ input_file_id: 'file-missing', endpoint: '/v1/chat/completions', completion_window: '24h' }, 404, 'input_file_id'],
       [

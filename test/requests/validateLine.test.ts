@@ -114,8 +114,9 @@ test('method missing or not POST', () => {
 });
 
 test('url missing, or not one of the endpoints (listed, with a hint for a missing /v1)', () => {
-  assertOneProblem(chatLine({}, { url: undefined }), /^url is missing \(one of .*\/v1\/moderations\)$/);
-  const [problem] = problemsOf(chatLine({}, { url: '/v1/images/generations' }));
+  assertOneProblem(chatLine({}, { url: undefined }), /^url is missing \(one of .*\/v1\/moderations, .*\/v1\/videos\)$/);
+  // Variations are DALL·E 2 only (shut down) and not a Batch endpoint.
+  const [problem] = problemsOf(chatLine({}, { url: '/v1/images/variations' }));
   for (const endpoint of ENDPOINTS) assert.ok(problem.includes(endpoint), `${endpoint} listed`);
   assertOneProblem(chatLine({}, { url: '/chat/completions' }), /did you mean "\/v1\/chat\/completions"\?/);
   assertOneProblem(chatLine({}, { url: 3 }), /^url must be a string/);

@@ -4,7 +4,9 @@ import { newId } from '../random.ts';
 import { promptTokens } from '../tokens.ts';
 import { systemFingerprint } from './chat.ts';
 import { optionalInt, refuseStreaming, requireField, requireModel } from './params.ts';
-import { answerKey, answerText, fitToBudget } from './text.ts';
+import { generateChoice, traitsFor } from './generate.ts';
+import { shapeOf } from './length.ts';
+import { answerKey } from './text.ts';
 import type { EndpointEmulation } from './types.ts';
 
 const DEFAULT_MAX_TOKENS = 16;
@@ -34,13 +36,16 @@ export const completionsEmulation: EndpointEmulation = {
     const n = optionalInt(body, 'n', 1, 128) ?? 1;
     const budget = optionalInt(body, 'max_tokens', 0) ?? DEFAULT_MAX_TOKENS;
     const key = answerKey(body);
+    const traits = traitsFor(ctx, model);
+    // Legacy prompts have no system part: one shape per model.
+    const shape = shapeOf([]);
     const choices = [];
     let completion = 0;
     const count = prompts(body).length * n;
     for (let index = 0; index < count; index++) {
-      const fitted = fitToBudget(answerText(ctx.seed, key, index), budget, model);
-      completion += fitted.tokens;
-      choices.push({ text: fitted.text, index, logprobs: null, finish_reason: fitted.truncated ? 'length' : 'stop' });
+      const c = generateChoice({ seed: ctx.seed, key, shape, index, model, traits, effort: null, budget });
+      completion += c.visible;
+      choices.push({ text: c.text, index, logprobs: null, finish_reason: c.truncated ? 'length' : 'stop' });
     }
     const prompt = promptTokens('/v1/completions', body);
     return {

@@ -10,7 +10,18 @@ import type { EndpointEmulation } from './types.ts';
 
 export type { Answer, AnswerContext, LineUsage, EndpointEmulation } from './types.ts';
 
-const EMULATIONS: Record<Endpoint, EndpointEmulation> = {
+/** The endpoints the emulator answers, in batches and sync. The request file may name more (images, videos): the
+ *  emulator refuses those batches (README, known differences). */
+export const EMULATED_ENDPOINTS = [
+  '/v1/chat/completions',
+  '/v1/responses',
+  '/v1/embeddings',
+  '/v1/completions',
+  '/v1/moderations',
+] as const satisfies readonly Endpoint[];
+export type EmulatedEndpoint = (typeof EMULATED_ENDPOINTS)[number];
+
+const EMULATIONS: Record<EmulatedEndpoint, EndpointEmulation> = {
   '/v1/chat/completions': chatEmulation,
   '/v1/responses': responsesEmulation,
   '/v1/embeddings': embeddingsEmulation,
@@ -19,5 +30,7 @@ const EMULATIONS: Record<Endpoint, EndpointEmulation> = {
 };
 
 export function emulationFor(endpoint: Endpoint): EndpointEmulation {
-  return EMULATIONS[endpoint];
+  const emulation = (EMULATIONS as Partial<Record<Endpoint, EndpointEmulation>>)[endpoint];
+  if (!emulation) throw new Error(`the emulator does not answer ${endpoint}`);
+  return emulation;
 }

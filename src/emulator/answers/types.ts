@@ -1,4 +1,6 @@
 import type { Endpoint } from '../../requests/types.ts';
+import type { ModelCatalog } from '../modelTraits.ts';
+import type { PromptCache } from '../promptCache.ts';
 
 /** Token usage of one answered request, in the Batch usage's terms. */
 export interface LineUsage {
@@ -17,6 +19,12 @@ export interface AnswerContext {
   seed: number;
   /** Unix seconds stamped as `created`. */
   now: number;
+  /** How the request arrived: batch lines read the cache only where the Batch API prices cached input. Default sync. */
+  mode?: 'sync' | 'batch';
+  /** The emulator's prompt cache; without one nothing is ever cached. */
+  cache?: PromptCache;
+  /** Reasoning and caching per model; default: the bundled price catalog. */
+  models?: ModelCatalog;
 }
 
 export interface EndpointEmulation {

@@ -32,7 +32,13 @@ async function answerSync(endpoint: Endpoint, ctx: RouteContext, services: Servi
     limitHeaders = services.limiter.take(model, tokens);
   }
   if (flex && services.cfg.flexDelayMs > 0) await sleep(services.cfg.flexDelayMs);
-  const answer = emulation.answer(body, { seed: services.cfg.seed, now: Math.floor(Date.now() / 1000) });
+  const answer = emulation.answer(body, {
+    seed: services.cfg.seed,
+    now: Math.floor(Date.now() / 1000),
+    mode: 'sync',
+    cache: services.cache,
+    models: services.models,
+  });
   sendJson(ctx.res, 200, answer.body, { ...ctx.headers, ...limitHeaders });
 }
 

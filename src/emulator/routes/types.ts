@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BatchService } from '../batchService.ts';
 import type { FileStore } from '../fileStore.ts';
+import type { ModelCatalog } from '../modelTraits.ts';
+import type { PromptCache } from '../promptCache.ts';
 import type { RateLimiter } from '../rateLimiter.ts';
 import type { EmulatorConfig } from '../types.ts';
 
@@ -9,6 +11,9 @@ export interface Services {
   files: FileStore;
   batches: BatchService;
   limiter: RateLimiter;
+  /** One prompt cache per emulator, shared by sync calls and batch lines. */
+  cache: PromptCache;
+  models: ModelCatalog;
   /** The seeded stream for per-call faults (order-dependent, reproducible for the same sequence of calls). */
   random: () => number;
 }
