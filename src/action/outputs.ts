@@ -1,5 +1,6 @@
 // The step's outputs (shared/DESIGN.md). Amounts are plain numbers in USD so workflows can compare them.
 import * as core from '@actions/core';
+import { combineLedgers } from '../results/index.ts';
 import type { FileEstimate, Mode } from '../estimate/types.ts';
 import type { SummaryRun } from '../report/summary.ts';
 
@@ -42,7 +43,9 @@ export function setRunOutputs(runs: (SummaryRun & RunPaths)[]): void {
   core.setOutput('mode', modeOutput(runs.map((r) => r.decision.mode)));
   core.setOutput('estimated-cost', usd(cost));
   core.setOutput('estimated-savings', usd(sync - cost));
-  core.setOutput('actual-cost', usd(runs.reduce((n, r) => n + r.actual_cost_usd, 0)));
+  const ledger = combineLedgers(runs.map((r) => r.ledger));
+  core.setOutput('actual-cost', usd(ledger.total.actual_usd));
+  core.setOutput('saved', usd(ledger.total.saved_usd));
   core.setOutput('results', runs.map((r) => r.results_path).join('\n'));
   core.setOutput('results-csv', runs.map((r) => r.results_csv_path).join('\n'));
   core.setOutput('report', runs.map((r) => r.report_md_path).join('\n'));

@@ -3,6 +3,7 @@ import OpenAI from 'openai';
 import type { RunSummary } from '../run/index.ts';
 import { redactSecrets } from '../run/syncClientErrors.ts';
 import { formatUsd } from '../shared/money.ts';
+import { formatError } from '../report/format.ts';
 import { reportFailure } from './errors.ts';
 
 /** Errors of the run stage a user causes: one clear line each. */
@@ -14,9 +15,11 @@ export function describeSummary(s: RunSummary): string {
       (s.failed + s.expired + s.cancelled + s.skipped > 0
         ? ` (${s.failed} failed, ${s.expired} expired, ${s.cancelled} cancelled, ${s.skipped} skipped)`
         : ''),
-    `cost: ${formatUsd(s.actual_cost_usd)} actual; estimated ${formatUsd(s.estimated_cost_usd.expected)} (${s.decision.mode}), ` +
-      `${formatUsd(s.estimate.cost.sync.expected)} had it all run sync`,
+    `cost: ${formatUsd(s.ledger.total.actual_usd)} actual, ${formatUsd(s.ledger.total.at_sync_prices_usd)} at sync prices, ` +
+      `saved ${formatUsd(s.ledger.total.saved_usd)}; the estimate expected ${formatUsd(s.ledger.total.estimated_usd)} for the ` +
+      `${s.ledger.total.billed} billed requests (${formatError(s.ledger.total.estimate_error.cost)})`,
   ];
+  for (const l of s.estimate.lifecycle) lines.push(`warning: ${l.message}`);
   if (s.batch_ids.length > 0) lines.push(`batches: ${s.batch_ids.join(', ')}`);
   lines.push(`results: ${s.results_path}`, `         ${s.results_csv_path}`, `report:  ${s.report_md_path}`, `         ${s.report_json_path}`);
   return lines.join('\n') + '\n';

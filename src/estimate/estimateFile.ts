@@ -4,15 +4,20 @@ import { basename } from 'node:path';
 import { RequestFileChecker } from '../requests/index.ts';
 import { RequestFileError } from '../requests/types.ts';
 import type { BatchRequest, LineProblem } from '../requests/types.ts';
-import { resolvePricing } from '../pricing/index.ts';
-import type { Catalog } from '../pricing/index.ts';
+import { catalogAgeDays, isLongContext, lifecycleOf, resolvePricing } from '../pricing/index.ts';
+import type { Catalog, Lifecycle, ModelPricing } from '../pricing/index.ts';
+import { encodingIsAssumed } from '../tokens/index.ts';
+import type { Observation } from '../history/index.ts';
 import { formatUsd } from '../shared/money.ts';
-import { modeCosts, subtractRanges, totalCosts, addRanges, ZERO_RANGE } from './modeCosts.ts';
+import { EXPECTED_HIT_RATE, PrefixTracker } from './cacheHits.ts';
+import { lineCosts, subtractRanges, totalCosts, addRanges, addCosts, zeroCosts, ZERO_RANGE } from './modeCosts.ts';
+import { OutputCalibration } from './calibrateOutput.ts';
 import { recommend } from './recommend.ts';
 import type { RecommendOptions } from './recommend.ts';
 import { scanFile } from './scanFile.ts';
 import type { LineScan } from './scanLine.ts';
-import type { FileEstimate, LineEstimate, ModelEstimate, Range } from './types.ts';
+import { MODES } from './types.ts';
+import type { CacheTokens, FileEstimate, LineEstimate, ModeCosts, ModelEstimate, OutputSource, OutputTokens, Range } from './types.ts';
 
 export interface EstimateOptions extends RecommendOptions {
   catalog: Catalog;
@@ -22,27 +27,49 @@ export interface EstimateOptions extends RecommendOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** How the file is named in messages and output (default: its base name). */
   displayName?: string;
+  /** Regional processing (data residency) endpoints: +10% on the models that charge it. */
+  region?: boolean;
+  /** What earlier runs observed (history/), or a pilot's observations: they calibrate expected output and cache hits. */
+  history?: Observation[];
+  /** The source the history stands for: "pilot" when it is this file's own pilot sample. */
+  historySource?: 'history' | 'pilot';
+  /** Today, for model lifecycle and the catalog's age (injectable so tests do not depend on the day). */
+  now?: Date;
 }
 
 /** Warnings are kept up to this many (plus a count): a file can repeat the same harmless slip on every line. */
 const MAX_WARNINGS_KEPT = 100;
 
 interface ModelTally {
+  pricing: ModelPricing;
   requests: number;
   input_tokens: number;
   output: Range;
+  sources: Partial<Record<OutputSource, number>>;
+  sample: number;
+  cost: ModeCosts;
+  uncached: ModeCosts;
+  cached: Record<string, number>;
+  cache_write: number;
+  shared_prefix: number;
+  cache_from_history: number;
+  long_context: number;
   unbounded: number;
   unknown_size_images: number;
 }
 
 export async function estimateFile(path: string, opts: EstimateOptions): Promise<FileEstimate> {
   const name = opts.displayName ?? basename(path);
+  const now = opts.now ?? new Date();
   const checker = new RequestFileChecker();
   const problems: LineProblem[] = [];
   const modelErrors = new Map<string, { line: number; lines: number; message: string }>();
   const tallies = new Map<string, ModelTally>();
   const items: LineEstimate[] = [];
   const warnings: LineProblem[] = [];
+  const prefixes = new PrefixTracker();
+  const calibration = new OutputCalibration(opts.history ?? [], opts.historySource ?? 'history');
+  const ctx = { region: opts.region === true };
   let warningCount = 0;
   let bytes = 0;
 
@@ -62,19 +89,44 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
       else modelErrors.set(s.model, { line: s.line, lines: 1, message: s.model_error });
       return;
     }
-    const out = s.output!;
+    if (problems.length > 0) return; // the file will be refused: no need to price the rest
     let t = tallies.get(s.model);
-    if (!t) tallies.set(s.model, (t = { requests: 0, input_tokens: 0, output: { ...ZERO_RANGE }, unbounded: 0, unknown_size_images: 0 }));
+    if (!t) {
+      const pricing = resolvePricing(opts.catalog, s.model);
+      tallies.set(s.model, (t = {
+        pricing, requests: 0, input_tokens: 0, output: { ...ZERO_RANGE }, sources: {}, sample: 0, cost: zeroCosts(), uncached: zeroCosts(),
+        cached: {}, cache_write: 0, shared_prefix: 0, cache_from_history: 0, long_context: 0, unbounded: 0, unknown_size_images: 0,
+      }));
+    }
+    const heuristic = s.output!;
+    const calibrated = calibration.forLine(s.shape!, heuristic);
+    const out = calibrated.output;
+    const cache = prefixes.next(s.model, s.prefixes, s.input_tokens, { billsWrites: t.pricing.sync.cache_write != null }, calibrated.cache);
+    const q = { input: s.input_tokens, output: out, cache, media: s.media };
+    const cost = lineCosts(t.pricing, q, ctx);
     t.requests++;
     t.input_tokens += s.input_tokens;
     t.output = addRanges(t.output, out);
-    if (out.unbounded) t.unbounded++;
+    t.sources[calibrated.source] = (t.sources[calibrated.source] ?? 0) + 1;
+    t.sample = Math.max(t.sample, calibrated.sample);
+    t.cost = addCosts(t.cost, cost);
+    t.uncached = addCosts(t.uncached, lineCosts(t.pricing, q, ctx, false));
+    if (cache.possible > 0 || cache.cached_expected > 0) {
+      t.shared_prefix++;
+      for (const m of MODES) if (cachedRateOf(t.pricing, m)) t.cached[m] = (t.cached[m] ?? 0) + cache.cached_expected;
+    }
+    if (calibrated.cache !== null) t.cache_from_history++;
+    t.cache_write += cache.write_expected;
+    const long = isLongContext(t.pricing, s.input_tokens);
+    if (long) t.long_context++;
+    if (heuristic.unbounded) t.unbounded++;
     t.unknown_size_images += s.unknown_size_images;
     if (opts.detail) {
       items.push({
         line: s.line, custom_id: s.custom_id, model: s.model, url: s.url as LineEstimate['url'], bytes: s.bytes,
-        input_tokens: s.input_tokens, max_output_tokens: out.max, unbounded: out.unbounded, n: out.n,
+        input_tokens: s.input_tokens, max_output_tokens: out.max, unbounded: heuristic.unbounded, n: heuristic.n,
         unknown_size_images: s.unknown_size_images, output_tokens: { low: out.low, expected: out.expected, max: out.max },
+        output_source: calibrated.source, cached_input_tokens: cache.cached_expected, long_context: long, cost, shape: s.shape!.id,
       });
     }
   });
@@ -92,63 +144,122 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
   }
   if (tallies.size === 0) throw new RequestFileError(name, [{ line: 1, reason: 'the file holds no requests' }]);
 
+  const lifecycle: Lifecycle[] = [];
   const models: ModelEstimate[] = [...tallies].map(([model, t]) => {
-    const pricing = resolvePricing(opts.catalog, model);
+    const life = lifecycleOf(model, t.pricing, now);
+    if (life) lifecycle.push(life);
     return {
       model,
-      priced_as: pricing.model,
+      priced_as: t.pricing.model,
+      price_origin: t.pricing.origin,
+      price_as_of: t.pricing.as_of,
       requests: t.requests,
       input_tokens: t.input_tokens,
-      output_tokens: t.output,
-      cost: modeCosts(pricing, t.input_tokens, t.output),
+      output_tokens: outputTokens(t.output, t.sources, t.sample),
+      cost: t.cost,
+      cost_without_cache: t.uncached,
+      cache: cacheTokens(t),
+      long_context_requests: t.long_context,
       unbounded_requests: t.unbounded,
       unknown_size_images: t.unknown_size_images,
-      reasoning: pricing.reasoning,
+      reasoning: t.pricing.reasoning,
+      warnings: life ? [life.message] : [],
     };
   });
   const cost = totalCosts(models.map((m) => m.cost));
+  const uncached = totalCosts(models.map((m) => m.cost_without_cache));
   const output = models.reduce((sum, m) => addRanges(sum, m.output_tokens), { ...ZERO_RANGE });
+  const sources: Partial<Record<OutputSource, number>> = {};
+  for (const m of models) for (const [k, v] of Object.entries(m.output_tokens.sources)) sources[k as OutputSource] = (sources[k as OutputSource] ?? 0) + v;
+  const recommendOpts = { ...opts, modelsWithoutFlex: models.filter((m) => !m.cost.flex).map((m) => m.model) };
   return {
     file: name,
     requests: models.reduce((n, m) => n + m.requests, 0),
     bytes,
     input_tokens: models.reduce((n, m) => n + m.input_tokens, 0),
-    output_tokens: output,
+    output_tokens: outputTokens(output, sources, Math.max(...models.map((m) => m.output_tokens.sample))),
     models,
     cost,
+    cost_without_cache: uncached,
     savings: {
       batch: subtractRanges(cost.sync, cost.batch),
       flex: cost.flex ? subtractRanges(cost.sync, cost.flex) : null,
     },
-    recommendation: recommend(cost, { ...opts, modelsWithoutFlex: models.filter((m) => !m.cost.flex).map((m) => m.model) }),
-    pricing: { as_of: opts.catalog.as_of, source: opts.catalog.source },
+    recommendation: recommend(cost, { ...recommendOpts, withoutCache: uncached }),
+    pricing: {
+      as_of: opts.catalog.as_of,
+      source: opts.catalog.source,
+      age_days: catalogAgeDays(opts.catalog, now),
+      region: ctx.region,
+      derived_models: models.filter((m) => m.price_origin === 'derived').map((m) => m.model),
+    },
+    lifecycle,
     split_notes: checker.splitNotes(),
     warnings,
     warning_count: warningCount,
-    notes: estimateNotes(models, cost.flex !== null),
+    notes: estimateNotes(models, cost, calibration.reasons()),
     ...(opts.detail ? { items } : {}),
   };
 }
 
-function estimateNotes(models: ModelEstimate[], anyFlex: boolean): string[] {
+function cachedRateOf(p: ModelPricing, mode: (typeof MODES)[number]): boolean {
+  const price = p[mode];
+  return price !== null && price.cached_input !== null;
+}
+
+function outputTokens(r: Range, sources: Partial<Record<OutputSource, number>>, sample: number): OutputTokens {
+  const entries = Object.entries(sources) as [OutputSource, number][];
+  const source = entries.sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'heuristic';
+  return { ...r, source, sample: source === 'heuristic' ? 0 : sample, sources };
+}
+
+function cacheTokens(t: ModelTally): CacheTokens | null {
+  if (t.shared_prefix === 0 && t.cache_write === 0) return null;
+  const cached = Object.fromEntries(MODES.map((m) => [m, Math.round(t.cached[m] ?? 0)])) as CacheTokens['cached_input_tokens'];
+  return {
+    cached_input_tokens: cached,
+    cache_write_tokens: Math.round(t.cache_write),
+    requests_with_shared_prefix: t.shared_prefix,
+    source: t.cache_from_history > t.requests / 2 ? 'history' : 'prefix',
+  };
+}
+
+function estimateNotes(models: ModelEstimate[], total: ModeCosts, calibration: string[]): string[] {
   const notes: string[] = [];
+  const several = models.length > 1;
   for (const m of models) {
+    for (const w of m.warnings) notes.push(w);
+    if (m.price_origin === 'derived') {
+      notes.push(`${m.model} is not in the catalog: standard and cached prices derived from @pydantic/genai-prices, batch at 50% (no flex or priority); pass --strict-pricing to refuse instead`);
+    }
+    if (encodingIsAssumed(m.model)) {
+      notes.push(`${m.model}: OpenAI publishes no tokenizer for this family; input tokens are counted with o200k_base (an assumption)`);
+    }
+    if (m.long_context_requests > 0) {
+      notes.push(`${m.long_context_requests} ${m.model} request(s) are over the long-context threshold: each bills at the long-context rates (2× input, 1.5× output)`);
+    }
     if (m.unbounded_requests > 0) {
       notes.push(
         `${m.unbounded_requests} ${m.model} request(s) set no output cap: max assumes the model's output limit ` +
           `(set max_tokens / max_completion_tokens / max_output_tokens to tighten its worst case of ${formatUsd(m.cost.sync.max)})`,
       );
     }
-    if (anyFlex && !m.cost.flex && models.length > 1) {
-      notes.push(`${m.model} has no flex processing: the flex total prices it at the standard (sync) rate`);
-    }
+    if (total.flex && !m.cost.flex && several) notes.push(`${m.model} has no flex processing: the flex total prices it at the standard (sync) rate`);
+    if (total.priority && !m.cost.priority && several) notes.push(`${m.model} has no priority processing: the priority total prices it at the standard (sync) rate`);
     if (m.unknown_size_images > 0) {
       notes.push(`${m.unknown_size_images} ${m.model} image(s) by URL: size unknown offline, counted at the model's maximum`);
     }
-    if (m.reasoning) {
+    if (m.reasoning && m.output_tokens.source === 'heuristic') {
       notes.push(`${m.model} is a reasoning model: hidden reasoning bills as output; expected includes an allowance by reasoning effort`);
     }
+    if (m.cache) {
+      const how = m.cache.source === 'history' ? 'as earlier runs of this prompt measured' : `assuming ${Math.round(EXPECTED_HIT_RATE * 100)}% of possible hits (an assumption; history replaces it)`;
+      notes.push(
+        `${m.model}: ${m.cache.requests_with_shared_prefix} request(s) share a cacheable prompt prefix; expected ${m.cache.cached_input_tokens.sync.toLocaleString('en-US')} cached input tokens at the standard tier, ${how}; max assumes no cache hits`,
+      );
+    }
   }
-  notes.push('input is priced without prompt-cache discounts (cache hits are known only after the call)');
+  notes.push(...calibration);
+  if (!models.some((m) => m.cache)) notes.push('no request shares a cacheable prompt prefix (1,024+ tokens) with another: input is priced without cache discounts');
   return notes;
 }

@@ -1,24 +1,55 @@
-// Dollars per mode for a token range. Cached input is not assumed: whether a prompt prefix hits the cache is only known
-// after the call, so the estimate prices every input token at the uncached rate (an upper bound for input).
-import { costUsd } from '../pricing/index.ts';
-import type { ModelPricing, ModePrice } from '../pricing/index.ts';
-import type { ModeCosts, Range } from './types.ts';
+// Dollars per mode for one request and sums of them. Each request is priced on its own so that the rules that depend
+// on the request (the long-context tier, its cache hits, its output cap) apply to it and to nothing else.
+import { costUsd, mediaCostUsd, ratesFor } from '../pricing/index.ts';
+import type { ModelPricing, PriceContext } from '../pricing/index.ts';
+import type { LineCache } from './cacheHits.ts';
+import { MODES } from './types.ts';
+import type { Mode, ModeCosts, Range } from './types.ts';
 
-function rangeCost(price: ModePrice, input: number, output: Range): Range {
-  return {
-    low: costUsd(price, { input, output: output.low }),
-    expected: costUsd(price, { input, output: output.expected }),
-    max: costUsd(price, { input, output: output.max }),
-  };
+/** What one request is priced on. */
+export interface LineQuantities {
+  input: number;
+  output: Range;
+  cache: LineCache;
+  /** Image or video units at their per-unit price (token prices then cover the prompt text only). */
+  media: { key: string; units: number } | null;
 }
 
-export function modeCosts(pricing: ModelPricing, inputTokens: number, output: Range): ModeCosts {
-  return {
-    sync: rangeCost(pricing.sync, inputTokens, output),
-    batch: rangeCost(pricing.batch, inputTokens, output),
-    flex: pricing.flex ? rangeCost(pricing.flex, inputTokens, output) : null,
+/** The cost of one request in every mode the model has; `withCache` false prices it as if the cache never hit. */
+export function lineCosts(pricing: ModelPricing, q: LineQuantities, ctx: PriceContext, withCache = true): ModeCosts {
+  const cost = (mode: Mode): Range | null => {
+    const rates = ratesFor(pricing, mode, q.input, ctx);
+    if (rates === null) return null;
+    const c = withCache ? q.cache : NO_CACHE_HITS(q.cache);
+    // Cached tokens bill at the mode's cached rate; a mode without one bills them at its input rate (costUsd does).
+    const units = media(pricing, mode, q.media, ctx);
+    if (units === undefined) return null;
+    return {
+      low: costUsd(rates, { input: q.input, cached_input: c.cached_low, cache_write: c.write_low, output: q.output.low }) + units,
+      expected: costUsd(rates, { input: q.input, cached_input: c.cached_expected, cache_write: c.write_expected, output: q.output.expected }) + units,
+      max: costUsd(rates, { input: q.input, cached_input: 0, cache_write: c.write_max, output: q.output.max }) + units,
+    };
   };
+  return { sync: cost('sync')!, batch: cost('batch')!, flex: cost('flex'), priority: cost('priority') };
 }
+
+/** Per-unit media cost in `mode`; 0 for token-only models; undefined where the mode has no media price. */
+function media(pricing: ModelPricing, mode: Mode, m: LineQuantities['media'], ctx: PriceContext): number | undefined {
+  if (m === null || pricing.media === null) return 0;
+  // Images and video have standard and batch prices only.
+  if (mode !== 'sync' && mode !== 'batch') return undefined;
+  const uplift = ctx.region && pricing.regional_uplift !== null ? pricing.regional_uplift : 1;
+  return mediaCostUsd(pricing.media, mode, m.key, m.units) * uplift;
+}
+
+const NO_CACHE_HITS = (c: LineCache): LineCache => ({
+  ...c,
+  cached_low: 0,
+  cached_expected: 0,
+  // Without hits every request that can write its prefix does.
+  write_low: c.write_max,
+  write_expected: c.write_max,
+});
 
 export function addRanges(a: Range, b: Range): Range {
   return { low: a.low + b.low, expected: a.expected + b.expected, max: a.max + b.max };
@@ -30,16 +61,31 @@ export function subtractRanges(a: Range, b: Range): Range {
 
 export const ZERO_RANGE: Readonly<Range> = Object.freeze({ low: 0, expected: 0, max: 0 });
 
-/** Sum per-model costs into a file total. The flex total is what flex mode would cost: flex for the models that have
- *  it and sync for the rest (runs split per model); null only when no model has flex. */
+export function zeroCosts(): ModeCosts {
+  return { sync: { ...ZERO_RANGE }, batch: { ...ZERO_RANGE }, flex: null, priority: null };
+}
+
+/**
+ * Sum costs. A mode missing on a part is what running the whole set in that mode would cost: flex (or priority) for
+ * the requests that have it and sync for the rest (runs split per model); null only when no part has the mode.
+ */
 export function totalCosts(parts: ModeCosts[]): ModeCosts {
-  let sync = { ...ZERO_RANGE };
-  let batch = { ...ZERO_RANGE };
-  let flex = { ...ZERO_RANGE };
-  for (const p of parts) {
-    sync = addRanges(sync, p.sync);
-    batch = addRanges(batch, p.batch);
-    flex = addRanges(flex, p.flex ?? p.sync);
-  }
-  return { sync, batch, flex: parts.some((p) => p.flex) ? flex : null };
+  const total: Record<Mode, Range> = { sync: { ...ZERO_RANGE }, batch: { ...ZERO_RANGE }, flex: { ...ZERO_RANGE }, priority: { ...ZERO_RANGE } };
+  for (const p of parts) for (const m of MODES) total[m] = addRanges(total[m], p[m] ?? p.sync);
+  return {
+    sync: total.sync,
+    batch: total.batch,
+    flex: parts.some((p) => p.flex) ? total.flex : null,
+    priority: parts.some((p) => p.priority) ? total.priority : null,
+  };
+}
+
+/** Adds one request's costs into a running per-model sum (same model: a mode is present on all or none). */
+export function addCosts(sum: ModeCosts, c: ModeCosts): ModeCosts {
+  return {
+    sync: addRanges(sum.sync, c.sync),
+    batch: addRanges(sum.batch, c.batch),
+    flex: c.flex ? addRanges(sum.flex ?? { ...ZERO_RANGE }, c.flex) : sum.flex,
+    priority: c.priority ? addRanges(sum.priority ?? { ...ZERO_RANGE }, c.priority) : sum.priority,
+  };
 }

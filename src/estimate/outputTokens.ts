@@ -8,7 +8,7 @@
 //
 // Reasoning models (o-series, gpt-5) bill their hidden reasoning as output tokens, and reasoning counts against the same
 // cap, so `max` already covers it; `expected` adds a reasoning allowance by effort, never beyond the cap.
-// Embeddings and moderations produce no output tokens: all three are 0.
+// Embeddings and moderations produce no output tokens, images and video are priced per unit: all three are 0.
 import type { Endpoint } from '../requests/types.ts';
 import type { Range } from './types.ts';
 
@@ -26,6 +26,8 @@ export const REASONING_BY_EFFORT: Record<string, number> = {
   xhigh: 32_000,
 };
 const DEFAULT_EFFORT = 'medium';
+
+const MEDIA_URLS: ReadonlySet<string> = new Set(['/v1/images/generations', '/v1/images/edits', '/v1/videos']);
 
 /** The API's own default cap for legacy completions. */
 const COMPLETIONS_DEFAULT_MAX_TOKENS = 16;
@@ -60,7 +62,8 @@ function reasoningEffort(url: Endpoint, body: Record<string, unknown>): string {
 }
 
 export function estimateOutputTokens(url: Endpoint, body: Record<string, unknown>, model: ModelOutputInfo): OutputEstimate {
-  if (url === '/v1/embeddings' || url === '/v1/moderations') {
+  // Images and video bill per image or second (the catalog's media prices), not per output token.
+  if (url === '/v1/embeddings' || url === '/v1/moderations' || MEDIA_URLS.has(url)) {
     return { low: 0, expected: 0, max: 0, cap: 0, n: 1, unbounded: false, over_limit: null };
   }
   let requested: number | undefined;

@@ -19,9 +19,24 @@ export interface RecommendOptions {
   minSavingsUsd?: number;
   /** Models of the file without flex processing: in flex mode they run at the standard tier (named in the reason). */
   modelsWithoutFlex?: string[];
+  /** The same costs without prompt-cache hits: when they would pick another mode, the reason says caching decided. */
+  withoutCache?: ModeCosts;
 }
 
+/** The cheapest mode the latency budget allows, from expected costs (prompt caching included). Priority costs more
+ *  than sync by design: it is priced for comparison and never picked here. */
 export function recommend(cost: ModeCosts, opts: RecommendOptions = {}): Recommendation {
+  const pick = pickMode(cost, opts);
+  if (!opts.withoutCache) return pick;
+  const uncached = pickMode(opts.withoutCache, opts);
+  if (uncached.mode === pick.mode) return pick;
+  return {
+    mode: pick.mode,
+    reason: `${pick.reason} — prompt caching decides it: without cache hits the pick would be ${uncached.mode}`,
+  };
+}
+
+function pickMode(cost: ModeCosts, opts: RecommendOptions): Recommendation {
   const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
   const minSavings = opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD;
   const batchSaving = cost.sync.expected - cost.batch.expected;

@@ -2,8 +2,11 @@
 // validate it, price its model, count its input tokens, bound its output. Pure apart from per-thread caches.
 import { countEmbeddingInputs, INVALID_UTF8, validateLine } from '../requests/index.ts';
 import type { Endpoint, RawLine } from '../requests/index.ts';
-import { countRequestTokens, encodingNameForModel } from '../tokens/index.ts';
-import { resolvePricing } from '../pricing/index.ts';
+import { cachePrefixes, countRequestTokens, encodingNameForModel } from '../tokens/index.ts';
+import type { CachePrefix } from '../tokens/index.ts';
+import { mediaUnits, resolvePricing } from '../pricing/index.ts';
+import { shapeOf } from '../history/index.ts';
+import type { ShapeKey } from '../history/index.ts';
 import type { Catalog, ModelPricing } from '../pricing/index.ts';
 import { estimateOutputTokens } from './outputTokens.ts';
 import type { OutputEstimate } from './outputTokens.ts';
@@ -27,6 +30,12 @@ export interface LineScan {
   /** Inputs of an embeddings request (the Batch API caps them per batch); 0 for other endpoints. */
   embedding_inputs: number;
   output: OutputEstimate | null;
+  /** Leading parts of the prompt (1,024+ tokens) another request may share: prompt-cache candidates. */
+  prefixes: CachePrefix[];
+  /** History shape (see history/shapeOf); null until the line is priced. */
+  shape: ShapeKey | null;
+  /** Image / video units priced per unit; null for token-priced requests. */
+  media: { key: string; units: number } | null;
 }
 
 /** Per-thread memo of what each model name resolves to: the same few models repeat on every line. */
@@ -53,6 +62,8 @@ export class ModelCache {
   }
 }
 
+const MEDIA_URLS: ReadonlySet<string> = new Set(['/v1/images/generations', '/v1/images/edits', '/v1/videos']);
+
 export function scanLine(raw: RawLine, models: ModelCache): LineScan {
   const { request, problems, warnings } = validateLine(raw.text, raw.line);
   if (raw.invalidUtf8) problems.unshift(INVALID_UTF8);
@@ -69,6 +80,9 @@ export function scanLine(raw: RawLine, models: ModelCache): LineScan {
     unknown_size_images: 0,
     embedding_inputs: 0,
     output: null,
+    prefixes: [],
+    shape: null,
+    media: null,
   };
   if (!request || problems.length > 0) return scan;
   const model = request.body.model as string;
@@ -86,12 +100,31 @@ export function scanLine(raw: RawLine, models: ModelCache): LineScan {
     const tokens = countRequestTokens(request.url, request.body, encoding);
     scan.input_tokens = tokens.input_tokens;
     scan.unknown_size_images = tokens.unknown_size_images;
+    scan.prefixes = cachePrefixes(request.url, request.body, encoding, tokens.input_tokens);
   } catch (err) {
     // Only a model the tokenizer cannot place is the user's to fix; anything else is our bug and must crash.
     if (!(err instanceof Error) || err.name !== 'UnknownModelError') throw err;
     scan.model_error = err.message;
     return scan;
   }
+  const media = MEDIA_URLS.has(request.url);
+  if (media && pricing.media === null) {
+    // No silent zero: an image the catalog cannot price per unit would read as free.
+    scan.problems.push(
+      `${request.url}: the catalog has no per-image or per-second price for ${model} (it is priced in tokens only, and an image's ` +
+        `output tokens depend on quality and size); add a "media" price for it with --pricing FILE`,
+    );
+    return scan;
+  }
+  if (media && pricing.media !== null) {
+    const units = mediaUnits(request.url, request.body, pricing.media);
+    if ('error' in units) {
+      scan.problems.push(units.error);
+      return scan;
+    }
+    scan.media = units;
+  }
+  scan.shape = shapeOf(request.url, request.body);
   scan.output = estimateOutputTokens(request.url, request.body, pricing);
   if (scan.output.over_limit !== null) {
     // A warning, not an error: the catalog's limits can lag behind a model's; the API is the judge.

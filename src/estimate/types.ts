@@ -1,5 +1,6 @@
 // What the estimate stage hands to report/ and run/: plain numbers, no I/O.
 import type { Endpoint, LineProblem } from '../requests/types.ts';
+import type { Lifecycle, PriceOrigin } from '../pricing/index.ts';
 
 /** A quantity known only as a range: the least it can be, our best guess, the most it can be. */
 export interface Range {
@@ -8,13 +9,39 @@ export interface Range {
   max: number;
 }
 
-export type Mode = 'batch' | 'flex' | 'sync';
+/** The four ways a request can be served. Priority ("Fast mode") is priced everywhere, run only when asked for. */
+export type Mode = 'batch' | 'flex' | 'sync' | 'priority';
+export const MODES: readonly Mode[] = ['sync', 'flex', 'batch', 'priority'];
 
 export interface ModeCosts {
   sync: Range;
   batch: Range;
-  /** null when a model (or, in a total, any model of the file) has no flex processing. */
+  /** null when a model (or, in a total, every model of the file) has no flex processing. */
   flex: Range | null;
+  /** null when a model (or, in a total, every model of the file) has no priority processing. */
+  priority: Range | null;
+}
+
+/** Where an expected output figure comes from: earlier runs, a pilot sample of this file, or the stated rule. */
+export type OutputSource = 'history' | 'pilot' | 'heuristic';
+
+export interface OutputTokens extends Range {
+  /** What most of the requests' expected output rests on. */
+  source: OutputSource;
+  /** Answers behind a history or pilot figure (0 for the heuristic). */
+  sample: number;
+  /** Requests per source. */
+  sources: Partial<Record<OutputSource, number>>;
+}
+
+/** Prompt-cache tokens expected per mode (0 where the mode bills no cache discount); writes where the model bills them. */
+export interface CacheTokens {
+  cached_input_tokens: Record<Mode, number>;
+  cache_write_tokens: number;
+  /** Requests that share a cacheable prefix (1,024+ tokens) with an earlier request of the file. */
+  requests_with_shared_prefix: number;
+  /** "history" when earlier runs' cache hits calibrate it, else "prefix" (found in the file, hit rate assumed). */
+  source: 'history' | 'prefix';
 }
 
 /** One request line as the estimate sees it (the `items` of `--detail`, and the run's plan). */
@@ -33,19 +60,38 @@ export interface LineEstimate {
   /** http(s) images counted at the model's maximum because their size cannot be known offline. */
   unknown_size_images: number;
   output_tokens: Range;
+  output_source: OutputSource;
+  /** Expected cached input tokens at the standard tier (0 when the request shares no cacheable prefix). */
+  cached_input_tokens: number;
+  /** The request bills at the long-context tier (input above the model's threshold). */
+  long_context: boolean;
+  /** The request's own cost per mode (the max is what max-cost plans on). */
+  cost: ModeCosts;
+  /** History shape id (same model, endpoint, shared prompt, cap and effort answer alike). */
+  shape: string;
 }
 
 export interface ModelEstimate {
   model: string;
   /** The catalog entry that priced it (a dated snapshot resolves to its family when the price is the same). */
   priced_as: string;
+  /** "catalog", "user" (a --pricing file) or "derived" (the long-tail library; batch at 50%). */
+  price_origin: PriceOrigin;
+  /** The date the model's prices were checked. */
+  price_as_of: string;
   requests: number;
   input_tokens: number;
-  output_tokens: Range;
+  output_tokens: OutputTokens;
   cost: ModeCosts;
+  /** The same file priced as if no request hit the prompt cache (what the pick would be without caching). */
+  cost_without_cache: ModeCosts;
+  cache: CacheTokens | null;
+  long_context_requests: number;
   unbounded_requests: number;
   unknown_size_images: number;
   reasoning: boolean;
+  /** Lifecycle notes: shut down, or shutting down within 60 days, with the replacement. */
+  warnings: string[];
 }
 
 export interface Recommendation {
@@ -63,12 +109,15 @@ export interface FileEstimate {
   requests: number;
   bytes: number;
   input_tokens: number;
-  output_tokens: Range;
+  output_tokens: OutputTokens;
   models: ModelEstimate[];
   cost: ModeCosts;
+  cost_without_cache: ModeCosts;
   savings: { batch: Range; flex: Range | null };
   recommendation: Recommendation;
-  pricing: { as_of: string; source: string };
+  pricing: { as_of: string; source: string; age_days: number; region: boolean; derived_models: string[] };
+  /** Models of the file that are shut down or shut down soon. */
+  lifecycle: Lifecycle[];
   split_notes: SplitNote[];
   /** Lines that are valid but look like mistakes (e.g. a misspelt top-level key): shown, never fatal. */
   warnings: LineProblem[];

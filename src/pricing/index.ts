@@ -1,12 +1,20 @@
-// The pricing stage: a dated price catalog (data/pricing.json) and model-name resolution.
+// The pricing stage: a dated price catalog (data/pricing.json), model-name resolution and the price rules.
 
-export type { Catalog, Encoding, ModelPricing, ModePrice, PriceEntry, TokenCounts } from './types.ts';
-export { ENCODINGS } from './types.ts';
+export type { Catalog, Encoding, LongContextRule, MediaPrice, ModelPricing, ModePrice, PriceEntry, PriceMode, PriceOrigin, TokenCounts } from './types.ts';
+export { ENCODINGS, PRICE_MODES } from './types.ts';
 export { PricingError, PricingFileError } from './errors.ts';
 export { loadCatalog } from './loadCatalog.ts';
-export { findCatalogKey, resolvePricing } from './resolvePricing.ts';
+export { findCatalogKey, pricingOf, resolvePricing } from './resolvePricing.ts';
 export { costUsd } from './costUsd.ts';
+export { isLongContext, modePriceOf, ratesFor } from './rates.ts';
+export type { PriceContext } from './rates.ts';
 export { BATCH_DISCOUNT } from './mergeCatalog.ts';
 export { parsePricingFile } from './parsePricingFile.ts';
 export type { PricingFile } from './parsePricingFile.ts';
 export { usageCostUsd, usageTokens } from './usageCost.ts';
+export type { UsageTokens } from './usageCost.ts';
+export { lifecycleOf, LIFECYCLE_WARNING_DAYS } from './lifecycle.ts';
+export type { Lifecycle } from './lifecycle.ts';
+export { mediaCostUsd, mediaUnits } from './mediaCost.ts';
+export type { MediaUnits } from './mediaCost.ts';
+export { catalogAgeDays, STALE_CATALOG_DAYS } from './catalogAge.ts';

@@ -1,32 +1,50 @@
 // The `estimate --format json` contract (shared/DESIGN.md). Field names and nesting are a promise to other tools;
-// extra fields may be added, none renamed.
-import type { FileEstimate, ModeCosts, Range } from '../estimate/types.ts';
+// extra fields may be added, none renamed. Money is USD rounded to 1e-9 (the rule of every machine output).
+import type { FileEstimate, ModeCosts, OutputTokens, Range } from '../estimate/types.ts';
+import { roundUsd } from '../results/index.ts';
 
-/** Float noise (0.30000000000000004) out of money, without losing sub-cent precision. */
-const usd = (x: number) => Number(x.toFixed(10));
-const money = (r: Range): Range => ({ low: usd(r.low), expected: usd(r.expected), max: usd(r.max) });
-const modes = (c: ModeCosts) => ({ sync: money(c.sync), batch: money(c.batch), flex: c.flex ? money(c.flex) : null });
+const money = (r: Range): Range => ({ low: roundUsd(r.low), expected: roundUsd(r.expected), max: roundUsd(r.max) });
+const modes = (c: ModeCosts) => ({
+  sync: money(c.sync),
+  batch: money(c.batch),
+  flex: c.flex ? money(c.flex) : null,
+  priority: c.priority ? money(c.priority) : null,
+});
+const tokens = (t: OutputTokens) => ({ low: t.low, expected: Math.round(t.expected), max: t.max, source: t.source, sample: t.sample });
 
 export function estimateToJson(e: FileEstimate): Record<string, unknown> {
   return {
     file: e.file,
     requests: e.requests,
     input_tokens: e.input_tokens,
-    output_tokens: e.output_tokens,
+    output_tokens: tokens(e.output_tokens),
     models: e.models.map((m) => ({
       model: m.model,
       priced_as: m.priced_as,
+      price_origin: m.price_origin,
+      price_as_of: m.price_as_of,
       requests: m.requests,
       input_tokens: m.input_tokens,
-      output_tokens: m.output_tokens,
+      output_tokens: tokens(m.output_tokens),
       cost: modes(m.cost),
+      ...(m.cache
+        ? {
+            cached_input_tokens: m.cache.cached_input_tokens,
+            cache_write_tokens: m.cache.cache_write_tokens,
+            cache: { requests_with_shared_prefix: m.cache.requests_with_shared_prefix, source: m.cache.source },
+          }
+        : {}),
+      long_context_requests: m.long_context_requests,
       unbounded_requests: m.unbounded_requests,
       unknown_size_images: m.unknown_size_images,
+      warnings: m.warnings,
     })),
     cost: modes(e.cost),
+    cost_without_cache: modes(e.cost_without_cache),
     savings: { batch: money(e.savings.batch), flex: e.savings.flex ? money(e.savings.flex) : null },
     recommendation: e.recommendation,
     pricing: e.pricing,
+    lifecycle: e.lifecycle,
     bytes: e.bytes,
     split_notes: e.split_notes,
     warnings: e.warnings,
@@ -42,7 +60,11 @@ export function estimateToJson(e: FileEstimate): Record<string, unknown> {
             max_output_tokens: i.max_output_tokens,
             url: i.url,
             unbounded: i.unbounded,
-            output_tokens: i.output_tokens,
+            output_tokens: { low: i.output_tokens.low, expected: Math.round(i.output_tokens.expected), max: i.output_tokens.max },
+            output_source: i.output_source,
+            cached_input_tokens: Math.round(i.cached_input_tokens),
+            long_context: i.long_context,
+            cost: modes(i.cost),
           })),
         }
       : {}),

@@ -44,3 +44,15 @@ export function wrap(text: string, width = 80, indent = 2): string[] {
   if (line) lines.push((lines.length === 0 ? '' : ' '.repeat(indent)) + line);
   return lines;
 }
+
+/** A share (0–1) as a whole percent: 0.5 → "50%". */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** An estimate error ((actual − estimated) / estimated) for people: "+12%", "−3%", "n/a" when nothing was estimated. */
+export function formatError(err: number | null): string {
+  if (err === null) return 'n/a';
+  const pct = Math.round(err * 100);
+  return pct === 0 ? '±0%' : pct > 0 ? `+${pct}%` : `−${-pct}%`;
+}

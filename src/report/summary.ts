@@ -4,9 +4,10 @@ import type { FileEstimate, Mode, ModeCosts, Range } from '../estimate/types.ts'
 import type { RunSummary } from '../run/types.ts';
 import { addRanges, ZERO_RANGE } from '../estimate/modeCosts.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
+import { combineLedgers, savingClaim } from '../results/index.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { renderEstimateMarkdown } from './estimateMarkdown.ts';
-import { escapeMarkdown, formatInt } from './format.ts';
+import { escapeMarkdown, formatInt, formatShare } from './format.ts';
 import { costChart } from './summaryChart.ts';
 
 /** What the summary needs of a finished run: the run core's RunSummary without its file paths. */
@@ -17,11 +18,12 @@ export interface EstimateSummaryOptions {
   why: string;
 }
 
-const MODES: Mode[] = ['sync', 'flex', 'batch'];
+const MODES: Mode[] = ['sync', 'flex', 'batch', 'priority'];
 
 /** Totals of several files; flex only when every file has it (a file runs in one mode). */
 export function totalOf(estimates: FileEstimate[]): { requests: number; input_tokens: number; output_tokens: Range; cost: ModeCosts } {
   let flex: Range | null = estimates.length > 0 ? { ...ZERO_RANGE } : null;
+  let priority: Range | null = estimates.length > 0 ? { ...ZERO_RANGE } : null;
   let sync = { ...ZERO_RANGE };
   let batch = { ...ZERO_RANGE };
   let output = { ...ZERO_RANGE };
@@ -29,13 +31,14 @@ export function totalOf(estimates: FileEstimate[]): { requests: number; input_to
     sync = addRanges(sync, e.cost.sync);
     batch = addRanges(batch, e.cost.batch);
     flex = flex && e.cost.flex ? addRanges(flex, e.cost.flex) : null;
+    priority = priority && e.cost.priority ? addRanges(priority, e.cost.priority) : null;
     output = addRanges(output, e.output_tokens);
   }
   return {
     requests: estimates.reduce((n, e) => n + e.requests, 0),
     input_tokens: estimates.reduce((n, e) => n + e.input_tokens, 0),
     output_tokens: output,
-    cost: { sync, batch, flex },
+    cost: { sync, batch, flex, priority },
   };
 }
 
@@ -56,7 +59,7 @@ export function modesTable(estimates: FileEstimate[], chosen: Mode[]): string[] 
     const cells = c ? [formatUsd(c.low), formatUsd(c.expected), formatUsd(c.max)] : ['—', '—', '—'];
     lines.push(
       `| ${mode} | ${formatInt(t.requests)} | ${formatInt(t.input_tokens)} | ${formatInt(t.output_tokens.expected)} | ` +
-        `${cells.join(' | ')} | ${marked.has(mode) ? '✓' : c ? '' : 'no flex'} |`,
+        `${cells.join(' | ')} | ${marked.has(mode) ? '✓' : c ? '' : `no ${mode}`} |`,
     );
   }
   return lines;
@@ -90,28 +93,20 @@ export function renderEstimateSummary(estimates: FileEstimate[], opts: EstimateS
   return lines.join('\n');
 }
 
-/** What the requests that ran would have cost at sync prices: the actual cost scaled by the estimate's ratio of sync
- *  to the mode used (exact when the mode's discount is the same for every model of the file). */
-export function syncEquivalent(run: SummaryRun): number {
-  const mode = run.decision.mode;
-  const modeCost = run.estimate.cost[mode]?.expected ?? 0;
-  if (mode === 'sync' || modeCost <= 0) return run.actual_cost_usd;
-  return run.actual_cost_usd * (run.estimate.cost.sync.expected / modeCost);
-}
-
 export function runHeadline(runs: SummaryRun[]): string {
   const requests = runs.reduce((n, r) => n + r.requests, 0);
-  const actual = runs.reduce((n, r) => n + r.actual_cost_usd, 0);
-  const saved = runs.reduce((n, r) => n + syncEquivalent(r), 0) - actual;
+  const l = combineLedgers(runs.map((r) => r.ledger));
+  const claim = savingClaim(l.total, l.by_mode, l.moved_to_sync);
   const unfinished = runs.reduce((n, r) => n + r.failed + r.expired + r.cancelled + r.skipped, 0);
   const modes = [...new Set(runs.map((r) => r.decision.mode))];
   const modeName = modes.length === 1 ? capitalise(modes[0]) : 'batchwise';
   const tail = unfinished > 0 ? `; ${formatInt(unfinished)} did not succeed` : '; all succeeded';
-  if (saved > 0) {
-    const base = actual + saved;
-    return `${modeName} saved ${formatUsd(saved)} (${formatPercent(saved, base)}) on ${requestsWord(requests)}${tail}.`;
+  const moved = l.moved_to_sync > 0 ? ` (${formatInt(l.moved_to_sync)} ran synchronously after the batch)` : '';
+  if (claim.kind === 'saved') {
+    return `${modeName} saved ${formatUsd(claim.saved_usd)} (${formatShare(claim.share)}) on ${requestsWord(requests)}: ` +
+      `${formatUsd(l.total.actual_usd)} spent, ${formatUsd(l.total.at_sync_prices_usd)} at sync prices${moved}${tail}.`;
   }
-  return `${modeName} ran ${requestsWord(requests)} for ${formatUsd(actual)}${tail}.`;
+  return `${modeName} ran ${requestsWord(requests)} for ${formatUsd(l.total.actual_usd)}${claim.kind === 'cost_more' ? `, ${formatUsd(-claim.saved_usd)} more than at sync prices` : ', nothing saved'}${moved}${tail}.`;
 }
 
 function requestsWord(n: number): string {
@@ -124,15 +119,16 @@ function capitalise(s: string): string {
 
 export function estimateVsActual(runs: SummaryRun[]): string[] {
   const lines = [
-    '| file | mode | requests | succeeded | failed | expired / cancelled / skipped | estimated (low – expected – max) | actual |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| file | mode | requests | succeeded | failed | expired / cancelled / skipped | estimated (low – expected – max) | actual | at sync prices | saved |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of runs) {
     const e = r.estimated_cost_usd;
+    const t = r.ledger.total;
     lines.push(
       `| ${escapeMarkdown(r.file)} | ${r.decision.mode} | ${formatInt(r.requests)} | ${formatInt(r.succeeded)} | ${formatInt(r.failed)} | ` +
         `${formatInt(r.expired)} / ${formatInt(r.cancelled)} / ${formatInt(r.skipped)} | ` +
-        `${formatUsd(e.low)} – ${formatUsd(e.expected)} – ${formatUsd(e.max)} | ${formatUsd(r.actual_cost_usd)} |`,
+        `${formatUsd(e.low)} – ${formatUsd(e.expected)} – ${formatUsd(e.max)} | ${formatUsd(t.actual_usd)} | ${formatUsd(t.at_sync_prices_usd)} | ${formatUsd(t.saved_usd)} |`,
     );
   }
   return lines;
@@ -152,7 +148,7 @@ export interface RunSummaryOptions {
 export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {}): string {
   const estimates = runs.map((r) => r.estimate);
   const t = totalOf(estimates);
-  const actual = runs.reduce((n, r) => n + r.actual_cost_usd, 0);
+  const actual = combineLedgers(runs.map((r) => r.ledger)).total.actual_usd;
   const lines = ['## batchwise run', '', `**${runHeadline(runs)}**`, ''];
   const notRun = opts.notRun ?? [];
   if (notRun.length > 0) {

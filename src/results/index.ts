@@ -9,4 +9,6 @@ export { scanLines, readLineAt } from './scanLines.ts';
 export { usageCostUsd, usageTokens } from '../pricing/index.ts';
 export { answerText } from './answerText.ts';
 export { writeResults, CSV_COLUMNS } from './writeResults.ts';
-export type { ActualGroup, ResultsTally, WriteResultsOptions } from './writeResults.ts';
+export type { ResultsTally, WriteResultsOptions } from './writeResults.ts';
+export { LedgerBook, combineLedgers, savingClaim, roundUsd } from './ledger/index.ts';
+export type { Ledger, LedgerFigures, LedgerGroup, SavingClaim } from './ledger/index.ts';

@@ -7,10 +7,11 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { readJsonlLines } from '../requests/index.ts';
 import type { Mode } from '../estimate/types.ts';
-import type { ModePrice } from '../pricing/index.ts';
 import { answerText } from './answerText.ts';
 import type { OutcomeIndex } from './outcomeIndex.ts';
-import { usageCostUsd, usageTokens } from '../pricing/index.ts';
+import { usageTokens } from '../pricing/index.ts';
+import type { LedgerBook } from './ledger/index.ts';
+import type { Ledger } from './ledger/index.ts';
 import type { ResultRecord, ResultStatus } from './types.ts';
 
 export interface WriteResultsOptions {
@@ -18,21 +19,10 @@ export interface WriteResultsOptions {
   resultsPath: string;
   csvPath: string;
   index: OutcomeIndex;
-  /** The price of a model in a mode (null: the mode does not exist for it). */
-  priceFor: (model: string, mode: Mode) => ModePrice | null;
+  /** Prices every record once and keeps the run's money (the ledger). */
+  ledger: LedgerBook;
   /** The mode a request that never ran is reported under. */
   plannedMode: Mode;
-}
-
-/** Actual figures per (mode, model), for the report's estimate-vs-actual table. */
-export interface ActualGroup {
-  mode: Mode;
-  model: string;
-  requests: number;
-  succeeded: number;
-  input_tokens: number;
-  output_tokens: number;
-  cost_usd: number;
 }
 
 export interface ResultsTally {
@@ -40,8 +30,7 @@ export interface ResultsTally {
   counts: Record<ResultStatus, number>;
   /** How many requests ended with each error code (failed, expired, cancelled and skipped ones). */
   error_codes: Record<string, number>;
-  actual_cost_usd: number;
-  groups: ActualGroup[];
+  ledger: Ledger;
 }
 
 export const CSV_COLUMNS = ['custom_id', 'line', 'status', 'mode', 'answer', 'input_tokens', 'output_tokens', 'cost_usd', 'error'];
@@ -58,9 +47,7 @@ async function finish(stream: Writable): Promise<void> {
 export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally> {
   const counts: Record<ResultStatus, number> = { succeeded: 0, failed: 0, expired: 0, cancelled: 0, skipped: 0 };
   const errorCodes: Record<string, number> = {};
-  const groups = new Map<string, ActualGroup>();
   let requests = 0;
-  let actual = 0;
 
   const jsonlTmp = `${o.resultsPath}.tmp`;
   const csvTmp = `${o.csvPath}.tmp`;
@@ -72,20 +59,16 @@ export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally
     for await (const raw of readJsonlLines(o.inputPath)) {
       // The file was validated before anything ran: every line parses and has a custom_id and a model.
       const req = JSON.parse(raw.text) as { custom_id: string; body: { model: string } };
-      const record = toRecord(req.custom_id, raw.line, req.body.model, o);
+      const found = toRecord(req.custom_id, raw.line, o);
+      // One pricing per request: the record's cost_usd is the ledger's figure (a batch line's cost only when it
+      // succeeded: a failed line's usage, if any, is what the API reported, priced the same way).
+      const priced = o.ledger.price(found, req.body.model);
+      const record: ResultRecord = { ...found, cost_usd: priced.actual === null ? null : roundCost(priced.actual) };
+      o.ledger.add(record, req.body.model, priced);
       requests++;
       counts[record.status]++;
       if (record.error) errorCodes[record.error.code] = (errorCodes[record.error.code] ?? 0) + 1;
-      if (record.cost_usd !== null) actual += record.cost_usd;
-      const key = `${record.mode}\n${req.body.model}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { mode: record.mode, model: req.body.model, requests: 0, succeeded: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }));
-      g.requests++;
-      if (record.status === 'succeeded') g.succeeded++;
       const tokens = record.usage ? usageTokens(record.usage) : null;
-      g.input_tokens += tokens?.input ?? 0;
-      g.output_tokens += tokens?.output ?? 0;
-      g.cost_usd += record.cost_usd ?? 0;
       await write(jsonl, `${JSON.stringify(record)}\n`);
       await write(csv, [
         record.custom_id, record.line, record.status, record.mode, answerText(record.response),
@@ -100,10 +83,13 @@ export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally
   }
   renameSync(jsonlTmp, o.resultsPath);
   renameSync(csvTmp, o.csvPath);
-  return { requests, counts, error_codes: errorCodes, actual_cost_usd: actual, groups: [...groups.values()] };
+  return { requests, counts, error_codes: errorCodes, ledger: o.ledger.close() };
 }
 
-function toRecord(custom_id: string, line: number, model: string, o: WriteResultsOptions): ResultRecord {
+/** Per-request money in results.jsonl/csv: 1e-9 USD, the rule of every machine output. */
+const roundCost = (x: number) => Math.round(x * 1e9) / 1e9;
+
+function toRecord(custom_id: string, line: number, o: WriteResultsOptions): ResultRecord {
   const found = o.index.read(custom_id);
   if (!found) {
     return {
@@ -112,14 +98,12 @@ function toRecord(custom_id: string, line: number, model: string, o: WriteResult
     };
   }
   if (found.kind === 'journal') {
-    const r = found.record;
-    // The journal's record is authoritative except for the input line (the journal may predate a renumbering: never).
-    const cost = r.cost_usd ?? usageCostUsd(r.usage, o.priceFor(model, r.mode));
-    return { ...r, line, cost_usd: cost };
+    // The journal's record is authoritative except for the input line and the cost, which the ledger sets.
+    return { ...found.record, line };
   }
   const x = found.outcome;
   return {
     custom_id, line, status: x.status, mode: 'batch', batch_id: found.batch_id, response: x.response, error: x.error,
-    usage: x.usage, cost_usd: x.status === 'succeeded' ? usageCostUsd(x.usage, o.priceFor(model, 'batch')) : null,
+    usage: x.usage, cost_usd: null,
   };
 }

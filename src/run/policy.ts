@@ -38,6 +38,11 @@ export function decide(estimate: FileEstimate, p: PolicyInput): Decision {
     return { mode: 'flex', reason: '--mode flex', safety_net: false };
   }
   if (p.mode === 'sync') return { mode: 'sync', reason: '--mode sync', safety_net: false };
+  if (p.mode === 'priority') {
+    if (!estimate.cost.priority) throw new UsageError(`--mode priority: no priority processing (Fast mode) for ${modelsWithout(estimate, 'priority')}; use --mode sync`);
+    const extra = estimate.cost.priority.expected - estimate.cost.sync.expected;
+    return { mode: 'priority', reason: `--mode priority: answers faster for about ${formatUsd(extra)} more than sync (expected)`, safety_net: false };
+  }
 
   const { cost } = estimate;
   const saving = cost.sync.expected - cost.batch.expected;
@@ -80,7 +85,11 @@ export function decide(estimate: FileEstimate, p: PolicyInput): Decision {
 }
 
 function modelsWithoutFlex(e: FileEstimate): string {
-  return e.models.filter((m) => !m.cost.flex).map((m) => m.model).join(', ');
+  return modelsWithout(e, 'flex');
+}
+
+function modelsWithout(e: FileEstimate, mode: 'flex' | 'priority'): string {
+  return e.models.filter((m) => !m.cost[mode]).map((m) => m.model).join(', ');
 }
 
 /** The paths that can move requests to a dearer tier than the plan's own: retries of a batch's leftovers sent
@@ -99,13 +108,15 @@ export function worstCase(estimate: FileEstimate, d: Decision, paths: CostPaths 
   const c = estimate.cost;
   const syncPhase = c.flex && !paths.flexFallback ? c.flex : c.sync;
   if (d.mode === 'sync') return c.sync;
+  // A Fast-mode request downgraded under load bills at the standard rate: cheaper, so priority's max is the worst.
+  if (d.mode === 'priority') return c.priority ?? c.sync;
   if (d.mode === 'flex') return syncPhase;
   return d.safety_net || paths.syncRetries ? syncPhase : c.batch;
 }
 
 /** The plan's expected cost: what the report compares the actual cost with. */
 export function plannedCost(estimate: FileEstimate, mode: Mode): Range {
-  return mode === 'flex' ? estimate.cost.flex ?? estimate.cost.sync : estimate.cost[mode];
+  return estimate.cost[mode] ?? estimate.cost.sync;
 }
 
 /** Keeps the run's worst case within --max-cost: as planned when it fits; without its dearer paths (no sync retries,

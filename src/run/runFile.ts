@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
-import type { LineEstimate } from '../estimate/types.ts';
+import type { FileEstimate, LineEstimate } from '../estimate/types.ts';
 import { resolvePricing } from '../pricing/index.ts';
-import { OutcomeIndex, writeResults } from '../results/index.ts';
+import { LedgerBook, OutcomeIndex, writeResults } from '../results/index.ts';
 import { renderRunMarkdown, runReportJson } from '../report/runReport.ts';
 import type { RunReport } from '../report/runReport.ts';
 import { runBatchRounds } from './batchRounds.ts';
@@ -44,7 +44,12 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
 
   // Everything a user can get wrong is found before a cent is spent: the file, the budget, the cost ceiling.
-  const estimate = await estimateFile(path, { catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings, displayName: path });
+  const estimate = await estimateFile(path, {
+    catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings,
+    displayName: path, region: opts.region, history: opts.history, historySource: opts.historySource, now: opts.now,
+  });
+  refuseShutDownModels(estimate, path);
+  for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
   const inputSha256 = await fileSha256(path);
   mkdirSync(outDir, { recursive: true });
   let state = loadState(outDir);
@@ -117,20 +122,20 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
       return s === null || (s.status !== 'succeeded' && (s.retryable || (s.status === 'cancelled' && st.net_fired === true)));
     });
     index.close();
-    await runSyncPhase(ctx, opts.catalog, left, st.sync_phase.mode === 'flex' ? 'flex' : 'default');
+    await runSyncPhase(ctx, opts.catalog, left, st.sync_phase.mode === 'sync' ? 'default' : st.sync_phase.mode);
   }
 
   // Merge, in input order, and report.
   const index = await buildIndex(st, outDir);
   const resultsPath = join(outDir, 'results.jsonl');
   const csvPath = join(outDir, 'results.csv');
-  const tally = await writeResults({
-    inputPath: path, resultsPath, csvPath, index, plannedMode: decision.mode,
-    priceFor: (model, mode) => {
-      const p = resolvePricing(opts.catalog, model);
-      return mode === 'flex' ? p.flex : p[mode];
-    },
+  const ledger = new LedgerBook({
+    pricingFor: (model) => resolvePricing(opts.catalog, model),
+    estimateOf: (line) => items.get(line),
+    plannedMode: decision.mode,
+    ctx: { region: opts.region === true },
   });
+  const tally = await writeResults({ inputPath: path, resultsPath, csvPath, index, plannedMode: decision.mode, ledger });
   const finishedAt = new Date();
   st.finished_at = finishedAt.toISOString();
   ctx.save();
@@ -147,7 +152,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const report: RunReport = {
     file: path, started_at: st.started_at, finished_at: st.finished_at, decision, sync_phase: st.sync_phase, exit_code: exit,
     requests: tally.requests, counts: tally.counts, estimated_cost_usd: plannedCost(estimate, decision.mode),
-    actual_cost_usd: tally.actual_cost_usd, groups: tally.groups, batches, results_path: resultsPath, results_csv_path: csvPath,
+    ledger: tally.ledger, batches, results_path: resultsPath, results_csv_path: csvPath,
   };
   const reportJsonPath = join(outDir, 'report.json');
   const reportMdPath = join(outDir, 'report.md');
@@ -158,10 +163,18 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   return {
     file: path, decision: { mode: decision.mode, reason: decision.reason }, estimate, requests: tally.requests,
     succeeded: tally.counts.succeeded, failed: tally.counts.failed, expired: tally.counts.expired, cancelled: tally.counts.cancelled,
-    skipped: tally.counts.skipped, actual_cost_usd: tally.actual_cost_usd, estimated_cost_usd: plannedCost(estimate, decision.mode),
+    skipped: tally.counts.skipped, actual_cost_usd: tally.ledger.total.actual_usd, ledger: tally.ledger, estimated_cost_usd: plannedCost(estimate, decision.mode),
     batch_ids: batchIds, results_path: resultsPath, results_csv_path: csvPath, report_json_path: reportJsonPath,
     report_md_path: reportMdPath, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), exit_code: exit,
   };
+}
+
+/** A model that is shut down answers nothing: refuse before a cent is spent, naming OpenAI's replacement. */
+function refuseShutDownModels(estimate: FileEstimate, path: string): void {
+  const dead = estimate.lifecycle.filter((l) => l.status === 'shut_down');
+  if (dead.length === 0) return;
+  const lines = dead.map((l) => `  ${l.message}`).join('\n');
+  throw new UsageError(`${path}: ${dead.length === 1 ? 'a model it uses is' : 'models it uses are'} shut down; nothing was sent:\n${lines}\nChange the model in the request file (batchwise estimate still prices it).`);
 }
 
 /** Every outcome on disk, oldest first: batch files round by round, then the sync journal. */

@@ -15,11 +15,14 @@ import type { OnResult, RunItem } from './types.ts';
 
 export { estimateSyncDurationMs } from './runSyncDuration.ts';
 
+/** The tier asked for: standard, flex (half price, slow), or priority ("Fast mode": dearer, faster). */
+export type SyncTier = 'default' | 'flex' | 'priority';
+
 export interface SyncRunOptions {
   /** Built by the caller (key, base URL). The runner sets per-request options: maxRetries 0, timeout, signal. */
   client: OpenAI;
-  /** flex: body.service_tier = "flex" on chat/responses (the endpoints that have flex); others go standard. */
-  tier: 'default' | 'flex';
+  /** flex / priority: body.service_tier set on chat/responses where the model has the tier; others go standard. */
+  tier: SyncTier;
   /** Known per-model limits; null or absent: learned from x-ratelimit-* headers (one probe request first). */
   rpm?: number | null;
   tpm?: number | null;
@@ -128,7 +131,16 @@ export async function runSync(
   });
   // The mode of a request that got no answer: the tier it was (or would have been) sent at.
   const unanswered = (item: RunItem, status: 'failed' | 'skipped', code: string, message: string, flexTier: boolean): ResultRecord =>
-    record(item, { status, mode: flexTier ? 'flex' : 'sync', response: null, error: { code, message }, usage: null, cost_usd: null });
+    record(item, { status, mode: flexTier ? 'flex' : priorityFor(item) ? 'priority' : 'sync', response: null, error: { code, message }, usage: null, cost_usd: null });
+  const modelHasPriority = (model: string): boolean => {
+    try {
+      return opts.pricingFor(model).priority !== null;
+    } catch {
+      return false;
+    }
+  };
+  // Priority where the endpoint and the model have it; elsewhere the standard tier (said in the record's mode).
+  const priorityFor = (item: RunItem): boolean => opts.tier === 'priority' && FLEX_ENDPOINTS.has(item.url) && modelHasPriority(item.model);
 
   const modelHasFlex = (model: string): boolean => {
     try {
@@ -164,7 +176,8 @@ export async function runSync(
         return failedRecord(item, 'request_too_large', `needs ${tokens} tokens (input ${item.input_tokens} + max output ${item.max_output_tokens}), more than the whole limit of ${tpm} tokens per minute for ${item.model}`);
       }
 
-      const body = flex ? { ...item.body, service_tier: 'flex' } : fellBack ? { ...item.body, service_tier: 'default' } : item.body;
+      const priority = priorityFor(item);
+      const body = flex ? { ...item.body, service_tier: 'flex' } : priority ? { ...item.body, service_tier: 'priority' } : fellBack ? { ...item.body, service_tier: 'default' } : item.body;
       inFlight++;
       stats.sent++;
       try {
@@ -177,7 +190,8 @@ export async function runSync(
         const usage = data !== null && typeof data === 'object' && data.usage && typeof data.usage === 'object' ? (data.usage as Record<string, unknown>) : null;
         // The answer names the tier that served it; believe it over what was asked (a body may carry its own tier).
         const served = data !== null && typeof data === 'object' ? data.service_tier : undefined;
-        const mode = served === 'flex' ? 'flex' : typeof served === 'string' ? 'sync' : flex ? 'flex' : 'sync';
+        // Fast mode answers echo "priority" (whether "priority" or "fast" was sent); a downgraded one says "default".
+        const mode = served === 'flex' ? 'flex' : served === 'priority' || served === 'fast' ? 'priority' : typeof served === 'string' ? 'sync' : flex ? 'flex' : priority ? 'priority' : 'sync';
         return record(item, { status: 'succeeded', mode, response: data, error: null, usage, cost_usd: syncCostUsd(pricingFor(item.model), mode, usage) });
       } catch (err) {
         inFlight--;

@@ -48,7 +48,7 @@ export interface RunState {
   deadline_ms: number;
   parts: PartState[];
   /** Set when the remaining requests were handed to the sync runner (they are journaled in sync.jsonl). */
-  sync_phase: { mode: 'sync' | 'flex'; started_at: string } | null;
+  sync_phase: { mode: 'sync' | 'flex' | 'priority'; started_at: string } | null;
   /** The safety net cancelled batches: their cancelled requests are the sync runner's to finish. */
   net_fired?: boolean;
   finished_at: string | null;

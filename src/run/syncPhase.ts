@@ -10,6 +10,7 @@ import type { ResultRecord } from '../results/index.ts';
 import { readRunItems } from './readRunItems.ts';
 import type { RunContext } from './runContext.ts';
 import { runSync } from './runSync.ts';
+import type { SyncTier } from './runSync.ts';
 
 export const JOURNAL_FILE = 'sync.jsonl';
 
@@ -25,11 +26,11 @@ export function isRetryableRecord(r: ResultRecord): boolean {
   return /rate_limit|timeout|server_error|overloaded|connection|unavailable|^http_(408|409|429|5\d\d)$|aborted|deadline/.test(code);
 }
 
-export async function runSyncPhase(ctx: RunContext, catalog: Catalog, lines: number[], tier: 'default' | 'flex'): Promise<void> {
+export async function runSyncPhase(ctx: RunContext, catalog: Catalog, lines: number[], tier: SyncTier): Promise<void> {
   if (lines.length === 0) return;
   const wanted = new Map<number, LineEstimate>();
   for (const l of lines) wanted.set(l, ctx.items.get(l)!);
-  ctx.log(`${tier === 'flex' ? 'flex' : 'sync'}: sending ${lines.length} requests`);
+  ctx.log(`${tierName(tier)}: sending ${lines.length} requests`);
   const journal = openJournal(journalPath(ctx.outDir));
   try {
     const stats = await runSync(
@@ -41,8 +42,10 @@ export async function runSyncPhase(ctx: RunContext, catalog: Catalog, lines: num
       },
       (record) => journal.append(record, isRetryableRecord(record)),
     );
-    ctx.log(`${tier === 'flex' ? 'flex' : 'sync'}: ${stats.succeeded} succeeded, ${stats.failed} failed, ${stats.skipped} skipped in ${Math.round(stats.elapsedMs / 1000)} s`);
+    ctx.log(`${tierName(tier)}: ${stats.succeeded} succeeded, ${stats.failed} failed, ${stats.skipped} skipped in ${Math.round(stats.elapsedMs / 1000)} s`);
   } finally {
     journal.close();
   }
 }
+
+const tierName = (tier: SyncTier) => (tier === 'default' ? 'sync' : tier);

@@ -2,6 +2,8 @@
 // as a stream re-read from the request file (see readRunItems), and hands back ResultRecords.
 import type { Endpoint } from '../requests/types.ts';
 import type { ResultRecord } from '../results/types.ts';
+import type { Ledger } from '../results/ledger/index.ts';
+import type { Observation } from '../history/index.ts';
 import type OpenAI from 'openai';
 import type { Catalog } from '../pricing/index.ts';
 import type { FileEstimate, Mode, Range } from '../estimate/types.ts';
@@ -58,6 +60,13 @@ export interface RunOptions {
    *  are capped and freed when they end, so this also keeps the run's own peak memory lower (measured on 50,000
    *  requests: 386 MB with workers, 469 MB scanning on the main thread). */
   estimateWorkers?: number;
+  /** Regional processing (data residency) endpoints: +10% on the models that charge it (estimate and actual). */
+  region?: boolean;
+  /** What earlier runs observed (history/): calibrates the estimate the decision rests on. */
+  history?: Observation[];
+  historySource?: 'history' | 'pilot';
+  /** Today (model lifecycle): injectable for tests. */
+  now?: Date;
   /** Per-batch limits (tests use small ones to force several parts). */
   partLimits?: { maxLines?: number; maxBytes?: number };
 }
@@ -87,7 +96,10 @@ export interface RunSummary {
   expired: number;
   cancelled: number;
   skipped: number;
+  /** = ledger.total.actual_usd. */
   actual_cost_usd: number;
+  /** Every dollar figure of the run (results/ledger). */
+  ledger: Ledger;
   /** Of the chosen mode. */
   estimated_cost_usd: Range;
   batch_ids: string[];

@@ -13,3 +13,16 @@ export function formatPercent(part: number, whole: number): string {
   if (whole <= 0) return '0%';
   return `${Math.round((part / whole) * 100)}%`;
 }
+
+/** Two amounts that are compared in one message ("$0.020018, $0.000018 above --max-cost $0.02"): as many significant
+ *  digits as it takes for them to read differently (up to 9), so a message never says "$0.02 is above $0.02". */
+export function formatUsdApart(a: number, b: number): [string, string] {
+  let fa = formatUsd(a);
+  let fb = formatUsd(b);
+  for (let digits = 3; fa === fb && a !== b && digits <= 9; digits++) {
+    const f = (x: number) => `${x < 0 ? '-' : ''}$${Math.abs(x).toLocaleString('en-US', { maximumSignificantDigits: digits, maximumFractionDigits: 12 })}`;
+    fa = f(a);
+    fb = f(b);
+  }
+  return [fa, fb];
+}

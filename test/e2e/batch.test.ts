@@ -57,8 +57,13 @@ test('happy path: one batch, every request succeeds, results in input order with
     assert.match(md, new RegExp(`\\| \`${summary.batch_ids[0]}\` \\| r0-p0 \\| 0 \\| .+ \\| 12 \\| completed \\| \\d+s \\|`));
     assert.equal(report.by_mode_and_model[0].mode, 'batch');
     assert.equal(report.by_mode_and_model[0].requests, 12);
-    assert.ok(Math.abs(report.by_mode_and_model[0].cost_usd - summary.actual_cost_usd) < 1e-12);
-    assert.ok(report.by_mode_and_model[0].estimated_cost_usd > 0);
+    assert.ok(Math.abs(report.by_mode_and_model[0].actual_usd - summary.actual_cost_usd) < 1e-9);
+    assert.ok(report.by_mode_and_model[0].estimated_usd > 0);
+    // The ledger's figures: a batch of a model at half price saves what it cost, and report.json says so once.
+    assert.equal(report.actual_usd, summary.ledger.total.actual_usd);
+    assert.ok(Math.abs(report.saved_usd - report.actual_usd) < 1e-9, `${report.saved_usd} vs ${report.actual_usd}`);
+    assert.ok(Math.abs(report.at_sync_prices_usd - 2 * report.actual_usd) < 1e-9);
+    for (const k of ['input', 'output', 'cost']) assert.equal(typeof report.estimate_error[k], 'number', k);
     assert.ok(logs.some((l) => /batches: \d+\/12 done/.test(l)), 'a progress line with request counts');
 
     // The key is in no file written and no log line.

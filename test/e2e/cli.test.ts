@@ -63,7 +63,7 @@ test('exit 2 when some requests failed, 1 when nothing could run (max-cost, anot
 
     const costly = await cli(['run', file, '--out', tempDir(), '--mode', 'batch', '--max-cost', '0.0000001'], emu);
     assert.equal(costly.code, 1);
-    assert.match(costly.stderr, /^batchwise: the worst case of the batch plan is .* above --max-cost/);
+    assert.match(costly.stderr, /^batchwise: the worst case of the batch plan is .* above --max-cost/m);
 
     const other = await cli(['run', requestFile(3), '--out', out, '--mode', 'batch'], emu);
     assert.equal(other.code, 1);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { chatLine, writeJsonl } from '../helpers.ts';
 import { allBatches, assertOnePerRequest, catalog, emulator, requestFile, run } from './helpers.ts';
 import { resolvePricing } from '../../src/pricing/index.ts';
-import { usageCostUsd } from '../../src/results/index.ts';
+import { roundUsd, usageCostUsd } from '../../src/results/index.ts';
 
 test('--mode sync: every request through the sync runner, priced at sync, no batch', async () => {
   const emu = await emulator();
@@ -12,10 +12,10 @@ test('--mode sync: every request through the sync runner, priced at sync, no bat
     const { summary, results } = await run(requestFile(10), emu, { mode: 'sync' });
     assertOnePerRequest(results, 10, assert);
     assert.equal(summary.exit_code, 0);
-    const price = resolvePricing(catalog, 'gpt-4.1-mini').sync;
+    const pricing = resolvePricing(catalog, 'gpt-4.1-mini');
     for (const r of results) {
       assert.deepEqual([r.status, r.mode, r.batch_id], ['succeeded', 'sync', null]);
-      assert.equal(r.cost_usd, usageCostUsd(r.usage, price));
+      assert.equal(r.cost_usd, roundUsd(usageCostUsd(r.usage, pricing, 'sync')!));
     }
     assert.equal((await allBatches(emu)).length, 0);
   } finally {
@@ -30,10 +30,10 @@ test('--mode flex on a model with flex: service_tier flex, flex prices', async (
     const { summary, results } = await run(file, emu, { mode: 'flex' });
     assertOnePerRequest(results, 6, assert);
     assert.equal(summary.exit_code, 0);
-    const price = resolvePricing(catalog, 'gpt-5-mini').flex;
+    const pricing = resolvePricing(catalog, 'gpt-5-mini');
     for (const r of results) {
       assert.equal(r.mode, 'flex');
-      assert.equal(r.cost_usd, usageCostUsd(r.usage, price));
+      assert.equal(r.cost_usd, roundUsd(usageCostUsd(r.usage, pricing, 'flex')!));
     }
   } finally {
     await emu.close();

@@ -13,7 +13,7 @@ test('seed 000: the two gpt-3.5-turbo-0125 requests are 20 + 22 = 42 input token
   assert.equal(e.requests, 2);
   assert.equal(e.input_tokens, 42);
   assert.deepEqual(e.items!.map((i) => i.input_tokens), [20, 22]);
-  assert.deepEqual(e.output_tokens, { low: 2, expected: 512, max: 2000 });
+  assert.deepEqual(e.output_tokens, { low: 2, expected: 512, max: 2000, source: 'heuristic', sample: 0, sources: { heuristic: 2 } });
   // gpt-3.5-turbo-0125: $0.50 in / $1.50 out per 1M; batch half of that.
   assert.ok(Math.abs(e.cost.sync.max - (42 * 0.5 + 2000 * 1.5) / 1e6) < 1e-12);
   assert.ok(Math.abs(e.cost.batch.max - e.cost.sync.max / 2) < 1e-12);

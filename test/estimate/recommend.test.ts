@@ -4,8 +4,8 @@ import { recommend } from '../../src/estimate/recommend.ts';
 import type { ModeCosts } from '../../src/estimate/types.ts';
 
 const r = (expected: number) => ({ low: expected / 2, expected, max: expected * 10 });
-const withFlex: ModeCosts = { sync: r(10), batch: r(5), flex: r(5) };
-const noFlex: ModeCosts = { sync: r(10), batch: r(5), flex: null };
+const withFlex: ModeCosts = { sync: r(10), batch: r(5), flex: r(5), priority: r(20) };
+const noFlex: ModeCosts = { sync: r(10), batch: r(5), flex: null, priority: null };
 const hour = 3_600_000;
 
 test('batch when the 24h window fits (the default budget)', () => {
@@ -37,7 +37,7 @@ test('sync when the saving is negligible', () => {
 });
 
 test('a mixed file where flex covers little of the saving: batch with the safety net beats flex', () => {
-  const mixed: ModeCosts = { sync: r(10), batch: r(5), flex: r(9) };
+  const mixed: ModeCosts = { sync: r(10), batch: r(5), flex: r(9), priority: null };
   assert.equal(recommend(mixed, { latencyBudgetMs: 6 * hour, modelsWithoutFlex: ['gpt-4o'] }).mode, 'batch');
   const rec = recommend(mixed, { latencyBudgetMs: 30 * 60_000, modelsWithoutFlex: ['gpt-4o'] });
   assert.equal(rec.mode, 'flex', 'too short for a batch: the flex part still saves');
@@ -46,4 +46,14 @@ test('a mixed file where flex covers little of the saving: batch with the safety
 
 test('no flex at all and a short budget names the models', () => {
   assert.match(recommend(noFlex, { latencyBudgetMs: 10 * 60_000, modelsWithoutFlex: ['a', 'b'] }).reason, /these models have no flex/);
+});
+
+test('priority is priced, never picked; caching that changes the pick is named in the reason', () => {
+  assert.notEqual(recommend(withFlex, { latencyBudgetMs: 10 * 60_000 }).mode, 'priority');
+  // With cache hits sync costs 4 (below batch 5): sync; without them batch would win.
+  const cached: ModeCosts = { sync: r(4), batch: r(5), flex: null, priority: null };
+  const rec = recommend(cached, { withoutCache: noFlex });
+  assert.equal(rec.mode, 'sync');
+  assert.match(rec.reason, /prompt caching decides it: without cache hits the pick would be batch/);
+  assert.doesNotMatch(recommend(noFlex, { withoutCache: noFlex }).reason, /caching/);
 });

@@ -3,7 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateFile } from '../../src/estimate/estimateFile.ts';
 import type { FileEstimate } from '../../src/estimate/types.ts';
-import { loadCatalog } from '../../src/pricing/index.ts';
+import type { Mode } from '../../src/estimate/types.ts';
+import { loadCatalog, resolvePricing } from '../../src/pricing/index.ts';
+import { LedgerBook } from '../../src/results/index.ts';
+import type { ResultRecord } from '../../src/results/index.ts';
+import { formatUsd } from '../../src/shared/money.ts';
 import { COST_REPORT_MARKER, MAX_COMMENT_CHARS, prHeadline, renderPrComment } from '../../src/report/prComment.ts';
 import type { FileComparison } from '../../src/report/prComment.ts';
 import { renderEstimateSummary, renderInFlightSummary, renderRunSummary, runHeadline } from '../../src/report/summary.ts';
@@ -86,8 +90,26 @@ test('never over 65,536 characters: details go first, tables stay', async () => 
   assert.ok(renderPrComment(many).length <= MAX_COMMENT_CHARS);
 });
 
+/** A ledger as a run of `e` in `mode` would leave it: `succeeded` answers with the estimate's average usage. */
+function ledgerOf(e: FileEstimate, mode: Mode, succeeded = e.requests) {
+  const book = new LedgerBook({ pricingFor: (m) => resolvePricing(catalog, m), estimateOf: () => undefined, plannedMode: mode });
+  const usage = { prompt_tokens: Math.round(e.input_tokens / e.requests), completion_tokens: Math.round(e.output_tokens.expected / e.requests) };
+  for (let i = 0; i < e.requests; i++) {
+    const ok = i < succeeded;
+    const record: ResultRecord = {
+      custom_id: `q${i}`, line: i + 1, status: ok ? 'succeeded' : 'failed', mode, batch_id: null, response: null,
+      error: ok ? null : { code: 'bad', message: 'x' }, usage: ok ? usage : null, cost_usd: null,
+    };
+    book.add(record, e.models[0].model, book.price(record, e.models[0].model));
+  }
+  return book.close();
+}
+
 function fakeRun(e: FileEstimate, over: Partial<SummaryRun>): SummaryRun {
+  const mode = over.decision?.mode ?? 'batch';
+  const ledger = over.ledger ?? ledgerOf(e, mode, over.succeeded ?? e.requests);
   return {
+    ledger,
     file: e.file,
     decision: { mode: 'batch', reason: 'batch saves money' },
     estimate: e,
@@ -97,7 +119,7 @@ function fakeRun(e: FileEstimate, over: Partial<SummaryRun>): SummaryRun {
     expired: 0,
     cancelled: 0,
     skipped: 0,
-    actual_cost_usd: e.cost.batch.expected,
+    actual_cost_usd: ledger.total.actual_usd,
     estimated_cost_usd: e.cost.batch,
     batch_ids: ['batch_abc'],
     started_at: '2026-11-22T10:00:00.000Z',
@@ -110,11 +132,13 @@ test('run headline: the saving against sync at the actual usage, and what did no
   const e = await bigger();
   const run = fakeRun(e, { succeeded: 17, failed: 3 });
   const h = runHeadline([run]);
-  // Batch is half price for this model: the saving equals what was paid.
-  const saved = e.cost.sync.expected - e.cost.batch.expected;
-  assert.ok(Math.abs(saved - e.cost.batch.expected) < 1e-9);
-  assert.match(h, /^Batch saved \$[\d.]+ \(50%\) on 20 requests; 3 did not succeed\.$/);
-  assert.match(runHeadline([fakeRun(e, { decision: { mode: 'sync', reason: 'r' }, actual_cost_usd: 1.5 })]), /^Sync ran 20 requests for \$1\.50; all succeeded\.$/);
+  // Batch is half price for this model: the saving equals what was paid, for the 17 that were billed.
+  const t = run.ledger.total;
+  assert.ok(Math.abs(t.saved_usd - t.actual_usd) < 1e-9);
+  assert.equal(t.billed, 17);
+  assert.match(h, /^Batch saved \$[\d.]+ \(50%\) on 20 requests: \$[\d.]+ spent, \$[\d.]+ at sync prices; 3 did not succeed\.$/);
+  assert.ok(h.includes(formatUsd(t.saved_usd)) && h.includes(formatUsd(t.at_sync_prices_usd)), 'the figures are the ledger\'s');
+  assert.match(runHeadline([fakeRun(e, { decision: { mode: 'sync', reason: 'r' } })]), /^Sync ran 20 requests for \$[\d.]+, nothing saved; all succeeded\.$/);
 });
 
 test('run summary: headline, modes table with the chosen mode, estimate vs actual, mermaid chart, folded details', async () => {

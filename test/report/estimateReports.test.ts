@@ -13,7 +13,8 @@ import { writeFileSync } from 'node:fs';
 import { ROOT, chatLine, tempDir, writeJsonl } from '../helpers.ts';
 
 const catalog = loadCatalog();
-const hello = () => estimateFile(join(ROOT, 'examples/hello.jsonl'), { catalog, detail: true, displayName: 'requests.jsonl' });
+const NOW = new Date('2026-12-01T12:00:00Z');
+const hello = () => estimateFile(join(ROOT, 'examples/hello.jsonl'), { catalog, detail: true, displayName: 'requests.jsonl', now: NOW });
 
 test('json has exactly the contract of shared/DESIGN.md', async () => {
   const j = estimateToJson(await hello()) as any;
@@ -22,17 +23,24 @@ test('json has exactly the contract of shared/DESIGN.md', async () => {
   }
   assert.equal(j.file, 'requests.jsonl');
   assert.equal(j.input_tokens, 42);
-  assert.deepEqual(Object.keys(j.output_tokens), ['low', 'expected', 'max']);
-  assert.deepEqual(Object.keys(j.cost), ['sync', 'batch', 'flex']);
+  assert.deepEqual(Object.keys(j.output_tokens), ['low', 'expected', 'max', 'source', 'sample']);
+  assert.deepEqual([j.output_tokens.source, j.output_tokens.sample], ['heuristic', 0]);
+  assert.deepEqual(Object.keys(j.cost), ['sync', 'batch', 'flex', 'priority']);
   assert.equal(j.cost.flex, null);
+  assert.equal(j.cost.priority, null);
   for (const r of [j.cost.sync, j.cost.batch]) assert.deepEqual(Object.keys(r), ['low', 'expected', 'max']);
   const m = j.models[0];
   assert.equal(m.model, 'gpt-3.5-turbo-0125');
-  assert.deepEqual(Object.keys(m.cost), ['sync', 'batch', 'flex']);
-  assert.deepEqual(j.items[0], {
+  assert.deepEqual(Object.keys(m.cost), ['sync', 'batch', 'flex', 'priority']);
+  const { cost: itemCost, ...item } = j.items[0];
+  assert.deepEqual(item, {
     line: 1, custom_id: 'request-1', model: 'gpt-3.5-turbo-0125', input_tokens: 20, max_output_tokens: 1000,
     url: '/v1/chat/completions', unbounded: false, output_tokens: { low: 1, expected: 256, max: 1000 },
+    output_source: 'heuristic', cached_input_tokens: 0, long_context: false,
   });
+  assert.equal(itemCost.sync.max, (20 * 0.5 + 1000 * 1.5) / 1e6);
+  // gpt-3.5-turbo is shut down: the estimate still prices it, and says so.
+  assert.match(m.warnings[0], /shut down on 2026-10-23; OpenAI recommends gpt-5\.6-terra/);
   assert.match(j.pricing.as_of, /^\d{4}-\d{2}-\d{2}$/);
   assert.match(j.pricing.source, /^https:\/\//);
   assert.deepEqual(Object.keys(j.recommendation), ['mode', 'reason']);

@@ -9,12 +9,20 @@ const pricing = {
   sync: { input: 2, cached_input: 0.5, output: 8 },
   batch: { input: 1, cached_input: null, output: 4 },
   flex: { input: 1, cached_input: 0.25, output: 4 },
-} as ModelPricing;
+  priority: null,
+  long_context: null,
+  regional_uplift: null,
+} as unknown as ModelPricing;
 
 test('usage of every endpoint shape becomes billed tokens, cached tokens included in input', () => {
-  assert.deepEqual(usageTokens({ prompt_tokens: 100, completion_tokens: 20, prompt_tokens_details: { cached_tokens: 40 } }), { input: 100, cached_input: 40, output: 20 });
-  assert.deepEqual(usageTokens({ input_tokens: 50, output_tokens: 5, input_tokens_details: { cached_tokens: 10 } }), { input: 50, cached_input: 10, output: 5 });
-  assert.deepEqual(usageTokens({ prompt_tokens: 7, total_tokens: 7 }), { input: 7, cached_input: 0, output: 0 });
+  assert.deepEqual(usageTokens({ prompt_tokens: 100, completion_tokens: 20, prompt_tokens_details: { cached_tokens: 40 } }), { input: 100, cached_input: 40, cache_write: 0, output: 20, reasoning: 0 });
+  assert.deepEqual(usageTokens({ input_tokens: 50, output_tokens: 5, input_tokens_details: { cached_tokens: 10 } }), { input: 50, cached_input: 10, cache_write: 0, output: 5, reasoning: 0 });
+  assert.deepEqual(usageTokens({ prompt_tokens: 7, total_tokens: 7 }), { input: 7, cached_input: 0, cache_write: 0, output: 0, reasoning: 0 });
+  // GPT-5.6+ usage: cache writes and reasoning are read from the details, each within its total.
+  assert.deepEqual(
+    usageTokens({ input_tokens: 3000, output_tokens: 900, input_tokens_details: { cached_tokens: 1024, cache_write_tokens: 1200 }, output_tokens_details: { reasoning_tokens: 600 } }),
+    { input: 3000, cached_input: 1024, cache_write: 1200, output: 900, reasoning: 600 },
+  );
   assert.equal(usageTokens(null), null);
   assert.equal(usageTokens({ total_tokens: 3 }), null);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDuration, formatGoDuration, parseDuration } from '../../src/shared/duration.ts';
-import { formatUsd } from '../../src/shared/money.ts';
+import { formatUsdApart, formatUsd } from '../../src/shared/money.ts';
 
 test('durations as people write them', () => {
   assert.equal(parseDuration('500ms'), 500);
@@ -34,6 +34,12 @@ test('money keeps sub-cent amounts distinguishable', () => {
   assert.equal(formatUsd(4.123), '$4.12');
   assert.equal(formatUsd(1234.5), '$1,234.50');
   assert.equal(formatUsd(-0.5), '-$0.50');
+});
+
+test('two amounts in one message get the digits to tell them apart', () => {
+  assert.deepEqual(formatUsdApart(0.020018, 0.02), ['$0.02002', '$0.02']);
+  assert.deepEqual(formatUsdApart(1.5, 0.75), ['$1.50', '$0.75']);
+  assert.deepEqual(formatUsdApart(0.3, 0.3), ['$0.30', '$0.30']);
 });
 
 test('formatGoDuration writes like the x-ratelimit-reset headers, and parseDuration reads it back', () => {

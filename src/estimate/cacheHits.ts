@@ -1,0 +1,73 @@
+// Prompt-cache hits expected in a file, found before anything is sent: requests whose prompts start with the same
+// 1,024+ tokens as an earlier request of the same model (tokens/cachePrefixes.ts finds the candidates).
+//
+// OpenAI's rules (prompt-caching guide): caching is automatic from 1,024 tokens; earlier models report cached tokens
+// rounded down to a multiple of 128, GPT-5.6 and later cache the exact eligible prefix and bill each write at 1.25×
+// input. A hit is likely, not certain (requests sent at the same moment may all miss, a cache entry lives minutes):
+// the expected figure assumes EXPECTED_HIT_RATE of the possible hits, or what earlier runs of the prompt measured.
+// `low` assumes every possible hit, `max` none (and, where writes are billed, a write on every request).
+import type { CachePrefix } from '../tokens/cachePrefixes.ts';
+
+/** Assumption (no published figure): the share of possible cache hits that happen. History replaces it. */
+export const EXPECTED_HIT_RATE = 0.8;
+const CACHED_STEP = 128;
+/** Distinct prefixes remembered per model. A file of unique long prompts makes one per line; past the bound the oldest
+ *  are forgotten (a later repeat then counts as a miss, which errs towards the higher cost). */
+const MAX_PREFIXES_PER_MODEL = 200_000;
+
+/** Cache tokens of one request: reads (cached) and writes (cache_write), per scenario. */
+export interface LineCache {
+  /** Tokens that could be read from the cache (an earlier request wrote them). */
+  possible: number;
+  cached_low: number;
+  cached_expected: number;
+  write_low: number;
+  write_expected: number;
+  write_max: number;
+}
+
+export const NO_CACHE: Readonly<LineCache> = Object.freeze({ possible: 0, cached_low: 0, cached_expected: 0, write_low: 0, write_expected: 0, write_max: 0 });
+
+export interface CacheRules {
+  /** GPT-5.6 and later: exact boundaries, writes billed. Earlier: 128-token steps, writes free. */
+  billsWrites: boolean;
+}
+
+/** A measured hit share for a request (from history), or null to use the assumed rate. */
+export type HitRate = { ratio: number } | null;
+
+export class PrefixTracker {
+  private readonly seen = new Map<string, Set<string>>();
+
+  /** The cache figures of the next request of `model` (call in input order: only earlier requests can have written). */
+  next(model: string, prefixes: CachePrefix[], input: number, rules: CacheRules, measured: HitRate): LineCache {
+    if (prefixes.length === 0 && measured === null) return NO_CACHE;
+    let seen = this.seen.get(model);
+    if (seen === undefined) this.seen.set(model, (seen = new Set()));
+    let hit = 0;
+    for (const p of prefixes) if (seen.has(p.hash)) hit = p.tokens;
+    for (const p of prefixes) this.remember(seen, p.hash);
+    const possible = rules.billsWrites ? hit : Math.floor(hit / CACHED_STEP) * CACHED_STEP;
+    const longest = prefixes.length > 0 ? prefixes[prefixes.length - 1].tokens : 0;
+    // The part of the longest prefix not read from the cache is written (on the models that bill writes).
+    const writeOnHit = rules.billsWrites ? Math.max(0, longest - possible) : 0;
+    const writeOnMiss = rules.billsWrites ? longest : 0;
+    let expected = possible * EXPECTED_HIT_RATE;
+    if (measured !== null) expected = Math.min(input, measured.ratio * input);
+    const hitShare = possible > 0 ? Math.min(1, expected / possible) : 0;
+    return {
+      possible,
+      cached_low: Math.max(possible, expected),
+      cached_expected: expected,
+      write_low: possible > 0 ? writeOnHit : writeOnMiss,
+      write_expected: possible > 0 ? hitShare * writeOnHit + (1 - hitShare) * writeOnMiss : writeOnMiss,
+      write_max: writeOnMiss,
+    };
+  }
+
+  private remember(seen: Set<string>, hash: string): void {
+    if (seen.has(hash)) return;
+    if (seen.size >= MAX_PREFIXES_PER_MODEL) seen.delete(seen.values().next().value!);
+    seen.add(hash);
+  }
+}
