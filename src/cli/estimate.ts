@@ -1,7 +1,10 @@
 // `batchwise estimate FILE`: the cost of a request file in every mode, before a cent is spent.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { loadCatalog } from '../pricing/index.ts';
+import { readHistory } from '../history/index.ts';
+import { now } from '../shared/clock.ts';
+import { addHistoryOptions, addPricingOptions, catalogFrom, historyPathOf } from './pricingFlags.ts';
+import type { HistoryFlags, PricingFlags } from './pricingFlags.ts';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import { parseDuration } from '../shared/duration.ts';
 import { estimateToJson } from '../report/estimateJson.ts';
@@ -12,23 +15,22 @@ import { byteProgress } from './progress.ts';
 import { reportFailure } from './errors.ts';
 import { numberArg, usdArg } from './args.ts';
 
-interface EstimateFlags {
+interface EstimateFlags extends PricingFlags, HistoryFlags {
   format: 'table' | 'markdown' | 'json' | 'csv';
   detail?: boolean;
-  pricing?: string;
   latencyBudget?: string;
   minSavings?: number;
   workers?: number;
 }
 
 export function addEstimateCommand(program: Command): void {
-  program
+  const cmd = program
     .command('estimate')
-    .description('count input tokens exactly and price the file in sync, flex and batch mode')
+    .description('count input tokens exactly and price the file in sync, flex, batch and priority mode')
     .argument('<file>', 'request file in the Batch API JSONL format')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'csv']).default('table'))
-    .option('--detail', 'list every request (json items, csv rows)')
-    .option('--pricing <file>', 'JSON file that adds or overrides model prices')
+    .option('--detail', 'list every request (json items, csv rows)');
+  addHistoryOptions(addPricingOptions(cmd))
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default 24h)')
     .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD, default 0.01)', usdArg)
     .option('--workers <n>', 'worker threads for large files, 0 for none (default: one per core)', numberArg(0, 32, true))
@@ -40,8 +42,13 @@ export function addEstimateCommand(program: Command): void {
 async function runEstimate(file: string, flags: EstimateFlags): Promise<number> {
   const progress = byteProgress('estimating');
   try {
+    const historyPath = historyPathOf(flags);
+    const history = historyPath ? (await readHistory(historyPath)).observations : [];
     const estimate = await estimateFile(file, {
-      catalog: loadCatalog(flags.pricing),
+      catalog: catalogFrom(flags),
+      region: flags.region,
+      history,
+      now: now(),
       detail: flags.detail,
       latencyBudgetMs: flags.latencyBudget ? parseDuration(flags.latencyBudget, '--latency-budget') : undefined,
       minSavingsUsd: flags.minSavings,

@@ -8,6 +8,7 @@ import { addDemoCommand } from './demo.ts';
 import { addEmulatorCommand } from './emulator.ts';
 import { addPrepareCommand } from './prepare.ts';
 import { addJoinCommand } from './join.ts';
+import { addPricingCommand } from './pricing.ts';
 import { VERSION } from '../shared/version.ts';
 
 const program = new Command('batchwise')
@@ -20,6 +21,7 @@ addStatusCommand(program);
 addCancelCommand(program);
 addPrepareCommand(program);
 addJoinCommand(program);
+addPricingCommand(program);
 addEmulatorCommand(program);
 
 await program.parseAsync();

@@ -1,7 +1,9 @@
 // `batchwise run FILE --mode auto|batch|flex|sync --out DIR`: decide, run to the end, write results and the report.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { loadCatalog } from '../pricing/index.ts';
+import { now } from '../shared/clock.ts';
+import { addHistoryOptions, addPricingOptions, catalogFrom, historyPathOf } from './pricingFlags.ts';
+import type { HistoryFlags, PricingFlags } from './pricingFlags.ts';
 import { runFile } from '../run/index.ts';
 import type { BatchProgress, RunMode } from '../run/index.ts';
 import { parseDuration } from '../shared/duration.ts';
@@ -10,14 +12,14 @@ import { describeSummary, reportRunFailure } from './runOutput.ts';
 import { countArg, usdArg } from './args.ts';
 import { joinResults, renderJoinSummary } from '../join/index.ts';
 
-interface RunFlags {
+interface RunFlags extends PricingFlags, HistoryFlags {
   mode: RunMode;
+  pilot?: number;
   out: string;
   latencyBudget?: string;
   maxCost?: number;
   minSavings?: number;
   retries?: number;
-  pricing?: string;
   rpm?: number;
   tpm?: number;
   concurrency?: number;
@@ -29,17 +31,18 @@ interface RunFlags {
 }
 
 export function addRunCommand(program: Command): void {
-  program
+  const cmd = program
     .command('run')
-    .description('run a request file to the end (batch, flex or sync), resumable, and write results and a report')
+    .description('run a request file to the end (batch, flex, sync or priority), resumable, and write results and a report')
     .argument('<file>', 'request file in the Batch API JSONL format')
-    .addOption(new Option('--mode <mode>', 'how to run it').choices(['auto', 'batch', 'flex', 'sync']).default('auto'))
+    .addOption(new Option('--mode <mode>', 'how to run it (priority: Fast mode, dearer and faster; never chosen by auto)').choices(['auto', 'batch', 'flex', 'sync', 'priority']).default('auto'));
+  addHistoryOptions(addPricingOptions(cmd))
+    .option('--pilot <n>', 'send N requests (chosen at random) synchronously first; their answers calibrate the estimate of the rest', countArg)
     .requiredOption('--out <dir>', 'folder for results, report and state (run again with the same folder to resume)')
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h (default 24h)')
     .option('--max-cost <usd>', 'refuse to start when the worst case is above this (USD)', usdArg)
     .option('--min-savings <usd>', 'auto: use sync when batch saves no more than this (USD, default 0.01)', usdArg)
     .option('--retries <n>', 'retry rounds for requests that failed in a retryable way (default 2)', countArg)
-    .option('--pricing <file>', 'JSON file that adds or overrides model prices')
     .option('--rpm <n>', 'your requests-per-minute limit (sync and flex; default: read from the API)', countArg)
     .option('--tpm <n>', 'your tokens-per-minute limit (sync and flex; default: read from the API)', countArg)
     .option('--concurrency <n>', 'sync and flex requests in flight at most (default 16)', countArg)
@@ -82,7 +85,11 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     const summary = await runFile(file, {
       mode: flags.mode,
       outDir: flags.out,
-      catalog: loadCatalog(flags.pricing),
+      catalog: catalogFrom(flags),
+      region: flags.region,
+      historyPath: historyPathOf(flags),
+      pilot: flags.pilot,
+      now: now(),
       latencyBudgetMs: flags.latencyBudget ? parseDuration(flags.latencyBudget, '--latency-budget') : undefined,
       maxCostUsd: flags.maxCost,
       minSavingsUsd: flags.minSavings,

@@ -126,7 +126,7 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
         line: s.line, custom_id: s.custom_id, model: s.model, url: s.url as LineEstimate['url'], bytes: s.bytes,
         input_tokens: s.input_tokens, max_output_tokens: out.max, unbounded: heuristic.unbounded, n: heuristic.n,
         unknown_size_images: s.unknown_size_images, output_tokens: { low: out.low, expected: out.expected, max: out.max },
-        output_source: calibrated.source, cached_input_tokens: cache.cached_expected, long_context: long, cost, shape: s.shape!.id,
+        output_source: calibrated.source, cached_input_tokens: cache.cached_expected, long_context: long, cost, shape: s.shape!,
       });
     }
   });

@@ -96,7 +96,8 @@ export function scanLine(raw: RawLine, models: ModelCache): LineScan {
     return scan;
   }
   try {
-    const encoding = encodingNameForModel(model, pricing.encoding);
+    // Video prompts are not billed in tokens (per second only), so a video model needs no tokenizer.
+    const encoding = request.url === '/v1/videos' ? 'o200k_base' : encodingNameForModel(model, pricing.encoding);
     const tokens = countRequestTokens(request.url, request.body, encoding);
     scan.input_tokens = tokens.input_tokens;
     scan.unknown_size_images = tokens.unknown_size_images;

@@ -1,6 +1,7 @@
 // What the estimate stage hands to report/ and run/: plain numbers, no I/O.
 import type { Endpoint, LineProblem } from '../requests/types.ts';
 import type { Lifecycle, PriceOrigin } from '../pricing/index.ts';
+import type { ShapeKey } from '../history/index.ts';
 
 /** A quantity known only as a range: the least it can be, our best guess, the most it can be. */
 export interface Range {
@@ -67,8 +68,8 @@ export interface LineEstimate {
   long_context: boolean;
   /** The request's own cost per mode (the max is what max-cost plans on). */
   cost: ModeCosts;
-  /** History shape id (same model, endpoint, shared prompt, cap and effort answer alike). */
-  shape: string;
+  /** History shape (same model, endpoint, shared prompt, cap and effort answer alike). */
+  shape: ShapeKey;
 }
 
 export interface ModelEstimate {

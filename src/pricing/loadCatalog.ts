@@ -17,9 +17,9 @@ let bundled: Catalog | undefined;
  * known model overrides only its fields). Synchronous: the files are small. Returns a fresh copy each call.
  * User entries without an `as_of` (their own or the file's) are dated by the file's modification day.
  */
-export function loadCatalog(overridePath?: string): Catalog {
+export function loadCatalog(overridePath?: string, opts: { strict?: boolean } = {}): Catalog {
   bundled ??= completeCatalog(parsePricingFile(bundledJson, BUNDLED_NAME), BUNDLED_NAME);
-  const base = structuredClone(bundled);
+  const base: Catalog = { ...structuredClone(bundled), ...(opts.strict ? { strict: true } : {}) };
   if (overridePath === undefined) return base;
 
   let text: string;

@@ -3,6 +3,7 @@
 
 import { quote } from '../shared/text.ts';
 import { PricingError } from './errors.ts';
+import { derivedEntry } from './longTail.ts';
 import type { Catalog, ModelPricing, PriceEntry } from './types.ts';
 
 const snapshotIndexes = new WeakMap<Record<string, PriceEntry>, Map<string, string>>();
@@ -13,11 +14,29 @@ export function findCatalogKey(catalog: Catalog, model: string): string | null {
   return snapshotIndex(catalog).get(model) ?? null;
 }
 
-/** Prices for a request's `model`. Throws PricingError (saying how to add a price) when there is none. */
+const derivedCache = new WeakMap<Catalog, Map<string, ModelPricing | null>>();
+
+/** Prices for a request's `model`: the catalog's (a user file's entries included); else, unless the catalog is strict,
+ *  standard prices from the long-tail library with batch at 50%, labelled "derived". Throws PricingError (saying how to
+ *  add a price) when there is none. */
 export function resolvePricing(catalog: Catalog, model: string): ModelPricing {
   const key = findCatalogKey(catalog, model);
-  if (key === null) throw new PricingError(model, unpricedMessage(catalog, model));
-  return pricingOf(key, catalog.models[key]);
+  if (key !== null) return pricingOf(key, catalog.models[key]);
+  const derived = catalog.strict ? null : derivedPricing(catalog, model);
+  if (derived === null) throw new PricingError(model, unpricedMessage(catalog, model));
+  return derived;
+}
+
+function derivedPricing(catalog: Catalog, model: string): ModelPricing | null {
+  // A fine-tune bills at its own rates: the library's price of its base model would be a guess.
+  if (model.startsWith('ft:')) return null;
+  let cache = derivedCache.get(catalog);
+  if (cache === undefined) derivedCache.set(catalog, (cache = new Map()));
+  if (!cache.has(model)) {
+    const entry = derivedEntry(model);
+    cache.set(model, entry === null ? null : pricingOf(model, entry));
+  }
+  return cache.get(model)!;
 }
 
 /** An entry as the stages use it: one price table per mode. */
@@ -76,7 +95,8 @@ function unpricedMessage(catalog: Catalog, model: string): string {
   }
 
   return [
-    `No price for model ${quote(model)} in the pricing catalog (prices as of ${catalog.as_of}${catalog.overrides ? `, with ${catalog.overrides}` : ''}).${hint}`,
+    `No price for model ${quote(model)} in the pricing catalog (prices as of ${catalog.as_of}${catalog.overrides ? `, with ${catalog.overrides}` : ''})` +
+      `${catalog.strict ? ' and --strict-pricing allows no derived price' : ' nor in @pydantic/genai-prices'}.${hint}`,
     `Add it with a pricing file (CLI: --pricing FILE; action: pricing-file), in USD per 1M tokens${exampleNote}:`,
     `  {"models": {${JSON.stringify(model)}: ${JSON.stringify(example).replaceAll(':', ': ').replaceAll(',', ', ')}}}`,
     `Batch then defaults to 50% of these prices; flex stays unavailable unless you add "flex": {"input": …, "output": …}.`,

@@ -93,6 +93,8 @@ export interface Catalog {
   notes?: string[];
   /** The user's pricing file merged over the bundled catalog, if any. */
   overrides?: string;
+  /** --strict-pricing: a model the catalog lacks is an error, never a derived price from the long-tail library. */
+  strict?: boolean;
   models: Record<string, PriceEntry>;
 }
 

@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FileEstimate, ModeCosts } from '../estimate/types.ts';
 
-const MODES = ['sync', 'flex', 'batch'] as const;
+const MODES = ['sync', 'flex', 'batch', 'priority'] as const;
 
 function modeRows(file: string, model: string, requests: number, input: number, out: { low: number; expected: number; max: number }, cost: ModeCosts) {
   return MODES.flatMap((mode) => {

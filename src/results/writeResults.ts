@@ -23,6 +23,8 @@ export interface WriteResultsOptions {
   ledger: LedgerBook;
   /** The mode a request that never ran is reported under. */
   plannedMode: Mode;
+  /** Sees every record as it is written (the run's history observations are gathered here, in the same pass). */
+  onRecord?: (record: ResultRecord) => void;
 }
 
 export interface ResultsTally {
@@ -65,6 +67,7 @@ export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally
       const priced = o.ledger.price(found, req.body.model);
       const record: ResultRecord = { ...found, cost_usd: priced.actual === null ? null : roundCost(priced.actual) };
       o.ledger.add(record, req.body.model, priced);
+      o.onRecord?.(record);
       requests++;
       counts[record.status]++;
       if (record.error) errorCodes[record.error.code] = (errorCodes[record.error.code] ?? 0) + 1;

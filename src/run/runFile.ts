@@ -10,7 +10,13 @@ import { LedgerBook, OutcomeIndex, writeResults } from '../results/index.ts';
 import { renderRunMarkdown, runReportJson } from '../report/runReport.ts';
 import type { RunReport } from '../report/runReport.ts';
 import { runBatchRounds } from './batchRounds.ts';
-import { RunStateError } from './errors.ts';
+import type OpenAI from 'openai';
+import { appendHistory, observeResults, readHistory } from '../history/index.ts';
+import type { Observation, ObservedRequest } from '../history/index.ts';
+import { choosePilotLines, pilotObservations } from './pilot.ts';
+import { MaxCostError, RunStateError } from './errors.ts';
+import type { CostPaths } from './policy.ts';
+import type { Decision } from './types.ts';
 import { fileSha256 } from './fileSha256.ts';
 import { makeClient } from './openaiClient.ts';
 import { decide, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './policy.ts';
@@ -41,13 +47,35 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = resolve(opts.outDir);
   if (!(budget > 0)) throw new UsageError(`the latency budget must be more than zero (got ${budget} ms)`);
+  const newState = (file: string, sha: string, d: Decision, at: Date, ms: number): RunState => ({
+    version: 1, input_file: file, input_sha256: sha, decision: d, started_at: at.toISOString(),
+    deadline_ms: at.getTime() + ms, parts: [], sync_phase: null, finished_at: null,
+  });
+  const runContext = (
+    st: RunState, client: OpenAI, items: Map<number, LineEstimate>,
+    o: { budget: number; retries: number; concurrency: number; paths: CostPaths },
+  ): RunContext => ({
+    client, inputPath: path, displayName: path, outDir, inputSha256: st.input_sha256, decision: st.decision, state: st,
+    save: () => saveState(outDir, st),
+    items, deadline: st.deadline_ms, budgetMs: st.deadline_ms - Date.parse(st.started_at), retries: o.retries,
+    syncRetryThreshold: o.paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
+    rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency: o.concurrency, flexAvailable: [...items.values()].length > 0 && flexForAll(items),
+    flexFallback: o.paths.flexFallback, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: opts.partLimits ?? {},
+    githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress,
+    existing: null,
+  });
+  // flexAvailable was "the file's flex total exists": some model of it has flex.
+  const flexForAll = (items: Map<number, LineEstimate>) => [...items.values()].some((it) => it.cost.flex !== null);
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
 
   // Everything a user can get wrong is found before a cent is spent: the file, the budget, the cost ceiling.
-  const estimate = await estimateFile(path, {
-    catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings,
-    displayName: path, region: opts.region, history: opts.history, historySource: opts.historySource, now: opts.now,
-  });
+  const history = opts.history ?? (opts.historyPath ? await readHistoryLogged(opts.historyPath, log) : []);
+  const estimateWith = (observations: Observation[], source: 'history' | 'pilot') =>
+    estimateFile(path, {
+      catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings,
+      displayName: path, region: opts.region, history: observations, historySource: source, now: opts.now,
+    });
+  let estimate = await estimateWith(history, opts.historySource ?? 'history');
   refuseShutDownModels(estimate, path);
   for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
   const inputSha256 = await fileSha256(path);
@@ -57,9 +85,47 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}…); use another --out, or remove it to start over`);
   }
   const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
+  const retries = opts.retries ?? DEFAULT_RETRIES;
+  const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
+  const itemsOf = (e: FileEstimate) => new Map((e.items ?? []).map((it) => [it.line, it] as const));
+
+  // The pilot runs before the decision (its answers calibrate it), once: a rerun finds its lines in state.json.
+  const pilotWanted = !state && (opts.pilot ?? 0) > 0;
+  if (pilotWanted || state?.pilot) {
+    const lines = state?.pilot?.lines ?? choosePilotLines((estimate.items ?? []).map((i) => i.line), opts.pilot!, inputSha256);
+    const pilotItems = itemsOf(estimate);
+    if (pilotWanted) {
+      // The pilot is paid for: its worst case plus the cheapest plan for the whole file must fit under --max-cost.
+      const pilotMax = lines.reduce((n, l) => n + pilotItems.get(l)!.cost.sync.max, 0);
+      if (opts.maxCostUsd !== undefined && pilotMax + estimate.cost.batch.max > opts.maxCostUsd) {
+        throw new MaxCostError('pilot', pilotMax + estimate.cost.batch.max, opts.maxCostUsd, `a ${lines.length}-request pilot (sync) and the cheapest plan for the file (batch)`);
+      }
+      state = newState(path, inputSha256, decide(estimate, policy), startedAt, budget);
+      state.pilot = { lines, done: false };
+      saveState(outDir, state);
+    }
+    const st0 = state!;
+    if (!st0.pilot!.done) {
+      log(`pilot: sending ${lines.length} requests synchronously to calibrate the estimate`);
+      const pilotCtx = runContext(st0, client, pilotItems, { budget, retries, concurrency, paths: { syncRetries: true, flexFallback: true } });
+      const settled = await buildIndex(st0, outDir);
+      const todo = lines.filter((l) => settled.status(pilotItems.get(l)!.custom_id)?.status !== 'succeeded');
+      settled.close();
+      await runSyncPhase(pilotCtx, opts.catalog, todo, 'default');
+    }
+    const index = await buildIndex(st0, outDir);
+    const observed = pilotObservations(lines, pilotItems, index, path, new Date().toISOString());
+    index.close();
+    estimate = await estimateWith([...history, ...observed], observed.length > 0 ? 'pilot' : 'history');
+    if (!st0.pilot!.done) {
+      st0.decision = decide(estimate, policy);
+      st0.pilot!.done = true;
+      saveState(outDir, st0);
+    }
+  }
+
   // A resumed run keeps its decision (and its deadline): switching modes half-way would pay twice.
   const decision = state?.decision ?? decide(estimate, policy);
-  const retries = opts.retries ?? DEFAULT_RETRIES;
   const wanted = { syncRetries: retries > 0 && (opts.syncRetryThreshold ?? 100) > 0, flexFallback: opts.flexFallback ?? true };
   const paths = fitMaxCost(estimate, decision, opts.maxCostUsd, wanted);
   log(`decision: ${decision.mode} — ${decision.reason}`);
@@ -67,14 +133,10 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     log(`--max-cost: retries stay in batches and flex does not fall back to the standard tier, so the worst case stays within ${opts.maxCostUsd}`);
   }
 
-  const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
   if (!state) {
-    state = {
-      version: 1, input_file: path, input_sha256: inputSha256, decision, started_at: startedAt.toISOString(),
-      deadline_ms: startedAt.getTime() + budget, parts: [], sync_phase: null, finished_at: null,
-    };
+    state = newState(path, inputSha256, decision, startedAt, budget);
     saveState(outDir, state);
-  } else {
+  } else if (!pilotWanted) {
     log(`resuming the run started ${state.started_at} (${state.parts.filter((p) => p.batch_id).length} batches known)`);
     if (opts.mode !== 'auto' && opts.mode !== state.decision.mode) {
       log(`--mode ${opts.mode} ignored: this run was started in ${state.decision.mode} mode (use another --out to start over)`);
@@ -88,20 +150,12 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
       log(`deadline for the rest: ${new Date(state.deadline_ms).toISOString()} (${formatDuration(budget)} from now)`);
     }
   }
-  const items = new Map<number, LineEstimate>();
-  for (const it of estimate.items ?? []) items.set(it.line, it);
-
+  const items = itemsOf(estimate);
   const st: RunState = state;
-  const ctx: RunContext = {
-    client, inputPath: path, displayName: path, outDir, inputSha256, decision, state: st,
-    save: () => saveState(outDir, st),
-    items, deadline: st.deadline_ms, budgetMs: st.deadline_ms - Date.parse(st.started_at), retries, syncRetryThreshold: paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
-    rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency, flexAvailable: estimate.cost.flex !== null,
-    flexFallback: paths.flexFallback, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: opts.partLimits ?? {},
-    githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress,
-    existing: null,
-  };
-  const allLines = [...items.keys()];
+  const ctx = runContext(st, client, items, { budget, retries, concurrency, paths });
+  // Pilot answers are in already: the batch never carries them again.
+  const pilotLines = new Set(st.pilot?.lines ?? []);
+  const allLines = [...items.keys()].filter((l) => !pilotLines.has(l));
 
   if (decision.mode === 'batch' && !st.sync_phase) {
     const rounds = await runBatchRounds(ctx, allLines);
@@ -133,9 +187,26 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     pricingFor: (model) => resolvePricing(opts.catalog, model),
     estimateOf: (line) => items.get(line),
     plannedMode: decision.mode,
+    pilotLines,
     ctx: { region: opts.region === true },
   });
-  const tally = await writeResults({ inputPath: path, resultsPath, csvPath, index, plannedMode: decision.mode, ledger });
+  const observed: ObservedRequest[] = [];
+  const tally = await writeResults({
+    inputPath: path, resultsPath, csvPath, index, plannedMode: decision.mode, ledger,
+    onRecord: (r) => {
+      const it = items.get(r.line);
+      if (opts.historyPath && it && r.status === 'succeeded') observed.push({ shape: it.shape, usage: r.usage, mode: r.mode, status: r.status });
+    },
+  });
+  if (opts.historyPath) {
+    const lines = observeResults(observed, { run_at: st.started_at, run_id: opts.githubRunId, file: path });
+    try {
+      await appendHistory(opts.historyPath, lines);
+    } catch (err) {
+      // History improves the next estimate; losing it must not fail a run whose answers are in.
+      log(`warning: could not write the run history to ${opts.historyPath}: ${(err as Error).message}`);
+    }
+  }
   const finishedAt = new Date();
   st.finished_at = finishedAt.toISOString();
   ctx.save();
@@ -167,6 +238,13 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     batch_ids: batchIds, results_path: resultsPath, results_csv_path: csvPath, report_json_path: reportJsonPath,
     report_md_path: reportMdPath, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), exit_code: exit,
   };
+}
+
+async function readHistoryLogged(path: string, log: (line: string) => void): Promise<Observation[]> {
+  const h = await readHistory(path);
+  if (h.skipped > 0) log(`warning: ${h.skipped} line(s) of ${path} could not be read and were skipped`);
+  if (h.observations.length > 0) log(`history: ${h.observations.length} observation(s) from ${path} calibrate the estimate`);
+  return h.observations;
 }
 
 /** A model that is shut down answers nothing: refuse before a cent is spent, naming OpenAI's replacement. */

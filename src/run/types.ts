@@ -65,6 +65,10 @@ export interface RunOptions {
   /** What earlier runs observed (history/): calibrates the estimate the decision rests on. */
   history?: Observation[];
   historySource?: 'history' | 'pilot';
+  /** Read before the estimate (unless `history` is given) and appended to after the run; null/absent: none. */
+  historyPath?: string | null;
+  /** Requests sent synchronously before the decision to calibrate it (kept in the results, never sent again). */
+  pilot?: number;
   /** Today (model lifecycle): injectable for tests. */
   now?: Date;
   /** Per-batch limits (tests use small ones to force several parts). */

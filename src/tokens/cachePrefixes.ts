@@ -40,6 +40,11 @@ export function cachePrefixes(url: Endpoint, body: Record<string, unknown>, enco
   const items = typeof list === 'string' ? [{ role: 'user', content: list }] : asArray(list);
   const hash = createHash('sha256').update(JSON.stringify(fixed));
   const out: CachePrefix[] = [];
+  // Instructions and tools alone are a prefix too (a responses file's rows differ from the first input item on).
+  if (fixed.instructions !== undefined || fixed.tools !== undefined || fixed.functions !== undefined) {
+    const tokens = countRequestTokens(url, { ...rest, [listKey]: [] }, encoding).input_tokens - REPLY_PRIMING;
+    if (tokens >= CACHE_MIN_TOKENS) out.push({ hash: hash.copy().digest('hex').slice(0, 16), tokens });
+  }
   const upTo = Math.min(items.length, MAX_BOUNDARIES);
   for (let i = 0; i < upTo; i++) {
     hash.update('\n').update(JSON.stringify(items[i]));

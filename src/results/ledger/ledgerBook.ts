@@ -12,6 +12,8 @@ export interface LedgerBookOptions {
   /** The estimate of an input line (the run always estimates with detail), for estimate-vs-actual. */
   estimateOf: (line: number) => LineEstimate | undefined;
   plannedMode: Mode;
+  /** Lines of a `--pilot`: sent synchronously on purpose, so not "moved to sync". */
+  pilotLines?: ReadonlySet<number>;
   ctx?: PriceContext;
 }
 
@@ -25,6 +27,7 @@ export class LedgerBook {
   private readonly groups = new Map<string, LedgerGroup>();
   private readonly o: LedgerBookOptions;
   private moved = 0;
+  private pilot = 0;
 
   constructor(o: LedgerBookOptions) {
     this.o = o;
@@ -47,7 +50,8 @@ export class LedgerBook {
     if (!g) this.groups.set(key, (g = { mode: record.mode, model, ...emptyFigures() }));
     g.requests++;
     if (record.status === 'succeeded') g.succeeded++;
-    if (this.o.plannedMode === 'batch' && record.mode !== 'batch' && record.usage !== null) this.moved++;
+    if (this.o.pilotLines?.has(record.line)) this.pilot++;
+    else if (this.o.plannedMode === 'batch' && record.mode !== 'batch' && record.usage !== null) this.moved++;
     const tokens = usageTokens(record.usage);
     if (tokens === null || priced.actual === null) return;
     g.billed++;
@@ -77,7 +81,7 @@ export class LedgerBook {
       byMode[mode] = addFigures(byMode[mode] ?? emptyFigures(), figures);
       total = addFigures(total, figures);
     }
-    return { total: settle(total), by_mode: byMode, by_mode_and_model: groups, planned_mode: this.o.plannedMode, moved_to_sync: this.moved };
+    return { total: settle(total), by_mode: byMode, by_mode_and_model: groups, planned_mode: this.o.plannedMode, moved_to_sync: this.moved, pilot_requests: this.pilot };
   }
 }
 

@@ -46,4 +46,6 @@ export interface Ledger {
   planned_mode: Mode;
   /** Requests planned for the Batch API that ran synchronously instead (safety net, retries, leftovers). */
   moved_to_sync: number;
+  /** Requests of a `--pilot`, answered synchronously before the decision (in the sync figures). */
+  pilot_requests: number;
 }
