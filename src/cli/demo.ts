@@ -8,6 +8,8 @@ import type { Command } from 'commander';
 import { startEmulator } from '../emulator/index.ts';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import { loadCatalog } from '../pricing/index.ts';
+import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
+import { formatUsd } from '../shared/money.ts';
 import { renderEstimateTable } from '../report/estimateTable.ts';
 import { answerText } from '../results/index.ts';
 import type { ResultRecord } from '../results/index.ts';
@@ -50,6 +52,9 @@ async function demo(flags: DemoFlags): Promise<number> {
     say(`batchwise demo: a local OpenAI emulator is listening on ${emulator.url} (no key, no network)\n`);
     const catalog = loadCatalog();
     say(renderEstimateTable(await estimateFile(flags.file, { catalog, minSavingsUsd: flags.minSavings, displayName: flags.file })));
+    if (flags.minSavings < DEFAULT_MIN_SAVINGS_USD) {
+      say(`(the demo sets --min-savings to ${formatUsd(flags.minSavings)}: a file this small saves a fraction of a cent, and the default ${formatUsd(DEFAULT_MIN_SAVINGS_USD)} would pick sync)\n`);
+    }
     say('running it in --mode auto:');
     const summary = await runFile(flags.file, {
       mode: 'auto', outDir: out, catalog, apiKey: 'sk-demo', baseURL: emulator.url,
@@ -63,7 +68,7 @@ async function demo(flags: DemoFlags): Promise<number> {
       const r = JSON.parse(l) as ResultRecord;
       say(`  ${r.custom_id} (${r.status}, ${r.mode}): ${answerText(r.response).slice(0, 70)}`);
     }
-    say(`\nnext: batchwise run YOUR.jsonl --out results  (with OPENAI_API_KEY set)`);
+    say(`\nnext: npx batchwise estimate YOUR.jsonl, then npx batchwise run YOUR.jsonl --out results (with OPENAI_API_KEY set)`);
     return summary.exit_code;
   } catch (err) {
     return reportRunFailure(err, 'sk-demo');
