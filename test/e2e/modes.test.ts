@@ -51,3 +51,28 @@ test('auto with a negligible saving: sync, and the reason says so', async () => 
     await emu.close();
   }
 });
+
+test('--mode priority: service_tier priority where the model has it, priced at the Fast table; others at standard', async () => {
+  const emu = await emulator();
+  try {
+    const file = writeJsonl([
+      chatLine('req-1', 'one', { max_completion_tokens: 20 }, 'gpt-5.5'),
+      chatLine('req-2', 'two', { max_completion_tokens: 20 }, 'gpt-5.5'),
+    ]);
+    const { summary, results } = await run(file, emu, { mode: 'priority' });
+    assert.equal(summary.exit_code, 0);
+    assert.equal(summary.decision.mode, 'priority');
+    const pricing = resolvePricing(catalog, 'gpt-5.5');
+    for (const r of results) {
+      assert.equal(r.mode, 'priority');
+      assert.equal((r.response as { service_tier?: string }).service_tier, 'priority');
+      assert.equal(r.cost_usd, roundUsd(usageCostUsd(r.usage, pricing, 'priority')!));
+    }
+    // Dearer than sync, and the ledger says so rather than claiming a saving.
+    assert.ok(summary.ledger.total.saved_usd < 0);
+    // A model without priority cannot be run in priority mode: said before anything is sent.
+    await assert.rejects(run(writeJsonl([chatLine('req-1', 'x', { max_completion_tokens: 5 }, 'gpt-5-nano')]), emu, { mode: 'priority' }), /no priority processing \(Fast mode\) for gpt-5-nano/);
+  } finally {
+    await emu.close();
+  }
+});
