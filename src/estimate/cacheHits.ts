@@ -33,8 +33,8 @@ export interface CacheRules {
   billsWrites: boolean;
 }
 
-/** A measured hit share for a request (from history), or null to use the assumed rate. */
-export type HitRate = { ratio: number } | null;
+/** Measured shares of input read from and written to the cache (from history), or null to use the assumed rate. */
+export type HitRate = { ratio: number; write_ratio: number } | null;
 
 export class PrefixTracker {
   private readonly seen = new Map<string, Set<string>>();
@@ -53,15 +53,27 @@ export class PrefixTracker {
     const writeOnHit = rules.billsWrites ? Math.max(0, longest - possible) : 0;
     const writeOnMiss = rules.billsWrites ? longest : 0;
     let expected = possible * EXPECTED_HIT_RATE;
-    if (measured !== null) expected = Math.min(input, measured.ratio * input);
-    const hitShare = possible > 0 ? Math.min(1, expected / possible) : 0;
+    const hitShare = possible > 0 ? EXPECTED_HIT_RATE : 0;
+    let writeExpected = possible > 0 ? hitShare * writeOnHit + (1 - hitShare) * writeOnMiss : writeOnMiss;
+    if (measured !== null) {
+      // What earlier runs of this prompt measured replaces the assumption, reads and writes alike.
+      expected = measured.ratio * input;
+      writeExpected = rules.billsWrites ? measured.write_ratio * input : 0;
+    }
+    // Every input token is uncached, read or written: never more than the input in any scenario.
+    const fit = (cached: number, written: number): [number, number] => {
+      const c = Math.min(input, cached);
+      return [c, Math.min(input - c, written)];
+    };
+    const [cachedLow, writeLow] = fit(Math.max(possible, expected), possible > 0 ? writeOnHit : writeOnMiss);
+    const [cachedExpected, writeExp] = fit(expected, writeExpected);
     return {
       possible,
-      cached_low: Math.max(possible, expected),
-      cached_expected: expected,
-      write_low: possible > 0 ? writeOnHit : writeOnMiss,
-      write_expected: possible > 0 ? hitShare * writeOnHit + (1 - hitShare) * writeOnMiss : writeOnMiss,
-      write_max: writeOnMiss,
+      cached_low: cachedLow,
+      cached_expected: cachedExpected,
+      write_low: writeLow,
+      write_expected: writeExp,
+      write_max: Math.min(input, writeOnMiss),
     };
   }
 

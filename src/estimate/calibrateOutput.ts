@@ -16,7 +16,7 @@ export interface CalibratedLine {
 interface ShapeFigures {
   expected: number | null;
   sample: number;
-  cacheRatio: number | null;
+  cache: { ratio: number; write_ratio: number } | null;
 }
 
 /** Reason texts kept for the notes: one per shape would flood a file of many prompts. */
@@ -35,7 +35,7 @@ export class OutputCalibration {
 
   forLine(shape: ShapeKey, heuristic: OutputEstimate): CalibratedLine {
     const f = this.figures(shape);
-    const cache = f.cacheRatio === null ? null : { ratio: f.cacheRatio };
+    const cache = f.cache;
     if (f.expected === null) {
       return { output: { low: heuristic.low, expected: heuristic.expected, max: heuristic.max }, source: 'heuristic', sample: 0, cache };
     }
@@ -53,11 +53,11 @@ export class OutputCalibration {
     let f = this.byShape.get(shape.id);
     if (f !== undefined) return f;
     if (this.history.length === 0) {
-      f = { expected: null, sample: 0, cacheRatio: null };
+      f = { expected: null, sample: 0, cache: null };
     } else {
       const p = predict(this.history, shape);
       const c = predictCache(this.history, shape);
-      f = { expected: p?.expected_per_request ?? null, sample: p?.sample ?? 0, cacheRatio: c?.ratio ?? null };
+      f = { expected: p?.expected_per_request ?? null, sample: p?.sample ?? 0, cache: c ? { ratio: c.ratio, write_ratio: c.write_ratio } : null };
       const label = this.source === 'pilot' ? 'pilot' : 'history';
       if (p && this.reasonTexts.size < MAX_REASONS) this.reasonTexts.set(`o${shape.id}`, `${shape.model} (${label}): ${p.reason.replace('earlier run', this.source === 'pilot' ? 'pilot run' : 'earlier run')}`);
       if (c && this.reasonTexts.size < MAX_REASONS) this.reasonTexts.set(`c${shape.id}`, `${shape.model} (${label}): ${c.reason}`);

@@ -140,3 +140,17 @@ test('images and video: priced per image and per second from the catalog; a line
   const tokenOnly = { ...img, body: { ...img.body, model: 'gpt-image-2.6-flare' } };
   await assert.rejects(estimate([img, tokenOnly]), (err: unknown) => err instanceof RequestFileError && /:2: .*no per-image or per-second price for gpt-image-2\.6-flare/.test(err.message));
 });
+
+test('cache figures never exceed the input, whatever history measured', async () => {
+  const { PrefixTracker } = await import('../../src/estimate/cacheHits.ts');
+  const t = new PrefixTracker();
+  const prefixes = [{ hash: 'a', tokens: 1375 }];
+  for (const measured of [null, { ratio: 0.92, write_ratio: 0.05 }, { ratio: 1, write_ratio: 1 }]) {
+    for (let i = 0; i < 3; i++) {
+      const c = t.next('gpt-6-luna', prefixes, 1378, { billsWrites: true }, measured);
+      for (const [cached, written] of [[c.cached_low, c.write_low], [c.cached_expected, c.write_expected], [0, c.write_max]]) {
+        assert.ok(cached + written <= 1378 + 1e-9, `${JSON.stringify(measured)}: ${cached} + ${written}`);
+      }
+    }
+  }
+});
