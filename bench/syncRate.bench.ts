@@ -11,7 +11,7 @@
 import OpenAI from 'openai';
 import { startEmulator } from '../src/emulator/index.ts';
 import { loadCatalog, resolvePricing } from '../src/pricing/index.ts';
-import { runSync } from '../src/run/runSync.ts';
+import { runSync } from '../src/run/sync/runSync.ts';
 import type { RunItem } from '../src/run/types.ts';
 import { countRequestTokens } from '../src/tokens/index.ts';
 import { rng } from './generateRequests.ts'; // mulberry32, so every run sends the same requests

@@ -1,7 +1,7 @@
 // What `run` and `demo` print when a run ends, and how a run's failure ends: shared by both commands.
 import OpenAI from 'openai';
 import type { RunSummary } from '../run/index.ts';
-import { redactSecrets } from '../run/syncClientErrors.ts';
+import { redactSecrets } from '../run/sync/syncClientErrors.ts';
 import { formatUsd } from '../shared/money.ts';
 import { formatError } from '../report/format.ts';
 import { reportFailure } from './errors.ts';

@@ -3,7 +3,7 @@ import type OpenAI from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import type { LineEstimate } from '../estimate/types.ts';
 import type { BatchLimits } from '../requests/index.ts';
-import type { RunState } from './state.ts';
+import type { RunState } from './state/state.ts';
 import type { BatchProgress, Decision } from './types.ts';
 
 export interface RunContext {

@@ -1,21 +1,22 @@
-// Runs the action the way a GitHub runner does: `node dist/index.js` (then `node dist/post.js`) in a child process,
-// inputs as INPUT_* variables, and the runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE) read back
-// afterwards. dist/ is copied to a temp dir first, so every test also proves the bundle needs no node_modules.
+// Runs the action the way a GitHub runner does: its entry point (then the post step's) in a child process, inputs as
+// INPUT_* variables, and the runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE) read back afterwards.
+// The entry points run from source (src/action/index.ts, post.ts) so the tests follow the code as it is edited, not the
+// last build. BATCHWISE_DIST=dist runs a build instead: it is copied to a temp dir first, so the run also proves the
+// bundle needs no node_modules (CI does this on the rebuilt dist/).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT, tempDir } from '../helpers.ts';
 
 let copied: string | undefined;
 
-/** dist/ as built by `npm run build`, copied where no node_modules can be found above it. */
+/** A build (BATCHWISE_DIST, e.g. `dist` or a release candidate), copied where no node_modules can be found above it. */
 export function builtDist(): string {
   if (copied) return copied;
-  // BATCHWISE_DIST: test another build (e.g. a release candidate) the same way.
-  const dist = process.env.BATCHWISE_DIST ?? join(ROOT, 'dist');
+  const dist = resolve(ROOT, process.env.BATCHWISE_DIST!);
   for (const f of ['index.js', 'post.js', 'scan-worker.js', 'tiktoken_bg.wasm']) {
-    if (!existsSync(join(dist, f))) throw new Error(`dist/${f} is missing: run \`npm run build\` before the action tests`);
+    if (!existsSync(join(dist, f))) throw new Error(`${dist}/${f} is missing: run \`npm run build\` first`);
   }
   copied = join(tempDir('batchwise-dist-'), 'dist');
   cpSync(dist, copied, { recursive: true });
@@ -119,9 +120,14 @@ export interface StepOptions {
   timeoutMs?: number;
 }
 
-/** Runs dist/<entry>.js as the runner would. The runner passes main's saved state to post as STATE_* variables. */
+/** The script a step runs: src/action/<entry>.ts, or <build>/<entry>.js with BATCHWISE_DIST. */
+export function entryScript(entry: 'index' | 'post'): string {
+  if (process.env.BATCHWISE_DIST) return join(builtDist(), `${entry}.js`);
+  return join(ROOT, 'src/action', `${entry}.ts`);
+}
+
+/** Runs the step's entry point as the runner would. The runner passes main's saved state to post as STATE_* variables. */
 export async function runStep(runner: Runner, entry: 'index' | 'post', opts: StepOptions): Promise<StepResult> {
-  const dist = builtDist();
   const env: Record<string, string> = { ...runner.env };
   // @actions/core reads INPUT_<NAME> with spaces → _ and upper case; hyphens stay.
   for (const [k, v] of Object.entries(opts.inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
@@ -130,7 +136,8 @@ export async function runStep(runner: Runner, entry: 'index' | 'post', opts: Ste
   }
   const outputsBefore = readFileSync(runner.outputFile, 'utf8').length;
   const summaryBefore = readFileSync(runner.summaryFile, 'utf8').length;
-  const child = spawn(process.execPath, [join(dist, `${entry}.js`)], { cwd: runner.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // process.execPath: the Node 24 running the tests, which runs the .ts entry points by type stripping.
+  const child = spawn(process.execPath, [entryScript(entry)], { cwd: runner.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let signalled = false;

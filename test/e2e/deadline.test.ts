@@ -84,7 +84,7 @@ test('a rerun after the deadline passed counts its budget from now: the batch is
     const first = run(file, emu, { mode: 'batch', outDir, latencyBudgetMs: 60_000, signal: controller.signal });
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { loadState, saveState } = await import('../../src/run/state.ts');
+    const { loadState, saveState } = await import('../../src/run/state/state.ts');
     while (!(existsSync(join(outDir, 'state.json')) && loadState(outDir)?.parts[0]?.batch_id)) await new Promise((r) => setTimeout(r, 50));
     controller.abort();
     await first.catch(() => {});

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toFile } from 'openai';
-import { downloadFile } from '../../src/run/downloadFile.ts';
+import { downloadFile } from '../../src/run/batch/downloadFile.ts';
 import { tempDir } from '../helpers.ts';
 import { allBatches, assertOnePerRequest, clientFor, emulator, requestFile, run } from './helpers.ts';
 

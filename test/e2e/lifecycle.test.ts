@@ -7,9 +7,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { toFile } from 'openai';
 import { estimateFile } from '../../src/estimate/estimateFile.ts';
 import { cancelRun, loadState } from '../../src/run/index.ts';
-import { settlePart } from '../../src/run/settlePart.ts';
+import { settlePart } from '../../src/run/batch/settlePart.ts';
 import type { RunContext } from '../../src/run/runContext.ts';
-import type { PartState, RunState } from '../../src/run/state.ts';
+import type { PartState, RunState } from '../../src/run/state/state.ts';
 import { chatLine, tempDir } from '../helpers.ts';
 import { allBatches, assertOnePerRequest, catalog, clientFor, emulator, requestFile, run } from './helpers.ts';
 

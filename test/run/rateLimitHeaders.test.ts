@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRateLimitHeaders, parseResetDuration, retryAfterMs } from '../../src/run/rateLimitHeaders.ts';
+import { parseRateLimitHeaders, parseResetDuration, retryAfterMs } from '../../src/run/sync/rateLimitHeaders.ts';
 
 test('reset durations in the Go form the API sends', () => {
   assert.equal(parseResetDuration('1s'), 1000);

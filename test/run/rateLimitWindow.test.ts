@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RateLimitWindow } from '../../src/run/rateLimitWindow.ts';
-import { parseRateLimitHeaders } from '../../src/run/rateLimitHeaders.ts';
+import { RateLimitWindow } from '../../src/run/sync/rateLimitWindow.ts';
+import { parseRateLimitHeaders } from '../../src/run/sync/rateLimitHeaders.ts';
 
 const opts = { windowMs: 60_000, marginMs: 0 };
 

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadState, saveState } from '../../src/run/state.ts';
-import type { RunState } from '../../src/run/state.ts';
+import { loadState, saveState } from '../../src/run/state/state.ts';
+import type { RunState } from '../../src/run/state/state.ts';
 import { RunStateError } from '../../src/run/errors.ts';
 import { tempDir } from '../helpers.ts';
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
-import { streamingUploadFetch } from '../../src/run/streamingFetch.ts';
+import { streamingUploadFetch } from '../../src/run/batch/streamingFetch.ts';
 
 async function server(handler: Parameters<typeof createServer>[1]) {
   const s = createServer(handler);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { APIConnectionTimeoutError } from 'openai';
 import { startEmulator } from '../../src/emulator/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { longCallDispatcher } from '../../src/run/syncClientDispatcher.ts';
+import { longCallDispatcher } from '../../src/run/sync/syncClientDispatcher.ts';
 import { client } from './syncHelpers.ts';
 
 let emu: RunningEmulator;

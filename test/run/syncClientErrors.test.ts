@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { backoffMs, classifyFailure, redactSecrets } from '../../src/run/syncClientErrors.ts';
+import { backoffMs, classifyFailure, redactSecrets } from '../../src/run/sync/syncClientErrors.ts';
 
 function apiError(status: number, error: Record<string, unknown> | undefined, headers: Record<string, string> = {}) {
   return APIError.generate(status, error === undefined ? undefined : { error }, undefined, new Headers(headers));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { estimateSyncDurationMs } from '../../src/run/runSync.ts';
-import { syncCostUsd, usageTokens } from '../../src/run/runSyncCost.ts';
+import { estimateSyncDurationMs } from '../../src/run/sync/runSync.ts';
+import { syncCostUsd, usageTokens } from '../../src/run/sync/runSyncCost.ts';
 import type { ModelPricing } from '../../src/pricing/index.ts';
 
 const pricing = {

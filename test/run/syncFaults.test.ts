@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../../src/emulator/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { syncCostUsd } from '../../src/run/runSyncCost.ts';
+import { syncCostUsd } from '../../src/run/sync/runSyncCost.ts';
 import { byId, chatItem, client, pricingFor, run } from './syncHelpers.ts';
 
 const started: RunningEmulator[] = [];

@@ -5,8 +5,8 @@ import { loadCatalog, resolvePricing } from '../../src/pricing/index.ts';
 import type { ModelPricing } from '../../src/pricing/index.ts';
 import type { Endpoint } from '../../src/requests/types.ts';
 import type { ResultRecord } from '../../src/results/types.ts';
-import { runSync } from '../../src/run/runSync.ts';
-import type { SyncRunOptions, SyncRunStats } from '../../src/run/runSync.ts';
+import { runSync } from '../../src/run/sync/runSync.ts';
+import type { SyncRunOptions, SyncRunStats } from '../../src/run/sync/runSync.ts';
 import type { RunItem } from '../../src/run/types.ts';
 import { countRequestTokens, encodingNameForModel } from '../../src/tokens/index.ts';
 

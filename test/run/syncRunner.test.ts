@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../src/emulator/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { syncCostUsd } from '../../src/run/runSyncCost.ts';
+import { syncCostUsd } from '../../src/run/sync/runSyncCost.ts';
 import type { RunItem } from '../../src/run/types.ts';
 import { byId, chatItem, client, item, pricingFor, run } from './syncHelpers.ts';
 
@@ -128,7 +128,7 @@ test('a broken item stream: what was started is still reported, then the streamâ
     throw new Error('read error on requests.jsonl');
   }
   const records: string[] = [];
-  const { runSync } = await import('../../src/run/runSync.ts');
+  const { runSync } = await import('../../src/run/sync/runSync.ts');
   await assert.rejects(
     runSync(broken(), { client: client(emu.url), tier: 'default', rpm: 100, pricingFor }, (r) => records.push(r.custom_id)),
     /read error/,
@@ -147,7 +147,7 @@ test('items are pulled from the stream only as slots free up; progress counts up
       yield chatItem(i);
     }
   }
-  const { runSync } = await import('../../src/run/runSync.ts');
+  const { runSync } = await import('../../src/run/sync/runSync.ts');
   await runSync(lazy(), { client: client(emu.url), tier: 'default', rpm: 10_000, concurrency: 4, pricingFor }, () => answered++);
   assert.equal(answered, 40);
   assert.ok(mostAhead <= 5, `held ${mostAhead} items at once with 4 slots`);

@@ -2,13 +2,13 @@
 // the safety net, a small retry. Every answer is journaled the moment it arrives (sync.jsonl, append-only), so a crash
 // loses none and a rerun sends only what the journal does not already settle.
 import { join } from 'node:path';
-import { resolvePricing } from '../pricing/index.ts';
-import type { Catalog } from '../pricing/index.ts';
-import type { LineEstimate } from '../estimate/types.ts';
-import { openJournal } from '../results/index.ts';
-import type { ResultRecord } from '../results/index.ts';
+import { resolvePricing } from '../../pricing/index.ts';
+import type { Catalog } from '../../pricing/index.ts';
+import type { LineEstimate } from '../../estimate/types.ts';
+import { openJournal } from '../../results/index.ts';
+import type { ResultRecord } from '../../results/index.ts';
 import { readRunItems } from './readRunItems.ts';
-import type { RunContext } from './runContext.ts';
+import type { RunContext } from '../runContext.ts';
 import { runSync } from './runSync.ts';
 import type { SyncTier } from './runSync.ts';
 

@@ -1,14 +1,14 @@
 // --max-cost over several request files run one after another (the action's `requests: evals/*.jsonl`): the ceiling
 // is for their sum, not for each. Before anything is sent, the plans' least worst cases must fit together; each file
 // then runs under what is left — the ceiling less what the files before it cost and the least the files after it can.
-import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
-import type { FileEstimate } from '../estimate/types.ts';
-import { formatUsd } from '../shared/money.ts';
-import { MaxCostError } from './errors.ts';
+import { BATCH_WINDOW_MS } from '../../estimate/recommend.ts';
+import type { FileEstimate } from '../../estimate/types.ts';
+import { formatUsd } from '../../shared/money.ts';
+import { MaxCostError } from '../errors.ts';
 import { decide, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, worstCase } from './policy.ts';
 import type { PolicyInput } from './policy.ts';
-import { DEFAULT_CONCURRENCY } from './runSync.ts';
-import type { Decision, RunOptions } from './types.ts';
+import { DEFAULT_CONCURRENCY } from '../sync/runSync.ts';
+import type { Decision, RunOptions } from '../types.ts';
 
 /** The policy's inputs as runFile fills them in from its options (one place for the defaults). */
 export function policyInput(opts: Pick<RunOptions, 'mode' | 'latencyBudgetMs' | 'minSavingsUsd' | 'rpm' | 'tpm' | 'concurrency'>): PolicyInput {

@@ -3,11 +3,11 @@
 // batch for, is handed to the sync runner instead. Rounds are planned from what is on disk, so a rerun after a crash
 // plans the same parts, finds their ids in state.json and carries on.
 import { join } from 'node:path';
-import { planBatches } from '../requests/index.ts';
-import { scanLines, classifyBatchLine } from '../results/index.ts';
+import { planBatches } from '../../requests/index.ts';
+import { scanLines, classifyBatchLine } from '../../results/index.ts';
 import { runRound } from './batchRound.ts';
-import type { RunContext } from './runContext.ts';
-import { syncNeedMs } from './syncNeed.ts';
+import type { RunContext } from '../runContext.ts';
+import { syncNeedMs } from '../plan/syncNeed.ts';
 import { writeParts } from './writeParts.ts';
 import type { WrittenPart } from './writeParts.ts';
 

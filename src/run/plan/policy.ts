@@ -2,17 +2,17 @@
 // Batch is the cheapest; it is chosen whenever the saving is worth it and, if the budget is shorter than the Batch
 // API's 24h window, a sync run of everything could still finish after the batch is given up on (the safety net).
 // Otherwise flex (same discount, synchronous) when every model has it; otherwise sync.
-import type { FileEstimate, Mode, Range } from '../estimate/types.ts';
-import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
-import { formatDuration } from '../shared/duration.ts';
-import { formatPercent, formatUsd } from '../shared/money.ts';
-import { MaxCostError } from './errors.ts';
-import { UsageError } from '../shared/usageError.ts';
+import type { FileEstimate, Mode, Range } from '../../estimate/types.ts';
+import { BATCH_WINDOW_MS } from '../../estimate/recommend.ts';
+import { formatDuration } from '../../shared/duration.ts';
+import { formatPercent, formatUsd } from '../../shared/money.ts';
+import { MaxCostError } from '../errors.ts';
+import { UsageError } from '../../shared/usageError.ts';
 import { estimateSyncDurationMs } from './runSyncDuration.ts';
 import { ASSUMED_LIMITS, cancelGraceMs, FLEX_SLOWDOWN, planningLimits, SAFETY_MARGIN } from './syncNeed.ts';
-import type { Decision, RunMode } from './types.ts';
+import type { Decision, RunMode } from '../types.ts';
 
-export { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
+export { DEFAULT_MIN_SAVINGS_USD } from '../../estimate/recommend.ts';
 
 export interface PolicyInput {
   mode: RunMode;

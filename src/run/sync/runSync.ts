@@ -2,18 +2,18 @@
 // requests- and tokens-per-minute limits allow, retried where a retry can help, one ResultRecord per request.
 // The batch runner uses it too, for the part of a batch that must finish before a deadline (the safety net).
 import type OpenAI from 'openai';
-import type { ModelPricing } from '../pricing/index.ts';
-import type { Endpoint } from '../requests/types.ts';
-import type { ResultRecord } from '../results/types.ts';
+import type { ModelPricing } from '../../pricing/index.ts';
+import type { Endpoint } from '../../requests/types.ts';
+import type { ResultRecord } from '../../results/types.ts';
 import { RateLimitGate } from './rateLimitGate.ts';
 import { parseRateLimitHeaders } from './rateLimitHeaders.ts';
 import { syncCostUsd } from './runSyncCost.ts';
 import { longCallDispatcher } from './syncClientDispatcher.ts';
 import { backoffMs, classifyFailure } from './syncClientErrors.ts';
 import type { CallFailure } from './syncClientErrors.ts';
-import type { OnResult, RunItem } from './types.ts';
+import type { OnResult, RunItem } from '../types.ts';
 
-export { estimateSyncDurationMs } from './runSyncDuration.ts';
+export { estimateSyncDurationMs } from '../plan/runSyncDuration.ts';
 
 /** The tier asked for: standard, flex (half price, slow), or priority ("Fast mode": dearer, faster). */
 export type SyncTier = 'default' | 'flex' | 'priority';

@@ -2,7 +2,7 @@
 // the standard tier when flex has no capacity. A name of its own for callers that think in modes.
 import { runSync } from './runSync.ts';
 import type { SyncRunOptions, SyncRunStats } from './runSync.ts';
-import type { OnResult, RunItem } from './types.ts';
+import type { OnResult, RunItem } from '../types.ts';
 
 export function runFlex(
   items: AsyncIterable<RunItem> | Iterable<RunItem>,

@@ -5,8 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Batch } from 'openai/resources/batches';
 import { downloadFile } from './downloadFile.ts';
-import type { RunContext } from './runContext.ts';
-import type { PartState } from './state.ts';
+import type { RunContext } from '../runContext.ts';
+import type { PartState } from '../state/state.ts';
 
 export function batchesDir(ctx: RunContext): string {
   return join(ctx.outDir, 'batches');

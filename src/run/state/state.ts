@@ -3,8 +3,8 @@
 // state or the new one, never half of either.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Decision } from './types.ts';
-import { RunStateError } from './errors.ts';
+import type { Decision } from '../types.ts';
+import { RunStateError } from '../errors.ts';
 
 export const STATE_FILE = 'state.json';
 

@@ -1,11 +1,11 @@
 // Get a batch running for a part without ever making two for the same work: reuse the id in state.json, else attach
 // to a batch whose metadata names this exact part (a run killed right after creating it), else upload and create.
 import OpenAI from 'openai';
-import { VERSION } from '../shared/version.ts';
+import { VERSION } from '../../shared/version.ts';
 import { createBatchOnce, listOurBatches, sameWork, uploadPart } from './batchApi.ts';
 import type { Metadata } from './batchApi.ts';
-import type { RunContext } from './runContext.ts';
-import type { PartState } from './state.ts';
+import type { RunContext } from '../runContext.ts';
+import type { PartState } from '../state/state.ts';
 import type { WrittenPart } from './writeParts.ts';
 
 export function partMetadata(ctx: RunContext, wp: WrittenPart, index: number, of: number, round: number): Metadata {

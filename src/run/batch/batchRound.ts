@@ -4,13 +4,13 @@
 // live batches are cancelled (what finished is kept) and the caller runs the rest synchronously.
 import OpenAI from 'openai';
 import type { Batch } from 'openai/resources/batches';
-import { planBatches } from '../requests/index.ts';
-import { formatDuration } from '../shared/duration.ts';
+import { planBatches } from '../../requests/index.ts';
+import { formatDuration } from '../../shared/duration.ts';
 import { sleep } from './batchApi.ts';
-import { cancelGraceMs, syncNeedMs } from './syncNeed.ts';
-import type { RunContext } from './runContext.ts';
+import { cancelGraceMs, syncNeedMs } from '../plan/syncNeed.ts';
+import type { RunContext } from '../runContext.ts';
 import { settlePart } from './settlePart.ts';
-import type { PartState } from './state.ts';
+import type { PartState } from '../state/state.ts';
 import { partMetadata, partState, submitPart } from './submitPart.ts';
 import { writeParts } from './writeParts.ts';
 import type { WrittenPart } from './writeParts.ts';

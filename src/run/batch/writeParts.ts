@@ -4,8 +4,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { readJsonlLines } from '../requests/index.ts';
-import type { BatchPart } from '../requests/index.ts';
+import { readJsonlLines } from '../../requests/index.ts';
+import type { BatchPart } from '../../requests/index.ts';
 
 export interface WrittenPart {
   key: string;

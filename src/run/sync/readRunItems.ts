@@ -1,8 +1,8 @@
 // The requests a runner must send, re-read from the input file as a stream (bodies are never all in memory), with
 // what the estimate knows about each (for the rate limiters' reservations).
-import { readJsonlLines } from '../requests/index.ts';
-import type { LineEstimate } from '../estimate/types.ts';
-import type { RunItem } from './types.ts';
+import { readJsonlLines } from '../../requests/index.ts';
+import type { LineEstimate } from '../../estimate/types.ts';
+import type { RunItem } from '../types.ts';
 
 export async function* readRunItems(inputPath: string, wanted: Map<number, LineEstimate>): AsyncGenerator<RunItem> {
   if (wanted.size === 0) return;

@@ -2,10 +2,10 @@
 // sent synchronously before the decision. What they measured calibrates the estimate of the rest; their answers are
 // kept in the results and never sent again.
 import { createHash } from 'node:crypto';
-import { observeResults } from '../history/index.ts';
-import type { Observation, ObservedRequest } from '../history/index.ts';
-import type { LineEstimate } from '../estimate/types.ts';
-import type { OutcomeIndex } from '../results/index.ts';
+import { observeResults } from '../../history/index.ts';
+import type { Observation, ObservedRequest } from '../../history/index.ts';
+import type { LineEstimate } from '../../estimate/types.ts';
+import type { OutcomeIndex } from '../../results/index.ts';
 
 /** `n` distinct lines of `lines`, a deterministic sample for `seed` (Fisher–Yates on a hash-seeded generator). */
 export function choosePilotLines(lines: number[], n: number, seed: string): number[] {

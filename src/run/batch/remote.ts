@@ -3,11 +3,11 @@ import { existsSync, statSync } from 'node:fs';
 import type OpenAI from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import { cancelQuietly } from './batchRound.ts';
-import { makeClient } from './openaiClient.ts';
-import { loadState, statePath } from './state.ts';
-import type { RunState } from './state.ts';
-import { UsageError } from '../shared/usageError.ts';
-import { redactSecrets } from './syncClientErrors.ts';
+import { makeClient } from '../openaiClient.ts';
+import { loadState, statePath } from '../state/state.ts';
+import type { RunState } from '../state/state.ts';
+import { UsageError } from '../../shared/usageError.ts';
+import { redactSecrets } from '../sync/syncClientErrors.ts';
 
 export interface RemoteOptions {
   client?: OpenAI;

@@ -1,6 +1,6 @@
 // How long the sync (or flex) runner needs for some requests, with the margin the safety net keeps.
 import { estimateSyncDurationMs } from './runSyncDuration.ts';
-import type { RunContext } from './runContext.ts';
+import type { RunContext } from '../runContext.ts';
 
 /** Flex answers more slowly than the standard tier; its time is the sync estimate times this. */
 export const FLEX_SLOWDOWN = 2;
