@@ -1,11 +1,13 @@
 // /v1/chat/completions: the messages array, message by message.
 import { checkContentParts } from './validateContent.ts';
+import { checkChatStructured } from './validateStructured.ts';
 import { describe, isObject, oneOf, quote, type JsonObject } from './describe.ts';
 
 export const CHAT_ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
 const chatRoles: ReadonlySet<string> = new Set(CHAT_ROLES);
 
 export function checkChatBody(body: JsonObject, problems: string[]): void {
+  checkChatStructured(body, problems);
   const messages = body.messages;
   if (messages === undefined) {
     problems.push('body.messages is missing (a chat request needs at least one message)');

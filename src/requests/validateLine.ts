@@ -82,8 +82,13 @@ function checkCustomId(customId: unknown, problems: string[], warnings: string[]
   if (customId === undefined) problems.push('custom_id is missing');
   else if (typeof customId !== 'string') problems.push(`custom_id must be a string, got ${describe(customId)}`);
   else if (customId.length === 0) problems.push('custom_id is empty');
-  else if (customId.length > CUSTOM_ID_WARN_LENGTH) {
-    warnings.push(`custom_id is ${customId.length} characters; some Batch APIs cap it at ${CUSTOM_ID_WARN_LENGTH}`);
+  else if (customId.trim().length === 0) problems.push(`custom_id ${JSON.stringify(customId)} is only whitespace`);
+  // A newline or another control character breaks every line-based tool downstream (CSV, logs, grep).
+  // eslint-disable-next-line no-control-regex
+  else if (/[\u0000-\u001f\u007f]/.test(customId)) problems.push(`custom_id ${JSON.stringify(customId)} has a control character (a newline, tab or other); use plain text`);
+  else {
+    if (customId !== customId.trim()) warnings.push(`custom_id ${JSON.stringify(customId)} has leading or trailing spaces`);
+    if (customId.length > CUSTOM_ID_WARN_LENGTH) warnings.push(`custom_id is ${customId.length} characters; some Batch APIs cap it at ${CUSTOM_ID_WARN_LENGTH}`);
   }
 }
 

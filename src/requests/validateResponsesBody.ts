@@ -1,4 +1,5 @@
 // /v1/responses: `input` is a string or a list of items (messages with a role, or typed items such as tool outputs).
+import { checkResponsesStructured } from './validateStructured.ts';
 import { checkContentParts } from './validateContent.ts';
 import { describe, isObject, oneOf, quote, type JsonObject } from './describe.ts';
 
@@ -6,6 +7,7 @@ const RESPONSES_ROLES = ['user', 'assistant', 'system', 'developer'] as const;
 const responsesRoles: ReadonlySet<string> = new Set(RESPONSES_ROLES);
 
 export function checkResponsesBody(body: JsonObject, problems: string[]): void {
+  checkResponsesStructured(body, problems);
   const input = body.input;
   if (input === undefined) {
     // A stored prompt (body.prompt) may carry the whole conversation, so input is optional only then.
