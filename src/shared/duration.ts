@@ -1,18 +1,21 @@
 // Durations as people write them in workflow files and on the command line: 500ms, 30s, 5m, 2h, 1d, 1h30m.
 
 export class DurationError extends Error {
-  constructor(text: string, what = 'duration') {
-    super(`invalid ${what} "${text}": use a number with a unit, like 30s, 45m, 6h, 2d or 1h30m`);
+  constructor(text: string, what = 'duration', why?: string) {
+    super(`invalid ${what} "${text}": ${why ? `${why}; ` : ''}use a number with a unit, like 30s, 45m, 6h, 2d or 1h30m`);
     this.name = 'DurationError';
   }
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** Milliseconds in `text`. A bare number is seconds (what shell users expect of `--timeout 90`). */
+/** Milliseconds in `text`. A bare number is an error that names the units: `latency-budget: 330` in a workflow could
+ *  mean seconds or minutes, and guessing seconds silently turned a 5.5-hour budget into 5.5 minutes. */
 export function parseDuration(text: string, what?: string): number {
   const s = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    throw new DurationError(text, what, `a bare number has no unit: write ${s}s, ${s}m or ${s}h`);
+  }
   const parts = [...s.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== s.replace(/\s+/g, '')) {
     throw new DurationError(text, what);

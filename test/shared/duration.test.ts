@@ -10,14 +10,15 @@ test('durations as people write them', () => {
   assert.equal(parseDuration('6h'), 21_600_000);
   assert.equal(parseDuration('2d'), 172_800_000);
   assert.equal(parseDuration('1h30m'), 5_400_000);
-  assert.equal(parseDuration('90'), 90_000);
   assert.equal(parseDuration('1.5h'), 5_400_000);
 });
 
 test('bad durations say what is expected', () => {
-  for (const bad of ['', 'soon', '5 weeks', '3x', 'h', '1h foo']) {
+  for (const bad of ['', 'soon', '5 weeks', '3x', 'h', '1h foo', '90', '5.5']) {
     assert.throws(() => parseDuration(bad, '--latency-budget'), /invalid --latency-budget .*like 30s/);
   }
+  // A bare number names the units it could have meant, rather than silently meaning seconds.
+  assert.throws(() => parseDuration('330', 'latency-budget'), /invalid latency-budget "330": a bare number has no unit: write 330s, 330m or 330h/);
 });
 
 test('formatDuration reads well', () => {
