@@ -18,6 +18,7 @@ const USER_ERRORS = new Set([
 ]);
 
 export { UsageError } from '../shared/usageError.ts';
+import { scrub } from '../shared/secrets.ts';
 
 export function isUserError(err: unknown): err is Error {
   return err instanceof Error && USER_ERRORS.has(err.name);
@@ -36,14 +37,15 @@ const FILE_ERRORS: Record<string, string> = {
 };
 
 export function reportFailure(err: unknown): number {
+  const write = (text: string) => process.stderr.write(scrub(text));
   const code = (err as { code?: unknown })?.code;
   const path = (err as { path?: unknown })?.path;
   if (typeof code === 'string' && code in FILE_ERRORS && typeof path === 'string') {
-    process.stderr.write(`batchwise: cannot use ${path}: ${FILE_ERRORS[code]}\n`);
+    write(`batchwise: cannot use ${path}: ${FILE_ERRORS[code]}\n`);
   } else if (isUserError(err)) {
-    process.stderr.write(`batchwise: ${err.message}\n`);
+    write(`batchwise: ${err.message}\n`);
   } else {
-    process.stderr.write(`batchwise: internal error (please report it)\n${err instanceof Error ? err.stack : String(err)}\n`);
+    write(`batchwise: internal error (please report it)\n${err instanceof Error ? err.stack : String(err)}\n`);
   }
   return 1;
 }

@@ -3,6 +3,7 @@
 // skips a torn last line, so everything journaled before a kill -9 survives.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ResultRecord } from './types.ts';
+import { scrub } from '../shared/secrets.ts';
 
 export interface JournalEntry {
   retryable: boolean;
@@ -21,7 +22,8 @@ export function openJournal(path: string): Journal {
     append(record, retryable) {
       if (closed) throw new Error('journal: append after close');
       const entry: JournalEntry = { retryable, record };
-      writeSync(fd, `${JSON.stringify(entry)}\n`);
+      // Scrubbed like every file batchwise writes: an error message may echo a key.
+      writeSync(fd, `${scrub(JSON.stringify(entry))}\n`);
     },
     close() {
       if (!closed) closeSync(fd);

@@ -13,6 +13,7 @@ import { usageTokens } from '../pricing/index.ts';
 import type { LedgerBook } from './ledger/index.ts';
 import type { Ledger } from './ledger/index.ts';
 import type { ResultRecord, ResultStatus } from './types.ts';
+import { scrub } from '../shared/secrets.ts';
 
 export interface WriteResultsOptions {
   inputPath: string;
@@ -72,10 +73,11 @@ export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally
       counts[record.status]++;
       if (record.error) errorCodes[record.error.code] = (errorCodes[record.error.code] ?? 0) + 1;
       const tokens = record.usage ? usageTokens(record.usage) : null;
-      await write(jsonl, `${JSON.stringify(record)}\n`);
+      // results.jsonl and .csv are published (artifact, commit): scrubbed, whatever a server echoed into them.
+      await write(jsonl, `${scrub(JSON.stringify(record))}\n`);
       await write(csv, [
-        record.custom_id, record.line, record.status, record.mode, answerText(record.response),
-        tokens?.input ?? '', tokens?.output ?? '', record.cost_usd ?? '', record.error ? `${record.error.code}: ${record.error.message}` : '',
+        record.custom_id, record.line, record.status, record.mode, scrub(answerText(record.response)),
+        tokens?.input ?? '', tokens?.output ?? '', record.cost_usd ?? '', record.error ? scrub(`${record.error.code}: ${record.error.message}`) : '',
       ]);
     }
   } finally {

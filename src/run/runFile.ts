@@ -27,6 +27,7 @@ import { loadState, saveState } from './state/state.ts';
 import type { RunState } from './state/state.ts';
 import { journalPath, runSyncPhase } from './sync/syncPhase.ts';
 import { redactSecrets } from './sync/syncClientErrors.ts';
+import { scrub } from '../shared/secrets.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { UsageError } from '../shared/usageError.ts';
 import type { RunOptions, RunSummary } from './types.ts';
@@ -268,6 +269,6 @@ export async function buildIndex(state: RunState, outDir: string): Promise<Outco
 }
 
 function writeAtomic(path: string, text: string): void {
-  writeFileSync(`${path}.tmp`, text);
+  writeFileSync(`${path}.tmp`, scrub(text));
   renameSync(`${path}.tmp`, path);
 }

@@ -1,3 +1,4 @@
+import { registerSecret, scrub } from '../../shared/secrets.ts';
 // What a failed call means for the sync runner: retry it (and after how long), give up on this request, or stop
 // sending anything at all. The openai SDK's error classes carry the status, the error body and the headers.
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
@@ -30,13 +31,12 @@ export interface CallFailure {
 }
 
 /** Keys look like sk-…, sk-proj-…; the API echoes a masked form in 401 messages. Neither leaves this module. */
-const KEY_PATTERN = /\bsk-[A-Za-z0-9_*\-]{3,}/g;
 
 /** The message with the API key (and anything shaped like one) removed. */
 export function redactSecrets(message: string, apiKey?: string | null): string {
-  let out = message;
-  if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[redacted]');
-  return out.replace(KEY_PATTERN, 'sk-[redacted]');
+  // One scrubber for the whole process (shared/secrets.ts): the key given here is registered with it.
+  registerSecret(apiKey);
+  return scrub(message);
 }
 
 function bodyError(err: APIError): { code: string | null; message: string | null; type: string | null } {
