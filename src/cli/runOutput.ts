@@ -5,6 +5,7 @@ import { redactSecrets } from '../run/sync/syncClientErrors.ts';
 import { formatUsd } from '../shared/money.ts';
 import { formatError } from '../report/format.ts';
 import { reportFailure } from './errors.ts';
+import { SIGNAL_EXIT } from './interrupt.ts';
 
 /** Errors of the run stage a user causes: one clear line each. */
 
@@ -25,20 +26,18 @@ export function describeSummary(s: RunSummary): string {
   return lines.join('\n') + '\n';
 }
 
-/** Exit 1 with one message; the API key never appears in it, whatever the error carried. */
-export function reportRunFailure(err: unknown, apiKey: string | undefined): number {
-  if (err instanceof Error) {
-    err.message = redactSecrets(err.message, apiKey);
-    if (err.stack) err.stack = redactSecrets(err.stack, apiKey);
-    if (err.name === 'AbortError') {
-      process.stderr.write('batchwise: interrupted; run the same command again to continue where it stopped\n');
-      return 1;
-    }
-    // The SDK's errors (bad key, network down) are the user's environment, not our bug.
-    if (err instanceof OpenAI.APIError) {
-      process.stderr.write(`batchwise: the API refused: ${err.message}\n`);
-      return 1;
-    }
+/** Exit 1 with one message (130 / 143 after Ctrl-C / SIGTERM); the API key never appears in it, whatever the error
+ *  carried. The error is not changed: some errors' message is a read-only getter. */
+export function reportRunFailure(err: unknown, apiKey: string | undefined, interrupted: 'SIGINT' | 'SIGTERM' | null = null, outDir?: string): number {
+  if (interrupted !== null || (err instanceof Error && err.name === 'AbortError')) {
+    const where = outDir ? ` in ${outDir}` : '';
+    process.stderr.write(`batchwise: interrupted; every answer so far and the run's state are kept${where}: run the same command again to continue where it stopped\n`);
+    return interrupted ? SIGNAL_EXIT[interrupted] : 130;
+  }
+  // The SDK's errors (bad key, network down) are the user's environment, not our bug.
+  if (err instanceof OpenAI.APIError) {
+    process.stderr.write(`batchwise: the API refused: ${redactSecrets(err.message, apiKey)}\n`);
+    return 1;
   }
   return reportFailure(err);
 }
