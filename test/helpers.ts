@@ -26,7 +26,8 @@ export function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    // No run history under the checkout: a test's run must not calibrate the next test's estimate.
+    env: { ...process.env, BATCHWISE_HISTORY: 'off', ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -35,8 +35,12 @@ export function catalogFrom(flags: PricingFlags): Catalog {
   return loadCatalog(flags.pricing, { strict: flags.strictPricing === true });
 }
 
-/** The history file to use, or null with --no-history. */
-export function historyPathOf(flags: HistoryFlags): string | null {
+/** The history file to use, or null with --no-history. Without a flag, BATCHWISE_HISTORY (a path, or "off") sets the
+ *  default: a CI job or a test suite can move or silence it without touching every command line. */
+export function historyPathOf(flags: HistoryFlags, env: NodeJS.ProcessEnv = process.env): string | null {
   if (flags.history === false) return null;
-  return typeof flags.history === 'string' ? flags.history : DEFAULT_HISTORY_PATH;
+  if (typeof flags.history === 'string') return flags.history;
+  const fromEnv = env.BATCHWISE_HISTORY?.trim();
+  if (fromEnv === 'off' || fromEnv === 'false') return null;
+  return fromEnv || DEFAULT_HISTORY_PATH;
 }

@@ -101,3 +101,15 @@ test('a model name with a newline or terminal escapes stays on one quoted line',
   assert.match(first, /No price for model "evil\\n\*\*model\*\* \\u001b\[31m"/);
   assert.doesNotMatch(r.stderr, /\u001b/);
 });
+
+test('history: --history FILE calibrates, BATCHWISE_HISTORY sets the default, --no-history and "off" turn it off', () => {
+  const dir = tempDir();
+  const history = join(dir, 'h.jsonl');
+  const obs = { v: 1, run_at: '2026-11-30T00:00:00.000Z', file: 'requests.jsonl', model: 'gpt-5.4-mini', url: '/v1/chat/completions', shape: 'x', prefix_hash: 'y', cap: 5, effort: 'none', mode: 'batch', n: 50, output: { mean: 2, p10: 1, p50: 2, p90: 3, max: 5 }, reasoning_mean: 0, input_mean: 40, cached_input_mean: 0, cache_write_mean: 0, latency_ms_p50: null };
+  writeFileSync(history, JSON.stringify(obs) + '\n');
+  const source = (args: string[], env: Record<string, string> = {}) => JSON.parse(cli(['estimate', 'examples/requests.jsonl', '--format', 'json', ...args], env).stdout).output_tokens.source;
+  assert.equal(source(['--history', history]), 'history');
+  assert.equal(source([], { BATCHWISE_HISTORY: history }), 'history');
+  assert.equal(source(['--no-history'], { BATCHWISE_HISTORY: history }), 'heuristic');
+  assert.equal(source([], { BATCHWISE_HISTORY: 'off' }), 'heuristic');
+});
