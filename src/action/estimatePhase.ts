@@ -3,9 +3,10 @@
 import * as core from '@actions/core';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import type { FileEstimate } from '../estimate/types.ts';
+import type { Observation } from '../history/index.ts';
 import type { Catalog } from '../pricing/index.ts';
 import type { ActionInputs } from './inputs.ts';
-import { logInfo } from './logSafe.ts';
+import { logInfo, logSafe } from './logSafe.ts';
 import type { RequestFile } from './resolveRequests.ts';
 
 export interface EstimatedFile extends RequestFile {
@@ -13,12 +14,22 @@ export interface EstimatedFile extends RequestFile {
   error: Error | null;
 }
 
-export async function estimateAll(files: RequestFile[], inputs: ActionInputs, catalog: Catalog): Promise<EstimatedFile[]> {
+/** What every estimate of the step shares: the prices, what earlier runs observed, and today. */
+export interface EstimateContext {
+  catalog: Catalog;
+  history: Observation[];
+  now: Date;
+}
+
+export async function estimateAll(files: RequestFile[], inputs: ActionInputs, ec: EstimateContext): Promise<EstimatedFile[]> {
   const out: EstimatedFile[] = [];
   for (const f of files) {
     try {
       const estimate = await estimateFile(f.absolute, {
-        catalog,
+        catalog: ec.catalog,
+        region: inputs.region,
+        history: ec.history,
+        now: ec.now,
         detail: false,
         displayName: f.path,
         latencyBudgetMs: inputs.latencyBudgetMs,
@@ -27,6 +38,7 @@ export async function estimateAll(files: RequestFile[], inputs: ActionInputs, ca
       logInfo(
         `${f.path}: ${estimate.requests} requests, ${estimate.input_tokens} input tokens; recommended ${estimate.recommendation.mode} — ${estimate.recommendation.reason}`,
       );
+      for (const l of estimate.lifecycle) core.warning(logSafe(l.message), { file: f.path, title: l.status === 'shut_down' ? 'model shut down' : 'model shutting down' });
       out.push({ ...f, estimate, error: null });
     } catch (err) {
       core.error((err as Error).message, { file: f.path });

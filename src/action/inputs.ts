@@ -1,11 +1,12 @@
 // The action's inputs (action.yml), read once and checked before anything runs: a typo in `mode` or `max-cost` is one
 // clear message, not a failure halfway through a paid run.
 import * as core from '@actions/core';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseDuration } from '../shared/duration.ts';
 import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
 import { readRunnerContext } from '../github/runnerContext.ts';
 
-export type ActionMode = 'auto' | 'batch' | 'flex' | 'sync' | 'estimate';
+export type ActionMode = 'auto' | 'batch' | 'flex' | 'sync' | 'priority' | 'estimate';
 export type CommentSetting = 'update' | 'new' | 'off';
 export type FailOn = 'any' | 'none';
 export type OnCancel = 'leave' | 'cancel';
@@ -44,6 +45,14 @@ export interface ActionInputs {
   tpm: number | undefined;
   failOn: FailOn;
   onCancel: OnCancel;
+  /** Regional processing (data residency) endpoints: +10% on the models that charge it (the CLI's --region). */
+  region: boolean;
+  /** A model the catalog lacks is an error instead of priced from the long-tail library (--strict-pricing). */
+  strictPricing: boolean;
+  /** Requests sent synchronously first to calibrate the estimate (--pilot N); 0 for none. */
+  pilot: number;
+  /** The run history file, relative to the workspace (--history), or false (--no-history). */
+  history: string | false;
 }
 
 export class ActionInputError extends Error {
@@ -52,6 +61,9 @@ export class ActionInputError extends Error {
     this.name = 'ActionInputError';
   }
 }
+
+/** Where run history lives unless `history` says otherwise: the CLI's default, so both find the same file. */
+export const DEFAULT_HISTORY = '.batchwise/history.jsonl';
 
 /** A hosted job stops at 6 hours; leave time to fetch results and publish them. Documented with timeout-minutes. */
 export const DEFAULT_LATENCY_BUDGET = '5h30m';
@@ -79,6 +91,15 @@ function optionalNumber(name: string, check: (n: number) => boolean, what: strin
   const n = Number(raw);
   if (!Number.isFinite(n) || !check(n)) throw new ActionInputError(name, `"${raw}" is not ${what}`);
   return n;
+}
+
+/** true or false (as YAML writes them); empty is the default. */
+function flag(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ActionInputError(name, `"${raw}" is not true or false`);
 }
 
 /** `false`, `no`, `off` or empty turn a publishing input off. */
@@ -110,7 +131,7 @@ export function readInputs(): ActionInputs {
   const inputs: ActionInputs = {
     requests,
     data,
-    mode: choice('mode', ['auto', 'batch', 'flex', 'sync', 'estimate'] as const, 'auto'),
+    mode: choice('mode', ['auto', 'batch', 'flex', 'sync', 'priority', 'estimate'] as const, 'auto'),
     apiKey: core.getInput('api-key').trim(),
     baseUrl: optional('base-url'),
     latencyBudgetMs,
@@ -129,8 +150,13 @@ export function readInputs(): ActionInputs {
     onCancel: choice('on-cancel', ['leave', 'cancel'] as const, 'leave'),
     rpm: optionalNumber('rpm', (n) => Number.isInteger(n) && n >= 1, 'a whole number of requests a minute (1 or more)'),
     tpm: optionalNumber('tpm', (n) => Number.isInteger(n) && n >= 1, 'a whole number of tokens a minute (1 or more)'),
+    region: flag('region', false),
+    strictPricing: flag('strict-pricing', false),
+    pilot: optionalNumber('pilot', (n) => Number.isInteger(n) && n >= 0, 'a whole number of requests (0 or more)') ?? 0,
+    history: nameOrFalse('history', DEFAULT_HISTORY),
   };
   checkCommitTarget(inputs);
+  checkHistoryCommit(inputs);
   return inputs;
 }
 
@@ -145,6 +171,17 @@ function checkCommitTarget(inputs: ActionInputs): void {
   if (!ctx.branch) {
     const ref = process.env.GITHUB_REF || 'no ref';
     throw new ActionInputError('commit', `this "${ctx.eventName}" run is on ${ref}, not a branch: set commit-branch to the branch the results go to`);
+  }
+}
+
+/** With `commit`, the history file goes into the same commit, at its path in the repository, so the next run's
+ *  checkout has it: a file outside the checkout has no such path. */
+function checkHistoryCommit(inputs: ActionInputs): void {
+  if (inputs.commit === false || inputs.history === false || !inputs.apiKey || inputs.mode === 'estimate') return;
+  const workspace = readRunnerContext().workspace;
+  const rel = relative(workspace, resolve(workspace, inputs.history));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new ActionInputError('history', `"${inputs.history}" is outside the repository, so \`commit\` cannot keep it for the next run: give a path inside it (default ${DEFAULT_HISTORY}) or history: false`);
   }
 }
 

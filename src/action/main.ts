@@ -21,6 +21,8 @@ import { requestFilesOf } from './resolveRequests.ts';
 import { joinAnswers } from './joinPhase.ts';
 import { runAll, runDirs } from './runPhase.ts';
 import { saveOutputDir } from './state.ts';
+import { historyPathOf, readStepHistory, restoreCommittedHistory } from './historyFile.ts';
+import { now } from '../shared/clock.ts';
 import { describe } from './describeError.ts';
 import { logInfo } from './logSafe.ts';
 
@@ -57,17 +59,21 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     maskSecrets();
     const inputs = readInputs();
     const ctx = readRunnerContext();
-    const catalog = loadCatalog(inputs.pricingFile);
+    const catalog = loadCatalog(inputs.pricingFile, { strict: inputs.strictPricing });
+    // Today is read once, here at the edge: model shutdowns and the catalog's age (BATCHWISE_NOW pins it in tests).
+    const today = now();
     const gh = inputs.githubToken ? githubClient(inputs.githubToken, ctx.apiUrl) : null;
     const outputDir = resolve(ctx.workspace, inputs.outputDir);
     saveOutputDir(outputDir);
+    const historyPath = historyPathOf(inputs, ctx.workspace);
 
     const files = await core.group('Estimate', async () => {
       // On a pull request a pattern that matches nothing may be a PR deleting every request file: the report says so.
       const onNoMatch = ctx.pullRequest ? { onNoMatch: (p: string) => core.warning(`requests: "${p}" matches no file at the head of this pull request`) } : {};
       const found = await requestFilesOf(inputs, ctx.workspace, outputDir, onNoMatch);
       logInfo(`request files: ${found.map((f) => f.path).join(', ')}`);
-      return estimateAll(found, inputs, catalog);
+      await restoreCommittedHistory(gh, ctx, inputs, historyPath);
+      return estimateAll(found, inputs, { catalog, history: await readStepHistory(historyPath), now: today });
     });
 
     const pr = await core.group('Pull request cost report', async () => {
@@ -103,7 +109,7 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     }
 
     const dirs = runDirs(outputDir, files);
-    const { runs, failure } = await runAll(files, dirs, inputs, ctx, catalog, abort.signal);
+    const { runs, failure } = await runAll(files, dirs, inputs, ctx, { catalog, historyPath, now: today, signal: abort.signal });
     // A file that failed does not lose the ones before it, already paid for: they are published, then the step fails.
     if (runs.length === 0) throw failure;
     const ranDirs = dirs.slice(0, runs.length);
@@ -116,7 +122,7 @@ export async function run(deps: MainDeps = {}): Promise<void> {
         setRunOutputs(runs);
         const artifactClient = deps.artifactClient ?? new (await import('@actions/artifact')).DefaultArtifactClient();
         await publishArtifact(artifactClient, inputs, outputDir, ranDirs);
-        await publishCommit(gh, ctx, inputs, outputDir, ranDirs, `batchwise: results of ${runs.map((r) => r.file).join(', ')}\n\n${runHeadline(runs)}`);
+        await publishCommit(gh, ctx, inputs, outputDir, ranDirs, historyPath, `batchwise: results of ${runs.map((r) => r.file).join(', ')}\n\n${runHeadline(runs)}`);
       });
     } catch (err) {
       // The run's own failure is the step's message; a publishing problem on top of it is a warning.

@@ -1,4 +1,5 @@
-// The step's outputs (shared/DESIGN.md). Amounts are plain numbers in USD so workflows can compare them.
+// The step's outputs (shared/DESIGN.md). Amounts are plain numbers in USD so workflows can compare them. What a run
+// spent and saved is the ledger's (results/ledger), the same figures as report.json and the job summary.
 import * as core from '@actions/core';
 import { combineLedgers } from '../results/index.ts';
 import type { FileEstimate, Mode } from '../estimate/types.ts';
@@ -22,6 +23,7 @@ export function setEstimateOutputs(estimates: FileEstimate[], reportPath: string
   core.setOutput('estimated-cost', usd(cost));
   core.setOutput('estimated-savings', usd(sync - cost));
   core.setOutput('actual-cost', '0');
+  core.setOutput('saved', '0');
   core.setOutput('results', '');
   core.setOutput('results-csv', '');
   core.setOutput('report', reportPath);

@@ -11,6 +11,7 @@ import { uploadResultsArtifact } from '../github/uploadArtifact.ts';
 import { ActionInputError } from './inputs.ts';
 import type { ActionInputs } from './inputs.ts';
 import { logInfo } from './logSafe.ts';
+import { historyRepoPath } from './historyFile.ts';
 
 /** The files a run leaves behind that are worth keeping (state.json and part files are the runner's own). */
 export const RESULT_FILES = ['results.jsonl', 'results.csv', 'report.md', 'report.json'] as const;
@@ -46,6 +47,7 @@ export async function publishCommit(
   inputs: ActionInputs,
   outputDir: string,
   dirs: string[],
+  historyPath: string | null,
   message: string,
 ): Promise<void> {
   if (inputs.commit === false) return;
@@ -60,6 +62,10 @@ export async function publishCommit(
     files.push({ path: `${target}/${rel || basename(f)}`, content: await readFile(f) });
   }
   if (files.length === 0) return;
+  // The history rides in the same commit, at its own path (not under the results): where the next run's checkout of
+  // this branch has it, or where restoreCommittedHistory finds it on the branch.
+  const history = historyPath !== null && existsSync(historyPath) ? historyRepoPath(historyPath, ctx.workspace) : null;
+  if (history !== null) files.push({ path: history, content: await readFile(historyPath!) });
   const r = await commitFiles(gh, { owner: ctx.owner, repo: ctx.repo, branch, message, files, createFrom: ctx.sha });
-  logInfo(`committed ${files.length} files under ${target}/ to ${r.branch}: ${r.sha}`);
+  logInfo(`committed ${files.length} files under ${target}/${history !== null ? ` and ${history}` : ''} to ${r.branch}: ${r.sha}`);
 }

@@ -26,14 +26,23 @@ export interface RunAllResult {
   failure?: unknown;
 }
 
+/** What every run of the step shares besides the inputs. */
+export interface RunContextOptions {
+  catalog: Catalog;
+  /** The history file to read and append to (absolute), or null with `history: false`. */
+  historyPath: string | null;
+  now: Date;
+  signal: AbortSignal;
+}
+
 export async function runAll(
   files: EstimatedFile[],
   dirs: string[],
   inputs: ActionInputs,
   ctx: RunnerContext,
-  catalog: Catalog,
-  signal: AbortSignal,
+  rc: RunContextOptions,
 ): Promise<RunAllResult> {
+  const { catalog, signal } = rc;
   // Loaded only when something runs: an estimate-only step never pays for the SDK's start-up.
   const { runFile, shareMaxCost, decide, loadState, policyInput } = await import('../run/index.ts');
   const mode = inputs.mode === 'estimate' ? 'auto' : inputs.mode;
@@ -72,6 +81,10 @@ export async function runAll(
           mode,
           outDir: dirs[i],
           catalog,
+          region: inputs.region,
+          historyPath: rc.historyPath,
+          pilot: inputs.pilot,
+          now: rc.now,
           apiKey: inputs.apiKey,
           ...(inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}),
           latencyBudgetMs: remaining,
@@ -91,6 +104,8 @@ export async function runAll(
       );
     } catch (err) {
       // This file's batches stay in the state for post (they may still be running); the finished ones are not there.
+      // The message names the file as the repository does, not by the runner's path (as the reports do).
+      if (err instanceof Error) err.message = err.message.replaceAll(f.absolute, f.path);
       return { runs: summaries, failure: err };
     }
     // The run returned: its batches are settled, post must neither warn about them nor cancel them.
@@ -98,7 +113,7 @@ export async function runAll(
     save();
     spent += summary.actual_cost_usd;
     // Reports name the file as it is in the repository, not by the runner's absolute path.
-    summaries.push({ ...summary, file: f.path });
+    summaries.push({ ...summary, file: f.path, estimate: { ...summary.estimate, file: f.path } });
   }
   return { runs: summaries };
 }

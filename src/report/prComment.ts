@@ -66,6 +66,21 @@ export function prHeadline(files: FileComparison[]): string {
   return `This pull request changes ${n}: expected cost ${parts.join(', ')}.`;
 }
 
+/** One ⚠️ line per model the head's files use that is shut down or shuts down soon, with OpenAI's replacement: a PR
+ *  that adds (or keeps) such a model should hear it before merging. */
+export function lifecycleLines(files: FileComparison[]): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const f of files) {
+    for (const l of f.head?.lifecycle ?? []) {
+      if (seen.has(l.model)) continue;
+      seen.add(l.model);
+      lines.push(`⚠️ At head: ${escapeMarkdown(l.message)}.`);
+    }
+  }
+  return lines;
+}
+
 export function fileTable(f: FileComparison): string[] {
   const note = f.deleted
     ? ' (deleted)'
@@ -112,6 +127,7 @@ function footer(files: FileComparison[], opts: PrCommentOptions): string[] {
 export function renderPrComment(files: FileComparison[], opts: PrCommentOptions = {}): string {
   const max = opts.maxChars ?? MAX_COMMENT_CHARS;
   const head = [COST_REPORT_MARKER, '## batchwise cost report', '', `**${prHeadline(files)}**`, ''];
+  for (const line of lifecycleLines(files)) head.push(line, '');
   if (opts.runNote) head.push(escapeMarkdown(opts.runNote), '');
   const tables = files.map(fileTable);
   const details = files

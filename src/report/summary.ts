@@ -1,6 +1,9 @@
 // The job summary (GITHUB_STEP_SUMMARY): a one-sentence headline, the table of modes, estimate vs actual after a run,
 // a chart, and everything else folded. One renderer for an estimate-only step and one for a run, sharing the parts.
 import type { FileEstimate, Mode, ModeCosts, Range } from '../estimate/types.ts';
+import type { Lifecycle } from '../pricing/index.ts';
+import { STALE_CATALOG_DAYS } from '../pricing/index.ts';
+import { PRICING_PAGE_URL } from '../pricing/update/parsePricingPage.ts';
 import type { RunSummary } from '../run/types.ts';
 import { addRanges, ZERO_RANGE } from '../estimate/modeCosts.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
@@ -65,6 +68,57 @@ export function modesTable(estimates: FileEstimate[], chosen: Mode[]): string[] 
   return lines;
 }
 
+/** Models of the step that are shut down or shut down soon, once each (the first file's note), with the files that use
+ *  them when there are several files. */
+export function lifecycleByModel(estimates: FileEstimate[]): { life: Lifecycle; files: string[] }[] {
+  const byModel = new Map<string, { life: Lifecycle; files: string[] }>();
+  for (const e of estimates) {
+    for (const l of e.lifecycle) {
+      const seen = byModel.get(l.model);
+      if (seen) seen.files.push(e.file);
+      else byModel.set(l.model, { life: l, files: [e.file] });
+    }
+  }
+  return [...byModel.values()];
+}
+
+/** One ⚠️ line per model that is shut down or shutting down, naming OpenAI's replacement (the lifecycle's message). */
+export function lifecycleLines(estimates: FileEstimate[]): string[] {
+  return lifecycleByModel(estimates).map(({ life, files }) => {
+    const where = estimates.length > 1 ? ` (${files.map(escapeMarkdown).join(', ')})` : '';
+    const refused = life.status === 'shut_down' ? ' A run refuses it: change the model in the request file.' : '';
+    return `⚠️ ${escapeMarkdown(life.message)}${where}.${refused}`;
+  });
+}
+
+/** What qualifies every price below: a catalog older than STALE_CATALOG_DAYS, models priced from the long tail. Said in
+ *  the action's words (its inputs), naming the CLI command only for what the action cannot do itself. */
+export function pricingNotes(estimates: FileEstimate[]): string[] {
+  const notes: string[] = [];
+  const oldest = estimates.reduce<FileEstimate['pricing'] | null>((o, e) => (o === null || e.pricing.age_days > o.age_days ? e.pricing : o), null);
+  if (oldest && oldest.age_days > STALE_CATALOG_DAYS) {
+    notes.push(
+      `ℹ️ Prices checked ${formatInt(oldest.age_days)} days ago (${oldest.as_of}): they may have changed since. ` +
+        `Run \`batchwise pricing update --from ${PRICING_PAGE_URL} --out prices.json\` and give the file as \`pricing-file\`, ` +
+        `or use a newer release of this action.`,
+    );
+  }
+  const derived = [...new Set(estimates.flatMap((e) => e.pricing.derived_models))];
+  if (derived.length > 0) {
+    notes.push(
+      `ℹ️ ${derived.map((m) => `**${escapeMarkdown(m)}**`).join(', ')} ${derived.length === 1 ? 'is' : 'are'} not in the price catalog: ` +
+        `priced from the \`@pydantic/genai-prices\` library (derived, batch assumed at 50%). ` +
+        `Give ${derived.length === 1 ? 'its' : 'their'} prices in \`pricing-file\`, or set \`strict-pricing: true\` to refuse ${derived.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  return notes;
+}
+
+/** Lifecycle warnings and pricing notes, each a paragraph, right under the headline; nothing when there are none. */
+function headlineNotes(estimates: FileEstimate[]): string[] {
+  return [...lifecycleLines(estimates), ...pricingNotes(estimates)].flatMap((l) => [l, '']);
+}
+
 export function estimateOnlyHeadline(estimates: FileEstimate[]): string {
   const t = totalOf(estimates);
   const saved = t.cost.sync.expected - t.cost.batch.expected;
@@ -82,13 +136,14 @@ export function renderEstimateSummary(estimates: FileEstimate[], opts: EstimateS
     '',
     `**${estimateOnlyHeadline(estimates)}**`,
     '',
+    ...headlineNotes(estimates),
     `Nothing was sent to the API: ${escapeMarkdown(opts.why)}.`,
     '',
     ...modesTable(estimates, estimates.map((e) => e.recommendation.mode)),
     '',
   ];
   for (const e of estimates) lines.push(`- ${escapeMarkdown(e.file)}: **${e.recommendation.mode}** — ${escapeMarkdown(e.recommendation.reason)}`);
-  lines.push('', costChart(t.cost), '');
+  lines.push('', costChart(t.cost, undefined, estimates.map((e) => e.recommendation.mode)), '');
   lines.push(...perFileDetails(estimates));
   return lines.join('\n');
 }
@@ -149,7 +204,7 @@ export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {
   const estimates = runs.map((r) => r.estimate);
   const t = totalOf(estimates);
   const actual = combineLedgers(runs.map((r) => r.ledger)).total.actual_usd;
-  const lines = ['## batchwise run', '', `**${runHeadline(runs)}**`, ''];
+  const lines = ['## batchwise run', '', `**${runHeadline(runs)}**`, '', ...headlineNotes(estimates)];
   const notRun = opts.notRun ?? [];
   if (notRun.length > 0) {
     const n = runs.length + notRun.length;
@@ -160,7 +215,7 @@ export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {
   lines.push(...modesTable(estimates, runs.map((r) => r.decision.mode)), '');
   lines.push('### Estimate vs actual', '', ...estimateVsActual(runs), '');
   for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** — ${escapeMarkdown(r.decision.reason)}`);
-  lines.push('', costChart(t.cost, actual), '');
+  lines.push('', costChart(t.cost, actual, runs.map((r) => r.decision.mode)), '');
   const ids = runs.flatMap((r) => r.batch_ids);
   lines.push('<details><summary>Batches and timings</summary>', '');
   for (const r of runs) {

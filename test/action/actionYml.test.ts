@@ -36,10 +36,12 @@ test('the inputs and outputs of shared/DESIGN.md, and the ones users need', () =
   ours.push('data', 'template', 'model', 'system', 'id-column', 'max-tokens');
   // The account's rate limits, for auto's safety-net arithmetic (the CLI's --rpm/--tpm).
   ours.push('rpm', 'tpm');
+  // The CLI's pricing and calibration flags: --region, --strict-pricing, --pilot N, --history FILE / --no-history.
+  ours.push('region', 'strict-pricing', 'pilot', 'history');
   assert.deepEqual([...inputs].sort(), [...design, ...ours].sort());
   assert.deepEqual(
     [...outputs].sort(),
-    ['mode', 'estimated-cost', 'estimated-savings', 'actual-cost', 'results', 'results-csv', 'report', 'batch-ids', 'succeeded', 'failed'].sort(),
+    ['mode', 'estimated-cost', 'estimated-savings', 'actual-cost', 'saved', 'results', 'results-csv', 'report', 'batch-ids', 'succeeded', 'failed'].sort(),
   );
 });
 
@@ -67,6 +69,10 @@ const VARIANTS: Record<string, [Record<string, string>, string]> = {
   'on-cancel': [{}, 'cancel'],
   rpm: [{}, '60'],
   tpm: [{}, '90000'],
+  region: [{}, 'true'],
+  'strict-pricing': [{}, 'true'],
+  pilot: [{}, '5'],
+  history: [{}, 'false'],
   data: [DATA_STEP, 'other.csv'],
   template: [DATA_STEP, 'other.txt'],
   model: [DATA_STEP, 'gpt-4o'],

@@ -1,4 +1,4 @@
-// Issue 6 in the action: `data` + `template` + `model` instead of `requests`. The built dist/ prepares the request
+// Issue 6 in the action: `data` + `template` + `model` instead of `requests`. The action prepares the request
 // file under output-dir, estimates or runs it like any other, and joins the answers back into results.csv.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

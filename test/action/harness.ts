@@ -1,13 +1,16 @@
 // Runs the action the way a GitHub runner does: its entry point (then the post step's) in a child process, inputs as
 // INPUT_* variables, and the runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_STATE) read back afterwards.
 // The entry points run from source (src/action/index.ts, post.ts) so the tests follow the code as it is edited, not the
-// last build. BATCHWISE_DIST=dist runs a build instead: it is copied to a temp dir first, so the run also proves the
-// bundle needs no node_modules (CI does this on the rebuilt dist/).
+// last build. BATCHWISE_DIST=dist runs a build instead (after `npm run build`, or a release candidate): it is copied
+// to a temp dir first, so the run also proves the bundle needs no node_modules.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT, tempDir } from '../helpers.ts';
+
+/** The day the action tests run on (the bundled catalog's check date). */
+export const TODAY = '2026-12-01';
 
 let copied: string | undefined;
 
@@ -88,6 +91,9 @@ export function makeRunner(o: RunnerOptions): Runner {
       GITHUB_STEP_SUMMARY: files.summaryFile,
       GITHUB_STATE: files.stateFile,
       RUNNER_TEMP: join(dir, 'temp'),
+      // Today, for model shutdowns and the catalog's age: the tests must not change meaning on the day a model in
+      // them shuts down (gpt-4o-mini: 2027-01-14). A test that wants another day says so in extraEnv.
+      BATCHWISE_NOW: TODAY,
       ...o.extraEnv,
     },
   };

@@ -1,6 +1,6 @@
-// The pull-request cost report sees every kind of change to the request files, through the built dist/: files the PR
-// deletes (one, or every one the pattern matched), files it renames (paired by git, or by blob sha through the trees
-// API when the clone lacks the base), and a base that was already invalid (not "not in base").
+// The pull-request cost report sees every kind of change to the request files, through the action's entry point:
+// files the PR deletes (one, or every one the pattern matched), files it renames (paired by git, or by blob sha
+// through the trees API when the clone lacks the base), and a base that was already invalid (not "not in base").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The keyless pull-request path, end to end through the built dist/: estimate only, one sticky cost-report comment
+// The keyless pull-request path, end to end through the action's entry point: estimate only, one sticky cost-report comment
 // created then updated, skipped when nothing changed, truncated when huge, a warning (not a failure) without permission.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +52,9 @@ test('keyless PR: estimate only with a notice, sticky comment created then updat
   const body = comments[0].body;
   assert.ok(body.startsWith('<!-- batchwise:cost-report -->'));
   assert.match(body, /changes 2 request files/);
+  // The files use gpt-4o-mini, which shuts down 44 days after the harness's pinned day: said once, under the headline.
+  assert.match(body, /\.\*\*\n\n⚠️ At head: gpt\\-4o\\-mini shuts down on 2027\\-01\\-14 \\\(in 44 days\\\); OpenAI recommends gpt\\-6\\-luna instead\.\n/);
+  assert.equal(body.match(/⚠️ At head:/g)?.length, 1);
   assert.match(body, /### evals\/a\\\.jsonl\n/);
   assert.match(body, /\| requests \| 2 \| 5 \| \+3 \(\+150%\) \|/);
   assert.match(body, /\| requests \| not in base \| 1 \|/);

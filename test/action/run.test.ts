@@ -1,4 +1,4 @@
-// The full path through the built dist/: a run against the emulator, results published as an artifact (through a
+// The full path through the action's entry point: a run against the emulator, results published as an artifact (through a
 // stand-in of the runner's artifact service, so the real @actions/artifact client runs) and as one commit (through
 // the GitHub API stand-in), outputs set, fail-on honoured, and the API key nowhere but in the add-mask command.
 import { test, before, after } from 'node:test';
@@ -81,7 +81,10 @@ test('a batch run: outputs, summary, artifact and one commit, and the key never 
   assert.equal(r.outputs.results, join(ws, 'out/results.jsonl'));
   const results = readFileSync(r.outputs.results, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(results.map((x) => x.custom_id), ['q0', 'q1', 'q2', 'q3', 'q4', 'q5']);
-  assert.match(r.summary, /\*\*Batch saved \$[\d.]+ \(50%\) on 6 requests; all succeeded\.\*\*/);
+  assert.match(r.summary, /\*\*Batch saved \$[\d.]+ \(50%\) on 6 requests: \$[\d.]+ spent, \$[\d.]+ at sync prices; all succeeded\.\*\*/);
+  // The run summary names the file as the repository does, in its folded estimate too (not the runner's path).
+  assert.match(r.summary, /<summary>Estimate of evals\/nightly\\\.jsonl<\/summary>/);
+  assert.ok(!r.summary.includes(ws) && !r.summary.includes(ws.replace(/-/g, '\\-')), 'no runner path in the summary');
   assert.match(r.summary, /### Estimate vs actual/);
   assert.match(r.summary, /```mermaid/);
 
@@ -95,13 +98,16 @@ test('a batch run: outputs, summary, artifact and one commit, and the key never 
   assert.deepEqual([...zipped.keys()].sort(), ['report.json', 'report.md', 'results.csv', 'results.jsonl']);
   assert.equal(zipped.get('results.jsonl')!.toString(), readFileSync(join(ws, 'out/results.jsonl'), 'utf8'));
 
-  // One commit on main holding the four files.
+  // One commit on main holding the four files, and the run history at its own path (for the next run's checkout).
   const head = gh.refs.get('main')!;
   const commit = gh.commits.get(head)!;
   assert.equal(commit.parents.length, 1);
   assert.match(commit.message, /^batchwise: results of evals\/nightly\.jsonl/);
   const tree = gh.filesAt(head);
-  assert.deepEqual([...tree.keys()].sort(), ['results/nightly/report.json', 'results/nightly/report.md', 'results/nightly/results.csv', 'results/nightly/results.jsonl']);
+  assert.deepEqual([...tree.keys()].sort(), [
+    '.batchwise/history.jsonl', 'results/nightly/report.json', 'results/nightly/report.md', 'results/nightly/results.csv', 'results/nightly/results.jsonl',
+  ]);
+  assert.equal(tree.get('.batchwise/history.jsonl')!.toString(), readFileSync(join(ws, '.batchwise/history.jsonl'), 'utf8'));
   assert.equal(gh.calls.filter((c) => c.method === 'PATCH' && c.path.includes('/git/refs/')).length, 1);
 
   // The key: masked first thing, then nowhere — not in outputs, summary, state, results, commits or the log.
@@ -149,7 +155,7 @@ test('invalid inputs are one clear message before anything runs', async () => {
   const ws = workspace(1);
   const r = await runStep(pushRunner(ws), 'index', { inputs: { requests: 'evals/nightly.jsonl', mode: 'cheap', 'api-key': API_KEY } });
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /::error::input `mode`: "cheap" is not one of auto, batch, flex, sync, estimate/);
+  assert.match(r.stdout, /::error::input `mode`: "cheap" is not one of auto, batch, flex, sync, priority, estimate/);
   const tooDear = await runStep(pushRunner(ws), 'index', { inputs: { requests: 'evals/nightly.jsonl', 'api-key': API_KEY, 'base-url': emu.url, 'max-cost': '0.000001' } });
   assert.equal(tooDear.code, 1);
   assert.match(tooDear.stdout, /::error::.*0\.000001/);
@@ -253,18 +259,29 @@ test('file names and custom_ids cannot forge workflow commands in the log', asyn
   const ws = tempDir('batchwise-ws-');
   mkdirSync(join(ws, 'evals'));
   const line = (id: string) => JSON.stringify(chatLine(id, 'Hi?', { max_tokens: 5 })) + '\n';
-  writeFileSync(join(ws, 'evals/x\n::error title=forged::from a file name.jsonl'), line('a\n::warning title=forged::from a custom_id'));
-  writeFileSync(join(ws, 'evals/y ##[error]legacy forged.jsonl'), line('b\r::error title=forged::after a bare CR'));
-  const r = await runStep(pushRunner(ws), 'index', {
-    inputs: { requests: 'evals/*.jsonl', mode: 'sync', 'api-key': API_KEY, 'base-url': emu.url, artifact: 'false' },
-    timeoutMs: 60_000,
-  });
-  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const x = join(ws, 'evals/x\n::error title=forged::from a file name.jsonl');
+  const y = join(ws, 'evals/y ##[error]legacy forged.jsonl');
+  const inputs = { requests: 'evals/*.jsonl', mode: 'sync', 'api-key': API_KEY, 'base-url': emu.url, artifact: 'false' };
   // The runner splits lines at CR and LF, and parses `::cmd` at a line's start (after blanks), else `##[cmd]` anywhere
   // (so `##[` inside a `::group::` title, escaped by @actions/core, is that command's text).
-  const lines = r.stdout.split(/\r\n|\r|\n/);
-  const forged = lines.filter((l) => /^\s*::[a-z-]+ title=forged/.test(l) || (l.includes('##[') && !/^::(group|warning|error|notice)( [^:]*)?::/.test(l)));
-  assert.deepEqual(forged, []);
+  const forgedIn = (stdout: string) =>
+    stdout.split(/\r\n|\r|\n/).filter((l) => /^\s*::[a-z-]+ title=forged/.test(l) || (l.includes('##[') && !/^::(group|warning|error|notice)( [^:]*)?::/.test(l)));
+
+  // A custom_id with a line break is refused (file:line), and its text, echoed in the error, forges nothing.
+  writeFileSync(x, line('a\n::warning title=forged::from a custom_id'));
+  writeFileSync(y, line('b\r::error title=forged::after a bare CR'));
+  const refused = await runStep(pushRunner(ws), 'index', { inputs: { ...inputs, 'output-dir': 'refused' }, timeoutMs: 60_000 });
+  assert.equal(refused.code, 1, refused.stdout + refused.stderr);
+  assert.match(refused.stdout, /::error::evals\/x%0A::error title=forged::from a file name\.jsonl:1: custom_id .* has a control character/);
+  assert.doesNotMatch(refused.stdout, /decision:/, 'nothing ran');
+  assert.deepEqual(forgedIn(refused.stdout), []);
+
+  // Plain custom_ids: the run goes ahead under those file names, and its log forges nothing either.
+  writeFileSync(x, line('a ::warning title=forged::from a custom_id'));
+  writeFileSync(y, line('b ##[error]forged from a custom_id'));
+  const r = await runStep(pushRunner(ws), 'index', { inputs, timeoutMs: 60_000 });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.deepEqual(forgedIn(r.stdout), []);
   // Still readable: the name is there, its line break shown as \n.
   assert.ok(r.stdout.includes('evals/x\\n::error title=forged::from a file name.jsonl'), r.stdout);
   assert.equal(r.outputs.succeeded, '2');

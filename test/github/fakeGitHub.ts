@@ -36,7 +36,7 @@ export interface FakeGitHub {
   commits: Map<string, { tree: string; parents: string[]; message: string }>;
   trees: Map<string, { path: string; sha: string }[]>;
   blobs: Map<string, Buffer>;
-  /** `${sha}:${path}` → content served by the contents API */
+  /** `${sha}:${path}` → content served by the contents API (besides what was committed, by branch or sha) */
   contents: Map<string, Buffer>;
   /** Route keys answered 403, e.g. "POST comments", "PATCH comments", "POST blobs", "PATCH refs". */
   forbid: Set<string>;
@@ -171,24 +171,29 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return send(200, { sha: m[1], tree: entries, truncated: false });
     }
     if ((m = p.match(/^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/)) && method === 'GET') {
-      const content = fake.contents.get(`${u.searchParams.get('ref')}:${m[1]}`);
+      // As GitHub: `ref` is a commit sha or a branch name; what was committed through the git data API is served too.
+      const ref = u.searchParams.get('ref') ?? '';
+      const committed = fake.refs.get(ref) ?? (fake.commits.has(ref) ? ref : undefined);
+      const content = fake.contents.get(`${ref}:${m[1]}`) ?? (committed ? filesAt(committed).get(m[1]) : undefined);
       if (!content) return send(404, { message: 'Not Found' });
       return send(200, content, { 'content-type': 'text/plain; charset=utf-8' });
     }
     send(404, { message: `no route for ${method} ${p} in the stand-in` });
   });
 
+  function filesAt(sha: string): Map<string, Buffer> {
+    const c = fake.commits.get(sha);
+    const out = new Map<string, Buffer>();
+    if (!c) return out;
+    for (const e of fake.trees.get(c.tree) ?? []) out.set(e.path, fake.blobs.get(e.sha) ?? Buffer.alloc(0));
+    return out;
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,
-    filesAt(sha: string) {
-      const c = fake.commits.get(sha);
-      const out = new Map<string, Buffer>();
-      if (!c) return out;
-      for (const e of fake.trees.get(c.tree) ?? []) out.set(e.path, fake.blobs.get(e.sha) ?? Buffer.alloc(0));
-      return out;
-    },
+    filesAt,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }

@@ -15,9 +15,11 @@ import type { SummaryRun } from '../../src/report/summary.ts';
 import { chatLine, writeJsonl } from '../helpers.ts';
 
 const catalog = loadCatalog();
+/** The day these reports are made on (model shutdowns are counted from it). */
+const TODAY = new Date('2026-12-01T12:00:00Z');
 
-async function estimateOf(lines: object[], name: string): Promise<FileEstimate> {
-  return estimateFile(writeJsonl(lines), { catalog, displayName: name });
+async function estimateOf(lines: object[], name: string, now = TODAY): Promise<FileEstimate> {
+  return estimateFile(writeJsonl(lines), { catalog, displayName: name, now });
 }
 
 const small = () => estimateOf([chatLine('a', 'Hello there', { max_tokens: 100 })], 'evals/small.jsonl');
@@ -40,6 +42,36 @@ test('the PR comment: marker, headline with base → head, one table per file wi
   const syncRow = body.split('\n').find((l) => l.startsWith('| sync, expected |'))!;
   assert.ok(syncRow.includes('+$'), syncRow);
   assert.match(body, /<details><summary>Estimate of evals\/small\\\.jsonl at head<\/summary>/);
+});
+
+test('the PR comment names each model at head that shuts down soon or has, with the replacement, under the headline', async () => {
+  const mini = await estimateOf([chatLine('a', 'Hi', { max_tokens: 10 })], 'evals/a.jsonl');
+  const again = await estimateOf([chatLine('b', 'Hello', { max_tokens: 10 })], 'evals/b.jsonl');
+  const old = await estimateOf([chatLine('c', 'Hi', { max_tokens: 10 }, 'gpt-3.5-turbo')], 'evals/c.jsonl');
+  const fine = await estimateOf([chatLine('d', 'Hi', { max_tokens: 10 }, 'gpt-5.4-mini')], 'evals/d.jsonl');
+  const gone = await estimateOf([chatLine('e', 'Hi', { max_tokens: 10 }, 'gpt-4.1-mini')], 'evals/e.jsonl');
+  const files: FileComparison[] = [
+    { path: 'evals/a.jsonl', base: fine, head: mini, changed: true },
+    { path: 'evals/b.jsonl', base: null, head: again, changed: true },
+    { path: 'evals/c.jsonl', base: old, head: old, changed: false },
+    { path: 'evals/d.jsonl', base: null, head: fine, changed: true },
+    // Only the base used it: the PR removes it, nothing to warn about.
+    { path: 'evals/e.jsonl', base: gone, head: null, changed: true, deleted: true },
+  ];
+  const body = renderPrComment(files);
+  const lines = body.split('\n');
+  const headline = lines.findIndex((l) => l.startsWith('**This pull request'));
+  assert.deepEqual(lines.slice(headline + 1, headline + 5), [
+    '',
+    '⚠️ At head: gpt\\-4o\\-mini shuts down on 2027\\-01\\-14 \\(in 44 days\\); OpenAI recommends gpt\\-6\\-luna instead.',
+    '',
+    '⚠️ At head: gpt\\-3\\.5\\-turbo was shut down on 2026\\-10\\-23; OpenAI recommends gpt\\-5\\.6\\-terra instead.',
+  ]);
+  assert.equal(body.match(/^⚠️ At head:/gm)?.length, 2, 'one line per model');
+  // Kept when the comment is cut to fit.
+  assert.match(renderPrComment(files, { maxChars: 1_500 }), /⚠️ At head: gpt\\-4o\\-mini/);
+  // Nothing when no model at head is near its shutdown.
+  assert.doesNotMatch(renderPrComment([{ path: 'evals/d.jsonl', base: null, head: fine, changed: true }]), /⚠️ At head/);
 });
 
 test('a new file and a deleted file are said so, not shown as zero', async () => {
