@@ -12,6 +12,7 @@ import { renderEstimateSummary, renderRunSummary, runHeadline } from '../report/
 import { githubClient } from '../github/client.ts';
 import { readRunnerContext } from '../github/runnerContext.ts';
 import { estimateAll, throwIfInvalid } from './estimatePhase.ts';
+import type { EstimateContext } from './estimatePhase.ts';
 import { maskSecrets, readInputs } from './inputs.ts';
 import { setEstimateOutputs, setRunOutputs } from './outputs.ts';
 import { reportOnPullRequest } from './prReportPhase.ts';
@@ -67,18 +68,20 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     saveOutputDir(outputDir);
     const historyPath = historyPathOf(inputs, ctx.workspace);
 
+    let estimateContext: EstimateContext = { catalog, history: [], now: today };
     const files = await core.group('Estimate', async () => {
       // On a pull request a pattern that matches nothing may be a PR deleting every request file: the report says so.
       const onNoMatch = ctx.pullRequest ? { onNoMatch: (p: string) => core.warning(`requests: "${p}" matches no file at the head of this pull request`) } : {};
       const found = await requestFilesOf(inputs, ctx.workspace, outputDir, onNoMatch);
       logInfo(`request files: ${found.map((f) => f.path).join(', ')}`);
       await restoreCommittedHistory(gh, ctx, inputs, historyPath);
-      return estimateAll(found, inputs, { catalog, history: await readStepHistory(historyPath), now: today });
+      estimateContext = { catalog, history: await readStepHistory(historyPath), now: today };
+      return estimateAll(found, inputs, estimateContext);
     });
 
     const pr = await core.group('Pull request cost report', async () => {
       try {
-        return await refreshStaleReport(gh, ctx, inputs, await reportOnPullRequest(gh, ctx, inputs, files, catalog));
+        return await refreshStaleReport(gh, ctx, inputs, await reportOnPullRequest(gh, ctx, inputs, files, estimateContext));
       } catch (err) {
         // The report is a courtesy to reviewers: an API hiccup must not fail the step (or stop a paid run).
         core.warning(`the pull-request cost report failed: ${(err as Error).message}`);

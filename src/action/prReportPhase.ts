@@ -6,9 +6,9 @@ import type { GitHubClient } from '../github/client.ts';
 import { compareAtBase } from '../github/compareAtBase.ts';
 import type { RunnerContext } from '../github/runnerContext.ts';
 import { upsertStickyComment } from '../github/stickyComment.ts';
-import type { Catalog } from '../pricing/index.ts';
+
 import { COST_REPORT_MARKER, renderPrComment } from '../report/prComment.ts';
-import type { EstimatedFile } from './estimatePhase.ts';
+import type { EstimateContext, EstimatedFile } from './estimatePhase.ts';
 import type { ActionInputs } from './inputs.ts';
 import { logInfo } from './logSafe.ts';
 import { preparedAtBase } from './preparedAtBase.ts';
@@ -25,7 +25,7 @@ export async function reportOnPullRequest(
   ctx: RunnerContext,
   inputs: ActionInputs,
   files: EstimatedFile[],
-  catalog: Catalog,
+  ec: EstimateContext,
 ): Promise<PrReportOutcome | undefined> {
   const pr = ctx.pullRequest;
   if (!pr || inputs.comment === 'off') return undefined;
@@ -42,7 +42,12 @@ export async function reportOnPullRequest(
       owner: ctx.owner,
       repo: ctx.repo,
       baseSha: pr.baseSha,
-      catalog,
+      // The base is estimated exactly as the head was (catalog, region, history, today): a change the PR did not cause
+      // must not show.
+      catalog: ec.catalog,
+      region: inputs.region,
+      history: ec.history,
+      now: ec.now,
       cwd: ctx.workspace,
       // Files the PR deletes or renames are found among the base's files that match the same patterns.
       ...(inputs.requests ? { patterns: inputs.requests } : {}),

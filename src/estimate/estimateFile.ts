@@ -230,7 +230,7 @@ function estimateNotes(models: ModelEstimate[], total: ModeCosts, calibration: s
   for (const m of models) {
     for (const w of m.warnings) notes.push(w);
     if (m.price_origin === 'derived') {
-      notes.push(`${m.model} is not in the catalog: standard and cached prices derived from @pydantic/genai-prices, batch at 50% (no flex or priority); pass --strict-pricing to refuse instead`);
+      notes.push(`${m.model} is not in the catalog: standard and cached prices derived from @pydantic/genai-prices, batch at 50% (no flex or priority); strict pricing (CLI --strict-pricing, action strict-pricing) refuses it instead`);
     }
     if (encodingIsAssumed(m.model)) {
       notes.push(`${m.model}: OpenAI publishes no tokenizer for this family; input tokens are counted with o200k_base (an assumption)`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import type { FileEstimate } from '../estimate/types.ts';
 import type { Catalog } from '../pricing/index.ts';
+import type { Observation } from '../history/index.ts';
 import type { FileComparison } from '../report/prComment.ts';
 import { listBaseFiles } from './baseFiles.ts';
 import type { BaseFiles } from './baseFiles.ts';
@@ -15,6 +16,9 @@ import { readFileAtCommit } from './readFileAtCommit.ts';
 export interface CompareOptions extends Repo {
   baseSha: string;
   catalog: Catalog;
+  region?: boolean;
+  history?: Observation[];
+  now?: Date;
   latencyBudgetMs?: number;
   minSavingsUsd?: number;
   /** The checkout (where `git show` runs). */
@@ -47,7 +51,10 @@ export async function compareAtBase(gh: GitHubClient | null, files: HeadFile[], 
   const scratch = await mkdtemp(join(tmpdir(), 'batchwise-base-'));
   let n = 0;
   const estimate = (path: string, displayName: string) =>
-    estimateFile(path, { catalog: opts.catalog, displayName, latencyBudgetMs: opts.latencyBudgetMs, minSavingsUsd: opts.minSavingsUsd });
+    estimateFile(path, {
+      catalog: opts.catalog, displayName, latencyBudgetMs: opts.latencyBudgetMs, minSavingsUsd: opts.minSavingsUsd,
+      region: opts.region, history: opts.history, now: opts.now,
+    });
   /** The base's bytes estimated; a base that was already broken is shown as such (the PR is not to blame for it). */
   const estimateBase = async (content: Buffer, path: string): Promise<{ base: FileEstimate | null; baseError?: string }> => {
     const at = join(scratch, `base-${n++}.jsonl`);

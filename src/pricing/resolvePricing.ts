@@ -96,7 +96,7 @@ function unpricedMessage(catalog: Catalog, model: string): string {
 
   return [
     `No price for model ${quote(model)} in the pricing catalog (prices as of ${catalog.as_of}${catalog.overrides ? `, with ${catalog.overrides}` : ''})` +
-      `${catalog.strict ? ' and --strict-pricing allows no derived price' : ' nor in @pydantic/genai-prices'}.${hint}`,
+      `${catalog.strict ? ' and strict pricing (CLI --strict-pricing, action strict-pricing) allows no derived price' : ' nor in @pydantic/genai-prices'}.${hint}`,
     `Add it with a pricing file (CLI: --pricing FILE; action: pricing-file), in USD per 1M tokens${exampleNote}:`,
     `  {"models": {${JSON.stringify(model)}: ${JSON.stringify(example).replaceAll(':', ': ').replaceAll(',', ', ')}}}`,
     `Batch then defaults to 50% of these prices; flex stays unavailable unless you add "flex": {"input": …, "output": …}.`,
