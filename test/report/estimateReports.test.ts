@@ -61,7 +61,7 @@ test('the table fits 80 columns, long fine-tune names and every note included, a
   for (const line of text.split('\n')) assert.ok(line.length <= 80, `too wide (${line.length}): ${line}`);
   assert.match(text, /^recommended: /m);
   assert.match(text, /per model/);
-  assert.match(text, /  ft:gpt-4o-mini-2024-… /);
+  assert.match(text, /  ft:gpt-4o-mini-2024-0… /);
   assert.match(text, /^warning: /m);
 });
 
