@@ -15,6 +15,18 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\r\n\u2028\u2029]+/g, ' '); // every line ending CommonMark knows, a lone \r too
 }
 
+/** User text inside HTML (a <summary> line, a <details> block): Markdown escapes are not processed there, so this
+ *  is HTML escaping, and @ is neutralised as in Markdown text. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/@/g, '@\u200b')
+    .replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
 export function padTable(rows: string[][], rightAligned: Set<number>): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) =>

@@ -4,7 +4,7 @@ import type { FileEstimate } from '../estimate/types.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
 import { VERSION } from '../shared/version.ts';
 import { renderEstimateMarkdown } from './estimateMarkdown.ts';
-import { escapeMarkdown, formatInt, truncate } from './format.ts';
+import { escapeHtml, escapeMarkdown, formatInt, truncate } from './format.ts';
 
 /** Finds the comment again on the next run; invisible when rendered. */
 export const COST_REPORT_MARKER = '<!-- batchwise:cost-report -->';
@@ -132,7 +132,7 @@ export function renderPrComment(files: FileComparison[], opts: PrCommentOptions 
   const tables = files.map(fileTable);
   const details = files
     .filter((f) => f.head)
-    .map((f) => [`<details><summary>Estimate of ${escapeMarkdown(f.path)} at head</summary>`, '', renderEstimateMarkdown(f.head!), '</details>', '']);
+    .map((f) => [`<details><summary>Estimate of ${escapeHtml(f.path)} at head</summary>`, '', renderEstimateMarkdown(f.head!), '</details>', '']);
   const foot = footer(files, opts);
 
   // Cut from the least useful end: first the folded details (last file first), then whole file tables, never the

@@ -10,7 +10,7 @@ import { formatPercent, formatUsd } from '../shared/money.ts';
 import { combineLedgers, savingClaim } from '../results/index.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { renderEstimateMarkdown } from './estimateMarkdown.ts';
-import { escapeMarkdown, formatInt, formatShare } from './format.ts';
+import { escapeHtml, escapeMarkdown, formatInt, formatShare } from './format.ts';
 import { costChart } from './summaryChart.ts';
 
 /** What the summary needs of a finished run: the run core's RunSummary without its file paths. */
@@ -137,7 +137,8 @@ export function renderEstimateSummary(estimates: FileEstimate[], opts: EstimateS
     `**${estimateOnlyHeadline(estimates)}**`,
     '',
     ...headlineNotes(estimates),
-    `Nothing was sent to the API: ${escapeMarkdown(opts.why)}.`,
+    // `why` is batchwise's own Markdown ("`mode: estimate`"), never user text: rendered as written.
+    `Nothing was sent to the API: ${opts.why}.`,
     '',
     ...modesTable(estimates, estimates.map((e) => e.recommendation.mode)),
     '',
@@ -231,7 +232,7 @@ export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {
 function perFileDetails(estimates: FileEstimate[]): string[] {
   const lines: string[] = [];
   for (const e of estimates) {
-    lines.push(`<details><summary>Estimate of ${escapeMarkdown(e.file)}</summary>`, '', renderEstimateMarkdown(e), '</details>', '');
+    lines.push(`<details><summary>Estimate of ${escapeHtml(e.file)}</summary>`, '', renderEstimateMarkdown(e), '</details>', '');
   }
   return lines;
 }

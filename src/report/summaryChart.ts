@@ -11,12 +11,15 @@ export function costChart(cost: ModeCosts, actualUsd?: number, chosen: Mode[] = 
   if (actualUsd !== undefined) bars.push(['actual', actualUsd]);
   // Round for the axis labels; a chart of fractions of a cent still compares correctly at 6 decimals.
   const values = bars.map(([, v]) => Number(v.toFixed(6)));
+  // From zero: mermaid starts the axis near the smallest bar otherwise, so batch at half of sync looks like a sliver
+  // and a small actual cost vanishes below the axis.
+  const top = Math.max(...values) * 1.1 || 1;
   return [
     '```mermaid',
     'xychart-beta',
     `  title "Expected cost by mode (USD)${actualUsd !== undefined ? ' and the actual cost' : ''}"`,
     `  x-axis [${bars.map(([k]) => `"${k}"`).join(', ')}]`,
-    '  y-axis "USD"',
+    `  y-axis "USD" 0 --> ${Number(top.toPrecision(3))}`,
     `  bar [${values.join(', ')}]`,
     '```',
   ].join('\n');
