@@ -9,7 +9,8 @@ import type { BatchProgress, RunMode } from '../run/index.ts';
 import { parseDuration } from '../shared/duration.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { describeSummary, reportRunFailure } from './runOutput.ts';
-import { countArg, usdArg } from './args.ts';
+import { countArg, numberArg, usdArg } from './args.ts';
+import { InvalidArgumentError } from 'commander';
 import { joinResults, renderJoinSummary } from '../join/index.ts';
 
 interface RunFlags extends PricingFlags, HistoryFlags {
@@ -28,6 +29,23 @@ interface RunFlags extends PricingFlags, HistoryFlags {
   join?: string;
   idColumn?: string;
   parse?: string;
+  queueLimit?: number;
+  until?: string;
+  maxBatches?: number;
+}
+
+/** Tokens as the Limits page shows them: 2000000, 2,000,000, 2M, 90k, 1.5B. */
+function tokensArg(value: string): number {
+  const m = /^\s*([\d,]*\.?\d+)\s*([kmb])?\s*$/i.exec(value);
+  const n = m ? Number(m[1].replaceAll(',', '')) * ({ k: 1e3, m: 1e6, b: 1e9 }[(m[2] ?? '').toLowerCase() as 'k' | 'm' | 'b'] ?? 1) : NaN;
+  if (!(n >= 1) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number of tokens, e.g. 2000000 or 2M');
+  return Math.round(n);
+}
+
+/** The command line as typed, for "run it again" (arguments with spaces or quotes are quoted for a POSIX shell). */
+function sameCommand(): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  return ['batchwise', ...process.argv.slice(2)].map(quote).join(' ');
 }
 
 export function addRunCommand(program: Command): void {
@@ -48,6 +66,9 @@ export function addRunCommand(program: Command): void {
     .option('--concurrency <n>', 'sync and flex requests in flight at most (default 16)', countArg)
     .option('--no-flex-fallback', 'flex without capacity: fail instead of using the standard tier')
     .option('--poll-interval <min,max>', 'batch polling, e.g. 2s,60s (default)')
+    .option('--queue-limit <tokens>', 'your batch queue limit per model (enqueued tokens, Limits page), e.g. 2M; default: learned from the API', tokensArg)
+    .option('--until <duration>', 'stop waiting after this long (e.g. 5h30m), leave the batches running and exit 3; the same command continues')
+    .option('--max-batches <n>', 'batches this run may create at most (default 500); reaching it ends the run with exit 3', numberArg(1, 1e6, true))
     .option('--join <data>', 'after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv')
     .option('--id-column <column>', 'with --join: the id column the requests were prepared with (default: row-N)')
     .option('--parse <how>', 'with --join: "json", or a regular expression whose named groups become columns')
@@ -99,12 +120,24 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       concurrency: flags.concurrency,
       flexFallback: flags.flexFallback,
       pollIntervalMs: pollArg(flags.pollInterval),
+      queueLimitTokens: flags.queueLimit,
+      untilMs: flags.until ? parseDuration(flags.until, '--until') : undefined,
+      maxBatches: flags.maxBatches,
       githubRunId: process.env.GITHUB_RUN_ID,
       signal: controller.signal,
       log: (line) => process.stderr.write(`${line}\n`),
       onProgress: progressBar(),
     });
     process.stdout.write(describeSummary(summary));
+    if (summary.in_progress) {
+      // Exit 3: not a failure. The state is in --out; the same command, later, collects and continues.
+      const p = summary.in_progress;
+      process.stdout.write(
+        `in progress: ${p.message}; ${p.requests_left} requests have no outcome yet (${p.batches_running} batch${p.batches_running === 1 ? '' : 'es'} running).\n` +
+          `continue with the same command (same --out):\n  ${sameCommand()}\n`,
+      );
+      return summary.exit_code;
+    }
     if (flags.join) {
       // The joined table replaces the plain results.csv: every column of the source row, then the answer.
       const joined = await joinResults({

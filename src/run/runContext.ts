@@ -39,4 +39,11 @@ export interface RunContext {
   onProgress?: (p: BatchProgress) => void;
   /** Our batches that already exist remotely, listed once per process before the first submission. */
   existing: Batch[] | null;
+  /** `--queue-limit` (tokens per model), or null: learned from the API's refusals. */
+  queueLimitTokens: number | null;
+  /** Epoch ms after which the run stops waiting (`--until`), or null. */
+  until: number | null;
+  /** Batches this process may create at most, and how many it has created. */
+  maxBatches: number;
+  created: number;
 }

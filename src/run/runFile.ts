@@ -16,7 +16,7 @@ import type { Observation, ObservedRequest } from '../history/index.ts';
 import { choosePilotLines, pilotObservations } from './plan/pilot.ts';
 import { MaxCostError, RunStateError } from './errors.ts';
 import type { CostPaths } from './plan/policy.ts';
-import type { Decision } from './types.ts';
+import type { Decision, InProgress } from './types.ts';
 import { fileSha256 } from './state/fileSha256.ts';
 import { makeClient } from './openaiClient.ts';
 import { decide, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './plan/policy.ts';
@@ -31,6 +31,7 @@ import { scrub } from '../shared/secrets.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { UsageError } from '../shared/usageError.ts';
 import type { RunOptions, RunSummary } from './types.ts';
+import { DEFAULT_MAX_BATCHES } from './batch/queueBook.ts';
 
 export const DEFAULT_RETRIES = 2;
 /** Error codes that mean the account, not the request, was refused (the sync runner stops on the first of them). */
@@ -48,6 +49,11 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
   const outDir = resolve(opts.outDir);
   if (!(budget > 0)) throw new UsageError(`the latency budget must be more than zero (got ${budget} ms)`);
+  if (opts.untilMs !== undefined && !(opts.untilMs > 0)) throw new UsageError(`--until must be more than zero (got ${opts.untilMs} ms)`);
+  if (opts.maxBatches !== undefined && !(Number.isInteger(opts.maxBatches) && opts.maxBatches >= 1)) throw new UsageError(`--max-batches must be a whole number of at least 1 (got ${opts.maxBatches})`);
+  if (opts.queueLimitTokens !== undefined && !(opts.queueLimitTokens > 0)) throw new UsageError(`--queue-limit must be more than zero tokens (got ${opts.queueLimitTokens})`);
+  // --until counts from the start of this run (the job's own clock), not from the start of the work.
+  const until = opts.untilMs !== undefined ? startedAt.getTime() + opts.untilMs : null;
   const newState = (file: string, sha: string, d: Decision, at: Date, ms: number): RunState => ({
     version: 1, input_file: file, input_sha256: sha, decision: d, started_at: at.toISOString(),
     deadline_ms: at.getTime() + ms, parts: [], sync_phase: null, finished_at: null,
@@ -63,7 +69,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency: o.concurrency, flexAvailable: [...items.values()].length > 0 && flexForAll(items),
     flexFallback: o.paths.flexFallback, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: opts.partLimits ?? {},
     githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress,
-    existing: null,
+    existing: null, queueLimitTokens: opts.queueLimitTokens ?? null, until, maxBatches: opts.maxBatches ?? DEFAULT_MAX_BATCHES, created: 0,
   });
   // flexAvailable was "the file's flex total exists": some model of it has flex.
   const flexForAll = (items: Map<number, LineEstimate>) => [...items.values()].some((it) => it.cost.flex !== null);
@@ -158,8 +164,10 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const pilotLines = new Set(st.pilot?.lines ?? []);
   const allLines = [...items.keys()].filter((l) => !pilotLines.has(l));
 
+  let stopped: { reason: InProgress['reason']; message: string } | null = null;
   if (decision.mode === 'batch' && !st.sync_phase) {
     const rounds = await runBatchRounds(ctx, allLines);
+    stopped = rounds.stopped;
     if (rounds.leftover.length > 0) {
       st.sync_phase = { mode: ctx.flexAvailable ? 'flex' : 'sync', started_at: new Date().toISOString() };
       ctx.save();
@@ -169,12 +177,24 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     st.sync_phase = { mode: decision.mode, started_at: new Date().toISOString() };
     ctx.save();
   }
-  if (st.sync_phase) {
-    // What is left is read from disk (batch files, then the journal), so a rerun sends only what is not settled.
+  // Past --until the synchronous rest is the next run's (state.json says the sync phase has begun).
+  if (st.sync_phase && !stopped && until !== null && Date.now() >= until) {
+    stopped = { reason: 'until', message: '--until reached before the synchronous rest began' };
+  }
+  if (st.sync_phase && !stopped) {
+    // What is left is read from disk (batch files, then the journal), so a rerun sends only what is not settled. A
+    // cancelled request goes on only when batchwise's safety net cancelled its batch: a person's cancel stays.
     const index = await buildIndex(st, outDir);
+    const netCancelled = netCancelledBatches(st);
     const left = allLines.filter((l) => {
-      const s = index.status(items.get(l)!.custom_id);
-      return s === null || (s.status !== 'succeeded' && (s.retryable || (s.status === 'cancelled' && st.net_fired === true)));
+      const id = items.get(l)!.custom_id;
+      const s = index.status(id);
+      if (s === null) return true;
+      if (s.status === 'succeeded') return false;
+      if (s.retryable) return true;
+      if (s.status !== 'cancelled') return false;
+      const found = index.read(id);
+      return found?.kind === 'batch' && found.batch_id !== null && netCancelled.has(found.batch_id);
     });
     index.close();
     await runSyncPhase(ctx, opts.catalog, left, st.sync_phase.mode === 'sync' ? 'default' : st.sync_phase.mode);
@@ -199,7 +219,8 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
       if (opts.historyPath && it && r.status === 'succeeded') observed.push({ shape: it.shape, usage: r.usage, mode: r.mode, status: r.status });
     },
   });
-  if (opts.historyPath) {
+  // A run stopped early writes a snapshot of the results; history learns from the run once, when it is complete.
+  if (opts.historyPath && !stopped) {
     const lines = observeResults(observed, { run_at: st.started_at, run_id: opts.githubRunId, file: path });
     try {
       await appendHistory(opts.historyPath, lines);
@@ -209,20 +230,28 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     }
   }
   const finishedAt = new Date();
-  st.finished_at = finishedAt.toISOString();
+  if (!stopped) st.finished_at = finishedAt.toISOString();
   ctx.save();
 
   // "Could not run" (exit 1) when nothing succeeded because the account refused every call (a bad key, no quota):
   // the results still say so line by line, but the run as a whole never started.
   const refusedAll = tally.counts.succeeded === 0 && tally.requests > 0 &&
     Object.entries(tally.error_codes).every(([code]) => ACCOUNT_REFUSALS.has(code)) && Object.keys(tally.error_codes).length > 0;
-  const exit: 0 | 1 | 2 = tally.counts.succeeded === tally.requests ? 0 : refusedAll ? 1 : 2;
+  const exit: 0 | 1 | 2 | 3 = stopped ? 3 : tally.counts.succeeded === tally.requests ? 0 : refusedAll ? 1 : 2;
+  let inProgress: InProgress | undefined;
+  if (stopped) {
+    const running = st.parts.filter((p) => p.batch_id && !p.done).length;
+    inProgress = { reason: stopped.reason, message: stopped.message, batches_running: running, requests_left: tally.counts.skipped };
+    log(`${stopped.message}. ${tally.counts.skipped} of ${tally.requests} requests have no outcome yet; ${outDir}/state.json ` +
+      `keeps the run: run the same command again to collect what finishes, send the rest and attach to what is running`);
+  }
   const batches = st.parts.filter((p) => p.batch_id).map((p) => ({
     batch_id: p.batch_id!, part: p.key, round: p.round, model: p.model, requests: p.lines, status: p.status,
     refused_batch_ids: p.refused_batch_ids ?? [], times: p.times ?? {}, errors: p.errors ?? [],
   }));
   const report: RunReport = {
-    file: path, started_at: st.started_at, finished_at: st.finished_at, decision, sync_phase: st.sync_phase, exit_code: exit,
+    // report.json's exit_code is 3 for a run in progress (RunReport's type predates it).
+    file: path, started_at: st.started_at, finished_at: st.finished_at ?? finishedAt.toISOString(), decision, sync_phase: st.sync_phase, exit_code: exit as 0 | 1 | 2,
     requests: tally.requests, counts: tally.counts, estimated_cost_usd: plannedCost(estimate, decision.mode),
     ledger: tally.ledger, batches, results_path: resultsPath, results_csv_path: csvPath,
   };
@@ -238,6 +267,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     skipped: tally.counts.skipped, actual_cost_usd: tally.ledger.total.actual_usd, ledger: tally.ledger, estimated_cost_usd: plannedCost(estimate, decision.mode),
     batch_ids: batchIds, results_path: resultsPath, results_csv_path: csvPath, report_json_path: reportJsonPath,
     report_md_path: reportMdPath, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), exit_code: exit,
+    ...(inProgress ? { in_progress: inProgress } : {}),
   };
 }
 
@@ -253,7 +283,7 @@ function refuseShutDownModels(estimate: FileEstimate, path: string): void {
   const dead = estimate.lifecycle.filter((l) => l.status === 'shut_down');
   if (dead.length === 0) return;
   const lines = dead.map((l) => `  ${l.message}`).join('\n');
-  throw new UsageError(`${path}: ${dead.length === 1 ? 'a model it uses is' : 'models it uses are'} shut down; nothing was sent:\n${lines}\nChange the model in the request file (batchwise estimate still prices it).`);
+  throw new UsageError(`${path}: ${dead.length === 1 ? 'a model it uses is' : 'models it uses are'} shut down; nothing was sent:\n${lines}\nChange the model in the request file (an estimate still prices it).`);
 }
 
 /** Every outcome on disk, oldest first: batch files round by round, then the sync journal. */
@@ -263,9 +293,17 @@ export async function buildIndex(state: RunState, outDir: string): Promise<Outco
   for (const p of parts) {
     if (p.output_path) await index.addBatchFile(p.output_path, p.batch_id);
     if (p.error_path) await index.addBatchFile(p.error_path, p.batch_id);
+    if (p.unfinished_path) await index.addBatchFile(p.unfinished_path, p.batch_id);
   }
   await index.addJournal(journalPath(outDir));
   return index;
+}
+
+/** Batches batchwise's safety net cancelled. State written before cancels were told apart has only `net_fired`: then
+ *  every cancelled batch of the run counts as the net's, as it did. */
+function netCancelledBatches(st: RunState): Set<string> {
+  const marked = st.parts.some((p) => p.cancelled_by !== undefined);
+  return new Set(st.parts.filter((p) => p.batch_id && (p.cancelled_by === 'safety_net' || (!marked && st.net_fired === true))).map((p) => p.batch_id!));
 }
 
 function writeAtomic(path: string, text: string): void {

@@ -73,6 +73,24 @@ export interface RunOptions {
   now?: Date;
   /** Per-batch limits (tests use small ones to force several parts). */
   partLimits?: { maxLines?: number; maxBytes?: number };
+  /** `--queue-limit`: the account's enqueued-token limit per model (Limits page). Without it the first
+   *  token_limit_exceeded teaches it (kept in state.json); parts are planned and sent to fit in it. */
+  queueLimitTokens?: number;
+  /** `--until`: stop waiting this long after the start, leaving the batches running and the state in outDir; the
+   *  summary says `in_progress` (exit 3) and the same call again continues. */
+  untilMs?: number;
+  /** `--max-batches`: batches this run may create at most (default 500); reaching it ends the run in progress. */
+  maxBatches?: number;
+}
+
+/** Why a run stopped before the end (exit 3): what is left runs when the same command runs again. */
+export interface InProgress {
+  reason: 'until' | 'max_batches' | 'deadline';
+  message: string;
+  /** Our batches still running remotely (the next run attaches to them). */
+  batches_running: number;
+  /** Requests without an outcome yet (running, or not sent). */
+  requests_left: number;
 }
 
 export interface BatchProgress {
@@ -113,6 +131,9 @@ export interface RunSummary {
   report_md_path: string;
   started_at: string;
   finished_at: string;
-  /** DESIGN: 0 all succeeded, 2 some did not, 1 could not run. */
-  exit_code: 0 | 1 | 2;
+  /** Set when the run stopped before the end (then exit_code is 3 and results.jsonl is a snapshot: the requests
+   *  without an outcome yet are `skipped`). */
+  in_progress?: InProgress;
+  /** DESIGN: 0 all succeeded, 2 some did not, 1 could not run, 3 in progress (run the same command again). */
+  exit_code: 0 | 1 | 2 | 3;
 }

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planBatches, toPlanLine, validateLine } from '../../src/requests/index.ts';
+import { piecesToFit, splitEvenly } from '../../src/requests/planBatches.ts';
+import type { TokenPlanLine } from '../../src/requests/planBatches.ts';
 import type { BatchPart, Endpoint, PlanLine } from '../../src/requests/index.ts';
 
 const chat: Endpoint = '/v1/chat/completions';
@@ -30,7 +32,7 @@ function assertPlanIsSound(input: PlanLine[], parts: BatchPart[]): void {
 test('one file of one model under the limits is one part', () => {
   const input = [line(1), line(2), line(4)];
   const parts = planBatches(input, limits);
-  assert.deepEqual(parts, [{ url: chat, model: 'a', lines: [1, 2, 4], bytes: 30, embeddingInputs: 0 }]);
+  assert.deepEqual(parts, [{ url: chat, model: 'a', lines: [1, 2, 4], bytes: 30, embeddingInputs: 0, tokens: 0 }]);
 });
 
 test('splits by line count, by bytes and by embedding inputs', () => {
@@ -79,4 +81,42 @@ test('toPlanLine takes url, model and embedding input count from a validated req
   const { request } = validateLine(text, 4);
   assert.ok(request);
   assert.deepEqual(toPlanLine(4, request, 99), { line: 4, url: emb, model: 'text-embedding-3-small', bytes: 99, embeddingInputs: 2 });
+});
+
+const tokenLine = (n: number, tokens: number, model = 'a'): TokenPlanLine => ({ line: n, url: chat, model, bytes: 1, tokens });
+
+test('splits by input tokens too: one cap for every model, or one per model (a model without one has none)', () => {
+  const input = [1, 2, 3, 4, 5, 6].map((n) => tokenLine(n, 40));
+  assert.deepEqual(planBatches(input, { maxTokens: 100 }).map((p) => [p.lines, p.tokens]), [[[1, 2], 80], [[3, 4], 80], [[5, 6], 80]]);
+  const mixed = [tokenLine(1, 40, 'a'), tokenLine(2, 40, 'b'), tokenLine(3, 40, 'a'), tokenLine(4, 40, 'b'), tokenLine(5, 40, 'a')];
+  assert.deepEqual(
+    planBatches(mixed, { maxTokens: { a: 50 } }).map((p) => [p.model, p.lines]),
+    [['a', [1]], ['b', [2, 4]], ['a', [3]], ['a', [5]]],
+  );
+  // A line above the cap gets a part of its own, as with every other limit; lines still cap first.
+  assert.deepEqual(planBatches([tokenLine(1, 10), tokenLine(2, 500), tokenLine(3, 10)], { maxTokens: 100 }).map((p) => p.lines), [[1], [2], [3]]);
+  assert.deepEqual(planBatches(input, { maxTokens: 1000, maxLines: 4 }).map((p) => p.lines.length), [4, 2]);
+});
+
+test('splitEvenly cuts a part into equal pieces by tokens, in input order, with no small remainder', () => {
+  const input = Array.from({ length: 21 }, (_, i) => tokenLine(i + 1, 10 + (i % 3)));
+  const total = input.reduce((t, l) => t + l.tokens!, 0);
+  for (const pieces of [1, 2, 3, 5, 8, 21]) {
+    const parts = splitEvenly(input, pieces);
+    assert.equal(parts.length, pieces);
+    assert.deepEqual(parts.flatMap((p) => p.lines), input.map((l) => l.line), 'every line once, in order');
+    assert.ok(parts.every((p) => p.tokens <= total / pieces + 12), 'at most an equal share plus one line');
+    assert.ok(parts.every((p) => p.tokens >= total / pieces - 12), 'at least an equal share minus one line');
+    assert.deepEqual(splitEvenly(input, pieces), parts, 'the same cut every time');
+  }
+  assert.equal(splitEvenly(input, 50).length, 21, 'never more pieces than lines');
+});
+
+test('piecesToFit: the fewest equal pieces that each fit the room', () => {
+  const input = Array.from({ length: 100 }, (_, i) => tokenLine(i + 1, 10));
+  assert.equal(piecesToFit(input, 1000), 1);
+  // 1,000 tokens in a room of 190: 6 pieces, the fewest possible.
+  assert.equal(piecesToFit(input, 190), 6);
+  assert.ok(splitEvenly(input, 6).every((p) => p.tokens <= 190));
+  assert.equal(piecesToFit([tokenLine(1, 500), tokenLine(2, 500)], 100), 2, 'lines bigger than the room: one each');
 });

@@ -1,9 +1,12 @@
 // A part whose batch reached a terminal status: bring its results home. Completed, expired and cancelled batches
 // have output and/or error files; a batch that failed as a whole has none, so batchwise writes one in the same format,
-// with the API's errors.data mapped back to the INPUT file's line numbers.
+// with the API's errors.data mapped back to the INPUT file's line numbers. A cancelled or expired batch's unfinished
+// requests get a line of their own when neither file lists them: OpenAI documents only that finished answers are in
+// the output file, so a request missing from both is unfinished, not lost (and never sent again because of a cancel).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Batch } from 'openai/resources/batches';
+import { scanLines } from '../../results/index.ts';
 import { downloadFile } from './downloadFile.ts';
 import type { RunContext } from '../runContext.ts';
 import type { PartState } from '../state/state.ts';
@@ -12,11 +15,17 @@ export function batchesDir(ctx: RunContext): string {
   return join(ctx.outDir, 'batches');
 }
 
-export async function settlePart(ctx: RunContext, lines: number[], ps: PartState, batch: Batch): Promise<void> {
+const UNFINISHED = {
+  cancelled: { code: 'batch_cancelled', message: 'This request was not run: the batch was cancelled before it got to it.' },
+  expired: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' },
+} as const;
+
+/** `final`: a whole-batch failure no retry can fix (a part the queue can never hold). */
+export async function settlePart(ctx: RunContext, lines: number[], ps: PartState, batch: Batch, opts: { final?: boolean } = {}): Promise<void> {
   const dir = batchesDir(ctx);
   mkdirSync(dir, { recursive: true });
   if (batch.status === 'failed') {
-    ps.error_path = writeFailure(ctx, dir, lines, ps, batch);
+    ps.error_path = writeFailure(ctx, dir, lines, ps, batch, opts.final === true);
   } else {
     if (batch.output_file_id && !ps.output_path) {
       const dest = join(dir, `${batch.id}_output.jsonl`);
@@ -28,13 +37,42 @@ export async function settlePart(ctx: RunContext, lines: number[], ps: PartState
       const dest = join(dir, `${batch.id}_error.jsonl`);
       await downloadFile(ctx.client, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
       ps.error_path = dest;
+      ctx.save();
+    }
+    if ((batch.status === 'cancelled' || batch.status === 'expired') && !ps.unfinished_path) {
+      ps.unfinished_path = await writeUnfinished(ctx, dir, lines, ps, batch, UNFINISHED[batch.status]);
     }
   }
   ps.done = true;
   ctx.save();
 }
 
-function writeFailure(ctx: RunContext, dir: string, lines: number[], ps: PartState, batch: Batch): string {
+/** The part's requests that neither file lists, as error lines of the batch's own kind (cancelled: final, as a
+ *  person's cancel is; the safety net's cancel is told apart by the part's `cancelled_by`). Null when none. */
+async function writeUnfinished(
+  ctx: RunContext, dir: string, lines: number[], ps: PartState, batch: Batch, fate: { code: string; message: string },
+): Promise<string | null> {
+  const listed = new Set<string>();
+  for (const path of [ps.output_path, ps.error_path]) {
+    if (!path) continue;
+    for await (const line of scanLines(path)) {
+      const id = (JSON.parse(line.text) as { custom_id?: unknown }).custom_id;
+      if (id !== undefined) listed.add(String(id));
+    }
+  }
+  const out: string[] = [];
+  for (const line of lines) {
+    const id = ctx.items.get(line)!.custom_id;
+    if (listed.has(id)) continue;
+    out.push(JSON.stringify({ custom_id: id, response: null, error: fate, batchwise_retryable: fate.code === 'batch_expired' }));
+  }
+  if (out.length === 0) return null;
+  const path = join(dir, `${batch.id}_unfinished.jsonl`);
+  writeFileSync(path, out.join('\n') + '\n');
+  return path;
+}
+
+function writeFailure(ctx: RunContext, dir: string, lines: number[], ps: PartState, batch: Batch, final: boolean): string {
   const data = batch.errors?.data ?? [];
   const byLine = new Map<number, { code: string; message: string }>();
   const mapped: NonNullable<PartState['errors']> = [];
@@ -57,7 +95,7 @@ function writeFailure(ctx: RunContext, dir: string, lines: number[], ps: PartSta
     // Lines the API did not object to never ran: they can go again without the bad ones, and a queue refusal
     // (token_limit_exceeded) is worth another try once the queue frees.
     const error = own ?? { code: general?.code ?? 'batch_failed', message: `not run: ${summary}` };
-    const retryable = own ? false : byLine.size > 0 || general?.code === 'token_limit_exceeded';
+    const retryable = own || final ? false : byLine.size > 0 || general?.code === 'token_limit_exceeded';
     out.push(JSON.stringify({ custom_id: item.custom_id, response: null, error, batchwise_retryable: retryable }));
   }
   const path = join(dir, `${batch.id}_failed.jsonl`);

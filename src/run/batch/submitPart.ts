@@ -20,6 +20,13 @@ export function partMetadata(ctx: RunContext, wp: WrittenPart, index: number, of
   return m;
 }
 
+/** Input tokens of some lines (the estimate's count): what they hold of the model's enqueued-token queue. */
+export function partTokens(ctx: RunContext, lines: number[]): number {
+  let t = 0;
+  for (const l of lines) t += ctx.items.get(l)?.input_tokens ?? 0;
+  return t;
+}
+
 /** The part's entry in state.json, created (and saved) the first time the part is seen. */
 export function partState(ctx: RunContext, round: number, wp: WrittenPart): PartState {
   let ps = ctx.state.parts.find((p) => p.key === wp.key);
@@ -32,7 +39,7 @@ export function partState(ctx: RunContext, round: number, wp: WrittenPart): Part
     ps = {
       key: wp.key, round, sha256: wp.sha256, path: wp.path, url: wp.part.url, model: wp.part.model, lines: wp.part.lines.length,
       file_id: null, batch_id: null, status: null, output_file_id: null, error_file_id: null, output_path: null, error_path: null,
-      done: false,
+      done: false, tokens: partTokens(ctx, wp.part.lines),
     };
     ctx.state.parts.push(ps);
     ctx.save();
@@ -40,8 +47,11 @@ export function partState(ctx: RunContext, round: number, wp: WrittenPart): Part
   return ps;
 }
 
-export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState, metadata: Metadata): Promise<void> {
-  if (ps.batch_id) return;
+/** 'created' counts against the creation limits; 'attached' and 'known' do not. */
+export type Submitted = 'created' | 'attached' | 'known';
+
+export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState, metadata: Metadata): Promise<Submitted> {
+  if (ps.batch_id) return 'known';
   ctx.existing ??= await listOurBatches(ctx.client, ctx.inputSha256);
   const found = ctx.existing.find((b) => sameWork(b, metadata));
   if (found) {
@@ -50,7 +60,7 @@ export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState
     ps.status = found.status;
     ctx.save();
     ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): attached to existing batch ${found.id} (${found.status})`);
-    return;
+    return 'attached';
   }
   if (!ps.file_id) {
     ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
@@ -73,4 +83,5 @@ export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState
   ps.status = batch.status;
   ctx.save();
   ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): batch ${batch.id} created for ${wp.part.lines.length} requests (${wp.part.model})`);
+  return 'created';
 }

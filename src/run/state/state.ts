@@ -32,8 +32,18 @@ export interface PartState {
   times?: Record<string, string>;
   /** Batches of this part the queue refused (token_limit_exceeded) before the current one. */
   refused_batch_ids?: string[];
-  /** The queue refused this part and it was split: its halves are the parts `${key}.0`, `${key}.1`… */
+  /** The queue could not hold this part and it was split: its pieces are the parts `${key}.0`, `${key}.1`… */
   split?: boolean;
+  /** How many pieces of equal tokens it was cut into (a rerun cuts the same pieces, so it finds their batches). */
+  split_pieces?: number;
+  /** Input tokens of the part: what it holds of the model's enqueued-token queue while it runs. */
+  tokens?: number;
+  /** batchwise's safety net cancelled this batch: its unfinished requests are the sync runner's. Any other cancel is a
+   *  person's, and stays. */
+  cancelled_by?: 'safety_net';
+  /** Requests of a cancelled or expired batch that neither of its files lists (OpenAI documents only the finished
+   *  ones), written by batchwise as cancelled / expired lines. */
+  unfinished_path?: string | null;
   /** Why the batch failed as a whole (errors.data), when it did. */
   errors?: { code: string; line: number | null; message: string }[];
 }
@@ -53,7 +63,21 @@ export interface RunState {
   pilot?: { lines: number[]; done: boolean };
   /** The safety net cancelled batches: their cancelled requests are the sync runner's to finish. */
   net_fired?: boolean;
+  /** Enqueued-token limit per model: given (--queue-limit), read from a token_limit_exceeded message ("Limit: N"), or
+   *  only known to be below what was queued when the queue refused (an upper bound). Kept for the runs that follow. */
+  queue_limits?: Record<string, QueueLimit>;
+  /** When each batch of this run was created in the last hour (epoch ms): OpenAI allows 2,000 creations an hour. */
+  creations?: number[];
+  /** Per round, the token size its parts were planned at, per model: a rerun plans the same parts. */
+  round_plans?: Record<string, { max_tokens: Record<string, number> }>;
   finished_at: string | null;
+}
+
+export interface QueueLimit {
+  tokens: number;
+  /** 'api': the refusal's message said so; 'refusal': the limit is below `tokens + 1` (what was queued). */
+  source: 'api' | 'refusal';
+  at: string;
 }
 
 export function statePath(dir: string): string {
