@@ -1,7 +1,7 @@
 // `batchwise emulator`: runs the local OpenAI-compatible server until SIGINT/SIGTERM.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { parseDuration, startEmulator, type EmulatorOptions } from '../emulator/index.ts';
+import { parseDuration, startEmulator, type CancelledLines, type EmulatorOptions, type LimiterKind, type TokenCounting } from '../emulator/index.ts';
 
 function rateArg(value: string): number {
   const n = Number(value);
@@ -13,6 +13,19 @@ function countArg(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
   return n;
+}
+
+function factorArg(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0) || value.trim() === '') throw new InvalidArgumentError('expected a number ≥ 0, like 3 or 0.5');
+  return n;
+}
+
+function choiceArg<T extends string>(allowed: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${allowed.join(', ')}`);
+    return value as T;
+  };
 }
 
 function durationArg(value: string): number {
@@ -33,7 +46,17 @@ interface EmulatorFlags {
   expireAfter?: number;
   rpm?: number;
   tpm?: number;
+  limiter?: LimiterKind;
+  perSecond?: boolean;
+  tokenCounting?: TokenCounting;
+  latency?: number;
+  latencyJitter?: number;
+  flexSlowdownFactor?: number;
+  priorityLatencyFactor?: number;
   queueLimit?: number;
+  creationsPerHour?: number;
+  cancelAfter?: number;
+  cancelledLines?: CancelledLines;
   seed?: number;
   dataDir?: string;
 }
@@ -51,7 +74,17 @@ export function addEmulatorCommand(program: Command): void {
     .option('--expire-after <dur>', 'a batch still running after this long expires (default 24h)', durationArg)
     .option('--rpm <n>', 'requests per minute per model on the sync endpoints', countArg)
     .option('--tpm <n>', 'tokens per minute per model on the sync endpoints', countArg)
-    .option('--queue-limit <n>', 'enqueued batch input tokens allowed per model', countArg)
+    .option('--limiter <kind>', 'how --rpm/--tpm are kept: bucket (continuous token bucket) or window (sliding 60s)', choiceArg(['bucket', 'window'] as const), 'bucket')
+    .option('--per-second', 'also refuse more than limit/60 requests or tokens within any 1s')
+    .option('--token-counting <how>', 'what a request counts against --tpm: max (max_tokens vs chars/4) or sum (input + max_tokens)', choiceArg(['max', 'sum'] as const), 'max')
+    .option('--latency <dur>', 'hold each sync answer this long, like 800ms or 3s', durationArg)
+    .option('--latency-jitter <r>', 'latency varies by ± this fraction (default 0.2)', rateArg)
+    .option('--flex-slowdown-factor <x>', 'flex answers take this many times --latency (default 3)', factorArg)
+    .option('--priority-latency-factor <x>', 'priority answers take this many times --latency (default 0.5)', factorArg)
+    .option('--queue-limit <tokens>', 'enqueued batch input tokens allowed per model', countArg)
+    .option('--creations-per-hour <n>', 'batches that can be created per hour (default 2000)', countArg)
+    .option('--cancel-after <dur>', 'how long a cancelled batch shows cancelling', durationArg)
+    .option('--cancelled-lines <where>', "a cancelled batch's unrun lines: omitted, or error-file (batch_cancelled)", choiceArg(['omitted', 'error-file'] as const), 'omitted')
     .option('--seed <n>', 'seed for answers and faults', countArg)
     .option('--data-dir <dir>', 'keep files and batches here across restarts')
     .action(async (flags: EmulatorFlags) => {
@@ -65,7 +98,17 @@ export function addEmulatorCommand(program: Command): void {
         expireAfterMs: flags.expireAfter ?? null,
         rpm: flags.rpm ?? null,
         tpm: flags.tpm ?? null,
+        limiter: flags.limiter,
+        perSecond: flags.perSecond ?? false,
+        tokenCounting: flags.tokenCounting,
+        latencyMs: flags.latency,
+        latencyJitter: flags.latencyJitter,
+        flexSlowdownFactor: flags.flexSlowdownFactor,
+        priorityLatencyFactor: flags.priorityLatencyFactor,
         queueLimit: flags.queueLimit ?? null,
+        creationsPerHour: flags.creationsPerHour,
+        cancelAfterMs: flags.cancelAfter,
+        cancelledLines: flags.cancelledLines,
         seed: flags.seed,
         dataDir: flags.dataDir ?? null,
         log: (line) => process.stderr.write(`${line}\n`),

@@ -2,12 +2,16 @@
 import type { Endpoint } from '../requests/types.ts';
 import { EMULATED_ENDPOINTS } from './answers/index.ts';
 import { ApiError, invalidType, invalidValue, missingParameter } from './apiError.ts';
+import { expiresAfterSeconds } from './expiresAfter.ts';
 
 export interface BatchParams {
   input_file_id: string;
   endpoint: Endpoint;
   completion_window: '24h';
   metadata: Record<string, string> | null;
+  /** `output_expires_after.seconds`: the output and error files expire that long after they are created ("the anchor
+   *  is the file creation time, not the time the batch is created"). */
+  outputExpiresAfterS: number | null;
 }
 
 export function readBatchParams(body: Record<string, unknown>): BatchParams {
@@ -22,7 +26,15 @@ export function readBatchParams(body: Record<string, unknown>): BatchParams {
     endpoint: body.endpoint as Endpoint,
     completion_window: '24h',
     metadata: readMetadata(body.metadata),
+    outputExpiresAfterS: readOutputExpiresAfter(body.output_expires_after),
   };
+}
+
+function readOutputExpiresAfter(value: unknown): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalidType('output_expires_after', 'an object', value);
+  const v = value as Record<string, unknown>;
+  return expiresAfterSeconds('output_expires_after', v.anchor, v.seconds);
 }
 
 /** "Set of 16 key-value pairs … keys at most 64 characters, values at most 512." */

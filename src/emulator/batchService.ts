@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { ApiError } from './apiError.ts';
 import { readBatchParams } from './batchParams.ts';
 import type { FileStore } from './fileStore.ts';
-import type { ModelCatalog } from './modelTraits.ts';
+import { meterOf, type Meter } from './meters.ts';
+import { defaultModelCatalog, type ModelCatalog } from './modelTraits.ts';
+import { retryHeaders } from './rateLimiter.ts';
+import { formatGoDuration } from '../shared/duration.ts';
 import type { PromptCache } from './promptCache.ts';
 import { readJsonDir, writeJsonAtomic } from './persist.ts';
 import { newId } from './random.ts';
@@ -14,9 +17,12 @@ import type { BatchError, BatchObject, BatchRecord, EmulatorConfig } from './typ
 import { writeBatchResults, type UnfinishedCode, type WriteResultsSummary } from './writeBatchResults.ts';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const FINISHED = new Set(['completed', 'failed', 'expired', 'cancelled']);
-/** Statuses whose input tokens occupy the model's enqueued-token queue. */
-const ENQUEUED = new Set(['in_progress', 'finalizing', 'cancelling']);
+/** Statuses whose input tokens occupy the model's enqueued-token queue (validating batches too, once they have passed
+ *  their own check: see queueError). Cancelling batches hold none (ours: the guide says only that a completed batch's
+ *  "input tokens are cleared"). */
+const ENQUEUED = new Set(['in_progress', 'finalizing']);
 
 type Ending = 'completed' | 'expired' | 'cancelled';
 
@@ -50,12 +56,17 @@ export class BatchService {
   private timer: NodeJS.Timeout | null = null;
   private ordinal = 0;
   private readonly answering: { cache?: PromptCache; models?: ModelCatalog };
+  private readonly models: ModelCatalog;
+  /** "You can create up to 2,000 batches per hour" (GUIDE), kept with the same limiter kind as the sync limits. */
+  private readonly creations: Meter | null;
 
   constructor(cfg: EmulatorConfig, files: FileStore, dir: string, answering: { cache?: PromptCache; models?: ModelCatalog } = {}) {
     this.cfg = cfg;
     this.files = files;
     this.dir = join(dir, 'batches');
     this.answering = answering;
+    this.models = answering.models ?? defaultModelCatalog();
+    this.creations = Number.isFinite(cfg.creationsPerHour) ? meterOf(cfg.limiter, cfg.creationsPerHour, HOUR_MS, cfg.now()) : null;
   }
 
   async open(): Promise<void> {
@@ -70,7 +81,7 @@ export class BatchService {
     // lower counts than before it stopped.
     for (const r of this.records.values()) {
       const running = r.batch.status === 'in_progress' || (r.batch.status === 'cancelling' && r.internals.inProgressMs !== null);
-      const file = this.files.get(r.batch.input_file_id);
+      const file = this.files.get(r.batch.input_file_id, true);
       if (!running || !file) continue;
       this.plans.set(r.batch.id, await this.scan(r, file.id, false));
     }
@@ -97,7 +108,20 @@ export class BatchService {
         param: 'input_file_id',
       });
     }
-    const now = Date.now();
+    const now = this.cfg.now();
+    if (this.creations) {
+      const waitMs = this.creations.waitFor(1, now);
+      if (waitMs > 0) {
+        // The real message is not documented: this one says the limit and when to retry.
+        const limit = this.cfg.creationsPerHour.toLocaleString('en-US');
+        throw new ApiError(429, `Batch creation rate limit reached: you can create up to ${limit} batches per hour. Please try again in ${formatGoDuration(waitMs)}.`, {
+          type: 'requests',
+          code: 'rate_limit_exceeded',
+          headers: retryHeaders(waitMs),
+        });
+      }
+      this.creations.take(1, now);
+    }
     const created = seconds(now);
     const batch: BatchObject = {
       id: newId('batch_', 24),
@@ -137,6 +161,8 @@ export class BatchService {
         seed: this.cfg.seed,
         failRate: this.cfg.failRate,
         inputTokens: 0,
+        queueModel: null,
+        outputExpiresAfterS: params.outputExpiresAfterS,
       },
     };
     this.records.set(batch.id, record);
@@ -147,12 +173,12 @@ export class BatchService {
 
   retrieve(id: string): BatchObject {
     const record = this.find(id);
-    this.advance(record, Date.now());
+    this.advance(record, this.cfg.now());
     return structuredClone(record.batch);
   }
 
   list(limit: number, after: string | null): BatchPage {
-    const now = Date.now();
+    const now = this.cfg.now();
     const newest = [...this.records.values()].reverse();
     let start = 0;
     if (after !== null) {
@@ -174,7 +200,7 @@ export class BatchService {
 
   cancel(id: string): BatchObject {
     const record = this.find(id);
-    const now = Date.now();
+    const now = this.cfg.now();
     this.advance(record, now);
     const b = record.batch;
     if (FINISHED.has(b.status) || b.status === 'finalizing') {
@@ -184,6 +210,8 @@ export class BatchService {
       b.status = 'cancelling';
       b.cancelling_at = seconds(now);
       record.internals.cancellingMs = now;
+      record.internals.cancelAfterMs = this.cfg.cancelAfterMs;
+      record.internals.cancelledLines = this.cfg.cancelledLines;
       this.persist(record);
     }
     return structuredClone(b);
@@ -196,7 +224,7 @@ export class BatchService {
   }
 
   private advanceAll(): void {
-    const now = Date.now();
+    const now = this.cfg.now();
     for (const r of this.records.values()) if (!FINISHED.has(r.batch.status)) this.advance(r, now);
   }
 
@@ -214,10 +242,12 @@ export class BatchService {
         if (queueError) return this.fail(record, [queueError], now);
         b.status = 'in_progress';
         b.in_progress_at = seconds(now);
-        b.model = plan.model;
+        // "Model ID used to process the batch, like gpt-5-2025-08-07": the snapshot, as in the lines' answers.
+        b.model = plan.model === null ? null : this.models.answeredName(plan.model);
         b.request_counts.total = plan.total;
         i.inProgressMs = now;
         i.inputTokens = plan.inputTokens;
+        i.queueModel = this.queueOf(plan.model);
         this.persist(record);
         return;
       }
@@ -243,19 +273,21 @@ export class BatchService {
         if (now < (i.finalizingMs ?? 0) + this.cfg.finalizeMs) return;
         return this.finish(record, 'completed', 1, now);
       case 'cancelling': {
-        const cancelledMs = i.cancellingMs as number;
+        // "cancelling until in-flight requests are complete (up to 10 minutes)": for cancelAfterMs the lines keep
+        // finishing at the batch's pace (ours), then the batch is cancelled with what finished.
+        const doneMs = (i.cancellingMs as number) + (i.cancelAfterMs ?? this.cfg.cancelAfterMs);
         if (i.inProgressMs === null) {
           // Cancelled while validating: nothing ran, so there are no result files.
-          if (now < cancelledMs + this.cfg.finalizeMs) return;
+          if (now < doneMs) return;
           b.status = 'cancelled';
           b.cancelled_at = seconds(now);
           this.persist(record);
           return;
         }
         const plan = this.planFor(record);
-        if (plan) this.setCounts(record, plan, this.fractionAt(record, cancelledMs));
-        if (now < cancelledMs + this.cfg.finalizeMs) return;
-        return this.finish(record, 'cancelled', this.fractionAt(record, cancelledMs), now);
+        if (plan) this.setCounts(record, plan, this.fractionAt(record, Math.min(now, doneMs)));
+        if (now < doneMs) return;
+        return this.finish(record, 'cancelled', this.fractionAt(record, doneMs), now);
       }
       default:
         return;
@@ -280,13 +312,30 @@ export class BatchService {
     this.persist(record);
   }
 
-  /** "Enqueued token limit reached…": the batch's input tokens plus those of the model's running batches. */
+  /** The queue a model's batches share: its catalog key (a snapshot queues with its family). */
+  private queueOf(model: string | null): string | null {
+    return model === null ? null : this.models.traits(model).key;
+  }
+
+  /** "Enqueued token limit reached…": the batch's input tokens plus those of the model's batches in progress or
+   *  finalizing, and of the ones created before it that are still validating but already counted (they passed or
+   *  will pass this check first). The message and shape are the real ones, quoted in shared/reference/batch-api.md
+   *  ("Queue (enqueued-token) limits"; openai/openai-python#2084): code `token_limit_exceeded`, line and param null,
+   *  "Enqueued token limit reached for gpt-4o-mini in organization org-…. Limit: 2,000,000 enqueued tokens. Please try
+   *  again once some in_progress batches have been completed." */
   private queueError(record: BatchRecord, plan: BatchPlan): BatchError | null {
     const limit = this.cfg.queueLimit;
     if (limit === null || plan.model === null) return null;
+    const queue = this.queueOf(plan.model);
     let enqueued = 0;
     for (const r of this.records.values()) {
-      if (r !== record && ENQUEUED.has(r.batch.status) && r.batch.model === plan.model) enqueued += r.internals.inputTokens;
+      if (r === record) continue;
+      if (ENQUEUED.has(r.batch.status)) {
+        if ((r.internals.queueModel ?? this.queueOf(r.batch.model)) === queue) enqueued += r.internals.inputTokens;
+      } else if (r.batch.status === 'validating' && r.internals.ordinal < record.internals.ordinal) {
+        const earlier = this.plans.get(r.batch.id);
+        if (earlier && earlier.errors.length === 0 && this.queueOf(earlier.model) === queue) enqueued += earlier.inputTokens;
+      }
     }
     if (enqueued + plan.inputTokens <= limit) return null;
     return {
@@ -304,7 +353,7 @@ export class BatchService {
     if (plan) return plan;
     if (this.scanning.has(id)) return null;
     this.scanning.add(id);
-    const file = this.files.get(record.batch.input_file_id);
+    const file = this.files.get(record.batch.input_file_id, record.batch.status !== 'validating');
     const job = (async () => {
       if (!file) {
         // The input file was deleted before the batch could read it.
@@ -323,7 +372,7 @@ export class BatchService {
       job.then((p) => {
         this.plans.set(id, p);
         this.scanning.delete(id);
-        this.advance(record, Date.now());
+        this.advance(record, this.cfg.now());
       }),
     );
     return null;
@@ -351,10 +400,13 @@ export class BatchService {
     }
     const state: Finishing = { ending, result: null };
     this.finishing.set(b.id, state);
-    const file = this.files.get(b.input_file_id);
+    const file = this.files.get(b.input_file_id, true);
     const outputPath = this.files.tempPath();
     const errorPath = this.files.tempPath();
     const unfinishedCode: UnfinishedCode = ending === 'expired' ? 'batch_expired' : 'batch_cancelled';
+    // Expired lines are documented in the error file; cancelled ones only where cancelledLines says so.
+    const writeUnfinished = ending === 'expired' || (record.internals.cancelledLines ?? this.cfg.cancelledLines) === 'error-file';
+    const expiresAfterS = record.internals.outputExpiresAfterS ?? null;
     const job = (async () => {
       const summary = file
         ? await writeBatchResults({
@@ -367,14 +419,17 @@ export class BatchService {
             ordinal: record.internals.ordinal,
             cutoff,
             unfinishedCode,
+            writeUnfinished,
             now: seconds(now),
             signal: this.abort.signal,
             ...this.answering,
           })
-        : { completed: 0, failed: 0, unfinished: 0, usage: { input_tokens: 0, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 } };
-      const output = summary.completed > 0 ? await this.files.adopt(outputPath, `${b.id}_output.jsonl`, 'batch_output') : null;
+        : { completed: 0, failed: 0, unfinished: 0, unfinishedWritten: 0, usage: { input_tokens: 0, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 } };
+      const output = summary.completed > 0 ? await this.files.adopt(outputPath, `${b.id}_output.jsonl`, 'batch_output', expiresAfterS) : null;
       const errors =
-        summary.failed + summary.unfinished > 0 ? await this.files.adopt(errorPath, `${b.id}_error.jsonl`, 'batch_output') : null;
+        summary.failed + summary.unfinishedWritten > 0
+          ? await this.files.adopt(errorPath, `${b.id}_error.jsonl`, 'batch_output', expiresAfterS)
+          : null;
       await rm(outputPath, { force: true });
       await rm(errorPath, { force: true });
       return { summary, outputFileId: output?.id ?? null, errorFileId: errors?.id ?? null };
@@ -382,7 +437,7 @@ export class BatchService {
     this.track(
       job.then((result) => {
         state.result = result;
-        this.advance(record, Date.now());
+        this.advance(record, this.cfg.now());
       }),
     );
   }
@@ -392,7 +447,7 @@ export class BatchService {
     const { summary } = result;
     b.output_file_id = result.outputFileId;
     b.error_file_id = result.errorFileId;
-    // Unfinished (cancelled / expired) lines are in the error file but counted neither completed nor failed.
+    // Unfinished (cancelled / expired) lines are counted neither completed nor failed (wherever they are written).
     b.request_counts.completed = summary.completed;
     b.request_counts.failed = summary.failed;
     b.usage = {

@@ -1,4 +1,5 @@
 // The Files API's storage: bodies on disk (a 200 MB upload never sits in memory), File objects in memory and on disk.
+// A file past its `expires_at` is gone for clients (404, not listed), as on the real API.
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -18,9 +19,11 @@ export class FileStore {
   readonly dir: string;
   private readonly files = new Map<string, StoredFile>();
   private seq = 0;
+  private readonly now: () => number;
 
-  constructor(dir: string) {
+  constructor(dir: string, now: () => number = Date.now) {
     this.dir = dir;
+    this.now = now;
   }
 
   async open(): Promise<void> {
@@ -41,19 +44,22 @@ export class FileStore {
     return join(this.dir, 'tmp', `${randomBytes(8).toString('hex')}.part`);
   }
 
-  /** Turns a finished temp body into a File object. Batch files expire after 30 days, as the real API's do. */
-  async adopt(tempPath: string, filename: string, purpose: string): Promise<FileObject> {
+  /** Turns a finished temp body into a File object. `expiresAfterS` is the upload's `expires_after.seconds` (or the
+   *  batch's `output_expires_after.seconds`), anchored at the file's creation; without it batch files expire after
+   *  30 days ("By default, files with purpose=batch expire after 30 days"; "The output file will automatically be
+   *  deleted 30 days after the batch is complete") and others never. */
+  async adopt(tempPath: string, filename: string, purpose: string, expiresAfterS: number | null = null): Promise<FileObject> {
     const id = newId('file-', 22);
     const { size } = await stat(tempPath);
     await rename(tempPath, this.bodyPath(id));
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(this.now() / 1000);
     const expiring = purpose === 'batch' || purpose === 'batch_output';
     const file: FileObject = {
       id,
       object: 'file',
       bytes: size,
       created_at: now,
-      expires_at: expiring ? now + THIRTY_DAYS_S : null,
+      expires_at: expiresAfterS !== null ? now + expiresAfterS : expiring ? now + THIRTY_DAYS_S : null,
       filename,
       purpose,
       status: 'processed',
@@ -65,21 +71,32 @@ export class FileStore {
     return file;
   }
 
-  get(id: string): FileObject | undefined {
-    return this.files.get(id)?.file;
+  /** The file, unless it is unknown or has expired (`includeExpired`: the emulator's own reads of a running batch's
+   *  input, which the real API would not lose half-way). */
+  get(id: string, includeExpired = false): FileObject | undefined {
+    const file = this.files.get(id)?.file;
+    if (!file || (!includeExpired && this.expired(file))) return undefined;
+    return file;
   }
 
-  /** Newest first, as GET /v1/files lists them by default. */
+  /** Newest first, as GET /v1/files lists them by default; expired files are not listed. */
   listNewestFirst(): FileObject[] {
-    return [...this.files.values()].reverse().map((s) => s.file);
+    return [...this.files.values()].reverse().map((s) => s.file).filter((f) => !this.expired(f));
+  }
+
+  private expired(file: FileObject): boolean {
+    return file.expires_at !== null && this.now() >= file.expires_at * 1000;
   }
 
   bodyPath(id: string): string {
     return join(this.dir, 'files', `${id}.body`);
   }
 
+  /** False for an unknown or expired file (the API's 404). */
   async delete(id: string): Promise<boolean> {
-    if (!this.files.delete(id)) return false;
+    const stored = this.files.get(id);
+    if (!stored || this.expired(stored.file)) return false;
+    this.files.delete(id);
     await rm(this.metaPath(id), { force: true });
     await rm(this.bodyPath(id), { force: true });
     return true;

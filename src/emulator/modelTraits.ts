@@ -15,6 +15,9 @@ export interface ModelTraits {
   writesCache: boolean;
 }
 
+/** A dated snapshot name: `-2024-08-06` or `-0125` at the end (aliases like `gpt-5.6` are not snapshots). */
+const DATED = /-(\d{4}-\d{2}-\d{2}|\d{4})$/;
+
 /** A model the catalog does not know: no reasoning, no batch caching; sync caching as on every recent model. */
 function unknownModel(model: string): ModelTraits {
   return { key: model, reasoning: false, cachesSync: true, cachesBatch: false, writesCache: false };
@@ -36,6 +39,25 @@ export class ModelCatalog {
       log(`emulator: price catalog unavailable, every model answered as unknown: ${String(err)}`);
       this.catalog = null;
     }
+  }
+
+  /** The name answers carry: a family named as such answers as its first dated snapshot (`gpt-4o` →
+   *  `gpt-4o-2024-08-06`), as the real API does; a snapshot, an alias or an unknown model answers as sent. */
+  answeredName(model: string): string {
+    if (!this.catalog || !Object.hasOwn(this.catalog.models, model)) return model;
+    const snapshots = this.catalog.models[model].snapshots ?? [];
+    return snapshots.find((s) => DATED.test(s)) ?? model;
+  }
+
+  /** Whether the catalog knows the model (as a key or a listed snapshot). Without a catalog every model is known. */
+  knows(model: string): boolean {
+    return !this.catalog || findCatalogKey(this.catalog, model) !== null;
+  }
+
+  /** Every name the catalog knows (keys and snapshots), for GET /v1/models; null without a catalog. */
+  names(): string[] | null {
+    if (!this.catalog) return null;
+    return Object.entries(this.catalog.models).flatMap(([key, e]) => [key, ...(e.snapshots ?? [])]);
   }
 
   traits(model: string): ModelTraits {

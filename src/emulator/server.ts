@@ -59,8 +59,9 @@ export function createHandler(services: Services) {
       }
       await found.route.handle(ctx, services);
     } catch (err) {
-      // A call picked for a drop is reset even when it fails before its body would have been cut.
-      if (res.headersSent || res.destroyed || dropMidway) {
+      // A call picked for a drop is reset even when it fails before its body would have been cut; a held answer
+      // cut short by close() has nobody to answer.
+      if (res.headersSent || res.destroyed || dropMidway || services.closing.aborted) {
         res.destroy();
         return;
       }

@@ -71,6 +71,13 @@ export interface BatchInternals {
   failRate: number;
   /** Input tokens of the whole batch, counted at validation: what it holds of the model's enqueued-token queue. */
   inputTokens: number;
+  /** The queue the batch's tokens count against: the catalog key of its model (snapshots share their family's). */
+  queueModel?: string | null;
+  /** `output_expires_after.seconds` of the create call: the output and error files expire that long after they are made. */
+  outputExpiresAfterS?: number | null;
+  /** Fixed when cancel is called (a restart with other flags does not change a cancel under way). */
+  cancelAfterMs?: number;
+  cancelledLines?: CancelledLines;
 }
 
 export interface BatchRecord {
@@ -98,6 +105,16 @@ export interface ErrorBody {
   error: { message: string; type: string; param: string | null; code: string | null };
 }
 
+/** `bucket`: a continuous token bucket per model (capacity = the per-minute limit, refilling limit/60 per second);
+ *  `window`: a sliding 60 s window. */
+export type LimiterKind = 'bucket' | 'window';
+/** What a request counts against the token limit: `max` = max(max_tokens, ceil(characters / 4)) as OpenAI's guide
+ *  words it; `sum` = input tokens + max_tokens, the reading many clients use. */
+export type TokenCounting = 'max' | 'sum';
+/** Where a cancelled batch's unrun lines go: nowhere (`omitted`, all OpenAI documents) or the error file with
+ *  `batch_cancelled` (`error-file`, what third-party code expects). */
+export type CancelledLines = 'omitted' | 'error-file';
+
 /** Every option resolved to a value (see index.ts for the defaults and their reasons). */
 export interface EmulatorConfig {
   failRate: number;
@@ -108,10 +125,22 @@ export interface EmulatorConfig {
   rpm: number | null;
   tpm: number | null;
   queueLimit: number | null;
+  limiter: LimiterKind;
+  perSecond: boolean;
+  tokenCounting: TokenCounting;
+  latencyMs: number;
+  latencyJitter: number;
+  flexSlowdownFactor: number;
+  priorityLatencyFactor: number;
+  creationsPerHour: number;
+  cancelAfterMs: number;
+  cancelledLines: CancelledLines;
   flexUnavailableRate: number;
   flexDelayMs: number;
   seed: number;
   validateMs: number;
   finalizeMs: number;
+  /** The emulator's clock in ms (Date.now unless a test drives it). Held answers (latency) wait on real timers. */
+  now: () => number;
   log: (line: string) => void;
 }

@@ -14,7 +14,8 @@ import type { PromptCache } from './promptCache.ts';
 import { newId, seededStream, hashUnit } from './random.ts';
 
 /** How lines left unfinished by a cancel or an expiry are reported. The expired message is the real one (GUIDE);
- *  the cancelled line is a guess: the real API documents only partial results in the output file. */
+ *  the cancelled line is a guess (cancelledLines: 'error-file'): the real API documents only partial results in the
+ *  output file. */
 const UNFINISHED = {
   batch_expired: 'This request could not be executed before the completion window expired.',
   batch_cancelled: 'This request could not be executed before the batch was cancelled.',
@@ -32,6 +33,8 @@ export interface WriteResultsOptions {
   /** Lines whose finish fraction is ≤ cutoff ran; the others are unfinished (1 when the batch ran to the end). */
   cutoff: number;
   unfinishedCode: UnfinishedCode;
+  /** Whether unfinished lines are written to the error file (false: they are in neither file). */
+  writeUnfinished: boolean;
   /** Unix seconds stamped into the answers. */
   now: number;
   signal?: AbortSignal;
@@ -44,6 +47,8 @@ export interface WriteResultsSummary {
   completed: number;
   failed: number;
   unfinished: number;
+  /** Unfinished lines written to the error file. */
+  unfinishedWritten: number;
   usage: LineUsage;
 }
 
@@ -97,6 +102,7 @@ export async function writeBatchResults(o: WriteResultsOptions): Promise<WriteRe
   let completed = 0;
   let failed = 0;
   let unfinished = 0;
+  let unfinishedWritten = 0;
   const emulation = emulationFor(o.endpoint);
 
   try {
@@ -108,6 +114,8 @@ export async function writeBatchResults(o: WriteResultsOptions): Promise<WriteRe
       const id = newId('batch_req_', 32);
       if (fate.at > o.cutoff) {
         unfinished++;
+        if (!o.writeUnfinished) continue;
+        unfinishedWritten++;
         const error = { code: o.unfinishedCode, message: UNFINISHED[o.unfinishedCode] };
         await errors.add(`${JSON.stringify({ id, custom_id: req.custom_id, response: null, error })}\n`);
         continue;
@@ -141,5 +149,5 @@ export async function writeBatchResults(o: WriteResultsOptions): Promise<WriteRe
     await output.close();
     await errors.close();
   }
-  return { completed, failed, unfinished, usage };
+  return { completed, failed, unfinished, unfinishedWritten, usage };
 }

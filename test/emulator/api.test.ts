@@ -101,7 +101,8 @@ test('chat completions: the real shape, deterministic, max_tokens truncates with
     const b = await client.chat.completions.create(params);
     assert.equal(a.object, 'chat.completion');
     assert.match(a.id, /^chatcmpl-/);
-    assert.equal(a.model, 'gpt-4o-mini');
+    // A family name answers as its snapshot, as the real API does.
+    assert.equal(a.model, 'gpt-4o-mini-2024-07-18');
     assert.equal(a.service_tier, 'default');
     assert.match(a.system_fingerprint!, /^fp_/);
     assert.deepEqual(a.choices[0].message, { role: 'assistant', content: b.choices[0].message.content, refusal: null, annotations: [] });
@@ -204,8 +205,8 @@ test('responses and completions: real shapes, max_output_tokens makes an incompl
   }
 });
 
-test('rate limits: x-ratelimit headers count down; a burst gets 429 with the real message and retry-after', async () => {
-  const { emulator, client } = await fastEmulator({ rpm: 3, tpm: 10_000 });
+test('rate limits (window): x-ratelimit headers count down; a burst gets 429 with the real message and retry-after', async () => {
+  const { emulator, client } = await fastEmulator({ rpm: 3, tpm: 10_000, limiter: 'window', tokenCounting: 'sum' });
   try {
     const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'hi' }], max_tokens: 100 };
     const remaining: string[] = [];
@@ -241,7 +242,7 @@ test('rate limits: x-ratelimit headers count down; a burst gets 429 with the rea
 });
 
 test('rate limits on tokens: a request that does not fit the window is a 429 of type tokens', async () => {
-  const { emulator, client } = await fastEmulator({ tpm: 1000 });
+  const { emulator, client } = await fastEmulator({ tpm: 1000, limiter: 'window' });
   try {
     const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'hi' }], max_tokens: 400 };
     await client.chat.completions.create(params);

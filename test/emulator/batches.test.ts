@@ -37,7 +37,8 @@ test('a whole batch: validating → in_progress → finalizing → completed, ev
     for (let i = 1; i < running.length; i++) assert.ok(running[i] >= running[i - 1]);
 
     assert.equal(batch.status, 'completed');
-    assert.equal(batch.model, 'gpt-4o-mini');
+    // "Model ID used to process the batch, like gpt-5-2025-08-07".
+    assert.equal(batch.model, 'gpt-4o-mini-2024-07-18');
     assert.equal(batch.expires_at, batch.created_at + 86_400);
     for (const key of ['in_progress_at', 'finalizing_at', 'completed_at'] as const) assert.equal(typeof batch[key], 'number');
 
@@ -291,7 +292,8 @@ test('list: newest first, limit, after, first_id/last_id/has_more; the SDK auto-
 });
 
 test('cancel: cancelling, then cancelled with partial results; cancelling a finished batch is a 409', async () => {
-  const { emulator, client } = await fastEmulator({ completeAfterMs: 600, finalizeMs: 100 });
+  // Unrun lines in the error file (cancelledLines 'error-file'); the default, omitted, is in cancel.test.ts.
+  const { emulator, client } = await fastEmulator({ completeAfterMs: 600, finalizeMs: 100, cancelledLines: 'error-file' });
   try {
     const ids = Array.from({ length: 50 }, (_, i) => `c-${i}`);
     const created = await createBatch(client, jsonl(ids.map((id) => chatLine(id))));

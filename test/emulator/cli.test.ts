@@ -47,3 +47,59 @@ test('a bad duration is a clear error', async () => {
   assert.notEqual(code, 0);
   assert.match(output().stderr, /invalid duration "soon"/);
 });
+
+test('the limit and latency flags: --limiter window --token-counting sum --latency, and the 429 they give', { timeout: 20_000 }, async () => {
+  const { child, listening } = run(['--rpm', '2', '--tpm', '100000', '--limiter', 'window', '--token-counting', 'sum', '--latency', '300ms', '--latency-jitter', '0']);
+  try {
+    const url = await listening;
+    const client = new OpenAI({ apiKey: 'sk-test', baseURL: url, maxRetries: 0 });
+    const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'hi' }], max_tokens: 50 };
+    const started = performance.now();
+    const { data, response } = await client.chat.completions.create(params).withResponse();
+    assert.ok(performance.now() - started >= 290, 'the answer was held');
+    // sum: the prompt's tokens plus max_tokens.
+    assert.equal(response.headers.get('x-ratelimit-remaining-tokens'), String(100_000 - data.usage!.prompt_tokens - 50));
+    await client.chat.completions.create(params);
+    await assert.rejects(client.chat.completions.create(params), (e: unknown) => {
+      assert.ok(e instanceof OpenAI.RateLimitError);
+      // A window waits for the oldest request to be 60 s old (a bucket of 2 per minute would say 30 s).
+      assert.ok(Number(e.headers?.get('retry-after')) >= 59, String(e.headers?.get('retry-after')));
+      return true;
+    });
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+});
+
+test('a bad --limiter / --cancelled-lines value is a clear error', { timeout: 20_000 }, async () => {
+  for (const [flag, value] of [
+    ['--limiter', 'leaky'],
+    ['--cancelled-lines', 'anywhere'],
+    ['--token-counting', 'min'],
+  ]) {
+    const { child, output } = run([flag, value]);
+    const [code] = await once(child, 'exit');
+    assert.notEqual(code, 0);
+    assert.match(output().stderr, /expected one of/);
+  }
+});
+
+test('every batch-limit flag parses: --per-second --queue-limit --creations-per-hour --cancel-after --cancelled-lines', { timeout: 20_000 }, async () => {
+  const { child, listening } = run([
+    '--rpm', '120', '--per-second', '--queue-limit', '1000', '--creations-per-hour', '5', '--cancel-after', '1s',
+    '--cancelled-lines', 'error-file', '--flex-slowdown-factor', '2', '--priority-latency-factor', '0.25',
+  ]);
+  try {
+    const url = await listening;
+    const client = new OpenAI({ apiKey: 'sk-test', baseURL: url, maxRetries: 0 });
+    const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'hi' }] };
+    await client.chat.completions.create(params);
+    await client.chat.completions.create(params);
+    // 120 a minute is 2 a second with --per-second.
+    await assert.rejects(client.chat.completions.create(params), (e: unknown) => e instanceof OpenAI.RateLimitError && e.headers?.get('retry-after') === '1');
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+});

@@ -69,3 +69,51 @@ export async function readLines(client: OpenAI, fileId: string | null | undefine
     .filter((l) => l.length > 0)
     .map((l) => JSON.parse(l) as OutputLine);
 }
+
+/** A clock tests move by hand (EmulatorOptions.now): limits, lifecycles and expiry without sleeping. */
+export class TestClock {
+  ms: number;
+  constructor(start = Date.UTC(2026, 9, 1)) {
+    this.ms = start;
+  }
+  readonly now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface Answered {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** One raw call (no SDK retries, every header visible). */
+export async function post(emulator: Emulator, path: string, body: unknown): Promise<Answered> {
+  const res = await fetch(`${emulator.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer sk-test', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, body: await res.json() };
+}
+
+/** A chat body whose limiter cost is exactly `maxTokens` under tokenCounting 'max' (its prompt is a few characters). */
+export function chatBody(maxTokens: number, model = 'gpt-4o-mini', content = 'hi') {
+  return { model, messages: [{ role: 'user', content }], max_tokens: maxTokens };
+}
+
+/** Drives a batch to its end on a test clock: each poll moves the clock `stepMs` on (so every timed phase passes),
+ *  and waits a little real time for the emulator's background work (scans, result files). */
+export async function finishOnClock(client: OpenAI, id: string, clock: TestClock, stepMs = 1000, timeoutMs = 8000) {
+  return pollBatch(
+    client,
+    id,
+    (b) => {
+      if (TERMINAL.has(b.status)) return true;
+      clock.advance(stepMs);
+      return false;
+    },
+    timeoutMs,
+  );
+}

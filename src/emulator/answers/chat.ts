@@ -1,7 +1,7 @@
 // POST /v1/chat/completions: a chat.completion object as the real endpoint returns it.
 import { ApiError, invalidType } from '../apiError.ts';
 import { hashBytes, newId } from '../random.ts';
-import { echoedServiceTier, effectiveEffort, generateChoice, promptUsage, readEffort, traitsFor } from './generate.ts';
+import { answeredModel, echoedServiceTier, effectiveEffort, generateChoice, promptUsage, readEffort, traitsFor } from './generate.ts';
 import { shapeOf } from './length.ts';
 import { optionalInt, refuseStreaming, requireField, requireModel } from './params.ts';
 import { answerKey } from './text.ts';
@@ -75,7 +75,7 @@ export const chatEmulation: EndpointEmulation = {
         id: newId('chatcmpl-', 29),
         object: 'chat.completion',
         created: ctx.now,
-        model,
+        model: answeredModel(ctx, model),
         choices,
         usage: {
           prompt_tokens: p.prompt,

@@ -4,7 +4,7 @@ import { newId } from '../random.ts';
 import { promptTokens } from '../tokens.ts';
 import { systemFingerprint } from './chat.ts';
 import { optionalInt, refuseStreaming, requireField, requireModel } from './params.ts';
-import { generateChoice, traitsFor } from './generate.ts';
+import { answeredModel, generateChoice, traitsFor } from './generate.ts';
 import { shapeOf } from './length.ts';
 import { answerKey } from './text.ts';
 import type { EndpointEmulation } from './types.ts';
@@ -53,7 +53,7 @@ export const completionsEmulation: EndpointEmulation = {
         id: newId('cmpl-', 29),
         object: 'text_completion',
         created: ctx.now,
-        model,
+        model: answeredModel(ctx, model),
         choices,
         usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
         system_fingerprint: systemFingerprint(model),

@@ -2,6 +2,7 @@
 import { ApiError, invalidType, invalidValue } from '../apiError.ts';
 import { hashUnit, seededStream } from '../random.ts';
 import { promptTokens } from '../tokens.ts';
+import { answeredModel } from './generate.ts';
 import { optionalInt, requireField, requireModel } from './params.ts';
 import type { EndpointEmulation } from './types.ts';
 
@@ -80,7 +81,7 @@ export const embeddingsEmulation: EndpointEmulation = {
     });
     const prompt = promptTokens('/v1/embeddings', body);
     return {
-      body: { object: 'list', data, model, usage: { prompt_tokens: prompt, total_tokens: prompt } },
+      body: { object: 'list', data, model: answeredModel(ctx, model), usage: { prompt_tokens: prompt, total_tokens: prompt } },
       usage: { input_tokens: prompt, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 },
     };
   },

@@ -21,6 +21,11 @@ export function traitsFor(ctx: AnswerContext, model: string): ModelTraits {
   return (ctx.models ?? defaultModelCatalog()).traits(model);
 }
 
+/** The model name an answer carries: the snapshot a family name resolves to (ModelCatalog.answeredName). */
+export function answeredModel(ctx: AnswerContext, model: string): string {
+  return (ctx.models ?? defaultModelCatalog()).answeredName(model);
+}
+
 export interface PromptUsage {
   /** All input tokens, cached and written ones included (as the API reports them). */
   prompt: number;

@@ -1,6 +1,7 @@
 // POST /v1/moderations: nothing is ever flagged; scores are small and fixed by the input.
 import { invalidType } from '../apiError.ts';
 import { hashUnit, newId } from '../random.ts';
+import { answeredModel } from './generate.ts';
 import { requireField } from './params.ts';
 import type { EndpointEmulation } from './types.ts';
 
@@ -40,7 +41,7 @@ export const moderationsEmulation: EndpointEmulation = {
     });
     // Moderations report no usage; they count as zero tokens in a batch's usage.
     return {
-      body: { id: newId('modr-', 24), model, results },
+      body: { id: newId('modr-', 24), model: answeredModel(ctx, model), results },
       usage: { input_tokens: 0, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 },
     };
   },

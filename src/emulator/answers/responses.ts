@@ -2,7 +2,7 @@
 // reasons, then one output message (absent when the budget ran out while reasoning).
 import { invalidType } from '../apiError.ts';
 import { hashBytes, newId } from '../random.ts';
-import { echoedServiceTier, effectiveEffort, generateChoice, promptUsage, readEffort, traitsFor } from './generate.ts';
+import { answeredModel, echoedServiceTier, effectiveEffort, generateChoice, promptUsage, readEffort, traitsFor } from './generate.ts';
 import { shapeOf } from './length.ts';
 import { optionalInt, refuseStreaming, requireField, requireModel } from './params.ts';
 import { answerKey } from './text.ts';
@@ -83,7 +83,7 @@ export const responsesEmulation: EndpointEmulation = {
         incomplete_details: c.truncated ? { reason: 'max_output_tokens' } : null,
         instructions: typeof body.instructions === 'string' ? body.instructions : null,
         max_output_tokens: budget,
-        model,
+        model: answeredModel(ctx, model),
         output: items,
         parallel_tool_calls: true,
         previous_response_id: null,

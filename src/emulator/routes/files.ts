@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { ApiError, invalidValue, missingParameter } from '../apiError.ts';
+import { expiresAfterSeconds } from '../expiresAfter.ts';
 import { queryInt, sendJson } from '../http.ts';
 import type { FileObject } from '../types.ts';
 import type { Route, RouteContext, Services } from './types.ts';
@@ -19,6 +20,9 @@ function notFound(id: string): ApiError {
 
 interface Upload {
   purpose: string | null;
+  /** The multipart fields `expires_after[anchor]` and `expires_after[seconds]`, as the SDK writes a nested object. */
+  expiresAnchor: string | null;
+  expiresSeconds: string | null;
   filename: string | null;
   tempPath: string | null;
   tooLarge: boolean;
@@ -26,7 +30,7 @@ interface Upload {
 
 /** Streams the multipart body; the file part goes straight to a temp file, whatever order the parts come in. */
 async function receiveUpload(ctx: RouteContext, services: Services): Promise<Upload> {
-  const upload: Upload = { purpose: null, filename: null, tempPath: null, tooLarge: false };
+  const upload: Upload = { purpose: null, expiresAnchor: null, expiresSeconds: null, filename: null, tempPath: null, tooLarge: false };
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: ctx.req.headers, limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
@@ -37,6 +41,8 @@ async function receiveUpload(ctx: RouteContext, services: Services): Promise<Upl
   const writes: Promise<void>[] = [];
   parser.on('field', (name, value) => {
     if (name === 'purpose') upload.purpose = value;
+    if (name === 'expires_after[anchor]') upload.expiresAnchor = value;
+    if (name === 'expires_after[seconds]') upload.expiresSeconds = value;
   });
   parser.on('file', (name, stream, info) => {
     if (name !== 'file' || upload.tempPath !== null) {
@@ -65,6 +71,13 @@ async function receiveUpload(ctx: RouteContext, services: Services): Promise<Upl
   return upload;
 }
 
+/** `expires_after` of an upload: "anchor … created_at", "seconds … Must be between 3600 (1 hour) and 2592000
+ *  (30 days)" (openai-node files.ts). The messages are the API's usual ones for these checks (guessed here). */
+function readExpiresAfter(received: Upload): number | null {
+  if (received.expiresAnchor === null && received.expiresSeconds === null) return null;
+  return expiresAfterSeconds('expires_after', received.expiresAnchor, received.expiresSeconds === null ? null : Number(received.expiresSeconds));
+}
+
 const upload: Route = {
   method: 'POST',
   pattern: /^\/v1\/files$/,
@@ -73,10 +86,12 @@ const upload: Route = {
     const discard = async () => {
       if (received.tempPath) await rm(received.tempPath, { force: true });
     };
+    let expiresAfterS: number | null = null;
     try {
       if (received.tempPath === null || received.filename === null) throw missingParameter('file');
       if (received.purpose === null) throw missingParameter('purpose');
       if (!UPLOAD_PURPOSES.includes(received.purpose)) throw invalidValue('purpose', received.purpose, UPLOAD_PURPOSES);
+      expiresAfterS = readExpiresAfter(received);
       if (received.tooLarge) throw new ApiError(413, 'File is too large. Individual files can be up to 512 MB.', { param: 'file' });
       if (received.purpose === 'batch') {
         if (!received.filename.toLowerCase().endsWith('.jsonl')) {
@@ -87,7 +102,7 @@ const upload: Route = {
       await discard();
       throw err;
     }
-    const file = await services.files.adopt(received.tempPath, received.filename, received.purpose);
+    const file = await services.files.adopt(received.tempPath, received.filename, received.purpose, expiresAfterS);
     if (received.purpose === 'batch' && file.bytes > MAX_BATCH_FILE_BYTES) {
       await services.files.delete(file.id);
       throw new ApiError(400, 'File is too large for Batch API. The Batch API only supports .jsonl files up to 200 MB in size.', {

@@ -16,6 +16,10 @@ export interface Services {
   models: ModelCatalog;
   /** The seeded stream for per-call faults (order-dependent, reproducible for the same sequence of calls). */
   random: () => number;
+  /** A second seeded stream, for latency jitter only: latency never shifts which calls are faulted. */
+  latencyRandom: () => number;
+  /** Aborted when the emulator closes: held answers stop waiting. */
+  closing: AbortSignal;
 }
 
 export interface RouteContext {
