@@ -6,19 +6,18 @@ import { now } from '../shared/clock.ts';
 import { addHistoryOptions, addPricingOptions, catalogFrom, historyPathOf } from './pricingFlags.ts';
 import type { HistoryFlags, PricingFlags } from './pricingFlags.ts';
 import { estimateFile } from '../estimate/estimateFile.ts';
-import { parseDuration } from '../shared/duration.ts';
 import { estimateToJson } from '../report/estimateJson.ts';
 import { estimateToCsv } from '../report/estimateCsv.ts';
 import { renderEstimateTable } from '../report/estimateTable.ts';
 import { renderEstimateMarkdown } from '../report/estimateMarkdown.ts';
 import { byteProgress } from './progress.ts';
 import { reportFailure } from './errors.ts';
-import { numberArg, usdArg } from './args.ts';
+import { durationArg, numberArg, usdArg } from './args.ts';
 
 interface EstimateFlags extends PricingFlags, HistoryFlags {
   format: 'table' | 'markdown' | 'json' | 'csv';
   detail?: boolean;
-  latencyBudget?: string;
+  latencyBudget?: number;
   minSavings?: number;
   workers?: number;
 }
@@ -31,7 +30,7 @@ export function addEstimateCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'csv']).default('table'))
     .option('--detail', 'list every request (json items, csv rows)');
   addHistoryOptions(addPricingOptions(cmd))
-    .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default 24h)')
+    .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default 24h)', durationArg('--latency-budget'))
     .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD, default 0.01)', usdArg)
     .option('--workers <n>', 'worker threads for large files, 0 for none (default: one per core)', numberArg(0, 32, true))
     .action(async (file: string, flags: EstimateFlags) => {
@@ -50,7 +49,7 @@ async function runEstimate(file: string, flags: EstimateFlags): Promise<number> 
       history,
       now: now(),
       detail: flags.detail,
-      latencyBudgetMs: flags.latencyBudget ? parseDuration(flags.latencyBudget, '--latency-budget') : undefined,
+      latencyBudgetMs: flags.latencyBudget,
       minSavingsUsd: flags.minSavings,
       workers: flags.workers,
       onProgress: progress?.update,

@@ -5,11 +5,12 @@ import { now } from '../shared/clock.ts';
 import { addHistoryOptions, addPricingOptions, catalogFrom, historyPathOf } from './pricingFlags.ts';
 import type { HistoryFlags, PricingFlags } from './pricingFlags.ts';
 import { runFile } from '../run/index.ts';
+import { DEFAULT_CONCURRENCY } from '../run/sync/runSync.ts';
 import type { BatchProgress, RunMode } from '../run/index.ts';
-import { parseDuration } from '../shared/duration.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { describeSummary, reportRunFailure } from './runOutput.ts';
-import { countArg, numberArg, usdArg } from './args.ts';
+import { countArg, durationArg, numberArg, pollIntervalArg, positiveCountArg, usdArg } from './args.ts';
+import { onInterrupt } from './interrupt.ts';
 import { InvalidArgumentError } from 'commander';
 import { joinResults, renderJoinSummary } from '../join/index.ts';
 
@@ -17,7 +18,7 @@ interface RunFlags extends PricingFlags, HistoryFlags {
   mode: RunMode;
   pilot?: number;
   out: string;
-  latencyBudget?: string;
+  latencyBudget?: number;
   maxCost?: number;
   minSavings?: number;
   retries?: number;
@@ -25,12 +26,12 @@ interface RunFlags extends PricingFlags, HistoryFlags {
   tpm?: number;
   concurrency?: number;
   flexFallback: boolean;
-  pollInterval?: string;
+  pollInterval?: { min: number; max: number };
   join?: string;
   idColumn?: string;
   parse?: string;
   queueLimit?: number;
-  until?: string;
+  until?: number;
   maxBatches?: number;
 }
 
@@ -57,17 +58,17 @@ export function addRunCommand(program: Command): void {
   addHistoryOptions(addPricingOptions(cmd))
     .option('--pilot <n>', 'send N requests (chosen at random) synchronously first; their answers calibrate the estimate of the rest', countArg)
     .requiredOption('--out <dir>', 'folder for results, report and state (run again with the same folder to resume)')
-    .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h (default 24h)')
+    .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h (default 24h)', durationArg('--latency-budget'))
     .option('--max-cost <usd>', 'refuse to start when the worst case is above this (USD)', usdArg)
     .option('--min-savings <usd>', 'auto: use sync when batch saves no more than this (USD, default 0.01)', usdArg)
     .option('--retries <n>', 'retry rounds for requests that failed in a retryable way (default 2)', countArg)
-    .option('--rpm <n>', 'your requests-per-minute limit (sync and flex; default: read from the API)', countArg)
-    .option('--tpm <n>', 'your tokens-per-minute limit (sync and flex; default: read from the API)', countArg)
-    .option('--concurrency <n>', 'sync and flex requests in flight at most (default 16)', countArg)
+    .option('--rpm <n>', 'your requests-per-minute limit (sync and flex; default: read from the API)', positiveCountArg)
+    .option('--tpm <n>', 'your tokens-per-minute limit (sync and flex; default: read from the API)', positiveCountArg)
+    .option('--concurrency <n>', `sync and flex requests in flight at most (default ${DEFAULT_CONCURRENCY})`, positiveCountArg)
     .option('--no-flex-fallback', 'flex without capacity: fail instead of using the standard tier')
-    .option('--poll-interval <min,max>', 'batch polling, e.g. 2s,60s (default)')
+    .option('--poll-interval <min,max>', 'batch polling, e.g. 2s,60s (default)', pollIntervalArg)
     .option('--queue-limit <tokens>', 'your batch queue limit per model (enqueued tokens, Limits page), e.g. 2M; default: learned from the API', tokensArg)
-    .option('--until <duration>', 'stop waiting after this long (e.g. 5h30m), leave the batches running and exit 3; the same command continues')
+    .option('--until <duration>', 'stop waiting after this long (e.g. 5h30m), leave the batches running and exit 3; the same command continues', durationArg('--until'))
     .option('--max-batches <n>', 'batches this run may create at most (default 500); reaching it ends the run with exit 3', numberArg(1, 1e6, true))
     .option('--join <data>', 'after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv')
     .option('--id-column <column>', 'with --join: the id column the requests were prepared with (default: row-N)')
@@ -77,12 +78,6 @@ export function addRunCommand(program: Command): void {
     });
 }
 
-function pollArg(text: string | undefined): { min: number; max: number } | undefined {
-  if (!text) return undefined;
-  const [a, b] = text.split(',');
-  const min = parseDuration(a, '--poll-interval');
-  return { min, max: b ? parseDuration(b, '--poll-interval') : Math.max(min, 60_000) };
-}
 
 /** A bar redrawn in place, only when a person watches (a TTY); logs get the progress lines instead. */
 function progressBar(): ((p: BatchProgress) => void) | undefined {
@@ -98,10 +93,7 @@ function progressBar(): ((p: BatchProgress) => void) | undefined {
 }
 
 async function runCommand(file: string, flags: RunFlags): Promise<number> {
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const interrupt = onInterrupt();
   try {
     const summary = await runFile(file, {
       mode: flags.mode,
@@ -111,7 +103,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       historyPath: historyPathOf(flags),
       pilot: flags.pilot,
       now: now(),
-      latencyBudgetMs: flags.latencyBudget ? parseDuration(flags.latencyBudget, '--latency-budget') : undefined,
+      latencyBudgetMs: flags.latencyBudget,
       maxCostUsd: flags.maxCost,
       minSavingsUsd: flags.minSavings,
       retries: flags.retries,
@@ -119,16 +111,18 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       tpm: flags.tpm,
       concurrency: flags.concurrency,
       flexFallback: flags.flexFallback,
-      pollIntervalMs: pollArg(flags.pollInterval),
+      pollIntervalMs: flags.pollInterval,
       queueLimitTokens: flags.queueLimit,
-      untilMs: flags.until ? parseDuration(flags.until, '--until') : undefined,
+      untilMs: flags.until,
       maxBatches: flags.maxBatches,
       githubRunId: process.env.GITHUB_RUN_ID,
-      signal: controller.signal,
+      signal: interrupt.signal,
       log: (line) => process.stderr.write(`${line}\n`),
       onProgress: progressBar(),
     });
     process.stdout.write(describeSummary(summary));
+    // Stopped by a signal: what finished is in the results, the rest continues on the next run.
+    if (interrupt.received()) return reportRunFailure(null, undefined, interrupt.received(), flags.out);
     if (summary.in_progress) {
       // Exit 3: not a failure. The state is in --out; the same command, later, collects and continues.
       const p = summary.in_progress;
@@ -152,9 +146,8 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     }
     return summary.exit_code;
   } catch (err) {
-    return reportRunFailure(err, process.env.OPENAI_API_KEY);
+    return reportRunFailure(err, process.env.OPENAI_API_KEY, interrupt.received(), flags.out);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
 }

@@ -29,7 +29,7 @@ export interface RunReport {
   decision: { mode: Mode; reason: string; safety_net: boolean };
   /** The mode the unfinished rest ran in after the batches, if any did. */
   sync_phase: { mode: 'sync' | 'flex' | 'priority'; started_at: string } | null;
-  exit_code: 0 | 1 | 2;
+  exit_code: 0 | 1 | 2 | 3;
   requests: number;
   counts: { succeeded: number; failed: number; expired: number; cancelled: number; skipped: number };
   estimated_cost_usd: Range;

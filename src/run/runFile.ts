@@ -250,8 +250,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     refused_batch_ids: p.refused_batch_ids ?? [], times: p.times ?? {}, errors: p.errors ?? [],
   }));
   const report: RunReport = {
-    // report.json's exit_code is 3 for a run in progress (RunReport's type predates it).
-    file: path, started_at: st.started_at, finished_at: st.finished_at ?? finishedAt.toISOString(), decision, sync_phase: st.sync_phase, exit_code: exit as 0 | 1 | 2,
+    file: path, started_at: st.started_at, finished_at: st.finished_at ?? finishedAt.toISOString(), decision, sync_phase: st.sync_phase, exit_code: exit,
     requests: tally.requests, counts: tally.counts, estimated_cost_usd: plannedCost(estimate, decision.mode),
     ledger: tally.ledger, batches, results_path: resultsPath, results_csv_path: csvPath,
   };

@@ -64,3 +64,12 @@ export function assertOnePerRequest(results: ResultRecord[], n: number, assert: 
   assert.deepEqual(results.map((r) => r.custom_id), Array.from({ length: n }, (_, i) => `req-${i + 1}`));
   assert.deepEqual(results.map((r) => r.line), Array.from({ length: n }, (_, i) => i + 1));
 }
+
+/** Resolves once `ready()` holds (sync or async), checking every 20 ms; fails after `ms`: every wait has a bound. */
+export async function waitFor(what: string, ready: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await ready())) {
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -3,15 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import { toFile } from 'openai';
 import { estimateFile } from '../../src/estimate/estimateFile.ts';
 import { cancelRun, loadState } from '../../src/run/index.ts';
 import { settlePart } from '../../src/run/batch/settlePart.ts';
 import type { RunContext } from '../../src/run/runContext.ts';
-import type { PartState, RunState } from '../../src/run/state/state.ts';
+import type { PartState } from '../../src/run/state/state.ts';
 import { chatLine, tempDir } from '../helpers.ts';
-import { allBatches, assertOnePerRequest, catalog, clientFor, emulator, requestFile, run } from './helpers.ts';
+import { allBatches, assertOnePerRequest, catalog, clientFor, emulator, requestFile, run, waitFor } from './helpers.ts';
 
 test('expired: what finished is kept, the rest is reported expired (no retries) or finished synchronously (retries)', async () => {
   const emu = await emulator({ completeAfterMs: 1500, expireAfterMs: 500 });
@@ -42,9 +41,9 @@ test('cancelled by a person (batchwise cancel DIR): finished answers kept, the r
     const outDir = tempDir('batchwise-cancel-');
     const running = run(file, emu, { outDir });
     // Cancel once the batch exists and has made some progress.
-    let state: RunState | null = null;
-    while (!(state = existsSync(join(outDir, 'state.json')) ? loadState(outDir) : null)?.parts[0]?.batch_id) await delay(50);
-    await delay(800);
+    const batchId = () => (existsSync(join(outDir, 'state.json')) ? loadState(outDir)?.parts[0]?.batch_id : null) ?? null;
+    await waitFor('the batch id in state.json', () => batchId() !== null);
+    await waitFor('some answers in the batch', async () => ((await clientFor(emu).batches.retrieve(batchId()!)).request_counts?.completed ?? 0) > 0);
     const r = await cancelRun(outDir, { client: clientFor(emu) });
     assert.equal(r.batches.length, 1);
     assert.match(r.batches[0].status, /cancelling|cancelled/);
@@ -94,10 +93,7 @@ test('a batch that fails validation: errors.data line numbers are mapped back to
     writeFileSync(partPath, body);
     const f = await client.files.create({ file: await toFile(Buffer.from(body), 'part.jsonl'), purpose: 'batch' });
     let batch = await client.batches.create({ input_file_id: f.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    while (batch.status !== 'failed') {
-      await delay(50);
-      batch = await client.batches.retrieve(batch.id);
-    }
+    await waitFor('the batch to fail validation', async () => (batch = await client.batches.retrieve(batch.id)).status === 'failed');
     const items = new Map([5, 9, 12].map((line, i) => [line, { line, custom_id: ['a', 'b', 'b'][i] } as never]));
     const logs: string[] = [];
     const ctx = { client, outDir, displayName: 'requests.jsonl', items, log: (l: string) => logs.push(l), save() {} } as unknown as RunContext;

@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
 import { loadState } from '../../src/run/index.ts';
 import { ROOT, tempDir } from '../helpers.ts';
-import { KEY, allBatches, assertOnePerRequest, emulator, readResults, requestFile, run } from './helpers.ts';
+import { KEY, allBatches, assertOnePerRequest, emulator, readResults, requestFile, run, waitFor } from './helpers.ts';
 
 const ENTRY = join(ROOT, 'src/cli/main.ts');
 
@@ -30,19 +29,26 @@ function startCli(emu: RunningEmulator, args: string[]) {
 }
 
 test('kill -9 at several points of a batch run, then rerun: one batch, every answer, nothing lost', async () => {
-  // Slow enough that the batch is still running at the last kill, even on a busy machine.
-  const emu = await emulator({ completeAfterMs: 7000 });
+  // The batch stays in progress long enough for every kill point to be reached (each waits for its event, bounded).
+  const emu = await emulator({ completeAfterMs: 12_000 });
   try {
     const file = requestFile(12);
     const out = tempDir('batchwise-kill-');
     const args = ['run', file, '--mode', 'batch', '--out', out, '--poll-interval', '100ms,300ms'];
-    // Killed while parsing, right around creation, and mid-poll.
-    for (const after of [150, 600, 1200, 2000]) {
+    const part = () => (existsSync(join(out, 'state.json')) ? loadState(out)?.parts[0] : undefined);
+    // Killed once state.json exists, once the part is uploaded, once its batch is recorded, once it is seen running.
+    const points: [string, () => boolean][] = [
+      ['state.json', () => existsSync(join(out, 'state.json'))],
+      ['the uploaded file id', () => Boolean(part()?.file_id)],
+      ['the batch id', () => Boolean(part()?.batch_id)],
+      ['the batch in progress', () => part()?.status === 'in_progress'],
+    ];
+    for (const [what, ready] of points) {
       const { child, done } = startCli(emu, args);
-      await delay(after);
+      await waitFor(what, ready);
       child.kill('SIGKILL');
       const r = await done;
-      assert.equal(r.signal, 'SIGKILL', `still running after ${after} ms (exit ${r.code}: ${r.stderr})`);
+      assert.equal(r.signal, 'SIGKILL', `ended by itself before the kill at ${what} (exit ${r.code}: ${r.stderr})`);
     }
     assert.ok(loadState(out)?.parts[0]?.batch_id, 'a batch was created before the last kill');
     const last = await startCli(emu, args).done;
@@ -83,7 +89,7 @@ test('kill -9 during a sync run, then rerun: journaled answers are kept and not 
     const args = ['run', file, '--mode', 'sync', '--out', out, '--concurrency', '2'];
     const first = startCli(emu, args);
     const journal = join(out, 'sync.jsonl');
-    while (!existsSync(journal) || readFileSync(journal, 'utf8').split('\n').filter(Boolean).length < 4) await delay(20);
+    await waitFor('4 journaled answers', () => existsSync(journal) && readFileSync(journal, 'utf8').split('\n').filter(Boolean).length >= 4);
     first.child.kill('SIGKILL');
     await first.done;
     const journaled = readFileSync(journal, 'utf8').split('\n').filter(Boolean).length;
@@ -96,6 +102,28 @@ test('kill -9 during a sync run, then rerun: journaled answers are kept and not 
     // At most the calls in flight at the kill (concurrency 2) were answered but never journaled.
     assert.ok(answered <= 16 + 2, `${answered} paid calls for 16 requests (${journaled} journaled before the kill)`);
     assert.ok(journaled >= 4);
+  } finally {
+    await emu.close();
+  }
+});
+
+test('Ctrl-C during a batch run: one line saying what was kept, exit 130, and the same command continues', async () => {
+  const emu = await emulator({ completeAfterMs: 4_000 });
+  try {
+    const file = requestFile(6);
+    const out = tempDir('batchwise-sigint-');
+    const args = ['run', file, '--mode', 'batch', '--out', out, '--poll-interval', '100ms,300ms'];
+    const { child, done } = startCli(emu, args);
+    await waitFor('the batch id', () => existsSync(join(out, 'state.json')) && Boolean(loadState(out)?.parts[0]?.batch_id));
+    child.kill('SIGINT');
+    const r = await done;
+    assert.equal(r.code, 130, r.stderr);
+    assert.match(r.stderr, /batchwise: interrupted; every answer so far and the run's state are kept in .*: run the same command again/);
+    assert.doesNotMatch(r.stderr, /TypeError|at .*\.ts:\d+/, 'no crash, no stack');
+    const again = await startCli(emu, args).done;
+    assert.equal(again.code, 0, again.stderr);
+    assertOnePerRequest(readResults(join(out, 'results.jsonl')), 6, assert);
+    assert.equal((await allBatches(emu)).length, 1, 'the interrupted batch was attached to, not created again');
   } finally {
     await emu.close();
   }
