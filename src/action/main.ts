@@ -133,8 +133,15 @@ export async function run(deps: MainDeps = {}): Promise<void> {
       core.warning(`publishing the files that finished failed: ${describe(err)}`);
     }
 
+    // A run stopped by its latency budget with batches still running is in progress, not failed: its state is in the
+    // output folder, and the next run of this workflow (same output folder, e.g. restored by actions/cache) continues.
+    const inProgress = runs.filter((r) => r.in_progress);
+    for (const r of inProgress) {
+      core.notice(`${r.file}: in progress — ${r.in_progress!.message}; ${r.in_progress!.requests_left} request(s) left. The next run with the same output-dir continues it.`);
+    }
     let unfinished = 0;
     for (const [i, r] of runs.entries()) {
+      if (r.in_progress) continue;
       const file = files[i].path;
       const { shown, total } = await collectFailures(r.results_path, ANNOTATED_FAILURES);
       unfinished += total;

@@ -30,6 +30,7 @@ export function setEstimateOutputs(estimates: FileEstimate[], reportPath: string
   core.setOutput('batch-ids', '');
   core.setOutput('succeeded', '0');
   core.setOutput('failed', '0');
+  core.setOutput('in-progress', 'false');
 }
 
 export interface RunPaths {
@@ -54,4 +55,5 @@ export function setRunOutputs(runs: (SummaryRun & RunPaths)[]): void {
   core.setOutput('batch-ids', runs.flatMap((r) => r.batch_ids).join(','));
   core.setOutput('succeeded', String(runs.reduce((n, r) => n + r.succeeded, 0)));
   core.setOutput('failed', String(runs.reduce((n, r) => n + r.requests - r.succeeded, 0)));
+  core.setOutput('in-progress', runs.some((r) => r.in_progress) ? 'true' : 'false');
 }
