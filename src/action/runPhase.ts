@@ -44,7 +44,7 @@ export async function runAll(
 ): Promise<RunAllResult> {
   const { catalog, signal } = rc;
   // Loaded only when something runs: an estimate-only step never pays for the SDK's start-up.
-  const { runFile, shareMaxCost, decide, loadState, policyInput } = await import('../run/index.ts');
+  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import('../run/index.ts');
   const mode = inputs.mode === 'estimate' ? 'auto' : inputs.mode;
   const limits = { ...(inputs.rpm !== undefined ? { rpm: inputs.rpm } : {}), ...(inputs.tpm !== undefined ? { tpm: inputs.tpm } : {}) };
 
@@ -56,7 +56,7 @@ export async function runAll(
       file: f.path,
       estimate: f.estimate!,
       // A resumed run keeps the decision its state holds, as runFile does.
-      decision: loadState(dirs[i])?.decision ?? decide(f.estimate!, policy),
+      decision: loadState(dirs[i])?.decision ?? decideWithin(f.estimate!, policy, inputs.maxCostUsd),
     }));
     shared = shareMaxCost(planned, inputs.maxCostUsd);
     if (files.length > 1) {

@@ -4,7 +4,7 @@ export { MaxCostError, RunStateError } from './errors.ts';
 export { UsageError } from '../shared/usageError.ts';
 export { batchStatus, cancelRun } from './batch/remote.ts';
 export type { BatchStatusRow, RemoteOptions, StatusReport } from './batch/remote.ts';
-export { decide, worstCase, plannedCost, fitMaxCost, DEFAULT_MIN_SAVINGS_USD } from './plan/policy.ts';
+export { decide, decideWithin, worstCase, plannedCost, fitMaxCost, DEFAULT_MIN_SAVINGS_USD } from './plan/policy.ts';
 export type { CostPaths } from './plan/policy.ts';
 export { policyInput, shareMaxCost } from './plan/sharedMaxCost.ts';
 export type { PlannedFile, SharedMaxCost } from './plan/sharedMaxCost.ts';

@@ -19,7 +19,7 @@ import type { CostPaths } from './plan/policy.ts';
 import type { Decision, InProgress } from './types.ts';
 import { fileSha256 } from './state/fileSha256.ts';
 import { makeClient } from './openaiClient.ts';
-import { decide, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './plan/policy.ts';
+import { decideWithin, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './plan/policy.ts';
 import { policyInput } from './plan/sharedMaxCost.ts';
 import type { RunContext } from './runContext.ts';
 import { DEFAULT_CONCURRENCY } from './sync/runSync.ts';
@@ -107,7 +107,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
       if (opts.maxCostUsd !== undefined && pilotMax + estimate.cost.batch.max > opts.maxCostUsd) {
         throw new MaxCostError('pilot', pilotMax + estimate.cost.batch.max, opts.maxCostUsd, `a ${lines.length}-request pilot (sync) and the cheapest plan for the file (batch)`);
       }
-      state = newState(path, inputSha256, decide(estimate, policy), startedAt, budget);
+      state = newState(path, inputSha256, decideWithin(estimate, policy, opts.maxCostUsd), startedAt, budget);
       state.pilot = { lines, done: false };
       saveState(outDir, state);
     }
@@ -125,14 +125,14 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     index.close();
     estimate = await estimateWith([...history, ...observed], observed.length > 0 ? 'pilot' : 'history');
     if (!st0.pilot!.done) {
-      st0.decision = decide(estimate, policy);
+      st0.decision = decideWithin(estimate, policy, opts.maxCostUsd);
       st0.pilot!.done = true;
       saveState(outDir, st0);
     }
   }
 
   // A resumed run keeps its decision (and its deadline): switching modes half-way would pay twice.
-  const decision = state?.decision ?? decide(estimate, policy);
+  const decision = state?.decision ?? decideWithin(estimate, policy, opts.maxCostUsd);
   const wanted = { syncRetries: retries > 0 && (opts.syncRetryThreshold ?? 100) > 0, flexFallback: opts.flexFallback ?? true };
   const paths = fitMaxCost(estimate, decision, opts.maxCostUsd, wanted);
   log(`decision: ${decision.mode} — ${decision.reason}`);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateFile } from '../../src/estimate/estimateFile.ts';
 import { loadCatalog } from '../../src/pricing/index.ts';
-import { decide, fitMaxCost, MaxCostError, worstCase } from '../../src/run/index.ts';
+import { decide, decideWithin, fitMaxCost, MaxCostError, worstCase } from '../../src/run/index.ts';
 import { chatLine, writeJsonl } from '../helpers.ts';
 
 const catalog = loadCatalog();
@@ -77,4 +77,19 @@ test('unknown rate limits: the deadline arithmetic assumes Tier-1 limits and say
   const known = decide(e, { ...base, latencyBudgetMs: 20 * 60_000, rpm: 10_000, tpm: 10_000_000 });
   assert.deepEqual([known.mode, known.safety_net], ['batch', true]);
   assert.doesNotMatch(known.reason, /assuming/);
+});
+
+test('auto under --max-cost: when sync (picked for a small saving) does not fit but batch does, batch is taken and the reason says why', async () => {
+  const e = await est('gpt-4.1-mini', 4, 400);
+  const policy = { ...base, latencyBudgetMs: 86_400_000, minSavingsUsd: 1 };
+  assert.equal(decide(e, policy).mode, 'sync');
+  const between = (e.cost.sync.max + e.cost.batch.max) / 2;
+  const d = decideWithin(e, policy, between);
+  assert.equal(d.mode, 'batch');
+  assert.match(d.reason, /the cheapest plan within the cost ceiling of \$[\d.]+: auto would have picked sync/);
+  assert.doesNotThrow(() => fitMaxCost(e, d, between));
+  // A named mode is never swapped, and a ceiling nothing fits leaves auto's pick for fitMaxCost to refuse.
+  assert.equal(decideWithin(e, { ...policy, mode: 'sync' }, between).mode, 'sync');
+  assert.equal(decideWithin(e, policy, e.cost.batch.max / 10).mode, 'sync');
+  assert.equal(decideWithin(e, policy, undefined).mode, 'sync');
 });

@@ -128,3 +128,30 @@ export function fitMaxCost(estimate: FileEstimate, d: Decision, maxCostUsd: numb
   const worst = worstCase(estimate, d, NO_DEARER_PATHS).max;
   throw new MaxCostError(d.safety_net ? `${d.mode} (with its sync safety net)` : d.mode, worst, maxCostUsd);
 }
+
+/**
+ * `decide`, under a cost ceiling: when auto's pick cannot fit `maxCostUsd` even without its dearer paths (say sync,
+ * picked because batch saves less than --min-savings), the cheapest other plan whose worst case fits is taken, and
+ * the reason says so. A mode the user named is never swapped: fitMaxCost then refuses it as before.
+ */
+export function decideWithin(estimate: FileEstimate, p: PolicyInput, maxCostUsd: number | undefined): Decision {
+  const first = decide(estimate, p);
+  if (p.mode !== 'auto' || maxCostUsd === undefined) return first;
+  const fits = (d: Decision) => worstCase(estimate, d, NO_DEARER_PATHS).max <= maxCostUsd;
+  if (fits(first)) return first;
+  const candidates: Decision[] = [];
+  for (const mode of ['batch', 'flex'] as const) {
+    if (mode === 'flex' && !estimate.cost.flex) continue;
+    candidates.push(decide(estimate, { ...p, mode }));
+  }
+  const ok = candidates.filter(fits).sort((a, b) => plannedCost(estimate, a.mode).expected - plannedCost(estimate, b.mode).expected);
+  if (ok.length === 0) return first;
+  const pick = ok[0];
+  const worst = worstCase(estimate, first, NO_DEARER_PATHS).max;
+  return {
+    ...pick,
+    reason:
+      `${pick.mode}${pick.safety_net ? ' with a sync safety net' : ''}, the cheapest plan within the cost ceiling of ${formatUsd(maxCostUsd)}: ` +
+      `auto would have picked ${first.mode} (${first.reason}), whose worst case is ${formatUsd(worst)}`,
+  };
+}
