@@ -17,6 +17,7 @@ import { joinResults, renderJoinSummary } from '../join/index.ts';
 interface RunFlags extends PricingFlags, HistoryFlags {
   mode: RunMode;
   pilot?: number;
+  fresh?: boolean;
   out: string;
   latencyBudget?: number;
   maxCost?: number;
@@ -70,6 +71,7 @@ export function addRunCommand(program: Command): void {
     .option('--queue-limit <tokens>', 'your batch queue limit per model (enqueued tokens, Limits page), e.g. 2M; default: learned from the API', tokensArg)
     .option('--until <duration>', 'stop waiting after this long (e.g. 5h30m), leave the batches running and exit 3; the same command continues', durationArg('--until'))
     .option('--max-batches <n>', 'batches this run may create at most (default 500); reaching it ends the run with exit 3', numberArg(1, 1e6, true))
+    .option('--fresh', 'set the run remembered in --out aside and start over; the answers it already has are kept and not sent again')
     .option('--join <data>', 'after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv')
     .option('--id-column <column>', 'with --join: the id column the requests were prepared with (default: row-N)')
     .option('--parse <how>', 'with --join: "json", or a regular expression whose named groups become columns')
@@ -102,6 +104,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       region: flags.region,
       historyPath: historyPathOf(flags),
       pilot: flags.pilot,
+      fresh: flags.fresh,
       now: now(),
       latencyBudgetMs: flags.latencyBudget,
       maxCostUsd: flags.maxCost,

@@ -56,6 +56,11 @@ export class OutcomeIndex {
     }
   }
 
+  /** Every custom_id with an outcome. */
+  ids(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
   /** The latest status of a request, without reading its body. */
   status(custom_id: string): { status: ResultStatus; retryable: boolean } | null {
     const e = this.entries.get(custom_id);

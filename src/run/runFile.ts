@@ -6,7 +6,8 @@ import { estimateFile } from '../estimate/estimateFile.ts';
 import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
 import type { FileEstimate, LineEstimate } from '../estimate/types.ts';
 import { resolvePricing } from '../pricing/index.ts';
-import { LedgerBook, OutcomeIndex, writeResults } from '../results/index.ts';
+import { LedgerBook, OutcomeIndex, openJournal, writeResults } from '../results/index.ts';
+import type { ResultRecord } from '../results/index.ts';
 import { renderRunMarkdown, runReportJson } from '../report/runReport.ts';
 import type { RunReport } from '../report/runReport.ts';
 import { runBatchRounds } from './batch/batchRounds.ts';
@@ -88,6 +89,16 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const inputSha256 = await fileSha256(path);
   mkdirSync(outDir, { recursive: true });
   let state = loadState(outDir);
+  // --fresh: the remembered run is set aside (a dead end, e.g. batches the server no longer knows); every answer it
+  // already has is carried into the journal, so the new run sends only what has none.
+  let carried: string[] = [];
+  if (state && opts.fresh) {
+    carried = await carryAnswers(state, outDir);
+    const aside = join(outDir, `state.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    renameSync(join(outDir, 'state.json'), aside);
+    log(`--fresh: the earlier run's state is kept as ${aside}; ${carried.length} answered request(s) are carried over and not sent again`);
+    state = null;
+  }
   if (state && state.input_sha256 !== inputSha256) {
     throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}…); use another --out, or remove it to start over`);
   }
@@ -142,6 +153,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
 
   if (!state) {
     state = newState(path, inputSha256, decision, startedAt, budget);
+    if (carried.length > 0) state.carried = lineNumbersOf(carried, itemsOf(estimate));
     saveState(outDir, state);
   } else if (!pilotWanted) {
     log(`resuming the run started ${state.started_at} (${state.parts.filter((p) => p.batch_id).length} batches known)`);
@@ -160,9 +172,10 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const items = itemsOf(estimate);
   const st: RunState = state;
   const ctx = runContext(st, client, items, { budget, retries, concurrency, paths });
-  // Pilot answers are in already: the batch never carries them again.
+  // Pilot answers, and answers carried over by --fresh, are in already: the batch never carries them again.
   const pilotLines = new Set(st.pilot?.lines ?? []);
-  const allLines = [...items.keys()].filter((l) => !pilotLines.has(l));
+  const answeredBefore = new Set([...pilotLines, ...(st.carried ?? [])]);
+  const allLines = [...items.keys()].filter((l) => !answeredBefore.has(l));
 
   let stopped: { reason: InProgress['reason']; message: string } | null = null;
   if (decision.mode === 'batch' && !st.sync_phase) {
@@ -268,6 +281,38 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     report_md_path: reportMdPath, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), exit_code: exit,
     ...(inProgress ? { in_progress: inProgress } : {}),
   };
+}
+
+/** Every succeeded answer the set-aside run holds (downloaded batch outputs, the journal) appended to the journal,
+ *  where the new run's merge finds it; returns their custom_ids. */
+async function carryAnswers(state: RunState, outDir: string): Promise<string[]> {
+  const index = await buildIndex(state, outDir);
+  const fromBatches: ResultRecord[] = [];
+  const seen: string[] = [];
+  for (const custom of index.ids()) {
+    const found = index.read(custom);
+    if (!found) continue;
+    if (found.kind === 'journal') {
+      if (found.record.status === 'succeeded') seen.push(custom);
+    } else if (found.outcome.status === 'succeeded') {
+      seen.push(custom);
+      const x = found.outcome;
+      fromBatches.push({ custom_id: custom, line: 0, status: 'succeeded', mode: 'batch', batch_id: found.batch_id, response: x.response, error: null, usage: x.usage, cost_usd: null });
+    }
+  }
+  index.close();
+  const journal = openJournal(journalPath(outDir));
+  try {
+    for (const r of fromBatches) journal.append(r, false);
+  } finally {
+    journal.close();
+  }
+  return seen;
+}
+
+function lineNumbersOf(customIds: string[], items: Map<number, LineEstimate>): number[] {
+  const wanted = new Set(customIds);
+  return [...items.values()].filter((it) => wanted.has(it.custom_id)).map((it) => it.line);
 }
 
 async function readHistoryLogged(path: string, log: (line: string) => void): Promise<Observation[]> {

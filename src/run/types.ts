@@ -67,6 +67,8 @@ export interface RunOptions {
   historySource?: 'history' | 'pilot';
   /** Read before the estimate (unless `history` is given) and appended to after the run; null/absent: none. */
   historyPath?: string | null;
+  /** Set the remembered run aside and start over, keeping the answers it already has (never sent again). */
+  fresh?: boolean;
   /** Requests sent synchronously before the decision to calibrate it (kept in the results, never sent again). */
   pilot?: number;
   /** Today (model lifecycle): injectable for tests. */

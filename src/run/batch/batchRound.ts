@@ -21,6 +21,7 @@ import { partMetadata, partState, partTokens, submitPart } from './submitPart.ts
 import { writeParts } from './writeParts.ts';
 import type { WrittenPart } from './writeParts.ts';
 import { MIN_SPLIT_LINES } from './queueBook.ts';
+import { RunStateError } from '../errors.ts';
 import type { QueueBook } from './queueBook.ts';
 import { join } from 'node:path';
 
@@ -28,6 +29,16 @@ const TERMINAL = new Set(['completed', 'failed', 'expired', 'cancelled']);
 const ACCEPTED = new Set(['in_progress', 'finalizing', 'completed']);
 /** Polls in a row that may fail (after the SDK's own retries) before the run stops. */
 const MAX_POLL_FAILURES = 10;
+
+/** What to do about a remembered batch the server answers 404 for. */
+function unknownBatchError(ctx: RunContext, batchId: string): RunStateError {
+  return new RunStateError(
+    `batch ${batchId}, recorded in ${join(ctx.outDir, 'state.json')}, is not known to the API: the key is likely of ` +
+      `another project or organization than the one that created it, or the server lost it (a restarted emulator or ` +
+      `proxy). Check OPENAI_API_KEY and OPENAI_BASE_URL; or run again with --fresh to start over — the answers already ` +
+      `in ${ctx.outDir} are kept and not sent again.`,
+  );
+}
 
 export interface RoundOutcome {
   /** Parts that settled (results on disk), cut pieces included. */
@@ -241,6 +252,8 @@ export async function runRound(ctx: RunContext, round: number, written: WrittenP
         b = await ctx.client.batches.retrieve(l.ps.batch_id!, { signal: ctx.signal });
         pollFailures = 0;
       } catch (err) {
+        // A batch the server does not know: retrying cannot help, and a bare 404 on every rerun is a dead end.
+        if (err instanceof OpenAI.NotFoundError) throw unknownBatchError(ctx, l.ps.batch_id!);
         // The SDK already retried this call; a network that stays down for a while is no reason to give up on a
         // batch that runs remotely anyway. Only a long run of failures ends the run (a rerun picks it up).
         if (!isTransient(err) || ++pollFailures > MAX_POLL_FAILURES) throw err;

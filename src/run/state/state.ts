@@ -59,6 +59,8 @@ export interface RunState {
   parts: PartState[];
   /** Set when the remaining requests were handed to the sync runner (they are journaled in sync.jsonl). */
   sync_phase: { mode: 'sync' | 'flex' | 'priority'; started_at: string } | null;
+  /** `--fresh`: lines the set-aside run had answered (their answers are in the journal): never sent again. */
+  carried?: number[];
   /** `--pilot`: the lines sent synchronously before the decision, and whether that is finished. */
   pilot?: { lines: number[]; done: boolean };
   /** The safety net cancelled batches: their cancelled requests are the sync runner's to finish. */
