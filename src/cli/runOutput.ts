@@ -35,6 +35,10 @@ export function reportRunFailure(err: unknown, apiKey: string | undefined, inter
     return interrupted ? SIGNAL_EXIT[interrupted] : 130;
   }
   // The SDK's errors (bad key, network down) are the user's environment, not our bug.
+  if (err instanceof OpenAI.APIConnectionError) {
+    process.stderr.write(`batchwise: could not reach the API (${redactSecrets(err.message, apiKey)}); check OPENAI_BASE_URL and the network — nothing was sent\n`);
+    return 1;
+  }
   if (err instanceof OpenAI.APIError) {
     process.stderr.write(`batchwise: the API refused: ${redactSecrets(err.message, apiKey)}\n`);
     return 1;

@@ -36,7 +36,14 @@ import { DEFAULT_MAX_BATCHES } from './batch/queueBook.ts';
 
 export const DEFAULT_RETRIES = 2;
 /** Error codes that mean the account, not the request, was refused (the sync runner stops on the first of them). */
-const ACCOUNT_REFUSALS = new Set(['invalid_api_key', 'http_401', 'insufficient_quota']);
+/** Error codes that mean nothing could be sent: the account was refused (bad key, no quota or credit, a spend limit)
+ *  or the API could not be reached. When every request that did not succeed ended with one of them and none
+ *  succeeded, the run could not run: exit 1, in every mode (batch mode throws before a line has a result). */
+const ACCOUNT_REFUSALS = new Set([
+  'invalid_api_key', 'http_401', 'http_403', 'insufficient_quota', 'credit_balance_exhausted',
+  'organization_spend_limit_exceeded', 'project_spend_limit_exceeded', 'organization_usage_limit_exceeded',
+  'connection_error',
+]);
 export const DEFAULT_POLL_MS = { min: 2_000, max: 60_000 };
 
 export async function runFile(path: string, opts: RunOptions): Promise<RunSummary> {

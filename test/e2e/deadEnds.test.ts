@@ -61,3 +61,19 @@ test('--fresh after a run that had answers: nothing answered is sent again', asy
     await emu.close();
   }
 });
+
+test('the server unreachable: exit 1 "could not run" in batch and sync mode alike', async () => {
+  const { cli } = await import('../helpers.ts');
+  const file = requestFile(3);
+  // A port nothing listens on (the emulator was started and closed to find one).
+  const emu = await emulator();
+  const url = emu.url;
+  await emu.close();
+  for (const mode of ['batch', 'sync']) {
+    const out = tempDir('batchwise-down-');
+    const r = cli(['run', file, '--mode', mode, '--out', out, '--retries', '0'], { OPENAI_API_KEY: 'sk-test-down', OPENAI_BASE_URL: url });
+    assert.equal(r.code, 1, `${mode}: ${r.stdout}\n${r.stderr}`);
+    if (mode === 'batch') assert.match(r.stderr, /could not reach the API .*nothing was sent/);
+    else assert.match(r.stdout, /0 of 3 requests succeeded/);
+  }
+});
