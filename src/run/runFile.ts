@@ -28,7 +28,7 @@ import { loadState, saveState } from './state/state.ts';
 import type { RunState } from './state/state.ts';
 import { journalPath, runSyncPhase } from './sync/syncPhase.ts';
 import { redactSecrets } from './sync/syncClientErrors.ts';
-import { scrub } from '../shared/secrets.ts';
+import { registerSecret, scrub } from '../shared/secrets.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { UsageError } from '../shared/usageError.ts';
 import type { RunOptions, RunSummary } from './types.ts';
@@ -52,6 +52,8 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY ?? null;
   const sink = opts.log ?? (() => {});
   const log = (line: string) => sink(redactSecrets(line, apiKey));
+  // Before anything can echo it: every writer scrubs the key from what it writes.
+  registerSecret(apiKey);
   const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
   const minSavings = opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD;
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;

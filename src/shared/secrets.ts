@@ -2,6 +2,7 @@
 // summary, outputs, the PR comment and the commit pass through `scrub`. A self-hosted OpenAI-compatible proxy may echo
 // the bearer key in an error body (OpenAI masks it), and runner masking does not apply to files, so the known secrets
 // are replaced wherever they appear, and anything shaped like an OpenAI or GitHub token is masked too.
+import { Transform } from 'node:stream';
 
 const known = new Set<string>();
 
@@ -38,4 +39,27 @@ export function scrub(text: string): string {
 /** For tests: forget the registered secrets. */
 export function forgetSecrets(): void {
   known.clear();
+}
+
+/** A stream transform that scrubs text line by line (a key never spans a newline in JSONL), for files downloaded
+ *  from the API and kept on disk: a batch's output and error files. */
+export function scrubLines(): Transform {
+  let rest = '';
+  const decoder = new TextDecoder();
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const text = rest + decoder.decode(chunk, { stream: true });
+      const cut = text.lastIndexOf('\n');
+      if (cut < 0) {
+        rest = text;
+        return done();
+      }
+      rest = text.slice(cut + 1);
+      done(null, scrub(text.slice(0, cut + 1)));
+    },
+    flush(done) {
+      const tail = rest + decoder.decode();
+      done(null, tail ? scrub(tail) : undefined);
+    },
+  });
 }

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type OpenAI from 'openai';
 import { sleep } from './batchApi.ts';
+import { scrubLines } from '../../shared/secrets.ts';
 
 export async function downloadFile(
   client: OpenAI,
@@ -19,7 +20,8 @@ export async function downloadFile(
     try {
       const res = await client.files.content(fileId, { signal: opts.signal });
       if (!res.body) throw new Error(`file ${fileId} has no body`);
-      await pipeline(Readable.fromWeb(res.body as never), createWriteStream(tmp));
+      // Kept under --out and published with the results: scrubbed of any key a server echoed into an error line.
+      await pipeline(Readable.fromWeb(res.body as never), scrubLines(), createWriteStream(tmp));
       renameSync(tmp, dest);
       return;
     } catch (err) {
