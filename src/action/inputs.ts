@@ -1,6 +1,7 @@
 // The action's inputs (action.yml), read once and checked before anything runs: a typo in `mode` or `max-cost` is one
 // clear message, not a failure halfway through a paid run.
 import * as core from '@actions/core';
+import { registerSecret } from '../shared/secrets.ts';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseDuration } from '../shared/duration.ts';
 import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
@@ -73,6 +74,8 @@ export function maskSecrets(): void {
   for (const name of ['api-key', 'github-token']) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
+    // The runner masks its logs; files (results, summary, the commit) and a server's echo are ours to scrub.
+    registerSecret(value);
   }
 }
 

@@ -1,6 +1,7 @@
 // The action's main step: read inputs, estimate, report on the pull request, run (when there is a key), publish.
 // Every decision is made by the core; this file only orders the phases and says what happened.
 import * as core from '@actions/core';
+import { scrub } from '../shared/secrets.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArtifactClient } from '@actions/artifact';
@@ -91,7 +92,7 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     const prInSummary = pr && pr.result === 'not-posted' ? `\n\n---\n\n${pr.body}` : '';
     if (files.length === 0) {
       // Only on a pull request (elsewhere no match is an error): nothing to estimate or run, the report is all there is.
-      await core.summary.addRaw(pr?.body ?? 'batchwise: no request file at the head of this pull request.', true).write();
+      await core.summary.addRaw(scrub(pr?.body ?? 'batchwise: no request file at the head of this pull request.'), true).write();
       setEstimateOutputs([], '');
       return;
     }
@@ -106,7 +107,7 @@ export async function run(deps: MainDeps = {}): Promise<void> {
       const report = join(outputDir, 'estimate.md');
       writeFileSync(report, estimates.map(renderEstimateMarkdown).join('\n'));
       writeFileSync(join(outputDir, 'estimate.json'), JSON.stringify(estimates.map(estimateToJson), null, 2) + '\n');
-      await core.summary.addRaw(renderEstimateSummary(estimates, { why }) + prInSummary, true).write();
+      await core.summary.addRaw(scrub(renderEstimateSummary(estimates, { why }) + prInSummary), true).write();
       setEstimateOutputs(estimates, report);
       return;
     }
@@ -121,11 +122,11 @@ export async function run(deps: MainDeps = {}): Promise<void> {
 
     try {
       await core.group('Publish', async () => {
-        await core.summary.addRaw(renderRunSummary(runs, { notRun }) + prInSummary, true).write();
+        await core.summary.addRaw(scrub(renderRunSummary(runs, { notRun }) + prInSummary), true).write();
         setRunOutputs(runs);
         const artifactClient = deps.artifactClient ?? new (await import('@actions/artifact')).DefaultArtifactClient();
         await publishArtifact(artifactClient, inputs, outputDir, ranDirs);
-        await publishCommit(gh, ctx, inputs, outputDir, ranDirs, historyPath, `batchwise: results of ${runs.map((r) => r.file).join(', ')}\n\n${runHeadline(runs)}`);
+        await publishCommit(gh, ctx, inputs, outputDir, ranDirs, historyPath, scrub(`batchwise: results of ${runs.map((r) => r.file).join(', ')}\n\n${runHeadline(runs)}`));
       });
     } catch (err) {
       // The run's own failure is the step's message; a publishing problem on top of it is a warning.

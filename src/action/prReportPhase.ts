@@ -2,6 +2,7 @@
 // A token that cannot comment (fork PRs get a read-only one) is a warning, never a failed step: the report then goes
 // to the job summary, where the author can still read it.
 import * as core from '@actions/core';
+import { scrub } from '../shared/secrets.ts';
 import type { GitHubClient } from '../github/client.ts';
 import { compareAtBase } from '../github/compareAtBase.ts';
 import type { RunnerContext } from '../github/runnerContext.ts';
@@ -57,7 +58,8 @@ export async function reportOnPullRequest(
       log: (line) => logInfo(line),
     },
   );
-  const body = renderPrComment(comparisons, { runUrl: ctx.runUrl });
+  // Posted publicly: scrubbed like every other thing the step writes.
+  const body = scrub(renderPrComment(comparisons, { runUrl: ctx.runUrl }));
   if (comparisons.every((c) => !c.changed)) {
     core.info(`no request file changed between ${pr.baseSha.slice(0, 7)} and ${pr.headSha.slice(0, 7)}: no comment`);
     return { result: 'skipped', body };

@@ -63,3 +63,13 @@ export function scrubLines(): Transform {
     },
   });
 }
+
+/** Scrubs everything this process writes to stdout and stderr from now on: the action's logs and the workflow
+ *  commands @actions/core prints (annotations, outputs' echo), whichever module writes them. */
+export function scrubProcessOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+      write(typeof chunk === 'string' ? scrub(chunk) : chunk instanceof Uint8Array ? scrub(Buffer.from(chunk).toString('utf8')) : chunk, ...rest)) as typeof stream.write;
+  }
+}
