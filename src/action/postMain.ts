@@ -1,6 +1,7 @@
 // The post step (runs even when the job failed or was cancelled): batches main left in flight are recorded in the job
 // summary — and left running for a rerun to attach to, or cancelled with `on-cancel: cancel`.
 import * as core from '@actions/core';
+import { registerSecret } from '../shared/secrets.ts';
 import { renderInFlightSummary } from '../report/summary.ts';
 import { readInputs } from './inputs.ts';
 import { readInFlight } from './state.ts';
@@ -15,6 +16,7 @@ export async function post(): Promise<void> {
     for (const name of ['api-key', 'github-token']) {
       const v = core.getInput(name);
       if (v) core.setSecret(v);
+      registerSecret(v);
     }
     const inputs = readInputs();
     if (inputs.onCancel === 'cancel' && inputs.apiKey) {
