@@ -4,16 +4,22 @@ import type { Command } from 'commander';
 import { cancelRun } from '../run/index.ts';
 import { reportRunFailure } from './runOutput.ts';
 import { renderStatus } from './status.ts';
+import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
+import type { FormatFlags } from './outputFormat.ts';
 
 export function addCancelCommand(program: Command): void {
-  program
+  const cmd = program
     .command('cancel')
     .description("cancel a run's running batches (DIR) or one batch (BATCH_ID)")
-    .argument('<target>', 'a run folder (--out of batchwise run) or a batch id')
-    .action(async (target: string) => {
+    .argument('<target>', 'a run folder (--out of batchwise run) or a batch id');
+  addFormatOption(cmd)
+    .addHelpText('after', '\nExamples:\n  batchwise cancel results/\n  batchwise cancel batch_abc123 --json\n\nFinished answers stay; a later `batchwise run` with the same --out collects them.')
+    .action(async (target: string, flags: FormatFlags) => {
       try {
+        const json = useFormat(flags);
         const r = await cancelRun(target, { log: (l) => process.stderr.write(`${l}\n`) });
-        process.stdout.write(renderStatus(r));
+        if (json) printJson(r);
+        else process.stdout.write(renderStatus(r));
         process.exitCode = 0;
       } catch (err) {
         process.exitCode = reportRunFailure(err, process.env.OPENAI_API_KEY);

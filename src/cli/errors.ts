@@ -19,6 +19,7 @@ const USER_ERRORS = new Set([
 
 export { UsageError } from '../shared/usageError.ts';
 import { scrub } from '../shared/secrets.ts';
+import { jsonOutput } from './outputFormat.ts';
 
 export function isUserError(err: unknown): err is Error {
   return err instanceof Error && USER_ERRORS.has(err.name);
@@ -36,16 +37,36 @@ const FILE_ERRORS: Record<string, string> = {
   EROFS: 'read-only file system',
 };
 
-export function reportFailure(err: unknown): number {
-  const write = (text: string) => process.stderr.write(scrub(text));
+/** A failure as it is told: one message for a user's mistake, the stack for our bug. */
+export interface Failure {
+  /** The error's name (RequestFileError, UsageError…), or "InternalError". */
+  type: string;
+  message: string;
+  /** A request file's problems, one per line (file:line: reason). */
+  problems?: { line: number; reason: string }[];
+  file?: string;
+}
+
+export function describeFailure(err: unknown): Failure {
   const code = (err as { code?: unknown })?.code;
   const path = (err as { path?: unknown })?.path;
   if (typeof code === 'string' && code in FILE_ERRORS && typeof path === 'string') {
-    write(`batchwise: cannot use ${path}: ${FILE_ERRORS[code]}\n`);
-  } else if (isUserError(err)) {
-    write(`batchwise: ${err.message}\n`);
-  } else {
-    write(`batchwise: internal error (please report it)\n${err instanceof Error ? err.stack : String(err)}\n`);
+    return { type: 'FileError', message: `cannot use ${path}: ${FILE_ERRORS[code]}`, file: path };
   }
-  return 1;
+  if (isUserError(err)) {
+    const e = err as Error & { problems?: { line: number; reason: string }[]; file?: string };
+    return { type: e.name, message: e.message, ...(e.problems ? { problems: e.problems } : {}), ...(typeof e.file === 'string' ? { file: e.file } : {}) };
+  }
+  return { type: 'InternalError', message: `internal error (please report it)\n${err instanceof Error ? err.stack : String(err)}` };
+}
+
+/** Prints a failure — as text on stderr, or under --format json as {"error": …} on stdout — and returns `exit`. */
+export function printFailure(f: Failure, exit = 1): number {
+  if (jsonOutput()) process.stdout.write(scrub(`${JSON.stringify({ error: { ...f, exit_code: exit } }, null, 2)}\n`));
+  else process.stderr.write(scrub(`batchwise: ${f.message}\n`));
+  return exit;
+}
+
+export function reportFailure(err: unknown): number {
+  return printFailure(describeFailure(err));
 }

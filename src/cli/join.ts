@@ -6,6 +6,7 @@ import { joinResults, renderJoinSummary } from '../join/index.ts';
 import type { DataFormat } from '../prepare/index.ts';
 import { addTemplateOptions, requestSpecOf } from './prepare.ts';
 import { reportFailure } from './errors.ts';
+import { printJson, useFormat } from './outputFormat.ts';
 import type { TemplateFlags } from './prepare.ts';
 
 interface JoinFlags extends TemplateFlags {
@@ -14,6 +15,7 @@ interface JoinFlags extends TemplateFlags {
   parse?: string;
   requests?: string;
   format?: DataFormat;
+  json?: boolean;
 }
 
 export function addJoinCommand(program: Command): void {
@@ -26,7 +28,10 @@ export function addJoinCommand(program: Command): void {
     .option('--id-column <column>', 'the id column prepare used (default: rows match row-1, row-2, …)')
     .option('--parse <how>', '"json", or a regular expression whose named groups become columns')
     .option('--requests <file>', 'the request file that ran: unparsed answers are written again from it')
-    .addOption(new Option('--format <format>', 'the table format when the extension does not say').choices(['csv', 'jsonl']));
+    .addOption(new Option('--format <format>', 'the table format when the extension does not say').choices(['csv', 'jsonl']))
+    // --format names the table's format here, so machine-readable output is --json alone.
+    .option('--json', 'print the join summary as JSON (errors too)')
+    .addHelpText('after', '\nExample:\n  batchwise join reviews.csv results/results.jsonl --id-column id --parse json');
   // prepare's options rebuild the requests of unparsed answers when there is no --requests.
   addTemplateOptions(cmd).action(async (data: string, results: string, flags: JoinFlags) => {
     process.exitCode = await runJoin(data, results, flags);
@@ -34,6 +39,7 @@ export function addJoinCommand(program: Command): void {
 }
 
 async function runJoin(data: string, results: string, flags: JoinFlags): Promise<number> {
+  const json = useFormat({ json: flags.json });
   try {
     const spec = requestSpecOf(flags);
     const hasSpec = spec.template !== undefined || spec.prompt !== undefined;
@@ -48,7 +54,8 @@ async function runJoin(data: string, results: string, flags: JoinFlags): Promise
       requests: flags.requests,
       prepare: hasSpec ? spec : undefined,
     });
-    process.stdout.write(renderJoinSummary(summary));
+    if (json) printJson(summary);
+    else process.stdout.write(renderJoinSummary(summary));
     return 0;
   } catch (err) {
     return reportFailure(err);

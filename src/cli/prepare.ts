@@ -7,6 +7,8 @@ import { renderEstimateTable } from '../report/estimateTable.ts';
 import { prepareRequests } from '../prepare/index.ts';
 import type { DataFormat, EndpointName, RequestSpec } from '../prepare/index.ts';
 import { reportFailure } from './errors.ts';
+import { printJson, useFormat } from './outputFormat.ts';
+import { estimateToJson } from '../report/estimateJson.ts';
 
 /** The flags that say what request a row becomes; join takes them too, to rebuild unparsed rows' requests. */
 export interface TemplateFlags {
@@ -47,6 +49,7 @@ interface PrepareFlags extends TemplateFlags {
   idColumn?: string;
   format?: DataFormat;
   pricing?: string;
+  json?: boolean;
 }
 
 export function addPrepareCommand(program: Command): void {
@@ -59,18 +62,26 @@ export function addPrepareCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'the table format when the extension does not say').choices(['csv', 'jsonl']))
     .requiredOption('--out <file>', 'the request file to write (JSONL)')
     .option('--pricing <file>', 'JSON file that adds or overrides model prices (for the estimate)')
+    // --format names the table's format here, so machine-readable output is --json alone.
+    .option('--json', 'print what was written and its estimate as JSON (errors too)')
+    .addHelpText('after', '\nExample:\n  batchwise prepare reviews.csv --template prompt.txt --model gpt-5.4-mini --id-column id --out requests.jsonl')
     .action(async (data: string, flags: PrepareFlags) => {
       process.exitCode = await runPrepare(data, flags);
     });
 }
 
 async function runPrepare(data: string, flags: PrepareFlags): Promise<number> {
+  const json = useFormat({ json: flags.json });
   try {
     const catalog = loadCatalog(flags.pricing);
     const result = await prepareRequests({ ...requestSpecOf(flags), data, format: flags.format, idColumn: flags.idColumn, out: flags.out });
     for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
-    process.stdout.write(`wrote ${result.requests} requests (${result.model}, ${result.endpoint}) to ${result.path}\n\n`);
     const estimate = await estimateFile(result.path, { catalog, displayName: result.path });
+    if (json) {
+      printJson({ file: result.path, requests: result.requests, model: result.model, endpoint: result.endpoint, notes: result.notes, estimate: estimateToJson(estimate) });
+      return 0;
+    }
+    process.stdout.write(`wrote ${result.requests} requests (${result.model}, ${result.endpoint}) to ${result.path}\n\n`);
     process.stdout.write(renderEstimateTable(estimate));
     return 0;
   } catch (err) {

@@ -11,10 +11,13 @@ import { formatDuration } from '../shared/duration.ts';
 import { describeSummary, reportRunFailure } from './runOutput.ts';
 import { countArg, durationArg, numberArg, pollIntervalArg, positiveCountArg, usdArg } from './args.ts';
 import { onInterrupt } from './interrupt.ts';
+import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
+import type { FormatFlags } from './outputFormat.ts';
+import { runSummaryJson } from './runOutput.ts';
 import { InvalidArgumentError } from 'commander';
 import { joinResults, renderJoinSummary } from '../join/index.ts';
 
-interface RunFlags extends PricingFlags, HistoryFlags {
+interface RunFlags extends PricingFlags, HistoryFlags, FormatFlags {
   mode: RunMode;
   pilot?: number;
   fresh?: boolean;
@@ -56,7 +59,7 @@ export function addRunCommand(program: Command): void {
     .description('run a request file to the end (batch, flex, sync or priority), resumable, and write results and a report')
     .argument('<file>', 'request file in the Batch API JSONL format')
     .addOption(new Option('--mode <mode>', 'how to run it (priority: Fast mode, dearer and faster; never chosen by auto)').choices(['auto', 'batch', 'flex', 'sync', 'priority']).default('auto'));
-  addHistoryOptions(addPricingOptions(cmd))
+  addFormatOption(addHistoryOptions(addPricingOptions(cmd)))
     .option('--pilot <n>', 'send N requests (chosen at random) synchronously first; their answers calibrate the estimate of the rest', countArg)
     .requiredOption('--out <dir>', 'folder for results, report and state (run again with the same folder to resume)')
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h (default 24h)', durationArg('--latency-budget'))
@@ -95,6 +98,7 @@ function progressBar(): ((p: BatchProgress) => void) | undefined {
 }
 
 async function runCommand(file: string, flags: RunFlags): Promise<number> {
+  const json = useFormat(flags);
   const interrupt = onInterrupt();
   try {
     const summary = await runFile(file, {
@@ -123,10 +127,11 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       log: (line) => process.stderr.write(`${line}\n`),
       onProgress: progressBar(),
     });
-    process.stdout.write(describeSummary(summary));
+    if (json) printJson(runSummaryJson(summary));
+    else process.stdout.write(describeSummary(summary));
     // Stopped by a signal: what finished is in the results, the rest continues on the next run.
     if (interrupt.received()) return reportRunFailure(null, undefined, interrupt.received(), flags.out);
-    if (summary.in_progress) {
+    if (summary.in_progress && !json) {
       // Exit 3: not a failure. The state is in --out; the same command, later, collects and continues.
       const p = summary.in_progress;
       process.stdout.write(
@@ -145,7 +150,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
         parse: flags.parse,
         requests: file,
       });
-      process.stdout.write(renderJoinSummary(joined));
+      if (!json) process.stdout.write(renderJoinSummary(joined));
     }
     return summary.exit_code;
   } catch (err) {

@@ -4,7 +4,8 @@ import type { RunSummary } from '../run/index.ts';
 import { redactSecrets } from '../run/sync/syncClientErrors.ts';
 import { formatUsd } from '../shared/money.ts';
 import { formatError } from '../report/format.ts';
-import { reportFailure } from './errors.ts';
+import { estimateToJson } from '../report/estimateJson.ts';
+import { printFailure, reportFailure } from './errors.ts';
 import { SIGNAL_EXIT } from './interrupt.ts';
 
 /** Errors of the run stage a user causes: one clear line each. */
@@ -26,22 +27,28 @@ export function describeSummary(s: RunSummary): string {
   return lines.join('\n') + '\n';
 }
 
+/** `run --format json`: the summary as one object (the ledger's figures, paths, batch ids; the estimate without items). */
+export function runSummaryJson(s: RunSummary): Record<string, unknown> {
+  const { estimate, ...rest } = s;
+  return { ...rest, estimate: estimateToJson({ ...estimate, items: undefined }) };
+}
+
 /** Exit 1 with one message (130 / 143 after Ctrl-C / SIGTERM); the API key never appears in it, whatever the error
  *  carried. The error is not changed: some errors' message is a read-only getter. */
 export function reportRunFailure(err: unknown, apiKey: string | undefined, interrupted: 'SIGINT' | 'SIGTERM' | null = null, outDir?: string): number {
   if (interrupted !== null || (err instanceof Error && err.name === 'AbortError')) {
     const where = outDir ? ` in ${outDir}` : '';
-    process.stderr.write(`batchwise: interrupted; every answer so far and the run's state are kept${where}: run the same command again to continue where it stopped\n`);
-    return interrupted ? SIGNAL_EXIT[interrupted] : 130;
+    return printFailure(
+      { type: 'Interrupted', message: `interrupted; every answer so far and the run's state are kept${where}: run the same command again to continue where it stopped` },
+      interrupted ? SIGNAL_EXIT[interrupted] : 130,
+    );
   }
   // The SDK's errors (bad key, network down) are the user's environment, not our bug.
   if (err instanceof OpenAI.APIConnectionError) {
-    process.stderr.write(`batchwise: could not reach the API (${redactSecrets(err.message, apiKey)}); check OPENAI_BASE_URL and the network — nothing was sent\n`);
-    return 1;
+    return printFailure({ type: 'APIConnectionError', message: `could not reach the API (${redactSecrets(err.message, apiKey)}); check OPENAI_BASE_URL and the network — nothing was sent` });
   }
   if (err instanceof OpenAI.APIError) {
-    process.stderr.write(`batchwise: the API refused: ${redactSecrets(err.message, apiKey)}\n`);
-    return 1;
+    return printFailure({ type: 'APIError', message: `the API refused: ${redactSecrets(err.message, apiKey)}` });
   }
   return reportFailure(err);
 }

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { batchStatus } from '../run/index.ts';
 import type { StatusReport } from '../run/index.ts';
 import { reportRunFailure } from './runOutput.ts';
+import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
+import type { FormatFlags } from './outputFormat.ts';
 
 export function renderStatus(r: StatusReport): string {
   const out: string[] = [];
@@ -21,15 +23,18 @@ export function renderStatus(r: StatusReport): string {
 }
 
 export function addStatusCommand(program: Command): void {
-  program
+  const cmd = program
     .command('status')
     .description("show a run's batches (DIR) or one batch (BATCH_ID)")
-    .argument('<target>', 'a run folder (--out of batchwise run) or a batch id')
-    .option('--json', 'print JSON')
-    .action(async (target: string, flags: { json?: boolean }) => {
+    .argument('<target>', 'a run folder (--out of batchwise run) or a batch id');
+  addFormatOption(cmd)
+    .addHelpText('after', '\nExamples:\n  batchwise status results/\n  batchwise status batch_abc123 --format json')
+    .action(async (target: string, flags: FormatFlags) => {
+      const json = useFormat(flags);
       try {
         const r = await batchStatus(target);
-        process.stdout.write(flags.json ? `${JSON.stringify(r, null, 2)}\n` : renderStatus(r));
+        if (json) printJson(r);
+        else process.stdout.write(renderStatus(r));
         process.exitCode = 0;
       } catch (err) {
         process.exitCode = reportRunFailure(err, process.env.OPENAI_API_KEY);
