@@ -36,6 +36,7 @@ export function addDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('estimate and run examples/requests.jsonl against a built-in emulator: no API key, no network')
+    .addHelpText('after', '\nExample:\n  npm run demo                 (from a clone)\n  npx batchwise demo --file my.jsonl --out demo-results/')
     .option('--file <file>', 'request file to run', EXAMPLE)
     .option('--out <dir>', 'results folder (default: a new temporary folder)')
     .option('--min-savings <usd>', 'auto: use sync when batch saves no more than this (the demo costs nothing: 0)', usdArg, 0)

@@ -31,6 +31,7 @@ export function addPricingCommand(program: Command): void {
   const pricing = program
     .command('pricing')
     .description('list the price catalog: every mode per 1M tokens, when it was checked, shutdown dates')
+    .addHelpText('after', '\nExamples:\n  batchwise pricing --model gpt-5\n  batchwise pricing --format json\n  batchwise pricing update --from https://developers.openai.com/api/docs/pricing.md --out prices.json')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--pricing <file>', 'JSON file that adds or overrides model prices')
     .option('--model <text>', 'only models whose name contains this')
@@ -42,6 +43,7 @@ export function addPricingCommand(program: Command): void {
   pricing
     .command('update')
     .description("read OpenAI's pricing page into a pricing file and show what changed against the bundled catalog")
+    .addHelpText('after', '\nExamples:\n  batchwise pricing update --from https://developers.openai.com/api/docs/pricing.md\n  batchwise pricing update --from saved-pricing.md --out prices.json   (then: --pricing prices.json)')
     .requiredOption('--from <file-or-url>', `the page's Markdown: a file, or a URL such as ${PRICING_PAGE_URL}`)
     .option('--out <file>', 'write the pricing file (the data/pricing.json format) here')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

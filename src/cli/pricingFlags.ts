@@ -27,7 +27,7 @@ export function addPricingOptions(cmd: Command): Command {
 
 export function addHistoryOptions(cmd: Command): Command {
   return cmd
-    .option('--history <file>', `what earlier runs observed, to calibrate expected output and cache hits (default ${DEFAULT_HISTORY_PATH})`)
+    .option('--history <file>', `what earlier runs observed, to calibrate expected output and cache hits (default: ${DEFAULT_HISTORY_PATH})`)
     .option('--no-history', 'neither read nor write run history');
 }
 
