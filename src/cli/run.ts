@@ -6,11 +6,11 @@ import { addHistoryOptions, addPricingOptions, catalogFrom, historyPathOf } from
 import type { HistoryFlags, PricingFlags } from './pricingFlags.ts';
 import { runFile } from '../run/index.ts';
 import { DEFAULT_CONCURRENCY } from '../run/sync/runSync.ts';
-import type { BatchProgress, RunMode } from '../run/index.ts';
-import { formatDuration } from '../shared/duration.ts';
+import type { RunMode } from '../run/index.ts';
 import { describeSummary, reportRunFailure } from './runOutput.ts';
 import { countArg, durationArg, numberArg, pollIntervalArg, positiveCountArg, usdArg } from './args.ts';
 import { onInterrupt } from './interrupt.ts';
+import { liveProgress } from './liveProgress.ts';
 import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
 import type { FormatFlags } from './outputFormat.ts';
 import { runSummaryJson } from './runOutput.ts';
@@ -85,22 +85,11 @@ export function addRunCommand(program: Command): void {
 }
 
 
-/** A bar redrawn in place, only when a person watches (a TTY); logs get the progress lines instead. */
-function progressBar(): ((p: BatchProgress) => void) | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  return (p) => {
-    const width = 30;
-    const done = p.completed + p.failed;
-    const filled = p.total > 0 ? Math.round((done / p.total) * width) : 0;
-    const eta = p.eta_ms === null ? '' : ` ETA ${formatDuration(p.eta_ms)}`;
-    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${p.total}${eta}   `);
-    if (done >= p.total) process.stderr.write('\n');
-  };
-}
 
 async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const json = useFormat(flags);
   const interrupt = onInterrupt();
+  const live = liveProgress();
   try {
     const summary = await runFile(file, {
       mode: flags.mode,
@@ -125,9 +114,10 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       maxBatches: flags.maxBatches,
       githubRunId: process.env.GITHUB_RUN_ID,
       signal: interrupt.signal,
-      log: (line) => process.stderr.write(`${line}\n`),
-      onProgress: progressBar(),
+      log: live.log,
+      onProgress: live.batch,
     });
+    live.end();
     if (json) printJson(runSummaryJson(summary));
     else process.stdout.write(describeSummary(summary));
     // Stopped by a signal: what finished is in the results, the rest continues on the next run.
@@ -157,6 +147,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   } catch (err) {
     return reportRunFailure(err, process.env.OPENAI_API_KEY, interrupt.received(), flags.out);
   } finally {
+    live.end();
     interrupt.dispose();
   }
 }
