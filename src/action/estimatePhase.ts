@@ -34,6 +34,7 @@ export async function estimateAll(files: RequestFile[], inputs: ActionInputs, ec
         displayName: f.path,
         latencyBudgetMs: inputs.latencyBudgetMs,
         minSavingsUsd: inputs.minSavingsUsd,
+        compare: inputs.compare,
       });
       logInfo(
         `${f.path}: ${estimate.requests} requests, ${estimate.input_tokens} input tokens; recommended ${estimate.recommendation.mode} — ${estimate.recommendation.reason}`,

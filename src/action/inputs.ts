@@ -5,6 +5,8 @@ import { registerSecret } from '../shared/secrets.ts';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseDuration } from '../shared/duration.ts';
 import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
+import { parseCompare } from '../estimate/compare.ts';
+import type { ComparePair } from '../estimate/compare.ts';
 import { readRunnerContext } from '../github/runnerContext.ts';
 
 export type ActionMode = 'auto' | 'batch' | 'flex' | 'sync' | 'priority' | 'estimate';
@@ -54,6 +56,8 @@ export interface ActionInputs {
   pilot: number;
   /** The run history file, relative to the workspace (--history), or false (--no-history). */
   history: string | false;
+  /** `compare` (the CLI's --compare): other providers' models to price the same requests on; none when empty. */
+  compare: ComparePair[] | undefined;
 }
 
 export class ActionInputError extends Error {
@@ -157,10 +161,22 @@ export function readInputs(): ActionInputs {
     strictPricing: flag('strict-pricing', false),
     pilot: optionalNumber('pilot', (n) => Number.isInteger(n) && n >= 0, 'a whole number of requests (0 or more)') ?? 0,
     history: nameOrFalse('history', DEFAULT_HISTORY),
+    compare: readCompare(),
   };
   checkCommitTarget(inputs);
   checkHistoryCommit(inputs);
   return inputs;
+}
+
+/** Same syntax as --compare; groups may also go on separate lines. Checked now: an unknown model lists the known ones. */
+function readCompare(): ComparePair[] | undefined {
+  const raw = optional('compare');
+  if (raw === undefined) return undefined;
+  try {
+    return parseCompare(raw);
+  } catch (err) {
+    throw new ActionInputError('compare', (err as Error).message.replace(/^compare: /, ''));
+  }
 }
 
 /** `commit` is done after the run: what would stop it is found before a cent is spent. */

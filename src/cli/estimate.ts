@@ -1,11 +1,13 @@
 // `batchwise estimate FILE`: the cost of a request file in every mode, before a cent is spent.
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { readHistory } from '../history/index.ts';
 import { now } from '../shared/clock.ts';
 import { addHistoryOptions, addPricingOptions, catalogFrom, historyPathOf } from './pricingFlags.ts';
 import type { HistoryFlags, PricingFlags } from './pricingFlags.ts';
 import { estimateFile } from '../estimate/estimateFile.ts';
+import { parseCompare } from '../estimate/compare.ts';
+import type { ComparePair } from '../estimate/compare.ts';
 import { estimateToJson } from '../report/estimateJson.ts';
 import { estimateToCsv } from '../report/estimateCsv.ts';
 import { renderEstimateTable } from '../report/estimateTable.ts';
@@ -20,6 +22,16 @@ interface EstimateFlags extends PricingFlags, HistoryFlags {
   latencyBudget?: number;
   minSavings?: number;
   workers?: number;
+  compare?: ComparePair[];
+}
+
+/** `--compare MAP`, repeatable: each value is checked when parsed (an unknown model lists the known ones). */
+function compareArg(value: string, previous: ComparePair[] | undefined): ComparePair[] {
+  try {
+    return [...(previous ?? []), ...parseCompare(value)];
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
 }
 
 export function addEstimateCommand(program: Command): void {
@@ -30,9 +42,16 @@ export function addEstimateCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'csv']).default('table'))
     .option('--detail', 'list every request (json items, csv rows)');
   addHistoryOptions(addPricingOptions(cmd))
-    .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default 24h)', durationArg('--latency-budget'))
-    .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD, default 0.01)', usdArg)
+    .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default: 24h)', durationArg('--latency-budget'))
+    .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD, default: 0.01)', usdArg)
     .option('--workers <n>', 'worker threads for large files, 0 for none (default: one per core)', numberArg(0, 32, true))
+    .option(
+      '--compare <map>',
+      'also price the requests on other providers\' models (approximate): TARGET[,TARGET] for every model, ' +
+        'MODEL=TARGET[,TARGET] for one, groups separated by ";" (quote it) or a repeated --compare; ' +
+        'targets: claude-*, gemini-*, azure/<model>, azure',
+      compareArg,
+    )
     .action(async (file: string, flags: EstimateFlags) => {
       process.exitCode = await runEstimate(file, flags);
     });
@@ -52,6 +71,7 @@ async function runEstimate(file: string, flags: EstimateFlags): Promise<number> 
       latencyBudgetMs: flags.latencyBudget,
       minSavingsUsd: flags.minSavings,
       workers: flags.workers,
+      compare: flags.compare,
       onProgress: progress?.update,
       displayName: file,
     });

@@ -12,6 +12,8 @@ import { formatUsd } from '../shared/money.ts';
 import { EXPECTED_HIT_RATE, PrefixTracker } from './cacheHits.ts';
 import { lineCosts, subtractRanges, totalCosts, addRanges, addCosts, zeroCosts, ZERO_RANGE } from './modeCosts.ts';
 import { OutputCalibration } from './calibrateOutput.ts';
+import { FileComparison } from './compare.ts';
+import type { ComparePair } from './compare.ts';
 import { recommend } from './recommend.ts';
 import type { RecommendOptions } from './recommend.ts';
 import { scanFile } from './scanFile.ts';
@@ -35,6 +37,8 @@ export interface EstimateOptions extends RecommendOptions {
   historySource?: 'history' | 'pilot';
   /** Today, for model lifecycle and the catalog's age (injectable so tests do not depend on the day). */
   now?: Date;
+  /** `--compare` (parseCompare): price the same requests on other providers' models too; the pick is unaffected. */
+  compare?: ComparePair[];
 }
 
 /** Warnings are kept up to this many (plus a count): a file can repeat the same harmless slip on every line. */
@@ -70,6 +74,7 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
   const prefixes = new PrefixTracker();
   const calibration = new OutputCalibration(opts.history ?? [], opts.historySource ?? 'history');
   const ctx = { region: opts.region === true };
+  const comparison = opts.compare?.length ? new FileComparison(opts.compare, opts.catalog, { now }) : null;
   let warningCount = 0;
   let bytes = 0;
 
@@ -110,7 +115,12 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
     t.sources[calibrated.source] = (t.sources[calibrated.source] ?? 0) + 1;
     t.sample = Math.max(t.sample, calibrated.sample);
     t.cost = addCosts(t.cost, cost);
-    t.uncached = addCosts(t.uncached, lineCosts(t.pricing, q, ctx, false));
+    const uncached = lineCosts(t.pricing, q, ctx, false);
+    t.uncached = addCosts(t.uncached, uncached);
+    comparison?.add({
+      model: s.model, priced_as: t.pricing.model, pricing: t.pricing, url: s.url, input_tokens: s.input_tokens,
+      output: out, output_source: calibrated.source, bound: heuristic, baseline: uncached,
+    });
     if (cache.possible > 0 || cache.cached_expected > 0) {
       t.shared_prefix++;
       for (const m of MODES) if (cachedRateOf(t.pricing, m)) t.cached[m] = (t.cached[m] ?? 0) + cache.cached_expected;
@@ -172,6 +182,7 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
   const sources: Partial<Record<OutputSource, number>> = {};
   for (const m of models) for (const [k, v] of Object.entries(m.output_tokens.sources)) sources[k as OutputSource] = (sources[k as OutputSource] ?? 0) + v;
   const recommendOpts = { ...opts, modelsWithoutFlex: models.filter((m) => !m.cost.flex).map((m) => m.model) };
+  const compared = comparison?.result();
   return {
     file: name,
     requests: models.reduce((n, m) => n + m.requests, 0),
@@ -197,7 +208,8 @@ export async function estimateFile(path: string, opts: EstimateOptions): Promise
     split_notes: checker.splitNotes(),
     warnings,
     warning_count: warningCount,
-    notes: estimateNotes(models, cost, calibration.reasons()),
+    notes: [...estimateNotes(models, cost, calibration.reasons()), ...(compared?.notes ?? [])],
+    ...(compared ? { comparison: compared.comparison } : {}),
     ...(opts.detail ? { items } : {}),
   };
 }

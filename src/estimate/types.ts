@@ -1,6 +1,6 @@
 // What the estimate stage hands to report/ and run/: plain numbers, no I/O.
 import type { Endpoint, LineProblem } from '../requests/types.ts';
-import type { Lifecycle, PriceOrigin } from '../pricing/index.ts';
+import type { Lifecycle, PriceOrigin, Provider } from '../pricing/index.ts';
 import type { ShapeKey } from '../history/index.ts';
 
 /** A quantity known only as a range: the least it can be, our best guess, the most it can be. */
@@ -126,5 +126,33 @@ export interface FileEstimate {
   warning_count: number;
   /** Things the reader should know about the numbers (unbounded outputs, unknown image sizes, assumptions). */
   notes: string[];
+  /** `--compare`: the same requests priced on other providers' models (approximate; never part of the recommendation). */
+  comparison?: ComparisonEstimate[];
   items?: LineEstimate[];
+}
+
+/** The requests of one model of the file priced on another provider's model (estimate/compare.ts). */
+export interface ComparisonEstimate {
+  /** The file's model (as the requests name it). */
+  from: string;
+  /** The comparison model as asked for (`claude-haiku-4-5`, `azure/gpt-5.4-mini`). */
+  to: string;
+  provider: Provider;
+  /** The catalog entry that priced `to` (for Azure, the OpenAI entry of data/pricing.json). */
+  priced_as: string;
+  requests: number;
+  /** Approximate: the OpenAI count × `token_ratio` (src/tokens/approximate.ts). */
+  input_tokens: number;
+  /** Carried over from `from` (history, pilot or heuristic) × `token_ratio`; max = each request's cap, clamped to `to`'s limit. */
+  output_tokens: Range;
+  cost: { sync: Range; batch: Range };
+  /** The same requests on `from`, also without prompt-cache hits: the figure the comparison stands against. */
+  baseline: { sync: Range; batch: Range };
+  approximate: true;
+  token_ratio: number;
+  /** Where the factor comes from, or that it is an assumption. */
+  token_basis: string;
+  price_as_of: string;
+  price_source: string;
+  notes: string[];
 }

@@ -1,7 +1,9 @@
 // The pricing stage: a dated price catalog (data/pricing.json), model-name resolution and the price rules.
 
-export type { Catalog, Encoding, LongContextRule, MediaPrice, ModelPricing, ModePrice, PriceEntry, PriceMode, PriceOrigin, TokenCounts } from './types.ts';
-export { ENCODINGS, PRICE_MODES } from './types.ts';
+export type { Catalog, Encoding, LongContextRule, MediaPrice, ModelPricing, ModePrice, PriceEntry, PriceMode, PriceOrigin, Provider, ProviderCatalog, ProviderEntry, TokenCounts } from './types.ts';
+export { ENCODINGS, PRICE_MODES, PROVIDERS } from './types.ts';
+export { findProviderModel, loadProviderCatalog, parseProviderCatalog, providerPricing } from './providers.ts';
+export type { ProviderPricing } from './providers.ts';
 export { PricingError, PricingFileError } from './errors.ts';
 export { loadCatalog } from './loadCatalog.ts';
 export { findCatalogKey, pricingOf, resolvePricing } from './resolvePricing.ts';

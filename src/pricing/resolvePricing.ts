@@ -22,7 +22,10 @@ const derivedCache = new WeakMap<Catalog, Map<string, ModelPricing | null>>();
 export function resolvePricing(catalog: Catalog, model: string): ModelPricing {
   const key = findCatalogKey(catalog, model);
   if (key !== null) return pricingOf(key, catalog.models[key]);
-  const derived = catalog.strict ? null : derivedPricing(catalog, model);
+  // A near miss of a catalog name (case, spaces, an unlisted dated snapshot of a family we price) is a question for
+  // the user, not a price from elsewhere: gpt-4o-2024-05-13 cost twice gpt-4o.
+  const nearMiss = findCatalogKey(catalog, model.trim().toLowerCase()) !== null || longestFamilyPrefix(catalog, model) !== null;
+  const derived = catalog.strict || nearMiss ? null : derivedPricing(catalog, model);
   if (derived === null) throw new PricingError(model, unpricedMessage(catalog, model));
   return derived;
 }

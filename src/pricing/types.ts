@@ -130,3 +130,22 @@ export interface TokenCounts {
   cache_write?: number;
   output: number;
 }
+
+/** Providers other than OpenAI whose prices `estimate --compare` knows (data/providers.json; Azure reuses OpenAI's). */
+export const PROVIDERS = ['anthropic', 'gemini', 'azure'] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+/** An entry of data/providers.json: a PriceEntry plus whose model it is. `tokenizer` is always "approximate": the
+ *  provider's tokenizer is not available offline, so its tokens are the OpenAI count times a stated factor. */
+export interface ProviderEntry extends PriceEntry {
+  provider: Provider;
+  tokenizer: 'approximate';
+}
+
+/** The second bundled catalog, kept apart from OpenAI's so that nothing in the OpenAI path reads it. */
+export interface ProviderCatalog {
+  as_of: string;
+  source: string;
+  notes?: string[];
+  models: Record<string, ProviderEntry>;
+}

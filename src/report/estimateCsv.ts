@@ -1,4 +1,5 @@
-// `estimate --format csv`: one row per model and mode (plus the file total), or with --detail one row per request.
+// `estimate --format csv`: one row per model and mode (plus the file total), then with --compare a sync and a batch row
+// per comparison (approximate; three more columns say so); or with --detail one row per request.
 // csv-stringify does the quoting: custom_ids and model names are user text.
 import { stringify } from 'csv-stringify/sync';
 import type { FileEstimate, ModeCosts } from '../estimate/types.ts';
@@ -13,6 +14,17 @@ function modeRows(file: string, model: string, requests: number, input: number, 
   });
 }
 
+/** `--compare` rows: the same requests on another model, sync and batch (approximate), after the file's own rows. */
+function comparisonRows(e: FileEstimate) {
+  return (e.comparison ?? []).flatMap((c) =>
+    (['sync', 'batch'] as const).map((mode) => {
+      const cost = c.cost[mode];
+      const out = c.output_tokens;
+      return [e.file, c.to, mode, c.requests, c.input_tokens, out.low, Math.round(out.expected), out.max, cost.low, cost.expected, cost.max, c.from, c.provider, true];
+    }),
+  );
+}
+
 export function estimateToCsv(e: FileEstimate): string {
   if (e.items) {
     return stringify(
@@ -24,8 +36,11 @@ export function estimateToCsv(e: FileEstimate): string {
     ...e.models.flatMap((m) => modeRows(e.file, m.model, m.requests, m.input_tokens, m.output_tokens, m.cost)),
     ...modeRows(e.file, '(total)', e.requests, e.input_tokens, e.output_tokens, e.cost),
   ];
-  return stringify(rows, {
+  const columns = ['file', 'model', 'mode', 'requests', 'input_tokens', 'output_low', 'output_expected', 'output_max', 'cost_low_usd', 'cost_expected_usd', 'cost_max_usd'];
+  // The comparison columns appear only with --compare, so the CSV of a plain estimate keeps its shape.
+  if (!e.comparison) return stringify(rows, { header: true, columns });
+  return stringify([...rows.map((r) => [...r, '', 'openai', false]), ...comparisonRows(e)], {
     header: true,
-    columns: ['file', 'model', 'mode', 'requests', 'input_tokens', 'output_low', 'output_expected', 'output_max', 'cost_low_usd', 'cost_expected_usd', 'cost_max_usd'],
+    columns: [...columns, 'compared_from', 'provider', 'approximate'],
   });
 }

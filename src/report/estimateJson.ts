@@ -1,6 +1,6 @@
 // The `estimate --format json` contract (shared/DESIGN.md). Field names and nesting are a promise to other tools;
 // extra fields may be added, none renamed. Money is USD rounded to 1e-9 (the rule of every machine output).
-import type { FileEstimate, ModeCosts, OutputTokens, Range } from '../estimate/types.ts';
+import type { ComparisonEstimate, FileEstimate, ModeCosts, OutputTokens, Range } from '../estimate/types.ts';
 import { roundUsd } from '../results/index.ts';
 
 const money = (r: Range): Range => ({ low: roundUsd(r.low), expected: roundUsd(r.expected), max: roundUsd(r.max) });
@@ -9,6 +9,22 @@ const modes = (c: ModeCosts) => ({
   batch: money(c.batch),
   flex: c.flex ? money(c.flex) : null,
   priority: c.priority ? money(c.priority) : null,
+});
+const compared = (c: ComparisonEstimate) => ({
+  from: c.from,
+  to: c.to,
+  provider: c.provider,
+  priced_as: c.priced_as,
+  requests: c.requests,
+  input_tokens: c.input_tokens,
+  output_tokens: { low: c.output_tokens.low, expected: Math.round(c.output_tokens.expected), max: c.output_tokens.max },
+  cost: { sync: money(c.cost.sync), batch: money(c.cost.batch) },
+  baseline: { sync: money(c.baseline.sync), batch: money(c.baseline.batch) },
+  approximate: c.approximate,
+  token_ratio: c.token_ratio,
+  token_basis: c.token_basis,
+  pricing: { as_of: c.price_as_of, source: c.price_source },
+  notes: c.notes,
 });
 const tokens = (t: OutputTokens) => ({ low: t.low, expected: Math.round(t.expected), max: t.max, source: t.source, sample: t.sample });
 
@@ -50,6 +66,7 @@ export function estimateToJson(e: FileEstimate): Record<string, unknown> {
     warnings: e.warnings,
     warning_count: e.warning_count,
     notes: e.notes,
+    ...(e.comparison ? { comparison: e.comparison.map(compared) } : {}),
     ...(e.items
       ? {
           items: e.items.map((i) => ({

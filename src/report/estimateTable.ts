@@ -1,11 +1,12 @@
 // `estimate --format table`: what a person at a terminal reads. Fits 80 columns.
-import type { FileEstimate, ModeCosts, Range } from '../estimate/types.ts';
+import type { ComparisonEstimate, FileEstimate, ModeCosts, Range } from '../estimate/types.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
 import { formatInt, padTable, truncate, wrap } from './format.ts';
 import { cacheLine, MODE_ORDER, outputSourceText, savesText } from './estimateText.ts';
 
 const MODEL_COLUMN = 22;
 const SHOWN_WARNINGS = 10;
+const COMPARE_COLUMN = 34;
 
 const tokens = (r: Range) => `${formatInt(r.low)} / ${formatInt(r.expected)} / ${formatInt(r.max)}`;
 
@@ -21,6 +22,29 @@ function modeRows(cost: ModeCosts, chosen?: string): string[][] {
     rows.push([mode + mark, formatUsd(c.low), formatUsd(c.expected), formatUsd(c.max), savesText(cost, mode)]);
   }
   return rows;
+}
+
+/** `--compare`: per model of the file, its own requests without cache hits, then each comparison model below it;
+ *  ‡ marks a comparison that covers fewer of the model's requests (the notes say which were left out). */
+function comparisonRows(e: FileEstimate, comparison: ComparisonEstimate[]): string[] {
+  const rows = [['compared (approximate)', 'sync', 'batch', 'batch max', 'batch vs now']];
+  for (const from of [...new Set(comparison.map((c) => c.from))]) {
+    const mine = comparison.filter((c) => c.from === from);
+    const all = e.models.find((m) => m.model === from)?.requests ?? 0;
+    const base = mine.reduce((a, b) => (b.requests > a.requests ? b : a)).baseline;
+    rows.push([truncate(`${from} (no cache)`, COMPARE_COLUMN), formatUsd(base.sync.expected), formatUsd(base.batch.expected), formatUsd(base.batch.max), '']);
+    for (const c of mine) {
+      const vs = c.baseline.batch.expected > 0 ? c.cost.batch.expected / c.baseline.batch.expected - 1 : null;
+      rows.push([
+        truncate(`→ ${c.to}`, COMPARE_COLUMN) + (c.requests < all ? '‡' : ''),
+        formatUsd(c.cost.sync.expected),
+        formatUsd(c.cost.batch.expected),
+        formatUsd(c.cost.batch.max),
+        vs === null ? '—' : `${vs >= 0 ? '+' : '−'}${formatPercent(Math.abs(vs), 1)}`,
+      ]);
+    }
+  }
+  return padTable(rows, new Set([1, 2, 3, 4])).map((l) => '  ' + l);
 }
 
 export function renderEstimateTable(e: FileEstimate): string {
@@ -43,6 +67,14 @@ export function renderEstimateTable(e: FileEstimate): string {
     out.push(...padTable(rows, new Set([1, 2, 3, 4, 5])).map((l) => '  ' + l));
     if (e.models.some((m) => m.price_origin === 'derived')) out.push('  † derived prices (not in the catalog): see the notes');
   }
+  if (e.comparison && e.comparison.length > 0) {
+    out.push('');
+    out.push('same requests on other models (expected, no cache discounts; never picked):');
+    out.push(...comparisonRows(e, e.comparison));
+    if (e.comparison.some((c) => c.requests < (e.models.find((m) => m.model === c.from)?.requests ?? 0))) {
+      out.push('  ‡ covers fewer of the model\'s requests: see the notes');
+    }
+  }
   const cache = cacheLine(e);
   if (cache) out.push('', cache);
   out.push('');
@@ -55,7 +87,13 @@ export function renderEstimateTable(e: FileEstimate): string {
   if (e.warning_count > SHOWN_WARNINGS) text(`warning: …and ${e.warning_count - SHOWN_WARNINGS} more`);
   const lifecycle = new Set(e.lifecycle.map((l) => l.message));
   for (const n of e.notes) if (!lifecycle.has(n)) text(`note: ${n}`);
+  // One paragraph per comparison model, then each token factor's basis once.
+  for (const c of e.comparison ?? []) text(`compare ${c.from} → ${c.to}: ${c.notes.join('; ')}`);
+  const bases = new Map((e.comparison ?? []).filter((c) => c.token_ratio !== 1).map((c) => [c.token_ratio, c.token_basis]));
+  for (const [ratio, basis] of bases) text(`tokens × ${ratio}: ${basis}`);
   text(`output: ${outputSourceText(e)}`);
   text(`prices checked ${e.pricing.as_of}${e.pricing.region ? ', regional processing (+10% where charged)' : ''} (${e.pricing.source})`);
+  const compared = [...new Set((e.comparison ?? []).filter((c) => c.provider !== 'azure').map((c) => c.price_as_of))];
+  if (compared.length > 0) text(`compared prices checked ${compared.join(', ')} (the providers' pages; data/providers.json)`);
   return out.join('\n') + '\n';
 }

@@ -38,6 +38,8 @@ test('the inputs and outputs of shared/DESIGN.md, and the ones users need', () =
   ours.push('rpm', 'tpm');
   // The CLI's pricing and calibration flags: --region, --strict-pricing, --pilot N, --history FILE / --no-history.
   ours.push('region', 'strict-pricing', 'pilot', 'history');
+  // estimate --compare: the same requests priced on other providers' models.
+  ours.push('compare');
   assert.deepEqual([...inputs].sort(), [...design, ...ours].sort());
   assert.deepEqual(
     [...outputs].sort(),
@@ -73,6 +75,7 @@ const VARIANTS: Record<string, [Record<string, string>, string]> = {
   'strict-pricing': [{}, 'true'],
   pilot: [{}, '5'],
   history: [{}, 'false'],
+  compare: [{}, 'claude-haiku-4-5'],
   data: [DATA_STEP, 'other.csv'],
   template: [DATA_STEP, 'other.txt'],
   model: [DATA_STEP, 'gpt-4o'],
