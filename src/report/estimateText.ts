@@ -6,6 +6,11 @@ import { formatInt } from './format.ts';
 /** The order modes are shown in: cheapest wait-free first, then the wait, then the dearer fast lane. */
 export const MODE_ORDER: readonly Mode[] = ['sync', 'flex', 'batch', 'priority'];
 
+/** "1 request", "2,000 requests". */
+export function requestsWord(n: number): string {
+  return `${formatInt(n)} request${n === 1 ? '' : 's'}`;
+}
+
 /** "saves $X (50%)" against sync, or "costs $X (+100%) more" for priority; '' for sync itself. */
 export function savesText(cost: ModeCosts, mode: Mode): string {
   const c = cost[mode];

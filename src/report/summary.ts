@@ -9,8 +9,9 @@ import { addRanges, ZERO_RANGE } from '../estimate/modeCosts.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
 import { combineLedgers, savingClaim } from '../results/index.ts';
 import { formatDuration } from '../shared/duration.ts';
-import { renderEstimateMarkdown } from './estimateMarkdown.ts';
-import { escapeHtml, escapeMarkdown, formatInt, formatShare } from './format.ts';
+import { renderEstimateMarkdownFor } from './estimateMarkdown.ts';
+import { requestsWord } from './estimateText.ts';
+import { codeSpan, escapeHtml, escapeMarkdown, formatInt, formatShare, markdownInActionWords } from './format.ts';
 import { costChart } from './summaryChart.ts';
 
 /** What the summary needs of a finished run: the run core's RunSummary without its file paths. */
@@ -45,16 +46,18 @@ export function totalOf(estimates: FileEstimate[]): { requests: number; input_to
   };
 }
 
-function chosenModes(modes: Mode[]): Set<Mode> {
-  return new Set(modes);
+/** The chosen cell: ✓ when every file runs in the mode, "✓ 1 of 2 files" when only some do. */
+function chosenCell(mode: Mode, chosen: Mode[]): string {
+  const n = chosen.filter((m) => m === mode).length;
+  if (n === 0) return '';
+  return n === chosen.length ? '✓' : `✓ ${formatInt(n)} of ${formatInt(chosen.length)} files`;
 }
 
-/** The modes table: one row per mode, the chosen one marked. */
-export function modesTable(estimates: FileEstimate[], chosen: Mode[]): string[] {
+/** The modes table: one row per mode, the chosen one marked (`heading`: "chosen" after a run, "recommended" before). */
+export function modesTable(estimates: FileEstimate[], chosen: Mode[], heading = 'chosen'): string[] {
   const t = totalOf(estimates);
-  const marked = chosenModes(chosen);
   const lines = [
-    '| mode | requests | input tokens | output tokens (expected) | low | expected | max | chosen |',
+    `| mode | requests | input tokens | output tokens (expected) | low | expected | max | ${heading} |`,
     '|---|---:|---:|---:|---:|---:|---:|:---:|',
   ];
   for (const mode of MODES) {
@@ -62,7 +65,7 @@ export function modesTable(estimates: FileEstimate[], chosen: Mode[]): string[] 
     const cells = c ? [formatUsd(c.low), formatUsd(c.expected), formatUsd(c.max)] : ['—', '—', '—'];
     lines.push(
       `| ${mode} | ${formatInt(t.requests)} | ${formatInt(t.input_tokens)} | ${formatInt(t.output_tokens.expected)} | ` +
-        `${cells.join(' | ')} | ${marked.has(mode) ? '✓' : c ? '' : `no ${mode}`} |`,
+        `${cells.join(' | ')} | ${chosenCell(mode, chosen) || (c ? '' : `no ${mode}`)} |`,
     );
   }
   return lines;
@@ -99,7 +102,7 @@ export function pricingNotes(estimates: FileEstimate[]): string[] {
   if (oldest && oldest.age_days > STALE_CATALOG_DAYS) {
     notes.push(
       `ℹ️ Prices checked ${formatInt(oldest.age_days)} days ago (${oldest.as_of}): they may have changed since. ` +
-        `Run \`batchwise pricing update --from ${PRICING_PAGE_URL} --out prices.json\` and give the file as \`pricing-file\`, ` +
+        `Run ${codeSpan(`batchwise pricing update --from ${PRICING_PAGE_URL} --out prices.json`)} and give the file as \`pricing-file\`, ` +
         `or use a newer release of this action.`,
     );
   }
@@ -140,10 +143,10 @@ export function renderEstimateSummary(estimates: FileEstimate[], opts: EstimateS
     // `why` is batchwise's own Markdown ("`mode: estimate`"), never user text: rendered as written.
     `Nothing was sent to the API: ${opts.why}.`,
     '',
-    ...modesTable(estimates, estimates.map((e) => e.recommendation.mode)),
+    ...modesTable(estimates, estimates.map((e) => e.recommendation.mode), 'recommended'),
     '',
   ];
-  for (const e of estimates) lines.push(`- ${escapeMarkdown(e.file)}: **${e.recommendation.mode}** — ${escapeMarkdown(e.recommendation.reason)}`);
+  for (const e of estimates) lines.push(`- ${escapeMarkdown(e.file)}: **${e.recommendation.mode}** — ${markdownInActionWords(e.recommendation.reason)}`);
   lines.push('', costChart(t.cost, undefined, estimates.map((e) => e.recommendation.mode)), '');
   lines.push(...perFileDetails(estimates));
   return lines.join('\n');
@@ -165,26 +168,28 @@ export function runHeadline(runs: SummaryRun[]): string {
   return `${modeName} ran ${requestsWord(requests)} for ${formatUsd(l.total.actual_usd)}${claim.kind === 'cost_more' ? `, ${formatUsd(-claim.saved_usd)} more than at sync prices` : ', nothing saved'}${moved}${tail}.`;
 }
 
-function requestsWord(n: number): string {
-  return `${formatInt(n)} request${n === 1 ? '' : 's'}`;
-}
-
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** "3 failed, 1 expired", or "—" when every request succeeded. */
+function notSucceeded(r: SummaryRun): string {
+  const parts = (['failed', 'expired', 'cancelled', 'skipped'] as const).filter((k) => r[k] > 0).map((k) => `${formatInt(r[k])} ${k}`);
+  return parts.length > 0 ? parts.join(', ') : '—';
+}
+
+/** Per file: what ran, what the estimate expected in that mode (its range is in the file's folded estimate), and the
+ *  ledger's actual, at-sync and saved figures. */
 export function estimateVsActual(runs: SummaryRun[]): string[] {
   const lines = [
-    '| file | mode | requests | succeeded | failed | expired / cancelled / skipped | estimated (low – expected – max) | actual | at sync prices | saved |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| file | mode | requests | succeeded | did not succeed | estimated | actual | at sync prices | saved |',
+    '|---|---|---:|---:|---|---:|---:|---:|---:|',
   ];
   for (const r of runs) {
-    const e = r.estimated_cost_usd;
     const t = r.ledger.total;
     lines.push(
-      `| ${escapeMarkdown(r.file)} | ${r.decision.mode} | ${formatInt(r.requests)} | ${formatInt(r.succeeded)} | ${formatInt(r.failed)} | ` +
-        `${formatInt(r.expired)} / ${formatInt(r.cancelled)} / ${formatInt(r.skipped)} | ` +
-        `${formatUsd(e.low)} – ${formatUsd(e.expected)} – ${formatUsd(e.max)} | ${formatUsd(t.actual_usd)} | ${formatUsd(t.at_sync_prices_usd)} | ${formatUsd(t.saved_usd)} |`,
+      `| ${escapeMarkdown(r.file)} | ${r.decision.mode} | ${formatInt(r.requests)} | ${formatInt(r.succeeded)} | ${notSucceeded(r)} | ` +
+        `${formatUsd(r.estimated_cost_usd.expected)} | ${formatUsd(t.actual_usd)} | ${formatUsd(t.at_sync_prices_usd)} | ${formatUsd(t.saved_usd)} |`,
     );
   }
   return lines;
@@ -202,7 +207,8 @@ export interface RunSummaryOptions {
 }
 
 export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {}): string {
-  const estimates = runs.map((r) => r.estimate);
+  // Named as the run names its file (the repository path), whatever the estimate was made from.
+  const estimates = runs.map((r) => ({ ...r.estimate, file: r.file }));
   const t = totalOf(estimates);
   const actual = combineLedgers(runs.map((r) => r.ledger)).total.actual_usd;
   const lines = ['## batchwise run', '', `**${runHeadline(runs)}**`, '', ...headlineNotes(estimates)];
@@ -210,12 +216,12 @@ export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {
   if (notRun.length > 0) {
     const n = runs.length + notRun.length;
     lines.push(`⚠️ **${formatInt(notRun.length)} of ${formatInt(n)} request files did not finish**; the step failed. What finished is reported below.`, '');
-    for (const f of notRun) lines.push(`- ${escapeMarkdown(f.file)}: ${escapeMarkdown(f.reason)}`);
+    for (const f of notRun) lines.push(`- ${escapeMarkdown(f.file)}: ${markdownInActionWords(f.reason)}`);
     lines.push('');
   }
   lines.push(...modesTable(estimates, runs.map((r) => r.decision.mode)), '');
   lines.push('### Estimate vs actual', '', ...estimateVsActual(runs), '');
-  for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** — ${escapeMarkdown(r.decision.reason)}`);
+  for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** — ${markdownInActionWords(r.decision.reason)}`);
   lines.push('', costChart(t.cost, actual, runs.map((r) => r.decision.mode)), '');
   const ids = runs.flatMap((r) => r.batch_ids);
   lines.push('<details><summary>Batches and timings</summary>', '');
@@ -223,7 +229,7 @@ export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {
     const took = Date.parse(r.finished_at) - Date.parse(r.started_at);
     lines.push(`- ${escapeMarkdown(r.file)}: ${r.started_at} → ${r.finished_at} (${formatDuration(took)})`);
   }
-  lines.push(ids.length ? `- batch ids: ${ids.map((id) => `\`${id.replace(/`/g, '')}\``).join(', ')}` : '- no batches (nothing ran through the Batch API)');
+  lines.push(ids.length ? `- batch ids: ${ids.map(codeSpan).join(', ')}` : '- no batches (nothing ran through the Batch API)');
   lines.push('', '</details>', '');
   lines.push(...perFileDetails(estimates));
   return lines.join('\n');
@@ -232,7 +238,7 @@ export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {
 function perFileDetails(estimates: FileEstimate[]): string[] {
   const lines: string[] = [];
   for (const e of estimates) {
-    lines.push(`<details><summary>Estimate of ${escapeHtml(e.file)}</summary>`, '', renderEstimateMarkdown(e), '</details>', '');
+    lines.push(`<details><summary>Estimate of ${escapeHtml(e.file)}</summary>`, '', renderEstimateMarkdownFor(e, 'action'), '</details>', '');
   }
   return lines;
 }
@@ -244,7 +250,7 @@ export function renderInFlightSummary(batchIds: string[], action: 'left running'
     '',
     `**${formatInt(batchIds.length)} batch(es) ${action}.** ${escapeMarkdown(note)}`,
     '',
-    ...batchIds.map((id) => `- \`${id.replace(/`/g, '')}\``),
+    ...batchIds.map((id) => `- ${codeSpan(id)}`),
     '',
   ];
   return lines.join('\n');

@@ -117,8 +117,8 @@ test('on a pull request the base version is prepared from the base\'s table and 
   const r = await pr(grown, 41);
   assert.equal(r.code, 0, r.stdout + r.stderr);
   const body = gh.comments.get(41)?.[0]?.body ?? '';
-  assert.match(body, /### out\/requests\\\.jsonl\n/);
-  assert.match(body, /\| requests \| 2 \| 3 \| \+1 \(\+50%\) \|/);
+  // The changed file's row: path, model, requests base → head.
+  assert.match(body, /^\| out\/requests\\\.jsonl \| gpt\\-4o\\-mini \| 2\u00a0→ 3 \| /m);
 
   // A PR that leaves the table and the template alone prepares the same bytes: nothing changed, no comment.
   const untouched = gitRepo(files, { 'README.md': 'docs\n' });

@@ -41,6 +41,9 @@ function repoWith(base: Record<string, string>, change: (git: (...a: string[]) =
   return { dir, baseSha, headSha: git('rev-parse', 'HEAD') };
 }
 
+/** The comment's table row whose file cell is `cell` (as Markdown: `evals/b\\.jsonl (deleted)`), or undefined. */
+const rowOf = (body: string, cell: string) => body.split('\n').find((l) => l.startsWith(`| ${cell} |`));
+
 function step(repo: { dir: string; baseSha: string; headSha: string }, number: number, inputs: Record<string, string>) {
   const runner = makeRunner({
     workspace: repo.dir,
@@ -59,10 +62,11 @@ test('a PR that deletes one request file reports it as deleted (not "no request 
   const r = await step(repo, 31, { requests: 'evals/*.jsonl' });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   const body = gh.comments.get(31)?.[0]?.body ?? '';
-  assert.match(body, /changes 1 request file:/);
-  assert.match(body, /### evals\/b\\\.jsonl \(deleted\)/);
+  assert.match(body, /changes 1 of 2 request files;.* Why: evals\/b\\\.jsonl deleted\./);
+  assert.ok(rowOf(body, 'evals/b\\.jsonl (deleted)'), body);
   assert.match(body, /\| requests \| 3 \| deleted \| -3 \(-100%\) \|/);
-  assert.match(body, /### evals\/a\\\.jsonl \(unchanged\)/);
+  assert.match(body, /<details><summary>1 unchanged request file<\/summary>\n\n- evals\/a\\\.jsonl: /);
+  assert.equal(rowOf(body, 'evals/a\\.jsonl'), undefined);
   assert.match(r.stdout, /evals\/b\.jsonl: deleted by this pull request \(base read from git\)/);
 });
 
@@ -75,8 +79,8 @@ test('a PR that deletes every matched file does not fail: a warning, and the del
   assert.match(r.stdout, /::warning::requests: "evals\/\*\.jsonl" matches no file at the head of this pull request/);
   const body = gh.comments.get(32)?.[0]?.body ?? '';
   assert.match(body, /changes 2 request files/);
-  assert.match(body, /### evals\/a\\\.jsonl \(deleted\)/);
-  assert.match(body, /### evals\/b\\\.jsonl \(deleted\)/);
+  assert.ok(rowOf(body, 'evals/a\\.jsonl (deleted)'), body);
+  assert.ok(rowOf(body, 'evals/b\\.jsonl (deleted)'), body);
   assert.match(r.summary, /<!-- batchwise:cost-report -->/);
   assert.equal(r.outputs['estimated-cost'], '0');
 });
@@ -99,12 +103,14 @@ test('git mv pairs the renamed file with its base (edited or not), and the old p
   const r = await step(repo, 33, { requests: 'evals/*.jsonl' });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   const body = gh.comments.get(33)?.[0]?.body ?? '';
-  assert.match(body, /### evals\/c\\\.jsonl \(renamed from evals\/a\\\.jsonl\)/);
-  assert.match(body, /\| requests \| 2 \| 2 \| ±0 \|/);
-  assert.match(body, /### evals\/d\\\.jsonl \(renamed from evals\/b\\\.jsonl\)/);
-  assert.match(body, /\| requests \| 20 \| 21 \| \+1 \(\+5%\) \|/);
-  assert.doesNotMatch(body, /### evals\/a\\\.jsonl/);
-  assert.doesNotMatch(body, /### evals\/b\\\.jsonl/);
+  assert.match(body, /Why: evals\/b\\\.jsonl renamed to evals\/d\\\.jsonl: 20 → 21 requests; evals\/a\\\.jsonl renamed to evals\/c\\\.jsonl\./);
+  assert.ok(rowOf(body, 'evals/c\\.jsonl (renamed)'), body);
+  assert.match(body, /\nRenamed from evals\/a\\\.jsonl\.\n\n\| \| base \| head \| change \|\n\|---\|---:\|---:\|---:\|\n\| requests \| 2 \| 2 \| ±0 \|/);
+  assert.match(rowOf(body, 'evals/d\\.jsonl (renamed)') ?? '', /^\| [^|]+ \| gpt\\-4o\\-mini \| 20\u00a0→ 21 \|/);
+  assert.match(body, /\nRenamed from evals\/b\\\.jsonl\.\n\n\| \| base \| head \| change \|\n\|---\|---:\|---:\|---:\|\n\| requests \| 20 \| 21 \| \+1 \(\+5%\) \|/);
+  // The old paths are no rows or details of their own.
+  assert.doesNotMatch(body, /^\| evals\/[ab]\\\.jsonl/m);
+  assert.doesNotMatch(body, /Details of evals\/[ab]\.jsonl/);
   assert.doesNotMatch(body, /not in base|deleted/);
 });
 
@@ -126,10 +132,11 @@ test('base not in the clone: deletions and exact renames come from the trees API
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.ok(gh.calls.some((c) => c.path === `/repos/octo/evals/git/trees/${missingBase}` && c.query.get('recursive') === 'true'));
   const body = gh.comments.get(34)?.[0]?.body ?? '';
-  assert.match(body, /### evals\/a\\\.jsonl\n/);
+  assert.match(rowOf(body, 'evals/a\\.jsonl') ?? '', /\| 2\u00a0→ 4 \|/);
   assert.match(body, /\| requests \| 2 \| 4 \| \+2 \(\+100%\) \|/);
-  assert.match(body, /### evals\/c\\\.jsonl \(renamed from evals\/b\\\.jsonl\)/);
-  assert.match(body, /### evals\/e\\\.jsonl \(deleted\)/);
+  assert.ok(rowOf(body, 'evals/c\\.jsonl (renamed)'), body);
+  assert.match(body, /evals\/b\\\.jsonl renamed to evals\/c\\\.jsonl/);
+  assert.ok(rowOf(body, 'evals/e\\.jsonl (deleted)'), body);
   assert.match(body, /\| requests \| 5 \| deleted \| -5 \(-100%\) \|/);
   // The same glob semantics as at head: no dotfiles, no subdirectories for `*`, nothing outside the pattern.
   assert.doesNotMatch(body, /hidden|deep|docs\/x/);
@@ -152,7 +159,7 @@ test('a file deleted from a base where it was invalid: deleted, and invalid at b
   const r = await step(repo, 36, { requests: 'evals/*.jsonl' });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   const body = gh.comments.get(36)?.[0]?.body ?? '';
-  assert.match(body, /### evals\/bad\\\.jsonl \(deleted\)/);
+  assert.match(rowOf(body, 'evals/bad\\.jsonl (deleted)') ?? '', /\| — \| invalid\u00a0→ — \| invalid\u00a0→ — \| invalid\u00a0→ — \| — \|$/);
   assert.match(body, /\| requests \| invalid at base \| deleted \|  \|/);
   rmSync(repo.dir, { recursive: true, force: true });
 });

@@ -83,7 +83,8 @@ test('a batch run: outputs, summary, artifact and one commit, and the key never 
   assert.deepEqual(results.map((x) => x.custom_id), ['q0', 'q1', 'q2', 'q3', 'q4', 'q5']);
   assert.match(r.summary, /\*\*Batch saved \$[\d.]+ \(50%\) on 6 requests: \$[\d.]+ spent, \$[\d.]+ at sync prices; all succeeded\.\*\*/);
   // The run summary names the file as the repository does, in its folded estimate too (not the runner's path).
-  assert.match(r.summary, /<summary>Estimate of evals\/nightly\\\.jsonl<\/summary>/);
+  // Inside HTML the name is HTML-escaped, not Markdown-escaped (no stray backslash before the dot).
+  assert.match(r.summary, /<summary>Estimate of evals\/nightly\.jsonl<\/summary>/);
   assert.ok(!r.summary.includes(ws) && !r.summary.includes(ws.replace(/-/g, '\\-')), 'no runner path in the summary');
   assert.match(r.summary, /### Estimate vs actual/);
   assert.match(r.summary, /```mermaid/);

@@ -8,7 +8,7 @@ import { estimateToJson } from '../../src/report/estimateJson.ts';
 import { estimateToCsv } from '../../src/report/estimateCsv.ts';
 import { renderEstimateTable } from '../../src/report/estimateTable.ts';
 import { renderEstimateMarkdown } from '../../src/report/estimateMarkdown.ts';
-import { escapeMarkdown } from '../../src/report/format.ts';
+import { codeSpan, escapeHtml, escapeMarkdown, linkUrl } from '../../src/report/format.ts';
 import { writeFileSync } from 'node:fs';
 import { ROOT, chatLine, tempDir, writeJsonl } from '../helpers.ts';
 
@@ -99,4 +99,21 @@ test('escapeMarkdown: entities cannot smuggle a mention, and every line ending b
   assert.equal(escapeMarkdown('&commat;octo/team'), '&amp;commat;octo/team');
   assert.equal(escapeMarkdown('a\rb| c'), 'a b\\| c');
   assert.equal(escapeMarkdown('x\u2028y\r\nz'), 'x y z');
+});
+
+test('one escaping per context: Markdown text, HTML, code spans and link targets', () => {
+  // Markdown text: punctuation escaped; a bare URL, www. address or mention broken by a zero-width space.
+  assert.equal(escapeMarkdown('see http://evil.example or www.evil.example, @team'), 'see http:\u200b//evil\\.example or www\u200b\\.evil\\.example, @\u200bteam');
+  // HTML (<summary>): entities, no backslashes, the same breaks.
+  assert.equal(escapeHtml('a_b [x](https://e.example) <i>"q"</i> @u'), 'a_b [x](https:\u200b//e.example) &lt;i&gt;&quot;q&quot;&lt;/i&gt; @\u200bu');
+  // Code: a fence longer than any backtick run inside, padded where the text starts or ends with one.
+  assert.equal(codeSpan('batch_abc'), '`batch_abc`');
+  assert.equal(codeSpan('a`b'), '``a`b``');
+  assert.equal(codeSpan('`x``'), '``` `x`` ```');
+  assert.equal(codeSpan('two\nlines'), '`two lines`');
+  // Link targets: http(s) only, nothing that ends the target early.
+  assert.equal(linkUrl('https://developers.openai.com/api/docs/pricing'), 'https://developers.openai.com/api/docs/pricing');
+  assert.equal(linkUrl('https://e.example/a)b(c'), 'https://e.example/a%29b%28c');
+  assert.equal(linkUrl('javascript:alert(1)'), null);
+  assert.equal(linkUrl('prices.json'), null);
 });
