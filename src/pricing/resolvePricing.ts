@@ -24,7 +24,9 @@ export function resolvePricing(catalog: Catalog, model: string): ModelPricing {
   if (key !== null) return pricingOf(key, catalog.models[key]);
   // A near miss of a catalog name (case, spaces, an unlisted dated snapshot of a family we price) is a question for
   // the user, not a price from elsewhere: gpt-4o-2024-05-13 cost twice gpt-4o.
-  const nearMiss = findCatalogKey(catalog, model.trim().toLowerCase()) !== null || longestFamilyPrefix(catalog, model) !== null;
+  const family = longestFamilyPrefix(catalog, model);
+  const datedSnapshot = family !== null && /^-(\d{4}|\d{4}-\d{2}-\d{2})$/.test(model.slice(family.length));
+  const nearMiss = findCatalogKey(catalog, model.trim().toLowerCase()) !== null || datedSnapshot;
   const derived = catalog.strict || nearMiss ? null : derivedPricing(catalog, model);
   if (derived === null) throw new PricingError(model, unpricedMessage(catalog, model));
   return derived;

@@ -69,7 +69,11 @@ export function scrubLines(): Transform {
 export function scrubProcessOutput(): void {
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-      write(typeof chunk === 'string' ? scrub(chunk) : chunk instanceof Uint8Array ? scrub(Buffer.from(chunk).toString('utf8')) : chunk, ...rest)) as typeof stream.write;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : null;
+      // The runner's own mask command must carry the secret itself, or the runner cannot mask it.
+      if (text === null || text.startsWith('::add-mask::')) return write(chunk, ...rest);
+      return write(scrub(text), ...rest);
+    }) as typeof stream.write;
   }
 }
