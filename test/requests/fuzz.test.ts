@@ -7,18 +7,10 @@ import { RequestFileError } from '../../src/requests/types.ts';
 import { estimateFile } from '../../src/estimate/estimateFile.ts';
 import { loadCatalog } from '../../src/pricing/index.ts';
 import { writeJsonl } from '../helpers.ts';
+import { seededStream } from '../../src/emulator/random.ts';
 
-/** mulberry32: the same mutations every run, so a failure reproduces. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same mutations every run, so a failure reproduces. */
+const rng = seededStream;
 
 const VALID: object[] = [
   { custom_id: 'a', method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-5.4-mini', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: [{ type: 'text', text: 'Hi' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png', detail: 'low' } }] }], max_completion_tokens: 50, tools: [{ type: 'function', function: { name: 'lookup', description: 'find', parameters: { type: 'object', properties: { q: { type: 'string' } } } } }], tool_choice: 'auto', response_format: { type: 'json_schema', json_schema: { name: 'answer', schema: { type: 'object' } } } } },
