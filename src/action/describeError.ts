@@ -1,28 +1,8 @@
 // How a failed step explains itself: a user's mistake in one message, our own bug with its stack.
 import OpenAI from 'openai';
 import { scrub } from '../shared/secrets.ts';
+import { isUserError } from '../shared/userErrors.ts';
 
-/** Errors a workflow's author can cause and fix: their message is the whole story. */
-const USER_ERRORS = new Set([
-  'ActionInputError',
-  'JobCancelledError',
-  'NoRequestFilesError',
-  'DataFileError',
-  'TemplateError',
-  'JoinError',
-  'RequestFileError',
-  'PricingError',
-  'PricingFileError',
-  'DurationError',
-  'UnknownModelError',
-  'GitHubPermissionError',
-  'MaxCostError',
-  'UsageError',
-  'RunStateError',
-  'HttpError',
-  'AuthenticationError',
-  'PermissionDeniedError',
-]);
 
 /** A user's mistake is its message; the API's own errors (a 5xx, a dropped connection) are the API's message, not
  *  a stack; anything else keeps its stack for the bug report. Scrubbed either way. */
@@ -30,5 +10,5 @@ export function describe(err: unknown): string {
   if (!(err instanceof Error)) return scrub(String(err));
   if (err instanceof OpenAI.APIConnectionError) return scrub(`could not reach the API: ${err.message}; nothing more was sent`);
   if (err instanceof OpenAI.APIError) return scrub(`the API answered ${err.status ?? 'an error'}: ${err.message}`);
-  return scrub(USER_ERRORS.has(err.name) || USER_ERRORS.has(err.constructor.name) ? err.message : (err.stack ?? err.message));
+  return scrub(isUserError(err) ? err.message : (err.stack ?? err.message));
 }

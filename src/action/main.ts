@@ -105,8 +105,8 @@ export async function run(deps: MainDeps = {}): Promise<void> {
       }
       mkdirSync(outputDir, { recursive: true });
       const report = join(outputDir, 'estimate.md');
-      writeFileSync(report, estimates.map(renderEstimateMarkdown).join('\n'));
-      writeFileSync(join(outputDir, 'estimate.json'), JSON.stringify(estimates.map(estimateToJson), null, 2) + '\n');
+      writeFileSync(report, scrub(estimates.map(renderEstimateMarkdown).join('\n')));
+      writeFileSync(join(outputDir, 'estimate.json'), scrub(JSON.stringify(estimates.map(estimateToJson), null, 2) + '\n'));
       await core.summary.addRaw(scrub(renderEstimateSummary(estimates, { why }) + prInSummary), true).write();
       setEstimateOutputs(estimates, report);
       return;

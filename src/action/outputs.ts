@@ -1,12 +1,13 @@
 // The step's outputs (shared/DESIGN.md). Amounts are plain numbers in USD so workflows can compare them. What a run
 // spent and saved is the ledger's (results/ledger), the same figures as report.json and the job summary.
 import * as core from '@actions/core';
-import { combineLedgers } from '../results/index.ts';
+import { combineLedgers, roundUsd } from '../results/index.ts';
 import type { FileEstimate, Mode } from '../estimate/types.ts';
 import type { SummaryRun } from '../report/summary.ts';
 
+/** USD as every machine output carries it: rounded to 1e-9. */
 function usd(n: number): string {
-  return String(Number(n.toFixed(6)));
+  return String(roundUsd(n));
 }
 
 /** One mode when every file agrees, else the file modes joined by commas (in file order). */

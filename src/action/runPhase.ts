@@ -2,6 +2,7 @@
 // ceiling. Batch ids go to the runner's state file the moment they exist and leave it the moment their file's run
 // returns, so the post step knows exactly what is in flight if the job is cancelled or a later file fails.
 import * as core from '@actions/core';
+import type { Decision } from '../run/types.ts';
 import { join } from 'node:path';
 import type { Catalog } from '../pricing/index.ts';
 import type { RunSummary } from '../run/index.ts';
@@ -50,15 +51,17 @@ export async function runAll(
 
   // max-cost is for the whole step: refused here, before any file is sent, when the plans cannot all fit.
   let shared: ReturnType<typeof shareMaxCost> | null = null;
+  let planned: { decision: Decision }[] | null = null;
   if (inputs.maxCostUsd !== undefined) {
     const policy = policyInput({ mode, latencyBudgetMs: inputs.latencyBudgetMs, minSavingsUsd: inputs.minSavingsUsd, ...limits });
-    const planned = files.map((f, i) => ({
+    const plans = files.map((f, i) => ({
       file: f.path,
       estimate: f.estimate!,
       // A resumed run keeps the decision its state holds, as runFile does.
       decision: loadState(dirs[i])?.decision ?? decideWithin(f.estimate!, policy, inputs.maxCostUsd),
     }));
-    shared = shareMaxCost(planned, inputs.maxCostUsd);
+    planned = plans;
+    shared = shareMaxCost(plans, inputs.maxCostUsd);
     if (files.length > 1) {
       const floor = shared.floors.reduce((a, b) => a + b, 0);
       logInfo(`max-cost ${formatUsd(inputs.maxCostUsd)} for the step: the ${files.length} files' least worst cases add up to ${formatUsd(floor)}`);
@@ -88,6 +91,9 @@ export async function runAll(
           apiKey: inputs.apiKey,
           ...(inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}),
           latencyBudgetMs: remaining,
+          // The plan the step's max-cost was shared by: a later file must not re-decide on a shorter budget (it could
+          // pick dearer sync and then not fit what was left for it, after earlier files were paid for).
+          ...(planned ? { plannedDecision: planned[i].decision } : {}),
           ...(maxCostUsd !== undefined ? { maxCostUsd } : {}),
           minSavingsUsd: inputs.minSavingsUsd,
           ...(inputs.retries !== undefined ? { retries: inputs.retries } : {}),

@@ -1,29 +1,12 @@
 // How a command ends when something goes wrong: a user's mistake is one clear message and exit 1; anything else is our
 // bug and keeps its stack.
-const USER_ERRORS = new Set([
-  'RequestFileError',
-  'PricingError',
-  'DurationError',
-  'UnknownModelError',
-  'UsageError',
-  'InvalidArgumentError',
-  'CommanderError',
-  'DataFileError',
-  'TemplateError',
-  'JoinError',
-  'PricingFileError',
-  'MaxCostError',
-  'RunStateError',
-  'ActionInputError',
-]);
 
 export { UsageError } from '../shared/usageError.ts';
 import { scrub } from '../shared/secrets.ts';
+import { isUserError } from '../shared/userErrors.ts';
 import { jsonOutput } from './outputFormat.ts';
 
-export function isUserError(err: unknown): err is Error {
-  return err instanceof Error && USER_ERRORS.has(err.name);
-}
+export { isUserError };
 
 /** File-system errors a user causes by naming the wrong path (to read or to write). */
 const FILE_ERRORS: Record<string, string> = {

@@ -10,10 +10,11 @@ import { addPrepareCommand } from './prepare.ts';
 import { addJoinCommand } from './join.ts';
 import { addPricingCommand } from './pricing.ts';
 import { VERSION } from '../shared/version.ts';
-import { registerSecret } from '../shared/secrets.ts';
+import { registerSecret, scrubProcessOutput } from '../shared/secrets.ts';
 
 // Whatever a server echoes back, the key never leaves the process: every writer scrubs what it writes.
 registerSecret(process.env.OPENAI_API_KEY);
+scrubProcessOutput();
 
 const program = new Command('batchwise')
   .description('Estimate, decide and run OpenAI request files: sync vs flex vs the Batch API')

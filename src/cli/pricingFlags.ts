@@ -22,7 +22,7 @@ export function addPricingOptions(cmd: Command): Command {
   return cmd
     .option('--pricing <file>', 'JSON file that adds or overrides model prices')
     .option('--strict-pricing', 'a model the catalog lacks is an error (default: derived prices from @pydantic/genai-prices, labelled "derived")')
-    .option('--region', 'requests go to a regional processing (data residency) endpoint: +10% on models released since 2026-03-05');
+    .option('--region', 'requests go to a regional processing (data residency) endpoint: +10% on the models that charge it (released since 2026-03-05, eligible for residency)');
 }
 
 export function addHistoryOptions(cmd: Command): Command {

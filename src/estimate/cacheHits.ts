@@ -73,7 +73,8 @@ export class PrefixTracker {
       cached_expected: cachedExpected,
       write_low: writeLow,
       write_expected: writeExp,
-      write_max: Math.min(input, writeOnMiss),
+      // Never below the expected writes (history can measure writes where no prefix is seen): max bounds expected.
+      write_max: Math.min(input, Math.max(writeOnMiss, writeExp)),
     };
   }
 

@@ -1,6 +1,6 @@
 // Dollars per mode for one request and sums of them. Each request is priced on its own so that the rules that depend
 // on the request (the long-context tier, its cache hits, its output cap) apply to it and to nothing else.
-import { costUsd, mediaCostUsd, ratesFor } from '../pricing/index.ts';
+import { costUsd, mediaCostUsd, ratesFor, upliftOf } from '../pricing/index.ts';
 import type { ModelPricing, PriceContext } from '../pricing/index.ts';
 import type { LineCache } from './cacheHits.ts';
 import { MODES } from './types.ts';
@@ -38,8 +38,7 @@ function media(pricing: ModelPricing, mode: Mode, m: LineQuantities['media'], ct
   if (m === null || pricing.media === null) return 0;
   // Images and video have standard and batch prices only.
   if (mode !== 'sync' && mode !== 'batch') return undefined;
-  const uplift = ctx.region && pricing.regional_uplift !== null ? pricing.regional_uplift : 1;
-  return mediaCostUsd(pricing.media, mode, m.key, m.units) * uplift;
+  return mediaCostUsd(pricing.media, mode, m.key, m.units) * upliftOf(pricing, ctx);
 }
 
 const NO_CACHE_HITS = (c: LineCache): LineCache => ({

@@ -8,7 +8,7 @@ export { PricingError, PricingFileError } from './errors.ts';
 export { loadCatalog } from './loadCatalog.ts';
 export { findCatalogKey, pricingOf, resolvePricing } from './resolvePricing.ts';
 export { costUsd } from './costUsd.ts';
-export { isLongContext, modePriceOf, ratesFor } from './rates.ts';
+export { isLongContext, modePriceOf, ratesFor, upliftOf } from './rates.ts';
 export type { PriceContext } from './rates.ts';
 export { BATCH_DISCOUNT } from './mergeCatalog.ts';
 export { parsePricingFile } from './parsePricingFile.ts';

@@ -19,12 +19,17 @@ export function isLongContext(pricing: ModelPricing, inputTokens: number): boole
   return pricing.long_context !== null && inputTokens > pricing.long_context.above_input_tokens;
 }
 
+/** The regional-processing multiplier for this model (1 when off or not charged). */
+export function upliftOf(pricing: Pick<ModelPricing, 'regional_uplift'>, ctx: PriceContext = {}): number {
+  return ctx.region && pricing.regional_uplift !== null ? pricing.regional_uplift : 1;
+}
+
 /** The rates one request bills at in `mode`, or null where the model has no such mode. */
 export function ratesFor(pricing: ModelPricing, mode: PriceMode, inputTokens: number, ctx: PriceContext = {}): ModePrice | null {
   const base = modePriceOf(pricing, mode);
   if (base === null) return null;
   const long = isLongContext(pricing, inputTokens) ? pricing.long_context : null;
-  const uplift = ctx.region && pricing.regional_uplift !== null ? pricing.regional_uplift : 1;
+  const uplift = upliftOf(pricing, ctx);
   const inRate = (long?.input ?? 1) * uplift;
   const outRate = (long?.output ?? 1) * uplift;
   if (inRate === 1 && outRate === 1) return base;

@@ -31,6 +31,17 @@ function isRetryableCode(code: string): boolean {
   return /rate_limit|timeout|timed_out|server_error|overloaded|batch_expired|unavailable/.test(code);
 }
 
+/** classifyBatchLine, or null for a line that is not a batch result (not JSON, no custom_id): a server's garbage names
+ *  no request, so it is skipped (that request then has no outcome and is sent again or reported), never a crash. */
+export function tryClassifyBatchLine(text: string): BatchLineOutcome | null {
+  try {
+    const o = classifyBatchLine(text);
+    return o.custom_id && o.custom_id !== 'undefined' ? o : null;
+  } catch {
+    return null;
+  }
+}
+
 export function classifyBatchLine(text: string): BatchLineOutcome {
   const line = JSON.parse(text) as BatchLine;
   const custom_id = String(line.custom_id);

@@ -1,6 +1,6 @@
 // The results stage: every request's latest outcome, merged in input order into results.jsonl and results.csv.
 export type { ResultError, ResultRecord, ResultStatus, Usage } from './types.ts';
-export { classifyBatchLine, isRetryableStatus } from './classifyBatchLine.ts';
+export { classifyBatchLine, isRetryableStatus, tryClassifyBatchLine } from './classifyBatchLine.ts';
 export type { BatchLineOutcome } from './classifyBatchLine.ts';
 export { openJournal, parseJournalLine } from './journal.ts';
 export type { Journal, JournalEntry } from './journal.ts';

@@ -3,7 +3,7 @@
 // Sources are added in the order they happened, and a later outcome replaces an earlier one (a retry only ever
 // re-sends requests that did not succeed).
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { classifyBatchLine } from './classifyBatchLine.ts';
+import { tryClassifyBatchLine, classifyBatchLine } from './classifyBatchLine.ts';
 import type { BatchLineOutcome } from './classifyBatchLine.ts';
 import { parseJournalLine } from './journal.ts';
 import { readLineAt, scanLines } from './scanLines.ts';
@@ -41,8 +41,9 @@ export class OutcomeIndex {
   async addBatchFile(path: string, batch_id: string | null): Promise<void> {
     const source = this.sources.push({ path, kind: 'batch', batch_id }) - 1;
     for await (const line of scanLines(path)) {
-      const o = classifyBatchLine(line.text);
-      this.entries.set(o.custom_id, { source, offset: line.offset, length: line.length, status: o.status, retryable: o.retryable });
+      const o = tryClassifyBatchLine(line.text);
+      if (o === null) continue;
+      this.put(o.custom_id, { source, offset: line.offset, length: line.length, status: o.status, retryable: o.retryable });
     }
   }
 
@@ -52,8 +53,16 @@ export class OutcomeIndex {
     for await (const line of scanLines(path)) {
       const e = parseJournalLine(line.text);
       if (!e) continue;
-      this.entries.set(e.record.custom_id, { source, offset: line.offset, length: line.length, status: e.record.status, retryable: e.retryable });
+      this.put(e.record.custom_id, { source, offset: line.offset, length: line.length, status: e.record.status, retryable: e.retryable });
     }
+  }
+
+  /** The latest outcome wins, except that an answer is final: a later failure (a pilot request that failed first
+   *  and was answered by the batch, a set-aside run's journal) never replaces a success. */
+  private put(customId: string, entry: Entry): void {
+    const known = this.entries.get(customId);
+    if (known?.status === 'succeeded' && entry.status !== 'succeeded') return;
+    this.entries.set(customId, entry);
   }
 
   /** Every custom_id with an outcome. */

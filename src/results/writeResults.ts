@@ -10,6 +10,7 @@ import type { Mode } from '../estimate/types.ts';
 import { answerText } from './answerText.ts';
 import type { OutcomeIndex } from './outcomeIndex.ts';
 import { usageTokens } from '../pricing/index.ts';
+import { roundUsd } from './ledger/index.ts';
 import type { LedgerBook } from './ledger/index.ts';
 import type { Ledger } from './ledger/index.ts';
 import type { ResultRecord, ResultStatus } from './types.ts';
@@ -66,7 +67,7 @@ export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally
       // One pricing per request: the record's cost_usd is the ledger's figure (a batch line's cost only when it
       // succeeded: a failed line's usage, if any, is what the API reported, priced the same way).
       const priced = o.ledger.price(found, req.body.model);
-      const record: ResultRecord = { ...found, cost_usd: priced.actual === null ? null : roundCost(priced.actual) };
+      const record: ResultRecord = { ...found, cost_usd: priced.actual === null ? null : roundUsd(priced.actual) };
       o.ledger.add(record, req.body.model, priced);
       o.onRecord?.(record);
       requests++;
@@ -91,8 +92,6 @@ export async function writeResults(o: WriteResultsOptions): Promise<ResultsTally
   return { requests, counts, error_codes: errorCodes, ledger: o.ledger.close() };
 }
 
-/** Per-request money in results.jsonl/csv: 1e-9 USD, the rule of every machine output. */
-const roundCost = (x: number) => Math.round(x * 1e9) / 1e9;
 
 function toRecord(custom_id: string, line: number, o: WriteResultsOptions): ResultRecord {
   const found = o.index.read(custom_id);

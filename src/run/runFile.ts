@@ -64,9 +64,11 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   if (opts.queueLimitTokens !== undefined && !(opts.queueLimitTokens > 0)) throw new UsageError(`--queue-limit must be more than zero tokens (got ${opts.queueLimitTokens})`);
   // --until counts from the start of this run (the job's own clock), not from the start of the work.
   const until = opts.untilMs !== undefined ? startedAt.getTime() + opts.untilMs : null;
+  // A new run's state; `carried` (set by --fresh) must be in it from the first save, whoever creates it.
   const newState = (file: string, sha: string, d: Decision, at: Date, ms: number): RunState => ({
     version: 1, input_file: file, input_sha256: sha, decision: d, started_at: at.toISOString(),
     deadline_ms: at.getTime() + ms, parts: [], sync_phase: null, finished_at: null,
+    ...(carried.length > 0 ? { carried: lineNumbersOf(carried, itemsOf(estimate)) } : {}),
   });
   const runContext = (
     st: RunState, client: OpenAI, items: Map<number, LineEstimate>,
@@ -98,18 +100,20 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const inputSha256 = await fileSha256(path);
   mkdirSync(outDir, { recursive: true });
   let state = loadState(outDir);
-  // --fresh: the remembered run is set aside (a dead end, e.g. batches the server no longer knows); every answer it
-  // already has is carried into the journal, so the new run sends only what has none.
+  // Checked first, --fresh or not: another input's answers must never be carried into this one.
+  if (state && state.input_sha256 !== inputSha256) {
+    throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}…); use another --out, or remove it to start over`);
+  }
+  // --fresh: the remembered run is set aside (a dead end, e.g. batches the server no longer knows) with its journal;
+  // every answer it already has goes into a new journal, so the new run sends only what has none.
   let carried: string[] = [];
   if (state && opts.fresh) {
-    carried = await carryAnswers(state, outDir);
-    const aside = join(outDir, `state.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    carried = await carryAnswers(state, outDir, stamp);
+    const aside = join(outDir, `state.replaced-${stamp}.json`);
     renameSync(join(outDir, 'state.json'), aside);
     log(`--fresh: the earlier run's state is kept as ${aside}; ${carried.length} answered request(s) are carried over and not sent again`);
     state = null;
-  }
-  if (state && state.input_sha256 !== inputSha256) {
-    throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}…); use another --out, or remove it to start over`);
   }
   const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
   const retries = opts.retries ?? DEFAULT_RETRIES;
@@ -142,17 +146,20 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     }
     const index = await buildIndex(st0, outDir);
     const observed = pilotObservations(lines, pilotItems, index, path, new Date().toISOString());
+    // Fixed once, in state.json: the answered pilot lines leave the plan; a failed one goes with the rest.
+    const answered = lines.filter((l) => index.status(pilotItems.get(l)!.custom_id)?.status === 'succeeded');
     index.close();
     estimate = await estimateWith([...history, ...observed], observed.length > 0 ? 'pilot' : 'history');
     if (!st0.pilot!.done) {
       st0.decision = decideWithin(estimate, policy, opts.maxCostUsd);
       st0.pilot!.done = true;
+      st0.pilot!.answered = answered;
       saveState(outDir, st0);
     }
   }
 
   // A resumed run keeps its decision (and its deadline): switching modes half-way would pay twice.
-  const decision = state?.decision ?? decideWithin(estimate, policy, opts.maxCostUsd);
+  const decision = state?.decision ?? opts.plannedDecision ?? decideWithin(estimate, policy, opts.maxCostUsd);
   const wanted = { syncRetries: retries > 0 && (opts.syncRetryThreshold ?? 100) > 0, flexFallback: opts.flexFallback ?? true };
   const paths = fitMaxCost(estimate, decision, opts.maxCostUsd, wanted);
   log(`decision: ${decision.mode} — ${decision.reason}`);
@@ -162,7 +169,6 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
 
   if (!state) {
     state = newState(path, inputSha256, decision, startedAt, budget);
-    if (carried.length > 0) state.carried = lineNumbersOf(carried, itemsOf(estimate));
     saveState(outDir, state);
   } else if (!pilotWanted) {
     log(`resuming the run started ${state.started_at} (${state.parts.filter((p) => p.batch_id).length} batches known)`);
@@ -183,7 +189,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const ctx = runContext(st, client, items, { budget, retries, concurrency, paths });
   // Pilot answers, and answers carried over by --fresh, are in already: the batch never carries them again.
   const pilotLines = new Set(st.pilot?.lines ?? []);
-  const answeredBefore = new Set([...pilotLines, ...(st.carried ?? [])]);
+  const answeredBefore = new Set([...(st.pilot?.answered ?? st.pilot?.lines ?? []), ...(st.carried ?? [])]);
   const allLines = [...items.keys()].filter((l) => !answeredBefore.has(l));
 
   let stopped: { reason: InProgress['reason']; message: string } | null = null;
@@ -292,31 +298,32 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   };
 }
 
-/** Every succeeded answer the set-aside run holds (downloaded batch outputs, the journal) appended to the journal,
- *  where the new run's merge finds it; returns their custom_ids. */
-async function carryAnswers(state: RunState, outDir: string): Promise<string[]> {
+/** Every succeeded answer the set-aside run holds (downloaded batch outputs, the journal), written to a new journal
+ *  where the new run's merge finds them; the old journal is set aside beside the old state (its failures must not
+ *  outrank the new run's answers). Returns their custom_ids. */
+async function carryAnswers(state: RunState, outDir: string, stamp: string): Promise<string[]> {
   const index = await buildIndex(state, outDir);
-  const fromBatches: ResultRecord[] = [];
-  const seen: string[] = [];
+  const kept: ResultRecord[] = [];
   for (const custom of index.ids()) {
     const found = index.read(custom);
     if (!found) continue;
     if (found.kind === 'journal') {
-      if (found.record.status === 'succeeded') seen.push(custom);
+      if (found.record.status === 'succeeded') kept.push(found.record);
     } else if (found.outcome.status === 'succeeded') {
-      seen.push(custom);
       const x = found.outcome;
-      fromBatches.push({ custom_id: custom, line: 0, status: 'succeeded', mode: 'batch', batch_id: found.batch_id, response: x.response, error: null, usage: x.usage, cost_usd: null });
+      kept.push({ custom_id: custom, line: 0, status: 'succeeded', mode: 'batch', batch_id: found.batch_id, response: x.response, error: null, usage: x.usage, cost_usd: null });
     }
   }
   index.close();
-  const journal = openJournal(journalPath(outDir));
+  const journalFile = journalPath(outDir);
+  if (existsSync(journalFile)) renameSync(journalFile, join(outDir, `sync.replaced-${stamp}.jsonl`));
+  const journal = openJournal(journalFile);
   try {
-    for (const r of fromBatches) journal.append(r, false);
+    for (const r of kept) journal.append(r, false);
   } finally {
     journal.close();
   }
-  return seen;
+  return kept.map((r) => r.custom_id);
 }
 
 function lineNumbersOf(customIds: string[], items: Map<number, LineEstimate>): number[] {

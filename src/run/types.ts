@@ -67,6 +67,9 @@ export interface RunOptions {
   historySource?: 'history' | 'pilot';
   /** Read before the estimate (unless `history` is given) and appended to after the run; null/absent: none. */
   historyPath?: string | null;
+  /** The decision a caller already planned on (the action's shared max-cost): used for a new run instead of deciding
+   *  again; a resumed run keeps its own. */
+  plannedDecision?: Decision;
   /** Set the remembered run aside and start over, keeping the answers it already has (never sent again). */
   fresh?: boolean;
   /** Requests sent synchronously before the decision to calibrate it (kept in the results, never sent again). */

@@ -93,7 +93,7 @@ test('region reaches the estimate and the run: +10% on a model that charges it, 
   // The same questions, the same answers (the emulator's are seeded by the request): only the price differs.
   assert.equal(b.report.ledger.total.output_tokens, a.report.ledger.total.output_tokens);
   assert.ok(Math.abs(b.report.actual_usd / a.report.actual_usd - 1.1) < 1e-3, `${b.report.actual_usd} vs ${a.report.actual_usd}`);
-  assert.equal(b.r.outputs['actual-cost'], String(Number(b.report.actual_usd.toFixed(6))));
+  assert.equal(b.r.outputs['actual-cost'], String(b.report.actual_usd));
   assert.equal(b.report.estimate.pricing.region, true);
 });
 

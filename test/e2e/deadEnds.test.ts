@@ -77,3 +77,16 @@ test('the server unreachable: exit 1 "could not run" in batch and sync mode alik
     else assert.match(r.stdout, /0 of 3 requests succeeded/);
   }
 });
+
+test('--fresh never carries another input\'s answers: the input check comes first', async () => {
+  const emu = await emulator();
+  const out = tempDir('batchwise-fresh-other-');
+  try {
+    assert.equal((await run(requestFile(4), emu, { outDir: out, mode: 'batch' })).summary.exit_code, 0);
+    // Same custom_ids (req-1…), another file: refused, with or without --fresh.
+    const other = requestFile(4, 'gpt-5.4-mini');
+    await assert.rejects(run(other, emu, { outDir: out, mode: 'batch', fresh: true }), /holds the run of another input/);
+  } finally {
+    await emu.close();
+  }
+});

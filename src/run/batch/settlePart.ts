@@ -4,6 +4,8 @@
 // requests get a line of their own when neither file lists them: OpenAI documents only that finished answers are in
 // the output file, so a request missing from both is unfinished, not lost (and never sent again because of a cancel).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tryClassifyBatchLine } from '../../results/index.ts';
+import { scrub } from '../../shared/secrets.ts';
 import { join } from 'node:path';
 import type { Batch } from 'openai/resources/batches';
 import { scanLines } from '../../results/index.ts';
@@ -56,8 +58,9 @@ async function writeUnfinished(
   for (const path of [ps.output_path, ps.error_path]) {
     if (!path) continue;
     for await (const line of scanLines(path)) {
-      const id = (JSON.parse(line.text) as { custom_id?: unknown }).custom_id;
-      if (id !== undefined) listed.add(String(id));
+      // The same reading the merge uses: a line that is not JSON names no request (and is no crash).
+      const id = tryClassifyBatchLine(line.text)?.custom_id;
+      if (id) listed.add(id);
     }
   }
   const out: string[] = [];
@@ -68,7 +71,7 @@ async function writeUnfinished(
   }
   if (out.length === 0) return null;
   const path = join(dir, `${batch.id}_unfinished.jsonl`);
-  writeFileSync(path, out.join('\n') + '\n');
+  writeFileSync(path, scrub(out.join('\n') + '\n'));
   return path;
 }
 
@@ -99,6 +102,6 @@ function writeFailure(ctx: RunContext, dir: string, lines: number[], ps: PartSta
     out.push(JSON.stringify({ custom_id: item.custom_id, response: null, error, batchwise_retryable: retryable }));
   }
   const path = join(dir, `${batch.id}_failed.jsonl`);
-  writeFileSync(path, out.join('\n') + '\n');
+  writeFileSync(path, scrub(out.join('\n') + '\n'));
   return path;
 }

@@ -99,7 +99,7 @@ export interface CostPaths {
   flexFallback: boolean;
 }
 const ALL_PATHS: CostPaths = { syncRetries: true, flexFallback: true };
-const NO_DEARER_PATHS: CostPaths = { syncRetries: false, flexFallback: false };
+export const NO_DEARER_PATHS: CostPaths = { syncRetries: false, flexFallback: false };
 
 /** What the chosen plan can cost at most. Each request is billed once at most, at the dearest tier it may reach:
  *  a safety net or sync retries may move any request of a batch to the sync phase (flex when the file has it, and

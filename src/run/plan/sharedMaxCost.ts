@@ -5,7 +5,7 @@ import { BATCH_WINDOW_MS } from '../../estimate/recommend.ts';
 import type { FileEstimate } from '../../estimate/types.ts';
 import { formatUsd } from '../../shared/money.ts';
 import { MaxCostError } from '../errors.ts';
-import { decide, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, worstCase } from './policy.ts';
+import { decide, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, NO_DEARER_PATHS, worstCase } from './policy.ts';
 import type { PolicyInput } from './policy.ts';
 import { DEFAULT_CONCURRENCY } from '../sync/runSync.ts';
 import type { Decision, RunOptions } from '../types.ts';
@@ -37,7 +37,6 @@ export interface SharedMaxCost {
   limitFor(index: number, spentUsd: number): number;
 }
 
-const NO_DEARER_PATHS = { syncRetries: false, flexFallback: false };
 
 /** Refuses (MaxCostError) before anything is spent when the files' plans cannot all fit under `maxCostUsd`. */
 export function shareMaxCost(files: PlannedFile[], maxCostUsd: number): SharedMaxCost {

@@ -2,6 +2,7 @@
 // instead of paying twice. Written to a temporary file, flushed, then renamed over the old one: a reader sees the old
 // state or the new one, never half of either.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { scrub } from '../../shared/secrets.ts';
 import { join } from 'node:path';
 import type { Decision } from '../types.ts';
 import { RunStateError } from '../errors.ts';
@@ -62,7 +63,7 @@ export interface RunState {
   /** `--fresh`: lines the set-aside run had answered (their answers are in the journal): never sent again. */
   carried?: number[];
   /** `--pilot`: the lines sent synchronously before the decision, and whether that is finished. */
-  pilot?: { lines: number[]; done: boolean };
+  pilot?: { lines: number[]; done: boolean; answered?: number[] };
   /** The safety net cancelled batches: their cancelled requests are the sync runner's to finish. */
   net_fired?: boolean;
   /** Enqueued-token limit per model: given (--queue-limit), read from a token_limit_exceeded message ("Limit: N"), or
@@ -104,7 +105,8 @@ export function saveState(dir: string, state: RunState): void {
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
+    // state.json holds the server's batch errors and travels (actions/cache, a results branch): scrubbed.
+    writeSync(fd, scrub(`${JSON.stringify(state, null, 2)}\n`));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
