@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { admitMs } from '../../src/run/plan/runSyncDuration.ts';
 import { estimateSyncDurationMs } from '../../src/run/sync/runSync.ts';
 import { syncCostUsd, usageTokens } from '../../src/run/sync/runSyncCost.ts';
 import type { ModelPricing } from '../../src/pricing/index.ts';
@@ -37,12 +38,23 @@ test('cost at the price of the tier that served the answer', () => {
   assert.equal(syncCostUsd(null, 'sync', usage), null);
 });
 
-test('sync duration: the slowest of rpm, tpm and concurrency × latency', () => {
-  const limits = { rpm: 600, tpm: 100_000, concurrency: 10, latencyMs: 1000 };
-  // 1200 requests at 600/min → 2 min; 120k tokens at 100k/min → 1.2 min; 1200/10 × 1 s → 2 min.
-  assert.equal(estimateSyncDurationMs({ requests: 1200, tokens: 120_000 }, limits), 121_000);
-  assert.equal(estimateSyncDurationMs({ requests: 1200, tokens: 300_000 }, limits), 181_000, 'tokens bind');
-  assert.equal(estimateSyncDurationMs({ requests: 1200, tokens: 1 }, { ...limits, rpm: null, tpm: null, concurrency: 4 }), 300_000, 'concurrency binds');
+test('sync duration, the bucket model: a minute’s worth goes within seconds (paced), the rest at limit/60 a second', () => {
+  const limits = { rpm: 600, tpm: 100_000, concurrency: 256, latencyMs: 1000, burst: true };
+  // 1200 requests at 600/min: the first 600 are in the full bucket, the other 600 refill in 60 s; + 1 s for the last answer.
+  assert.equal(estimateSyncDurationMs({ requests: 1200, tokens: 120_000 }, limits), 61_000);
+  // 300 requests fit the bucket: the pace (10, 20, 40 … a second) lets them out in log2(300/10 + 1) ≈ 4.95 s.
+  assert.equal(estimateSyncDurationMs({ requests: 300, tokens: 1 }, limits), Math.ceil(Math.log2(31) * 1000) + 1000);
+  // 300,000 tokens at 100,000/min: 100,000 at once, 200,000 in 120 s.
+  assert.equal(estimateSyncDurationMs({ requests: 1200, tokens: 300_000 }, limits), 121_000, 'tokens bind');
+  assert.equal(estimateSyncDurationMs({ requests: 1200, tokens: 1 }, { ...limits, rpm: null, tpm: null, concurrency: 4 }), 300_000, 'the in-flight ceiling binds');
   assert.equal(estimateSyncDurationMs({ requests: 0, tokens: 0 }, limits), 0);
   assert.throws(() => estimateSyncDurationMs({ requests: 1, tokens: 1 }, { ...limits, concurrency: 0 }), RangeError);
+});
+
+test('sync duration for planning deadlines (the default): no credit for the first minute, so it errs long by at most that', () => {
+  const limits = { rpm: 600, tpm: 100_000, concurrency: 256, latencyMs: 1000 };
+  assert.equal(estimateSyncDurationMs({ requests: 1200, tokens: 120_000 }, limits), 121_000);
+  assert.equal(estimateSyncDurationMs({ requests: 300, tokens: 1 }, limits), 31_000);
+  assert.equal(admitMs(600, 600, false) - admitMs(600, 600, true), 60_000 - Math.log2(61) * 1000, 'a minute of work: the difference is the minute, less the ramp');
+  assert.equal(admitMs(6000, 600, false) - admitMs(6000, 600, true), 60_000, 'a long run: exactly the minute');
 });

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../../src/emulator/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
+import { reservedTokens } from '../../src/run/sync/reservation.ts';
 import { syncCostUsd } from '../../src/run/sync/runSyncCost.ts';
 import { byId, chatItem, client, pricingFor, run } from './syncHelpers.ts';
 
@@ -73,10 +74,11 @@ test('abort: calls in flight are aborted, nothing else starts, every item is ski
 
 test('limits unknown: one probe reads them from the headers, then no 429 — the rest waits (here: past the deadline)', async () => {
   const probe = chatItem(1);
-  const perItem = probe.input_tokens + probe.max_output_tokens;
+  const perItem = reservedTokens(probe, 'max');
   const limited = await emulator({ tpm: perItem * 3, rpm: 1000 });
   const items = Array.from({ length: 8 }, (_, i) => chatItem(i + 1));
-  const { records, stats, logs } = await run(items, { client: client(limited.url), concurrency: 8, deadline: Date.now() + 2000 });
+  // The probe, then one a second (each is larger than a second's share of the tokens); the bucket holds three.
+  const { records, stats, logs } = await run(items, { client: client(limited.url), concurrency: 8, deadline: Date.now() + 3000 });
   assert.equal(stats.rateLimited429, 0, 'a burst of 8 would have drawn five 429s');
   assert.ok(logs.includes(`gpt-4o-mini: limits 1000 requests and ${perItem * 3} tokens per minute (from the API's headers)`), logs.join('\n'));
   assert.equal(stats.succeeded, 3);

@@ -2,7 +2,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../src/emulator/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
+import { reservedTokens } from '../../src/run/sync/reservation.ts';
 import { syncCostUsd } from '../../src/run/sync/runSyncCost.ts';
+import type { SyncProgress } from '../../src/run/sync/runSync.ts';
 import type { RunItem } from '../../src/run/types.ts';
 import { byId, chatItem, client, item, pricingFor, run } from './syncHelpers.ts';
 
@@ -101,12 +103,14 @@ test('deadline passed: nothing is sent, every item is skipped with code "deadlin
   assert.equal(calls.length, 0);
 });
 
-test('deadline within the run: what fits the token budget goes, the rest is skipped at once (no wait for the window)', async () => {
+test('deadline within the run: what fits the token budget goes, the rest is skipped at once (no wait for the bucket)', async () => {
   const items = Array.from({ length: 10 }, (_, i) => chatItem(i + 1));
-  const perItem = items[0].input_tokens + items[0].max_output_tokens;
+  const perItem = reservedTokens(items[0], 'max');
   const started = Date.now();
-  const { records, stats } = await run(items, { client: client(emu.url), tpm: perItem * 3 + 1, deadline: Date.now() + 3000, concurrency: 4 });
-  assert.ok(Date.now() - started < 2500, 'skipping does not wait for the deadline when the window cannot open before it');
+  // The bucket holds three; at tpm/60 a second each request goes alone, one a second (0, 1, 2 s); the fourth would
+  // wait ~17 s for the refill, far past the deadline.
+  const { records, stats } = await run(items, { client: client(emu.url), tpm: perItem * 3 + 1, deadline: Date.now() + 4000, concurrency: 4 });
+  assert.ok(Date.now() - started < 3500, 'skipping does not wait for the deadline when the bucket cannot refill before it');
   assert.equal(records.length, 10);
   assert.equal(stats.succeeded, 3);
   assert.equal(stats.skipped, 7);
@@ -152,9 +156,26 @@ test('items are pulled from the stream only as slots free up; progress counts up
   assert.equal(answered, 40);
   assert.ok(mostAhead <= 5, `held ${mostAhead} items at once with 4 slots`);
 
-  const seen: { done: number; total?: number }[] = [];
+  const seen: SyncProgress[] = [];
   const items = Array.from({ length: 6 }, (_, i) => chatItem(i + 1));
-  await runSync(items, { client: client(emu.url), tier: 'default', rpm: 10_000, pricingFor, onProgress: (p) => seen.push(p) }, () => {});
-  assert.deepEqual(seen.at(-1), { done: 6, total: 6, inFlight: 0, rateLimited: 0 });
+  let cost = 0;
+  await runSync(items, { client: client(emu.url), tier: 'default', rpm: 10_000, pricingFor, onProgress: (p) => seen.push(p) }, (r) => (cost += r.cost_usd ?? 0));
+  const end = seen.at(-1)!;
+  assert.deepEqual([end.done, end.total, end.inFlight, end.rateLimited, end.succeeded, end.failed, end.skipped, end.etaMs], [6, 6, 0, 0, 6, 0, 0, 0]);
   assert.deepEqual(seen.map((p) => p.done), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(end.requestsPerMinute, { used: 6, limit: 10_000 }, 'what went out this minute, against the limit');
+  assert.deepEqual(end.tokensPerMinute, { used: items.reduce((n, it) => n + reservedTokens(it, 'max'), 0), limit: null });
+  assert.ok(end.costUsd > 0 && Math.abs(end.costUsd - cost) < 1e-9, 'cost so far adds up the answers');
+});
+
+test('a record that cannot be journaled stops the run: the error comes out once what is in flight is back', async () => {
+  const { runSync } = await import('../../src/run/sync/runSync.ts');
+  let seen = 0;
+  await assert.rejects(
+    runSync(Array.from({ length: 50 }, (_, i) => chatItem(i + 1)), { client: client(emu.url), tier: 'default', concurrency: 4, pricingFor }, () => {
+      if (++seen === 3) throw new Error('ENOSPC: no space left on device');
+    }),
+    /ENOSPC/,
+  );
+  assert.ok(seen < 50, `stopped after ${seen} records`);
 });

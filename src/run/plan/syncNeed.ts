@@ -16,6 +16,9 @@ export function planningLimits(rpm: number | null, tpm: number | null): { rpm: n
   return { rpm: rpm ?? ASSUMED_LIMITS.rpm, tpm: tpm ?? ASSUMED_LIMITS.tpm, assumed: rpm === null && tpm === null };
 }
 
+/** How long the safety net must allow for `requests` reserving `tokens` (input + max output: never less than what
+ *  the runner reserves). No credit for the bucket's first minute (the default): the net cannot count on a minute
+ *  that a shared key or a per-second limit takes away (runSyncDuration.ts). */
 export function syncNeedMs(ctx: RunContext, requests: number, tokens: number): number {
   const { rpm, tpm } = planningLimits(ctx.rpm, ctx.tpm);
   const ms = estimateSyncDurationMs({ requests, tokens }, { rpm, tpm, concurrency: ctx.concurrency });

@@ -1,19 +1,35 @@
-// The sync and flex runner: every request sent on its own through the openai SDK, as fast as the account's
+// The sync, flex and priority runner: every request sent on its own through the openai SDK, as fast as the account's
 // requests- and tokens-per-minute limits allow, retried where a retry can help, one ResultRecord per request.
 // The batch runner uses it too, for the part of a batch that must finish before a deadline (the safety net).
+//
+// Admission is the limits' business (rateLimitGate.ts: a token bucket per model and limit, paced, corrected by the
+// headers; a request reserves what reservation.ts says). How many requests are out at once follows from it: the
+// runner reads a request from the stream only while fewer are pulled than the limits can let out within one
+// observed latency (in flight ≈ allowed rate × latency, plus a quarter; without limits, what the throughput needs:
+// inFlightWindow.ts), never more than `concurrency` — a ceiling, not the pace. Requests are streamed in, each record
+// handed to onResult and dropped: nothing is kept per request.
 import type OpenAI from 'openai';
 import type { ModelPricing } from '../../pricing/index.ts';
 import type { Endpoint } from '../../requests/types.ts';
 import type { ResultRecord } from '../../results/types.ts';
 import { RateLimitGate } from './rateLimitGate.ts';
 import { parseRateLimitHeaders } from './rateLimitHeaders.ts';
+import type { RateLimitHeaders } from './rateLimitHeaders.ts';
+import type { Reservation } from './modelLimiter.ts';
+import { tokenCost } from './reservation.ts';
+import type { TokenRule } from './reservation.ts';
+import { InFlightWindow } from './inFlightWindow.ts';
+import { ProgressTracker } from './syncProgress.ts';
+import type { SyncCounts, SyncProgress } from './syncProgress.ts';
 import { syncCostUsd } from './runSyncCost.ts';
 import { longCallDispatcher } from './syncClientDispatcher.ts';
 import { backoffMs, classifyFailure } from './syncClientErrors.ts';
 import type { CallFailure } from './syncClientErrors.ts';
+import { DEFAULT_LATENCY_MS } from '../plan/runSyncDuration.ts';
 import type { OnResult, RunItem } from '../types.ts';
 
 export { estimateSyncDurationMs } from '../plan/runSyncDuration.ts';
+export type { SyncProgress } from './syncProgress.ts';
 
 /** The tier asked for: standard, flex (half price, slow), or priority ("Fast mode": dearer, faster). */
 export type SyncTier = 'default' | 'flex' | 'priority';
@@ -26,8 +42,12 @@ export interface SyncRunOptions {
   /** Known per-model limits; null or absent: learned from x-ratelimit-* headers (one probe request first). */
   rpm?: number | null;
   tpm?: number | null;
-  /** Upper bound on requests in flight. */
+  /** Ceiling on requests in flight (default 256); below it, in flight follows the limits and the observed latency. */
   concurrency?: number;
+  /** How many items the stream holds, for the progress ETA when `items` is not an array. */
+  total?: number;
+  /** What a request reserves against the tokens limit to begin with (reservation.ts; default 'max'). */
+  tokenRule?: TokenRule;
   /** Epoch ms: no request starts after it; the ones not started end "skipped" with error code "deadline". */
   deadline?: number | null;
   /** Abort: calls in flight are aborted and every request not answered ends "skipped" with code "aborted". */
@@ -37,7 +57,8 @@ export interface SyncRunOptions {
   /** Flex still without capacity after the retries: send at the standard tier (that result's mode is 'sync'). */
   flexFallback?: boolean;
   pricingFor: (model: string) => ModelPricing;
-  onProgress?: (p: { done: number; total?: number; inFlight: number; rateLimited: number }) => void;
+  /** After every answer (and every 429): counts, limits used, cost so far, ETA. */
+  onProgress?: (p: SyncProgress) => void;
   log?: (line: string) => void;
 }
 
@@ -52,9 +73,15 @@ export interface SyncRunStats {
   /** Calls that were retries of an earlier failed call. */
   retries: number;
   elapsedMs: number;
+  /** The most requests that were in flight at once. */
+  peakInFlight: number;
 }
 
-export const DEFAULT_CONCURRENCY = 16;
+/** A ceiling, not the pace: high enough that rate × latency fits under it for most accounts (300 RPM at 3 s is 15;
+ *  a flex answer taking minutes needs more, and `--concurrency` raises it). */
+export const DEFAULT_CONCURRENCY = 256;
+/** In flight never held below this by the latency rule (a short latency measured early must not starve the run). */
+const MIN_IN_FLIGHT = 4;
 export const DEFAULT_RETRIES = 2;
 /** OpenAI's flex guide advises a 15-minute timeout: flex answers can be slow. */
 export const FLEX_TIMEOUT_MS = 15 * 60_000;
@@ -74,18 +101,18 @@ export async function runSync(
   onResult: OnResult,
 ): Promise<SyncRunStats> {
   const started = Date.now();
-  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const ceiling = opts.concurrency ?? DEFAULT_CONCURRENCY;
   const retries = opts.retries ?? DEFAULT_RETRIES;
-  if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new RangeError(`concurrency must be an integer >= 1, got ${concurrency}`);
+  if (!(Number.isInteger(ceiling) && ceiling >= 1)) throw new RangeError(`concurrency must be an integer >= 1, got ${ceiling}`);
   if (!(Number.isInteger(retries) && retries >= 0)) throw new RangeError(`retries must be an integer >= 0, got ${retries}`);
 
   const log = opts.log ?? (() => {});
   const deadline = opts.deadline ?? null;
-  const gate = new RateLimitGate({ rpm: opts.rpm ?? null, tpm: opts.tpm ?? null });
-  const stats: SyncRunStats = { sent: 0, succeeded: 0, failed: 0, skipped: 0, rateLimited429: 0, retries: 0, elapsedMs: 0 };
-  const total = Array.isArray(items) ? items.length : undefined;
+  const stats: SyncRunStats = { sent: 0, succeeded: 0, failed: 0, skipped: 0, rateLimited429: 0, retries: 0, elapsedMs: 0, peakInFlight: 0 };
+  const total = Array.isArray(items) ? items.length : opts.total;
   let done = 0;
   let inFlight = 0;
+  let costUsd = 0;
 
   // Waiting requests stop on the caller's abort, or when a failure shows every request would fail (bad key, no quota).
   const stopWaiting = new AbortController();
@@ -93,6 +120,7 @@ export async function runSync(
   const onAbort = () => stopWaiting.abort();
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   if (opts.signal?.aborted) stopWaiting.abort();
+  const gate = new RateLimitGate({ rpm: opts.rpm ?? null, tpm: opts.tpm ?? null }, { signal: stopWaiting.signal, rule: opts.tokenRule });
 
   // Flex calls wait up to FLEX_TIMEOUT_MS for their headers: a pool of their own, made only when needed.
   const pool: { flex: ReturnType<typeof longCallDispatcher> | null } = { flex: null };
@@ -114,14 +142,24 @@ export async function runSync(
   // Say once per model which limits the runner works to, and whether they came from the caller or the headers.
   const announced = new Set<string>();
   const announceLimits = (model: string) => {
-    const w = gate.windowFor(model);
+    const w = gate.limiterFor(model);
     if (announced.has(model) || !w.known) return;
     announced.add(model);
     const given = opts.rpm != null || opts.tpm != null;
     log(w.rpm === null && w.tpm === null ? `${model}: no rate limits announced` : `${model}: limits ${w.rpm ?? '∞'} requests and ${w.tpm ?? '∞'} tokens per minute${given ? '' : ' (from the API\'s headers)'}`);
   };
 
-  const progress = () => opts.onProgress?.({ done, ...(total !== undefined ? { total } : {}), inFlight, rateLimited: stats.rateLimited429 });
+  const tracker = new ProgressTracker(started);
+  const unlimitedWindow = new InFlightWindow(ceiling);
+  let latencyMs = 0;
+  const progress = () => {
+    if (!opts.onProgress) return;
+    const counts: SyncCounts = {
+      done, ...(total !== undefined ? { total } : {}), inFlight, rateLimited: stats.rateLimited429,
+      succeeded: stats.succeeded, failed: stats.failed, skipped: stats.skipped, costUsd,
+    };
+    opts.onProgress(tracker.report(counts, gate.models(), Date.now()));
+  };
 
   const record = (item: RunItem, fields: Pick<ResultRecord, 'status' | 'mode' | 'response' | 'error' | 'usage' | 'cost_usd'>): ResultRecord => ({
     custom_id: item.custom_id,
@@ -150,8 +188,32 @@ export async function runSync(
     }
   };
 
+  // Pulled and not yet answered; the loop waits for `wake` when it may not pull more.
+  let active = 0;
+  let wake: (() => void) | null = null;
+  let bug: { error: unknown } | null = null;
+  const nudge = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  /** Resolves at `until`, or at once when waiting is called off. */
+  const sleepUntil = (until: number): Promise<void> =>
+    new Promise((resolve) => {
+      const ms = until - Date.now();
+      if (ms <= 0 || stopWaiting.signal.aborted) return resolve();
+      const finish = () => {
+        clearTimeout(timer);
+        stopWaiting.signal.removeEventListener('abort', finish);
+        resolve();
+      };
+      const timer = setTimeout(finish, Math.ceil(ms));
+      stopWaiting.signal.addEventListener('abort', finish, { once: true });
+    });
+
   async function send(item: RunItem): Promise<ResultRecord> {
-    const tokens = item.input_tokens + item.max_output_tokens;
+    const cost = tokenCost(item);
     const path = item.url.replace(/^\/v1/, '');
     // Flex only where the endpoint and the model have it: the API refuses service_tier "flex" elsewhere, and a mixed
     // file in flex mode runs its other models at the standard tier.
@@ -167,25 +229,32 @@ export async function runSync(
     const skippedRecord = (it: RunItem, code: string, message: string) => unanswered(it, 'skipped', code, message, flex);
 
     for (;;) {
-      const admission = await gate.admit(item.model, tokens, { deadline, signal: stopWaiting.signal, notBefore });
+      // A retry's backoff is waited out before it queues again (a backoff that ends past the deadline is a skip now).
+      const admission = deadline !== null && notBefore > deadline
+        ? ({ ok: false, reason: 'deadline', tokens: 0 } as const)
+        : (await sleepUntil(notBefore), await gate.admit(item.model, cost, deadline));
       if (!admission.ok) {
         if (fatal !== null) return failedRecord(item, fatal.code, `not sent: an earlier request failed with ${fatal.code}, so every request would (${fatal.message})`);
         if (admission.reason === 'aborted') return skippedRecord(item, 'aborted', `the run was aborted before this request was answered${after()}`);
         if (admission.reason === 'deadline') return skippedRecord(item, 'deadline', `not sent: the deadline ${new Date(deadline ?? 0).toISOString()} came first${after()}`);
-        const tpm = gate.windowFor(item.model).tpm;
-        return failedRecord(item, 'request_too_large', `needs ${tokens} tokens (input ${item.input_tokens} + max output ${item.max_output_tokens}), more than the whole limit of ${tpm} tokens per minute for ${item.model}`);
+        const lim = gate.limiterFor(item.model);
+        const how = lim.rule === 'max' ? `the larger of its max output ${item.max_output_tokens} and a quarter of its prompt's characters` : `input ${item.input_tokens} + max output ${item.max_output_tokens}`;
+        return failedRecord(item, 'request_too_large', `needs ${admission.tokens} tokens (${how}), more than the whole limit of ${lim.tpm} tokens per minute for ${item.model}`);
       }
+      // One fewer waiting, and the pace may have widened: the loop may pull more (before any answer is back, too).
+      nudge();
 
       const priority = priorityFor(item);
       const body = flex ? { ...item.body, service_tier: 'flex' } : priority ? { ...item.body, service_tier: 'priority' } : fellBack ? { ...item.body, service_tier: 'default' } : item.body;
       inFlight++;
+      stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);
       stats.sent++;
       try {
         const { data, response } = await opts.client
           .post<Record<string, unknown>>(path, { body, maxRetries: 0, ...(flex ? { timeout: FLEX_TIMEOUT_MS, fetchOptions: flexFetchOptions() } : {}), ...(opts.signal ? { signal: opts.signal } : {}) })
           .withResponse();
         inFlight--;
-        gate.settle(item.model, admission.reservation, parseRateLimitHeaders(response.headers), true);
+        settle(item.model, admission.reservation, parseRateLimitHeaders(response.headers), true);
         announceLimits(item.model);
         const usage = data !== null && typeof data === 'object' && data.usage && typeof data.usage === 'object' ? (data.usage as Record<string, unknown>) : null;
         // The answer names the tier that served it; believe it over what was asked (a body may carry its own tier).
@@ -196,7 +265,7 @@ export async function runSync(
       } catch (err) {
         inFlight--;
         const failure = classifyFailure(err, opts.client.apiKey);
-        gate.settle(item.model, admission.reservation, failure?.headers ? parseRateLimitHeaders(failure.headers) : null, false, failure?.retryAfterMs ?? null);
+        settle(item.model, admission.reservation, failure?.headers ? parseRateLimitHeaders(failure.headers) : null, false);
         if (failure === null) throw err; // not an API failure: a bug here
         last = failure;
         if (failure.kind === 'aborted') return skippedRecord(item, 'aborted', 'aborted while in flight (the API may have billed it)');
@@ -214,8 +283,9 @@ export async function runSync(
         if (failure.rateLimited) {
           stats.rateLimited429++;
           const wait = failure.retryAfterMs ?? backoffMs(rateLimitRetriesUsed + 1);
-          gate.pause(item.model, now + wait);
-          log(`429 rate limited on ${item.model}; pausing ${wait} ms`);
+          const wasFrozen = gate.limiterFor(item.model).pacer.frozen;
+          gate.rateLimited(item.model, now + wait);
+          log(`429 rate limited on ${item.model}; pausing ${wait} ms${wasFrozen ? '' : ', then one second\'s share of the limits at a time'}`);
           progress();
           if (rateLimitRetriesUsed >= Math.max(retries, RATE_LIMIT_RETRIES)) {
             return failedRecord(item, failure.code, `${failure.message} (still rate limited after ${rateLimitRetriesUsed} retries)`);
@@ -243,34 +313,86 @@ export async function runSync(
     }
   }
 
-  const running = new Set<Promise<void>>();
+  function settle(model: string, reservation: Reservation, headers: RateLimitHeaders | null, succeeded: boolean): void {
+    if (succeeded) latencyMs += 0.2 * (Date.now() - reservation.sentAt - latencyMs);
+    if (gate.settle(model, reservation, headers, succeeded)) {
+      log(`${model}: the API counts more tokens than max(max_tokens, prompt characters / 4); reserving input + max_tokens from now on`);
+    }
+  }
+
+  /**
+   * How many requests may be pulled from the stream (in flight or waiting for their turn). For models with limits:
+   * what the limits let out within one observed latency (before the first answer, a typical one), +25 %. For a
+   * model without limits, or whose limits are still being probed: the throughput-probing window (inFlightWindow.ts).
+   */
+  const pullLimit = (): number => {
+    let byLimits = 0;
+    let limited = 0;
+    let unbounded = 0;
+    const now = Date.now();
+    for (const [, lim] of gate.models()) {
+      if (!lim.known || (lim.rpm === null && lim.tpm === null)) {
+        unbounded++;
+        continue;
+      }
+      limited++;
+      byLimits += lim.requestsWithin(lim.latencyMs ?? DEFAULT_LATENCY_MS, now);
+    }
+    const n = (unbounded > 0 || limited === 0 ? unlimitedWindow.size : 0) + (limited > 0 ? Math.ceil(byLimits * 1.25) + 2 : 0);
+    return Math.min(ceiling, Math.max(MIN_IN_FLIGHT, n));
+  };
+
+  // A throw from send (a bug) or from onResult / onProgress (the journal could not be written) stops the run: what is
+  // in flight is waited for, then the error comes out of runSync.
   const start = (item: RunItem) => {
-    const p: Promise<void> = send(item).then((r) => {
-      running.delete(p);
-      if (r.status === 'succeeded') stats.succeeded++;
-      else if (r.status === 'skipped') stats.skipped++;
-      else stats.failed++;
-      done++;
-      onResult(r);
-      progress();
-    });
-    running.add(p);
+    active++;
+    send(item)
+      .then((r) => {
+        if (r.status === 'succeeded') stats.succeeded++;
+        else if (r.status === 'skipped') stats.skipped++;
+        else stats.failed++;
+        costUsd += r.cost_usd ?? 0;
+        done++;
+        tracker.completed(Date.now());
+        unlimitedWindow.completed(Date.now(), latencyMs);
+        onResult(r);
+        progress();
+      })
+      .catch((error: unknown) => {
+        bug ??= { error };
+        stopWaiting.abort();
+      })
+      .finally(() => {
+        active--;
+        nudge();
+      });
+  };
+  const waitFor = async (ready: () => boolean) => {
+    while (!ready()) await new Promise<void>((resolve) => (wake = resolve));
+  };
+  const mayPull = () => {
+    if (bug !== null || active < pullLimit()) return true;
+    unlimitedWindow.limited();
+    return false;
   };
 
   try {
     try {
       for await (const item of items) {
-        while (running.size >= concurrency) await Promise.race(running);
+        await waitFor(mayPull);
+        if (bug !== null) break;
         start(item);
       }
     } catch (err) {
       // The item stream broke (a read error): report what is in flight before passing the error on.
-      await Promise.allSettled(running);
+      await waitFor(() => active === 0);
       throw err;
     }
-    await Promise.all(running);
+    await waitFor(() => active === 0);
+    if (bug !== null) throw (bug as { error: unknown }).error;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
+    gate.close();
     await pool.flex?.close();
   }
   stats.elapsedMs = Date.now() - started;
