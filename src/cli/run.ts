@@ -69,7 +69,7 @@ export function addRunCommand(program: Command): void {
     .option('--retries <n>', 'retry rounds for requests that failed in a retryable way (default: 2)', countArg)
     .option('--rpm <n>', 'your requests-per-minute limit (sync and flex; default: read from the API)', positiveCountArg)
     .option('--tpm <n>', 'your tokens-per-minute limit (sync and flex; default: read from the API)', positiveCountArg)
-    .option('--concurrency <n>', `sync and flex requests in flight at most (default: ${DEFAULT_CONCURRENCY})`, positiveCountArg)
+    .option('--concurrency <n>', `sync, flex and priority requests in flight at most, a ceiling: the limits and the observed latency set the pace (default: ${DEFAULT_CONCURRENCY})`, positiveCountArg)
     .option('--no-flex-fallback', 'flex without capacity: fail instead of using the standard tier')
     .option('--poll-interval <min,max>', 'batch polling, MIN,MAX (default: 2s,60s)', pollIntervalArg)
     .option('--queue-limit <tokens>', 'your batch queue limit per model (enqueued tokens, Limits page), e.g. 2M; default: learned from the API', tokensArg)
@@ -116,6 +116,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       signal: interrupt.signal,
       log: live.log,
       onProgress: live.batch,
+      onSyncProgress: (p, tier) => live.sync(p, tier),
     });
     live.end();
     if (json) printJson(runSummaryJson(summary));

@@ -1,4 +1,5 @@
 // What every phase of one run shares: the client, the plan's facts per line, the state and how to save it, the clock.
+import type { SyncProgress } from './sync/syncProgress.ts';
 import type OpenAI from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import type { LineEstimate } from '../estimate/types.ts';
@@ -37,6 +38,8 @@ export interface RunContext {
   signal?: AbortSignal;
   onBatchesSubmitted?: (batchIds: string[]) => void;
   onProgress?: (p: BatchProgress) => void;
+  /** Live figures of the sync, flex or priority runner, with the tier's name. */
+  onSyncProgress?: (p: SyncProgress, tier: string) => void;
   /** Our batches that already exist remotely, listed once per process before the first submission. */
   existing: Batch[] | null;
   /** `--queue-limit` (tokens per model), or null: learned from the API's refusals. */

@@ -80,7 +80,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     syncRetryThreshold: o.paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
     rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency: o.concurrency, flexAvailable: [...items.values()].length > 0 && flexForAll(items),
     flexFallback: o.paths.flexFallback, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: opts.partLimits ?? {},
-    githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress,
+    githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress, onSyncProgress: opts.onSyncProgress,
     existing: null, queueLimitTokens: opts.queueLimitTokens ?? null, until, maxBatches: opts.maxBatches ?? DEFAULT_MAX_BATCHES, created: 0,
   });
   // flexAvailable was "the file's flex total exists": some model of it has flex.

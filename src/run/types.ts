@@ -4,6 +4,7 @@ import type { Endpoint } from '../requests/types.ts';
 import type { ResultRecord } from '../results/types.ts';
 import type { Ledger } from '../results/ledger/index.ts';
 import type { Observation } from '../history/index.ts';
+import type { SyncProgress } from './sync/syncProgress.ts';
 import type OpenAI from 'openai';
 import type { Catalog } from '../pricing/index.ts';
 import type { FileEstimate, Mode, Range } from '../estimate/types.ts';
@@ -54,6 +55,8 @@ export interface RunOptions {
   onBatchesSubmitted?: (batchIds: string[]) => void;
   /** Progress of the running batches (the CLI draws a bar on a TTY). */
   onProgress?: (p: BatchProgress) => void;
+  /** Live figures of the sync, flex or priority runner (done, tokens a minute against the limit, cost, ETA). */
+  onSyncProgress?: (p: SyncProgress, tier: string) => void;
   /** Requests left for a retry round at or below this go through the sync runner instead of a new batch (default 100). */
   syncRetryThreshold?: number;
   /** Worker threads for the estimate (default: one per core for large files, as `estimate` does). The workers' heaps

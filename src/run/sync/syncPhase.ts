@@ -39,6 +39,7 @@ export async function runSyncPhase(ctx: RunContext, catalog: Catalog, lines: num
         client: ctx.client, tier, rpm: ctx.rpm, tpm: ctx.tpm, concurrency: ctx.concurrency, deadline: ctx.deadline, total: lines.length,
         signal: ctx.signal, retries: ctx.retries, flexFallback: ctx.flexFallback,
         pricingFor: (model) => resolvePricing(catalog, model), log: ctx.log,
+        ...(ctx.onSyncProgress ? { onProgress: (p) => ctx.onSyncProgress!(p, tierName(tier)) } : {}),
       },
       (record) => journal.append(record, isRetryableRecord(record)),
     );
