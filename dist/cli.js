@@ -6,48 +6,68 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   joinResults,
+  now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-VLQHVZOB.js";
+} from "./chunk-E34RADZH.js";
 import {
-  renderEstimateMarkdown
-} from "./chunk-YKTRCZ6S.js";
+  MODE_ORDER,
+  PRICING_PAGE_URL,
+  cacheLine,
+  isUserError,
+  outputSourceText,
+  parsePricingPage,
+  renderEstimateMarkdown,
+  savesText
+} from "./chunk-QSEQBGU7.js";
 import {
-  OpenAI,
+  DEFAULT_CONCURRENCY,
   batchStatus,
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-7CVOKITO.js";
+} from "./chunk-UELIURSV.js";
 import {
   VERSION,
-  answerText,
   estimateFile,
-  estimateToJson,
-  normalize_options,
-  stringifier
-} from "./chunk-6KDZKEME.js";
+  estimateToJson
+} from "./chunk-MKZBJKM2.js";
 import {
-  ENDPOINTS,
   countRequestTokens,
-  countText,
+  encoderFor,
   encodingNameForModel,
-  readJsonlLines
-} from "./chunk-2KLQBHXG.js";
+  readHistory
+} from "./chunk-LZ5PGCP2.js";
 import {
+  DEFAULT_MIN_SAVINGS_USD,
+  OpenAI,
+  answerText,
   formatDuration,
+  formatError,
   formatGoDuration,
   formatInt,
   formatPercent,
   formatUsd,
+  normalize_options,
   padTable,
+  parseCompare,
   parseDuration,
+  registerSecret,
+  scrub,
+  scrubProcessOutput,
+  stringifier,
   truncate,
   wrap
-} from "./chunk-QFOLXEZL.js";
+} from "./chunk-6BGZLGY6.js";
 import {
-  loadCatalog
-} from "./chunk-T253CA67.js";
+  BATCH_DISCOUNT,
+  PRICE_MODES,
+  PricingFileError,
+  findCatalogKey,
+  loadCatalog,
+  pricingOf,
+  readJsonlLines
+} from "./chunk-I7NYW3OD.js";
 import "./chunk-64PVKJPU.js";
 import {
   __commonJS,
@@ -125,7 +145,7 @@ var require_utils = __commonJS({
         ++i;
         if (i === str.length)
           return;
-        let value = "";
+        let value2 = "";
         let valueStart;
         if (str.charCodeAt(i) === 34) {
           valueStart = ++i;
@@ -137,7 +157,7 @@ var require_utils = __commonJS({
                 valueStart = i;
                 escaping = false;
               } else {
-                value += str.slice(valueStart, i);
+                value2 += str.slice(valueStart, i);
                 escaping = true;
               }
               continue;
@@ -148,7 +168,7 @@ var require_utils = __commonJS({
                 escaping = false;
                 continue;
               }
-              value += str.slice(valueStart, i);
+              value2 += str.slice(valueStart, i);
               break;
             }
             if (escaping) {
@@ -171,11 +191,11 @@ var require_utils = __commonJS({
               break;
             }
           }
-          value = str.slice(valueStart, i);
+          value2 = str.slice(valueStart, i);
         }
         name = name.toLowerCase();
         if (params[name] === void 0)
-          params[name] = value;
+          params[name] = value2;
       }
       return params;
     }
@@ -225,7 +245,7 @@ var require_utils = __commonJS({
         }
         if (i === str.length)
           return;
-        let value = "";
+        let value2 = "";
         let valueStart;
         let charset;
         name = str.slice(nameStart, i);
@@ -254,7 +274,7 @@ var require_utils = __commonJS({
           if (i === str.length)
             return;
           valueStart = i;
-          let encode = 0;
+          let encode2 = 0;
           for (; i < str.length; ++i) {
             const code = str.charCodeAt(i);
             if (EXTENDED_VALUE[code] !== 1) {
@@ -263,14 +283,14 @@ var require_utils = __commonJS({
                 let hexLower;
                 if (i + 2 < str.length && (hexUpper = HEX_VALUES[str.charCodeAt(i + 1)]) !== -1 && (hexLower = HEX_VALUES[str.charCodeAt(i + 2)]) !== -1) {
                   const byteVal = (hexUpper << 4) + hexLower;
-                  value += str.slice(valueStart, i);
-                  value += String.fromCharCode(byteVal);
+                  value2 += str.slice(valueStart, i);
+                  value2 += String.fromCharCode(byteVal);
                   i += 2;
                   valueStart = i + 1;
                   if (byteVal >= 128)
-                    encode = 2;
-                  else if (encode === 0)
-                    encode = 1;
+                    encode2 = 2;
+                  else if (encode2 === 0)
+                    encode2 = 1;
                   continue;
                 }
                 return;
@@ -278,9 +298,9 @@ var require_utils = __commonJS({
               break;
             }
           }
-          value += str.slice(valueStart, i);
-          value = convertToUTF8(value, charset, encode);
-          if (value === void 0)
+          value2 += str.slice(valueStart, i);
+          value2 = convertToUTF8(value2, charset, encode2);
+          if (value2 === void 0)
             return;
         } else {
           ++i;
@@ -296,7 +316,7 @@ var require_utils = __commonJS({
                   valueStart = i;
                   escaping = false;
                 } else {
-                  value += str.slice(valueStart, i);
+                  value2 += str.slice(valueStart, i);
                   escaping = true;
                 }
                 continue;
@@ -307,7 +327,7 @@ var require_utils = __commonJS({
                   escaping = false;
                   continue;
                 }
-                value += str.slice(valueStart, i);
+                value2 += str.slice(valueStart, i);
                 break;
               }
               if (escaping) {
@@ -330,15 +350,15 @@ var require_utils = __commonJS({
                 break;
               }
             }
-            value = str.slice(valueStart, i);
+            value2 = str.slice(valueStart, i);
           }
-          value = defDecoder(value, 2);
-          if (value === void 0)
+          value2 = defDecoder(value2, 2);
+          if (value2 === void 0)
             return;
         }
         name = name.toLowerCase();
         if (params[name] === void 0)
-          params[name] = value;
+          params[name] = value2;
       }
       return params;
     }
@@ -3861,11 +3881,11 @@ var Argument = class {
   /**
    * @package
    */
-  _collectValue(value, previous) {
+  _collectValue(value2, previous) {
     if (previous === this.defaultValue || !Array.isArray(previous)) {
-      return [value];
+      return [value2];
     }
-    previous.push(value);
+    previous.push(value2);
     return previous;
   }
   /**
@@ -3875,8 +3895,8 @@ var Argument = class {
    * @param {string} [description]
    * @return {Argument}
    */
-  default(value, description) {
-    this.defaultValue = value;
+  default(value2, description) {
+    this.defaultValue = value2;
     this.defaultValueDescription = description;
     return this;
   }
@@ -4575,8 +4595,8 @@ var Option = class {
    * @param {string} [description]
    * @return {Option}
    */
-  default(value, description) {
-    this.defaultValue = value;
+  default(value2, description) {
+    this.defaultValue = value2;
     this.defaultValueDescription = description;
     return this;
   }
@@ -4677,11 +4697,11 @@ var Option = class {
   /**
    * @package
    */
-  _collectValue(value, previous) {
+  _collectValue(value2, previous) {
     if (previous === this.defaultValue || !Array.isArray(previous)) {
-      return [value];
+      return [value2];
     }
-    previous.push(value);
+    previous.push(value2);
     return previous;
   }
   /**
@@ -4775,7 +4795,7 @@ var DualOptions = class {
         this.positiveOptions.set(option.attributeName(), option);
       }
     });
-    this.negativeOptions.forEach((value, key) => {
+    this.negativeOptions.forEach((value2, key) => {
       if (this.positiveOptions.has(key)) {
         this.dualOptions.add(key);
       }
@@ -4788,12 +4808,12 @@ var DualOptions = class {
    * @param {Option} option
    * @returns {boolean}
    */
-  valueFromOption(value, option) {
+  valueFromOption(value2, option) {
     const optionKey = option.attributeName();
     if (!this.dualOptions.has(optionKey)) return true;
     const preset = this.negativeOptions.get(optionKey).presetArg;
     const negativeValue = preset !== void 0 ? preset : false;
-    return option.negate === (negativeValue === value);
+    return option.negate === (negativeValue === value2);
   }
 };
 function camelcase(str) {
@@ -5411,9 +5431,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} invalidArgumentMessage
    * @private
    */
-  _callParseArg(target, value, previous, invalidArgumentMessage) {
+  _callParseArg(target, value2, previous, invalidArgumentMessage) {
     try {
-      return target.parseArg(value, previous);
+      return target.parseArg(value2, previous);
     } catch (err) {
       if (err.code === "commander.invalidArgument") {
         const message = `${invalidArgumentMessage} ${err.message}`;
@@ -5691,8 +5711,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {object} value
    * @return {Command} `this` command for chaining
    */
-  setOptionValue(key, value) {
-    return this.setOptionValueWithSource(key, value, void 0);
+  setOptionValue(key, value2) {
+    return this.setOptionValueWithSource(key, value2, void 0);
   }
   /**
    * Store option value and where the value came from.
@@ -5702,11 +5722,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @param {string} source - expected values are default/config/env/cli/implied
    * @return {Command} `this` command for chaining
    */
-  setOptionValueWithSource(key, value, source) {
+  setOptionValueWithSource(key, value2, source) {
     if (this._storeOptionsAsProperties) {
-      this[key] = value;
+      this[key] = value2;
     } else {
-      this._optionValues[key] = value;
+      this._optionValues[key] = value2;
     }
     this._optionValueSources[key] = source;
     return this;
@@ -6100,13 +6120,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
    * @private
    */
   _processArguments() {
-    const myParseArg = (argument, value, previous) => {
-      let parsedValue = value;
-      if (value !== null && argument.parseArg) {
-        const invalidValueMessage = `error: command-argument value '${value}' is invalid for argument '${argument.name()}'.`;
+    const myParseArg = (argument, value2, previous) => {
+      let parsedValue = value2;
+      if (value2 !== null && argument.parseArg) {
+        const invalidValueMessage = `error: command-argument value '${value2}' is invalid for argument '${argument.name()}'.`;
         parsedValue = this._callParseArg(
           argument,
-          value,
+          value2,
           previous,
           invalidValueMessage
         );
@@ -6116,25 +6136,25 @@ Expecting one of '${allowedValues.join("', '")}'`);
     this._checkNumberOfArguments();
     const processedArgs = [];
     this.registeredArguments.forEach((declaredArg, index) => {
-      let value = declaredArg.defaultValue;
+      let value2 = declaredArg.defaultValue;
       if (declaredArg.variadic) {
         if (index < this.args.length) {
-          value = this.args.slice(index);
+          value2 = this.args.slice(index);
           if (declaredArg.parseArg) {
-            value = value.reduce((processed, v) => {
+            value2 = value2.reduce((processed, v) => {
               return myParseArg(declaredArg, v, processed);
             }, declaredArg.defaultValue);
           }
-        } else if (value === void 0) {
-          value = [];
+        } else if (value2 === void 0) {
+          value2 = [];
         }
       } else if (index < this.args.length) {
-        value = this.args[index];
+        value2 = this.args[index];
         if (declaredArg.parseArg) {
-          value = myParseArg(declaredArg, value, declaredArg.defaultValue);
+          value2 = myParseArg(declaredArg, value2, declaredArg.defaultValue);
         }
       }
-      processedArgs[index] = value;
+      processedArgs[index] = value2;
     });
     this.processedArgs = processedArgs;
   }
@@ -6399,15 +6419,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const option = this._findOption(arg);
         if (option) {
           if (option.required) {
-            const value = args[i++];
-            if (value === void 0) this.optionMissingArgument(option);
-            this.emit(`option:${option.name()}`, value);
+            const value2 = args[i++];
+            if (value2 === void 0) this.optionMissingArgument(option);
+            this.emit(`option:${option.name()}`, value2);
           } else if (option.optional) {
-            let value = null;
+            let value2 = null;
             if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
-              value = args[i++];
+              value2 = args[i++];
             }
-            this.emit(`option:${option.name()}`, value);
+            this.emit(`option:${option.name()}`, value2);
           } else {
             this.emit(`option:${option.name()}`);
           }
@@ -7157,6 +7177,25 @@ function useColor() {
 // node_modules/commander/index.js
 var program = new Command();
 
+// src/cli/pricingFlags.ts
+var DEFAULT_HISTORY_PATH = ".batchwise/history.jsonl";
+function addPricingOptions(cmd) {
+  return cmd.option("--pricing <file>", "JSON file that adds or overrides model prices").option("--strict-pricing", 'a model the catalog lacks is an error (default: derived prices from @pydantic/genai-prices, labelled "derived")').option("--region", "requests go to a regional processing (data residency) endpoint: +10% on the models that charge it (released since 2026-03-05, eligible for residency)");
+}
+function addHistoryOptions(cmd) {
+  return cmd.option("--history <file>", `what earlier runs observed, to calibrate expected output and cache hits (default: ${DEFAULT_HISTORY_PATH})`).option("--no-history", "neither read nor write run history");
+}
+function catalogFrom(flags) {
+  return loadCatalog(flags.pricing, { strict: flags.strictPricing === true });
+}
+function historyPathOf(flags, env = process.env) {
+  if (flags.history === false) return null;
+  if (typeof flags.history === "string") return flags.history;
+  const fromEnv = env.BATCHWISE_HISTORY?.trim();
+  if (fromEnv === "off" || fromEnv === "false") return null;
+  return fromEnv || DEFAULT_HISTORY_PATH;
+}
+
 // node_modules/csv-stringify/lib/sync.js
 var stringify = function(records, opts = {}) {
   const data = [];
@@ -7188,13 +7227,22 @@ var stringify = function(records, opts = {}) {
 };
 
 // src/report/estimateCsv.ts
-var MODES = ["sync", "flex", "batch"];
+var MODES = ["sync", "flex", "batch", "priority"];
 function modeRows(file, model2, requests, input, out, cost) {
-  return MODES.flatMap((mode) => {
-    const c = cost[mode];
+  return MODES.flatMap((mode2) => {
+    const c = cost[mode2];
     if (!c) return [];
-    return [[file, model2, mode, requests, input, out.low, out.expected, out.max, c.low, c.expected, c.max]];
+    return [[file, model2, mode2, requests, input, out.low, out.expected, out.max, c.low, c.expected, c.max]];
   });
+}
+function comparisonRows(e) {
+  return (e.comparison ?? []).flatMap(
+    (c) => ["sync", "batch"].map((mode2) => {
+      const cost = c.cost[mode2];
+      const out = c.output_tokens;
+      return [e.file, c.to, mode2, c.requests, c.input_tokens, out.low, Math.round(out.expected), out.max, cost.low, cost.expected, cost.max, c.from, c.provider, true];
+    })
+  );
 }
 function estimateToCsv(e) {
   if (e.items) {
@@ -7207,35 +7255,51 @@ function estimateToCsv(e) {
     ...e.models.flatMap((m) => modeRows(e.file, m.model, m.requests, m.input_tokens, m.output_tokens, m.cost)),
     ...modeRows(e.file, "(total)", e.requests, e.input_tokens, e.output_tokens, e.cost)
   ];
-  return stringify(rows, {
+  const columns2 = ["file", "model", "mode", "requests", "input_tokens", "output_low", "output_expected", "output_max", "cost_low_usd", "cost_expected_usd", "cost_max_usd"];
+  if (!e.comparison) return stringify(rows, { header: true, columns: columns2 });
+  return stringify([...rows.map((r) => [...r, "", "openai", false]), ...comparisonRows(e)], {
     header: true,
-    columns: ["file", "model", "mode", "requests", "input_tokens", "output_low", "output_expected", "output_max", "cost_low_usd", "cost_expected_usd", "cost_max_usd"]
+    columns: [...columns2, "compared_from", "provider", "approximate"]
   });
 }
 
 // src/report/estimateTable.ts
-var MODEL_COLUMN = 24;
+var MODEL_COLUMN = 22;
 var SHOWN_WARNINGS = 10;
+var COMPARE_COLUMN = 34;
 var tokens = (r) => `${formatInt(r.low)} / ${formatInt(r.expected)} / ${formatInt(r.max)}`;
 function modeRows2(cost, chosen) {
   const rows = [["mode", "low", "expected", "max", "saves (expected)"]];
-  for (const mode of ["sync", "flex", "batch"]) {
-    const c = cost[mode];
-    const mark = mode === chosen ? " *" : "";
+  for (const mode2 of MODE_ORDER) {
+    const c = cost[mode2];
+    const mark = mode2 === chosen ? " *" : "";
     if (!c) {
-      rows.push([mode + mark, "\u2014", "\u2014", "\u2014", "no flex processing"]);
+      rows.push([mode2 + mark, "\u2014", "\u2014", "\u2014", `no ${mode2} processing`]);
       continue;
     }
-    const saved = cost.sync.expected - c.expected;
-    rows.push([
-      mode + mark,
-      formatUsd(c.low),
-      formatUsd(c.expected),
-      formatUsd(c.max),
-      mode === "sync" ? "" : `${formatUsd(saved)} (${formatPercent(saved, cost.sync.expected)})`
-    ]);
+    rows.push([mode2 + mark, formatUsd(c.low), formatUsd(c.expected), formatUsd(c.max), savesText(cost, mode2)]);
   }
   return rows;
+}
+function comparisonRows2(e, comparison) {
+  const rows = [["compared (approximate)", "sync", "batch", "batch max", "batch vs now"]];
+  for (const from of [...new Set(comparison.map((c) => c.from))]) {
+    const mine = comparison.filter((c) => c.from === from);
+    const all = e.models.find((m) => m.model === from)?.requests ?? 0;
+    const base = mine.reduce((a, b) => b.requests > a.requests ? b : a).baseline;
+    rows.push([truncate(`${from} (no cache)`, COMPARE_COLUMN), formatUsd(base.sync.expected), formatUsd(base.batch.expected), formatUsd(base.batch.max), ""]);
+    for (const c of mine) {
+      const vs = c.baseline.batch.expected > 0 ? c.cost.batch.expected / c.baseline.batch.expected - 1 : null;
+      rows.push([
+        truncate(`\u2192 ${c.to}`, COMPARE_COLUMN) + (c.requests < all ? "\u2021" : ""),
+        formatUsd(c.cost.sync.expected),
+        formatUsd(c.cost.batch.expected),
+        formatUsd(c.cost.batch.max),
+        vs === null ? "\u2014" : `${vs >= 0 ? "+" : "\u2212"}${formatPercent(Math.abs(vs), 1)}`
+      ]);
+    }
+  }
+  return padTable(rows, /* @__PURE__ */ new Set([1, 2, 3, 4])).map((l) => "  " + l);
 }
 function renderEstimateTable(e) {
   const out = [];
@@ -7246,27 +7310,43 @@ function renderEstimateTable(e) {
   if (e.models.length > 1) {
     out.push("");
     out.push("per model (expected):");
-    const rows = [["model", "requests", "input tok", "sync", "flex", "batch"]];
+    const rows = [["model", "requests", "sync", "flex", "batch", "priority"]];
     for (const m of e.models) {
       rows.push([
-        truncate(m.model, MODEL_COLUMN),
+        truncate(m.model, MODEL_COLUMN) + (m.price_origin === "derived" ? "\u2020" : ""),
         formatInt(m.requests),
-        formatInt(m.input_tokens),
-        formatUsd(m.cost.sync.expected),
-        m.cost.flex ? formatUsd(m.cost.flex.expected) : "\u2014",
-        formatUsd(m.cost.batch.expected)
+        ...MODE_ORDER.map((mode2) => m.cost[mode2] ? formatUsd(m.cost[mode2].expected) : "\u2014")
       ]);
     }
     out.push(...padTable(rows, /* @__PURE__ */ new Set([1, 2, 3, 4, 5])).map((l) => "  " + l));
+    if (e.models.some((m) => m.price_origin === "derived")) out.push("  \u2020 derived prices (not in the catalog): see the notes");
   }
+  if (e.comparison && e.comparison.length > 0) {
+    out.push("");
+    out.push("same requests on other models (expected, no cache discounts; never picked):");
+    out.push(...comparisonRows2(e, e.comparison));
+    if (e.comparison.some((c) => c.requests < (e.models.find((m) => m.model === c.from)?.requests ?? 0))) {
+      out.push("  \u2021 covers fewer of the model's requests: see the notes");
+    }
+  }
+  const cache = cacheLine(e);
+  if (cache) out.push("", cache);
   out.push("");
   const text = (line) => out.push(...wrap(line, 80, 2));
   text(`recommended: ${e.recommendation.mode} \u2014 ${e.recommendation.reason}`);
+  for (const l of e.lifecycle) text(`warning: ${l.message}`);
   for (const s of e.split_notes) text(`batch split: ${s.message}`);
   for (const w of e.warnings.slice(0, SHOWN_WARNINGS)) text(`warning: ${e.file}:${w.line}: ${w.reason}`);
   if (e.warning_count > SHOWN_WARNINGS) text(`warning: \u2026and ${e.warning_count - SHOWN_WARNINGS} more`);
-  for (const n of e.notes) text(`note: ${n}`);
-  text(`prices as of ${e.pricing.as_of} (${e.pricing.source})`);
+  const lifecycle = new Set(e.lifecycle.map((l) => l.message));
+  for (const n of e.notes) if (!lifecycle.has(n)) text(`note: ${n}`);
+  for (const c of e.comparison ?? []) text(`compare ${c.from} \u2192 ${c.to}: ${c.notes.join("; ")}`);
+  const bases = new Map((e.comparison ?? []).filter((c) => c.token_ratio !== 1).map((c) => [c.token_ratio, c.token_basis]));
+  for (const [ratio2, basis] of bases) text(`tokens \xD7 ${ratio2}: ${basis}`);
+  text(`output: ${outputSourceText(e)}`);
+  text(`prices checked ${e.pricing.as_of}${e.pricing.region ? ", regional processing (+10% where charged)" : ""} (${e.pricing.source})`);
+  const compared = [...new Set((e.comparison ?? []).filter((c) => c.provider !== "azure").map((c) => c.price_as_of))];
+  if (compared.length > 0) text(`compared prices checked ${compared.join(", ")} (the providers' pages; data/providers.json)`);
   return out.join("\n") + "\n";
 }
 
@@ -7279,9 +7359,9 @@ function byteProgress(label, minBytes = 8 * 1024 * 1024) {
   return {
     update(done, total) {
       if (total < minBytes) return;
-      const now = Date.now();
-      if (now - last < 100 && done < total) return;
-      last = now;
+      const now2 = Date.now();
+      if (now2 - last < 100 && done < total) return;
+      last = now2;
       const width = 30;
       const filled = Math.round(Math.min(done, total) / total * width);
       const mb = (b) => (b / 1048576).toFixed(0);
@@ -7297,26 +7377,25 @@ function byteProgress(label, minBytes = 8 * 1024 * 1024) {
   };
 }
 
-// src/cli/errors.ts
-var USER_ERRORS = /* @__PURE__ */ new Set([
-  "RequestFileError",
-  "PricingError",
-  "DurationError",
-  "UnknownModelError",
-  "UsageError",
-  "InvalidArgumentError",
-  "CommanderError",
-  "DataFileError",
-  "TemplateError",
-  "JoinError",
-  "PricingFileError",
-  "MaxCostError",
-  "RunStateError",
-  "ActionInputError"
-]);
-function isUserError(err) {
-  return err instanceof Error && USER_ERRORS.has(err.name);
+// src/cli/outputFormat.ts
+var json = false;
+function addFormatOption(cmd, choices = ["text", "json"]) {
+  return cmd.addOption(new Option("--format <format>", "output format").choices(choices).default(choices[0])).option("--json", "the same as --format json");
 }
+function useFormat(flags) {
+  json = flags.json === true || flags.format === "json";
+  if (json) flags.format = "json";
+  return json;
+}
+function jsonOutput() {
+  return json;
+}
+function printJson(value2) {
+  process.stdout.write(`${JSON.stringify(value2, null, 2)}
+`);
+}
+
+// src/cli/errors.ts
 var FILE_ERRORS = {
   ENOENT: "no such file or directory",
   EACCES: "permission denied",
@@ -7327,28 +7406,35 @@ var FILE_ERRORS = {
   ENOSPC: "no space left on the device",
   EROFS: "read-only file system"
 };
-function reportFailure(err) {
+function describeFailure(err) {
   const code = err?.code;
   const path2 = err?.path;
   if (typeof code === "string" && code in FILE_ERRORS && typeof path2 === "string") {
-    process.stderr.write(`batchwise: cannot use ${path2}: ${FILE_ERRORS[code]}
-`);
-  } else if (isUserError(err)) {
-    process.stderr.write(`batchwise: ${err.message}
-`);
-  } else {
-    process.stderr.write(`batchwise: internal error (please report it)
-${err instanceof Error ? err.stack : String(err)}
-`);
+    return { type: "FileError", message: `cannot use ${path2}: ${FILE_ERRORS[code]}`, file: path2 };
   }
-  return 1;
+  if (isUserError(err)) {
+    const e = err;
+    return { type: e.name, message: e.message, ...e.problems ? { problems: e.problems } : {}, ...typeof e.file === "string" ? { file: e.file } : {} };
+  }
+  return { type: "InternalError", message: `internal error (please report it)
+${err instanceof Error ? err.stack : String(err)}` };
+}
+function printFailure(f, exit = 1) {
+  if (jsonOutput()) process.stdout.write(scrub(`${JSON.stringify({ error: { ...f, exit_code: exit } }, null, 2)}
+`));
+  else process.stderr.write(scrub(`batchwise: ${f.message}
+`));
+  return exit;
+}
+function reportFailure(err) {
+  return printFailure(describeFailure(err));
 }
 
 // src/cli/args.ts
 function numberArg(min, max, integer = false) {
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max || integer && !Number.isInteger(n)) {
+  return (value2) => {
+    const n = Number(value2);
+    if (value2.trim() === "" || !Number.isFinite(n) || n < min || n > max || integer && !Number.isInteger(n)) {
       throw new InvalidArgumentError(`expected ${integer ? "a whole number" : "a number"} from ${min} to ${max}`);
     }
     return n;
@@ -7356,22 +7442,60 @@ function numberArg(min, max, integer = false) {
 }
 var usdArg = numberArg(0, 1e9);
 var countArg = numberArg(0, 1e9, true);
+var positiveCountArg = numberArg(1, 1e9, true);
+function durationArg(flag) {
+  return (value2) => {
+    try {
+      const ms = parseDuration(value2, flag);
+      if (!(ms > 0)) throw new InvalidArgumentError(`${flag} must be more than zero`);
+      return ms;
+    } catch (err) {
+      throw new InvalidArgumentError(err.message);
+    }
+  };
+}
+function pollIntervalArg(value2) {
+  const [a, b, ...rest] = value2.split(",");
+  if (rest.length > 0) throw new InvalidArgumentError("expected MIN or MIN,MAX, e.g. 2s,60s");
+  const min = durationArg("--poll-interval")(a);
+  const max = b === void 0 ? Math.max(min, 6e4) : durationArg("--poll-interval")(b);
+  if (min > max) throw new InvalidArgumentError(`the first interval (${a.trim()}) must not be longer than the second (${b.trim()}): MIN,MAX, e.g. 2s,60s`);
+  return { min, max };
+}
 
 // src/cli/estimate.ts
+function compareArg(value2, previous) {
+  try {
+    return [...previous ?? [], ...parseCompare(value2)];
+  } catch (err) {
+    throw new InvalidArgumentError(err.message);
+  }
+}
 function addEstimateCommand(program3) {
-  program3.command("estimate").description("count input tokens exactly and price the file in sync, flex and batch mode").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "json", "csv"]).default("table")).option("--detail", "list every request (json items, csv rows)").option("--pricing <file>", "JSON file that adds or overrides model prices").option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h, 2d (default 24h)").option("--min-savings <usd>", "recommend sync when batch saves no more than this (USD, default 0.01)", usdArg).option("--workers <n>", "worker threads for large files, 0 for none (default: one per core)", numberArg(0, 32, true)).action(async (file, flags) => {
+  const cmd = program3.command("estimate").description("count input tokens exactly and price the file in sync, flex, batch and priority mode").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "json", "csv"]).default("table")).option("--detail", "list every request (json items, csv rows)");
+  addHistoryOptions(addPricingOptions(cmd)).option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h, 2d (default: 24h)", durationArg("--latency-budget")).option("--min-savings <usd>", "recommend sync when batch saves no more than this (USD, default: 0.01)", usdArg).option("--workers <n>", "worker threads for large files, 0 for none (default: one per core)", numberArg(0, 32, true)).option(
+    "--compare <map>",
+    `also price the requests on other providers' models (approximate): TARGET[,TARGET] for every model, MODEL=TARGET[,TARGET] for one, groups separated by ";" (quote it) or a repeated --compare; targets: claude-*, gemini-*, azure/<model>, azure`,
+    compareArg
+  ).action(async (file, flags) => {
     process.exitCode = await runEstimate(file, flags);
   });
 }
 async function runEstimate(file, flags) {
   const progress = byteProgress("estimating");
   try {
+    const historyPath = historyPathOf(flags);
+    const history = historyPath ? (await readHistory(historyPath)).observations : [];
     const estimate = await estimateFile(file, {
-      catalog: loadCatalog(flags.pricing),
+      catalog: catalogFrom(flags),
+      region: flags.region,
+      history,
+      now: now(),
       detail: flags.detail,
-      latencyBudgetMs: flags.latencyBudget ? parseDuration(flags.latencyBudget, "--latency-budget") : void 0,
+      latencyBudgetMs: flags.latencyBudget,
       minSavingsUsd: flags.minSavings,
       workers: flags.workers,
+      compare: flags.compare,
       onProgress: progress?.update,
       displayName: file
     });
@@ -7389,68 +7513,165 @@ async function runEstimate(file, flags) {
   }
 }
 
+// src/cli/interrupt.ts
+var SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 };
+function onInterrupt(say = (l) => process.stderr.write(`${l}
+`)) {
+  const controller = new AbortController();
+  let got = null;
+  const handler = (sig) => {
+    if (got !== null) {
+      say(`batchwise: ${sig} again: exiting now (what was saved so far is kept)`);
+      process.exit(SIGNAL_EXIT[sig]);
+    }
+    got = sig;
+    say(`batchwise: ${sig}: stopping \u2014 saving state; press Ctrl-C again to exit at once`);
+    controller.abort();
+  };
+  const onInt = () => handler("SIGINT");
+  const onTerm = () => handler("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  return {
+    signal: controller.signal,
+    received: () => got,
+    dispose() {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+    }
+  };
+}
+
 // src/cli/runOutput.ts
 function describeSummary(s) {
   const lines = [
     `decision: ${s.decision.mode} \u2014 ${s.decision.reason}`,
     `${s.succeeded} of ${s.requests} requests succeeded` + (s.failed + s.expired + s.cancelled + s.skipped > 0 ? ` (${s.failed} failed, ${s.expired} expired, ${s.cancelled} cancelled, ${s.skipped} skipped)` : ""),
-    `cost: ${formatUsd(s.actual_cost_usd)} actual; estimated ${formatUsd(s.estimated_cost_usd.expected)} (${s.decision.mode}), ${formatUsd(s.estimate.cost.sync.expected)} had it all run sync`
+    `cost: ${formatUsd(s.ledger.total.actual_usd)} actual, ${formatUsd(s.ledger.total.at_sync_prices_usd)} at sync prices, saved ${formatUsd(s.ledger.total.saved_usd)}; the estimate expected ${formatUsd(s.ledger.total.estimated_usd)} for the ${s.ledger.total.billed} billed requests (${formatError(s.ledger.total.estimate_error.cost)})`
   ];
+  for (const l of s.estimate.lifecycle) lines.push(`warning: ${l.message}`);
   if (s.batch_ids.length > 0) lines.push(`batches: ${s.batch_ids.join(", ")}`);
   lines.push(`results: ${s.results_path}`, `         ${s.results_csv_path}`, `report:  ${s.report_md_path}`, `         ${s.report_json_path}`);
   return lines.join("\n") + "\n";
 }
-function reportRunFailure(err, apiKey) {
-  if (err instanceof Error) {
-    err.message = redactSecrets(err.message, apiKey);
-    if (err.stack) err.stack = redactSecrets(err.stack, apiKey);
-    if (err.name === "AbortError") {
-      process.stderr.write("batchwise: interrupted; run the same command again to continue where it stopped\n");
-      return 1;
-    }
-    if (err instanceof OpenAI.APIError) {
-      process.stderr.write(`batchwise: the API refused: ${err.message}
-`);
-      return 1;
-    }
+function runSummaryJson(s) {
+  const { estimate, ...rest } = s;
+  return { ...rest, estimate: estimateToJson({ ...estimate, items: void 0 }) };
+}
+function reportRunFailure(err, apiKey, interrupted = null, outDir) {
+  if (interrupted !== null || err instanceof Error && err.name === "AbortError") {
+    const where = outDir ? ` in ${outDir}` : "";
+    return printFailure(
+      { type: "Interrupted", message: `interrupted; every answer so far and the run's state are kept${where}: run the same command again to continue where it stopped` },
+      interrupted ? SIGNAL_EXIT[interrupted] : 130
+    );
+  }
+  if (err instanceof OpenAI.APIConnectionError) {
+    return printFailure({ type: "APIConnectionError", message: `could not reach the API (${redactSecrets(err.message, apiKey)}); check OPENAI_BASE_URL and the network \u2014 nothing was sent` });
+  }
+  if (err instanceof OpenAI.APIError) {
+    return printFailure({ type: "APIError", message: `the API refused: ${redactSecrets(err.message, apiKey)}` });
   }
   return reportFailure(err);
 }
 
+// src/cli/liveProgress.ts
+var REDRAW_MS = 100;
+function liveProgress(opts = {}) {
+  const stream = opts.stream ?? process.stderr;
+  const tty = stream.isTTY === true;
+  const interval = opts.intervalMs ?? 3e4;
+  const now2 = opts.now ?? Date.now;
+  let status = "";
+  let shown = false;
+  let lastDraw = -Infinity;
+  let lastPrinted = "";
+  const width = () => Math.max(20, (stream.columns ?? 80) - 1);
+  const clear = () => {
+    if (tty && shown) stream.write("\r\x1B[2K");
+    shown = false;
+  };
+  const draw = (force) => {
+    const t = now2();
+    if (tty) {
+      if (!force && t - lastDraw < REDRAW_MS) return;
+      stream.write(`\r\x1B[2K${status.length > width() ? `${status.slice(0, width() - 1)}\u2026` : status}`);
+      shown = true;
+    } else {
+      if (!force && t - lastDraw < interval) return;
+      if (status === lastPrinted) return;
+      stream.write(`${status}
+`);
+      lastPrinted = status;
+    }
+    lastDraw = t;
+  };
+  return {
+    batch(p) {
+      const done = p.completed + p.failed;
+      status = `batches: ${done.toLocaleString("en-US")}/${p.total.toLocaleString("en-US")} done, ${p.failed.toLocaleString("en-US")} failed` + (p.eta_ms === null ? "" : `, ETA ${formatDuration(p.eta_ms)}`);
+      draw(done >= p.total);
+    },
+    sync(p, tier = "sync") {
+      const total = p.total === void 0 ? "" : `/${p.total.toLocaleString("en-US")}`;
+      const tpm = p.tokensPerMinute.limit === null ? `${p.tokensPerMinute.used.toLocaleString("en-US")} tokens/min` : `${p.tokensPerMinute.used.toLocaleString("en-US")}/${p.tokensPerMinute.limit.toLocaleString("en-US")} tokens/min`;
+      status = `${tier}: ${p.done.toLocaleString("en-US")}${total} done, ${p.failed + p.skipped} not succeeded, ${p.inFlight} in flight, ${tpm}, ${formatUsd(p.costUsd)} so far${p.etaMs === null ? "" : `, ETA ${formatDuration(p.etaMs)}`}`;
+      draw(p.total !== void 0 && p.done >= p.total);
+    },
+    log(line) {
+      clear();
+      stream.write(`${line}
+`);
+      if (tty && status) draw(true);
+    },
+    end() {
+      if (!status) return;
+      if (tty) {
+        draw(true);
+        stream.write("\n");
+        shown = false;
+      } else if (status !== lastPrinted) {
+        stream.write(`${status}
+`);
+        lastPrinted = status;
+      }
+      status = "";
+    }
+  };
+}
+
 // src/cli/run.ts
+function tokensArg(value2) {
+  const m = /^\s*([\d,]*\.?\d+)\s*([kmb])?\s*$/i.exec(value2);
+  const n = m ? Number(m[1].replaceAll(",", "")) * ({ k: 1e3, m: 1e6, b: 1e9 }[(m[2] ?? "").toLowerCase()] ?? 1) : NaN;
+  if (!(n >= 1) || !Number.isFinite(n)) throw new InvalidArgumentError("expected a number of tokens, e.g. 2000000 or 2M");
+  return Math.round(n);
+}
+function sameCommand() {
+  const quote = (a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`;
+  return ["batchwise", ...process.argv.slice(2)].map(quote).join(" ");
+}
 function addRunCommand(program3) {
-  program3.command("run").description("run a request file to the end (batch, flex or sync), resumable, and write results and a report").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--mode <mode>", "how to run it").choices(["auto", "batch", "flex", "sync"]).default("auto")).requiredOption("--out <dir>", "folder for results, report and state (run again with the same folder to resume)").option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h (default 24h)").option("--max-cost <usd>", "refuse to start when the worst case is above this (USD)", usdArg).option("--min-savings <usd>", "auto: use sync when batch saves no more than this (USD, default 0.01)", usdArg).option("--retries <n>", "retry rounds for requests that failed in a retryable way (default 2)", countArg).option("--pricing <file>", "JSON file that adds or overrides model prices").option("--rpm <n>", "your requests-per-minute limit (sync and flex; default: read from the API)", countArg).option("--tpm <n>", "your tokens-per-minute limit (sync and flex; default: read from the API)", countArg).option("--concurrency <n>", "sync and flex requests in flight at most (default 16)", countArg).option("--no-flex-fallback", "flex without capacity: fail instead of using the standard tier").option("--poll-interval <min,max>", "batch polling, e.g. 2s,60s (default)").option("--join <data>", "after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv").option("--id-column <column>", "with --join: the id column the requests were prepared with (default: row-N)").option("--parse <how>", 'with --join: "json", or a regular expression whose named groups become columns').action(async (file, flags) => {
+  const cmd = program3.command("run").description("run a request file to the end (batch, flex, sync or priority), resumable, and write results and a report").addHelpText("after", "\nExamples:\n  batchwise run requests.jsonl --out results/ --latency-budget 6h --max-cost 20\n  batchwise run big.jsonl --mode batch --out results/ --queue-limit 2M --until 5h30m   (exit 3: run it again later)\n  batchwise run requests.jsonl --out results/ --pilot 20 --format json\n\nExit codes: 0 all succeeded, 2 some did not, 3 in progress (run the same command again), 1 could not run, 130 interrupted.").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--mode <mode>", "how to run it (priority: Fast mode, dearer and faster; never chosen by auto)").choices(["auto", "batch", "flex", "sync", "priority"]).default("auto"));
+  addFormatOption(addHistoryOptions(addPricingOptions(cmd))).option("--pilot <n>", "send N requests (chosen at random) synchronously first; their answers calibrate the estimate of the rest", countArg).requiredOption("--out <dir>", "folder for results, report and state (run again with the same folder to resume)").option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h (default: 24h)", durationArg("--latency-budget")).option("--max-cost <usd>", "refuse to start when the worst case is above this (USD)", usdArg).option("--min-savings <usd>", "auto: use sync when batch saves no more than this (USD, default: 0.01)", usdArg).option("--retries <n>", "retry rounds for requests that failed in a retryable way (default: 2)", countArg).option("--rpm <n>", "your requests-per-minute limit (sync and flex; default: read from the API)", positiveCountArg).option("--tpm <n>", "your tokens-per-minute limit (sync and flex; default: read from the API)", positiveCountArg).option("--concurrency <n>", `sync, flex and priority requests in flight at most, a ceiling: the limits and the observed latency set the pace (default: ${DEFAULT_CONCURRENCY})`, positiveCountArg).option("--no-flex-fallback", "flex without capacity: fail instead of using the standard tier").option("--poll-interval <min,max>", "batch polling, MIN,MAX (default: 2s,60s)", pollIntervalArg).option("--queue-limit <tokens>", "your batch queue limit per model (enqueued tokens, Limits page), e.g. 2M; default: learned from the API", tokensArg).option("--until <duration>", "stop waiting after this long (e.g. 5h30m), leave the batches running and exit 3; the same command continues", durationArg("--until")).option("--max-batches <n>", "batches this run may create at most (default: 500); reaching it ends the run with exit 3", numberArg(1, 1e6, true)).option("--fresh", "set the run remembered in --out aside and start over; the answers it already has are kept and not sent again").option("--join <data>", "after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv").option("--id-column <column>", "with --join: the id column the requests were prepared with (default: row-N)").option("--parse <how>", 'with --join: "json", or a regular expression whose named groups become columns').action(async (file, flags) => {
     process.exitCode = await runCommand(file, flags);
   });
 }
-function pollArg(text) {
-  if (!text) return void 0;
-  const [a, b] = text.split(",");
-  const min = parseDuration(a, "--poll-interval");
-  return { min, max: b ? parseDuration(b, "--poll-interval") : Math.max(min, 6e4) };
-}
-function progressBar() {
-  if (!process.stderr.isTTY) return void 0;
-  return (p) => {
-    const width = 30;
-    const done = p.completed + p.failed;
-    const filled = p.total > 0 ? Math.round(done / p.total * width) : 0;
-    const eta = p.eta_ms === null ? "" : ` ETA ${formatDuration(p.eta_ms)}`;
-    process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${p.total}${eta}   `);
-    if (done >= p.total) process.stderr.write("\n");
-  };
-}
 async function runCommand(file, flags) {
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const json2 = useFormat(flags);
+  const interrupt = onInterrupt();
+  const live = liveProgress();
   try {
     const summary = await runFile(file, {
       mode: flags.mode,
       outDir: flags.out,
-      catalog: loadCatalog(flags.pricing),
-      latencyBudgetMs: flags.latencyBudget ? parseDuration(flags.latencyBudget, "--latency-budget") : void 0,
+      catalog: catalogFrom(flags),
+      region: flags.region,
+      historyPath: historyPathOf(flags),
+      pilot: flags.pilot,
+      fresh: flags.fresh,
+      now: now(),
+      latencyBudgetMs: flags.latencyBudget,
       maxCostUsd: flags.maxCost,
       minSavingsUsd: flags.minSavings,
       retries: flags.retries,
@@ -7458,14 +7679,30 @@ async function runCommand(file, flags) {
       tpm: flags.tpm,
       concurrency: flags.concurrency,
       flexFallback: flags.flexFallback,
-      pollIntervalMs: pollArg(flags.pollInterval),
+      pollIntervalMs: flags.pollInterval,
+      queueLimitTokens: flags.queueLimit,
+      untilMs: flags.until,
+      maxBatches: flags.maxBatches,
       githubRunId: process.env.GITHUB_RUN_ID,
-      signal: controller.signal,
-      log: (line) => process.stderr.write(`${line}
-`),
-      onProgress: progressBar()
+      signal: interrupt.signal,
+      log: live.log,
+      onProgress: live.batch,
+      onSyncProgress: (p, tier) => live.sync(p, tier)
     });
-    process.stdout.write(describeSummary(summary));
+    live.end();
+    if (json2) printJson(runSummaryJson(summary));
+    else process.stdout.write(describeSummary(summary));
+    if (interrupt.received()) return reportRunFailure(null, void 0, interrupt.received(), flags.out);
+    if (summary.in_progress && !json2) {
+      const p = summary.in_progress;
+      process.stdout.write(
+        `in progress: ${p.message}; ${p.requests_left} requests have no outcome yet (${p.batches_running} batch${p.batches_running === 1 ? "" : "es"} running).
+continue with the same command (same --out):
+  ${sameCommand()}
+`
+      );
+      return summary.exit_code;
+    }
     if (flags.join) {
       const joined = await joinResults({
         data: flags.join,
@@ -7475,14 +7712,14 @@ async function runCommand(file, flags) {
         parse: flags.parse,
         requests: file
       });
-      process.stdout.write(renderJoinSummary(joined));
+      if (!json2) process.stdout.write(renderJoinSummary(joined));
     }
     return summary.exit_code;
   } catch (err) {
-    return reportRunFailure(err, process.env.OPENAI_API_KEY);
+    return reportRunFailure(err, process.env.OPENAI_API_KEY, interrupt.received(), flags.out);
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    live.end();
+    interrupt.dispose();
   }
 }
 
@@ -7503,11 +7740,13 @@ function renderStatus(r) {
   return out.join("\n") + "\n";
 }
 function addStatusCommand(program3) {
-  program3.command("status").description("show a run's batches (DIR) or one batch (BATCH_ID)").argument("<target>", "a run folder (--out of batchwise run) or a batch id").option("--json", "print JSON").action(async (target, flags) => {
+  const cmd = program3.command("status").description("show a run's batches (DIR) or one batch (BATCH_ID)").argument("<target>", "a run folder (--out of batchwise run) or a batch id");
+  addFormatOption(cmd).addHelpText("after", "\nExamples:\n  batchwise status results/\n  batchwise status batch_abc123 --format json").action(async (target, flags) => {
+    const json2 = useFormat(flags);
     try {
       const r = await batchStatus(target);
-      process.stdout.write(flags.json ? `${JSON.stringify(r, null, 2)}
-` : renderStatus(r));
+      if (json2) printJson(r);
+      else process.stdout.write(renderStatus(r));
       process.exitCode = 0;
     } catch (err) {
       process.exitCode = reportRunFailure(err, process.env.OPENAI_API_KEY);
@@ -7517,11 +7756,14 @@ function addStatusCommand(program3) {
 
 // src/cli/cancel.ts
 function addCancelCommand(program3) {
-  program3.command("cancel").description("cancel a run's running batches (DIR) or one batch (BATCH_ID)").argument("<target>", "a run folder (--out of batchwise run) or a batch id").action(async (target) => {
+  const cmd = program3.command("cancel").description("cancel a run's running batches (DIR) or one batch (BATCH_ID)").argument("<target>", "a run folder (--out of batchwise run) or a batch id");
+  addFormatOption(cmd).addHelpText("after", "\nExamples:\n  batchwise cancel results/\n  batchwise cancel batch_abc123 --json\n\nFinished answers stay; a later `batchwise run` with the same --out collects them.").action(async (target, flags) => {
     try {
+      const json2 = useFormat(flags);
       const r = await cancelRun(target, { log: (l) => process.stderr.write(`${l}
 `) });
-      process.stdout.write(renderStatus(r));
+      if (json2) printJson(r);
+      else process.stdout.write(renderStatus(r));
       process.exitCode = 0;
     } catch (err) {
       process.exitCode = reportRunFailure(err, process.env.OPENAI_API_KEY);
@@ -7568,9 +7810,9 @@ var ApiError = class extends Error {
 function missingParameter(param) {
   return new ApiError(400, `Missing required parameter: '${param}'.`, { param, code: "missing_required_parameter" });
 }
-function invalidValue(param, value, supported) {
+function invalidValue(param, value2, supported) {
   const list2 = supported.map((s) => `'${s}'`).join(", ");
-  return new ApiError(400, `Invalid value: '${String(value)}'. Supported values are: ${list2}.`, {
+  return new ApiError(400, `Invalid value: '${String(value2)}'. Supported values are: ${list2}.`, {
     param,
     code: "invalid_value"
   });
@@ -7587,86 +7829,24 @@ function serverError() {
     type: "server_error"
   });
 }
-function checkIntRange(name, value, min, max) {
-  if (value < min) {
-    throw new ApiError(400, `Invalid '${name}': integer below minimum value. Expected a value >= ${min}, but got ${value} instead.`, {
+function checkIntRange(name, value2, min, max) {
+  if (value2 < min) {
+    throw new ApiError(400, `Invalid '${name}': integer below minimum value. Expected a value >= ${min}, but got ${value2} instead.`, {
       param: name,
       code: "integer_below_min_value"
     });
   }
-  if (value > max) {
-    throw new ApiError(400, `Invalid '${name}': integer above maximum value. Expected a value <= ${max}, but got ${value} instead.`, {
+  if (value2 > max) {
+    throw new ApiError(400, `Invalid '${name}': integer above maximum value. Expected a value <= ${max}, but got ${value2} instead.`, {
       param: name,
       code: "integer_above_max_value"
     });
   }
-  return value;
-}
-
-// src/emulator/batchParams.ts
-function readBatchParams(body) {
-  for (const name of ["input_file_id", "endpoint", "completion_window"]) {
-    if (body[name] === void 0 || body[name] === null) throw missingParameter(name);
-  }
-  if (typeof body.input_file_id !== "string") throw invalidType("input_file_id", "a string", body.input_file_id);
-  if (!ENDPOINTS.includes(body.endpoint)) throw invalidValue("endpoint", body.endpoint, ENDPOINTS);
-  if (body.completion_window !== "24h") throw invalidValue("completion_window", body.completion_window, ["24h"]);
-  return {
-    input_file_id: body.input_file_id,
-    endpoint: body.endpoint,
-    completion_window: "24h",
-    metadata: readMetadata(body.metadata)
-  };
-}
-function readMetadata(value) {
-  if (value === void 0 || value === null) return null;
-  if (typeof value !== "object" || Array.isArray(value)) throw invalidType("metadata", "an object", value);
-  const entries = Object.entries(value);
-  if (entries.length > 16) {
-    throw new ApiError(
-      400,
-      `Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with ${entries.length} properties instead.`,
-      { param: "metadata", code: "object_above_max_properties" }
-    );
-  }
-  for (const [key, v] of entries) {
-    if (key.length > 64) {
-      throw new ApiError(
-        400,
-        `Invalid 'metadata': string too long. Expected a string with maximum length 64, but got a string with length ${key.length} instead.`,
-        { param: "metadata", code: "string_above_max_length" }
-      );
-    }
-    if (typeof v !== "string") throw invalidType(`metadata.${key}`, "a string", v);
-    if (v.length > 512) {
-      throw new ApiError(
-        400,
-        `Invalid 'metadata.${key}': string too long. Expected a string with maximum length 512, but got a string with length ${v.length} instead.`,
-        { param: `metadata.${key}`, code: "string_above_max_length" }
-      );
-    }
-  }
-  return { ...value };
-}
-
-// src/emulator/persist.ts
-import { rename, writeFile, readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { randomBytes } from "node:crypto";
-async function writeJsonAtomic(path2, data) {
-  const tmp = `${path2}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(tmp, JSON.stringify(data));
-  await rename(tmp, path2);
-}
-async function readJsonDir(dir) {
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
-  const out = [];
-  for (const name of names) out.push(JSON.parse(await readFile(join(dir, name), "utf8")));
-  return out;
+  return value2;
 }
 
 // src/emulator/random.ts
-import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 function hashUnit(seed, ...parts) {
   return hashBytes(seed, parts).readUInt32BE(0) / 4294967296;
 }
@@ -7691,13 +7871,226 @@ function seededStream(seed) {
 }
 var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 function newId(prefix, length = 24) {
-  const bytes = randomBytes2(length);
+  const bytes = randomBytes(length);
   let out = prefix;
   for (const b of bytes) out += ALPHABET[b % ALPHABET.length];
   return out;
 }
 function newRequestId() {
-  return `req_${randomBytes2(16).toString("hex")}`;
+  return `req_${randomBytes(16).toString("hex")}`;
+}
+
+// src/emulator/modelTraits.ts
+var DATED = /-(\d{4}-\d{2}-\d{2}|\d{4})$/;
+function unknownModel(model2) {
+  return { key: model2, reasoning: false, cachesSync: true, cachesBatch: false, writesCache: false };
+}
+var ModelCatalog = class {
+  catalog;
+  memo = /* @__PURE__ */ new Map();
+  /** `catalog` for tests; otherwise the bundled one. A catalog that cannot be read leaves every model unknown. */
+  constructor(catalog, log = () => {
+  }) {
+    if (catalog) {
+      this.catalog = catalog;
+      return;
+    }
+    try {
+      this.catalog = loadCatalog();
+    } catch (err) {
+      log(`emulator: price catalog unavailable, every model answered as unknown: ${String(err)}`);
+      this.catalog = null;
+    }
+  }
+  /** The name answers carry: a family named as such answers as its first dated snapshot (`gpt-4o` →
+   *  `gpt-4o-2024-08-06`), as the real API does; a snapshot, an alias or an unknown model answers as sent. */
+  answeredName(model2) {
+    if (!this.catalog || !Object.hasOwn(this.catalog.models, model2)) return model2;
+    const snapshots = this.catalog.models[model2].snapshots ?? [];
+    return snapshots.find((s) => DATED.test(s)) ?? model2;
+  }
+  /** Whether the catalog knows the model (as a key or a listed snapshot). Without a catalog every model is known. */
+  knows(model2) {
+    return !this.catalog || findCatalogKey(this.catalog, model2) !== null;
+  }
+  /** Every name the catalog knows (keys and snapshots), for GET /v1/models; null without a catalog. */
+  names() {
+    if (!this.catalog) return null;
+    return Object.entries(this.catalog.models).flatMap(([key, e]) => [key, ...e.snapshots ?? []]);
+  }
+  traits(model2) {
+    let t = this.memo.get(model2);
+    if (t) return t;
+    t = this.lookup(model2);
+    if (this.memo.size > 1e4) this.memo.clear();
+    this.memo.set(model2, t);
+    return t;
+  }
+  lookup(model2) {
+    if (!this.catalog) return unknownModel(model2);
+    const key = findCatalogKey(this.catalog, model2);
+    if (key === null) return unknownModel(model2);
+    const e = this.catalog.models[key];
+    const present = (name) => e[name] !== null && e[name] !== void 0;
+    return {
+      key,
+      reasoning: e.reasoning === true,
+      cachesSync: present("cached_input"),
+      cachesBatch: present("batch_cached_input"),
+      writesCache: present("cache_write")
+    };
+  }
+};
+var shared;
+function defaultModelCatalog() {
+  shared ??= new ModelCatalog();
+  return shared;
+}
+
+// src/emulator/promptCache.ts
+var CACHE_BLOCK = 128;
+var CACHE_MIN_TOKENS = 1024;
+var CACHE_MIN_BLOCKS = CACHE_MIN_TOKENS / CACHE_BLOCK;
+var DEFAULT_MAX_ENTRIES = 65536;
+var PromptCache = class {
+  /** Prefix hash → expiry (ms). Map order is recency: the first key is the least recently used. */
+  entries = /* @__PURE__ */ new Map();
+  maxEntries;
+  clock;
+  constructor(maxEntries = DEFAULT_MAX_ENTRIES, clock = Date.now) {
+    this.maxEntries = maxEntries;
+    this.clock = clock;
+  }
+  get size() {
+    return this.entries.size;
+  }
+  /**
+   * `hashes[k]` names the prompt's first (k + 1) × 128 tokens. Returns how many leading blocks were cached (0 when
+   * fewer than 1,024 tokens were), then records every prefix of ≥ 1,024 tokens as written or reused now.
+   */
+  use(hashes, ttlMs) {
+    const now2 = this.clock();
+    let blocks = 0;
+    for (let k = CACHE_MIN_BLOCKS - 1; k < hashes.length; k++) {
+      const expires = this.entries.get(hashes[k]);
+      if (expires === void 0) break;
+      if (expires <= now2) {
+        this.entries.delete(hashes[k]);
+        break;
+      }
+      blocks = k + 1;
+    }
+    for (let k = CACHE_MIN_BLOCKS - 1; k < hashes.length; k++) {
+      this.entries.delete(hashes[k]);
+      this.entries.set(hashes[k], now2 + ttlMs);
+    }
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.maxEntries) break;
+      this.entries.delete(oldest);
+    }
+    return blocks;
+  }
+};
+
+// src/emulator/promptPrefix.ts
+import { createHash as createHash2 } from "node:crypto";
+function marker(...parts) {
+  return 2147483648 + (hashBytes(0, ["prefix-marker", ...parts]).readUInt32BE(0) & 2147483647);
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var TEXT_PARTS = /* @__PURE__ */ new Set(["text", "input_text", "output_text", "refusal"]);
+function contentSegments(content2, out) {
+  if (typeof content2 === "string") {
+    out.push(content2);
+    return;
+  }
+  if (!Array.isArray(content2)) {
+    if (content2 !== void 0 && content2 !== null) out.push(marker("value", JSON.stringify(content2)));
+    return;
+  }
+  for (const part of content2) {
+    if (isRecord(part) && TEXT_PARTS.has(String(part.type))) {
+      const text = part.text ?? part.refusal;
+      if (typeof text === "string") out.push(text);
+    } else {
+      out.push(marker("part", JSON.stringify(part)));
+    }
+  }
+}
+function messageSegments(m, out) {
+  if (!isRecord(m)) {
+    out.push(marker("item", JSON.stringify(m)));
+    return;
+  }
+  if (typeof m.role !== "string") {
+    out.push(marker("item", String(m.type)), JSON.stringify(m));
+    return;
+  }
+  out.push(marker("role", m.role));
+  if (typeof m.name === "string") out.push(m.name);
+  contentSegments(m.content, out);
+  for (const field of ["tool_calls", "function_call", "tool_call_id"]) {
+    if (m[field] !== void 0 && m[field] !== null) out.push(JSON.stringify(m[field]));
+  }
+}
+function leadingSegments(tools, format, out) {
+  if (Array.isArray(tools) && tools.length > 0) out.push(marker("tools"), JSON.stringify(tools));
+  if (isRecord(format) && format.type !== "text") out.push(marker("format"), JSON.stringify(format));
+}
+function prefixSegments(endpoint, body) {
+  const out = [];
+  if (endpoint === "/v1/chat/completions") {
+    leadingSegments(body.tools, body.response_format, out);
+    if (Array.isArray(body.messages)) for (const m of body.messages) messageSegments(m, out);
+  } else if (endpoint === "/v1/responses") {
+    leadingSegments(body.tools, isRecord(body.text) ? body.text.format : void 0, out);
+    if (typeof body.instructions === "string") out.push(marker("role", "developer"), body.instructions);
+    if (typeof body.input === "string") out.push(marker("role", "user"), body.input);
+    else if (Array.isArray(body.input)) for (const item of body.input) messageSegments(item, out);
+  }
+  return out;
+}
+var MEMO_MIN_CHARS = 200;
+var MEMO_MAX_TOKENS = 2e6;
+var memo = /* @__PURE__ */ new Map();
+var memoTokens = 0;
+function encode(text, encoding) {
+  if (text.length < MEMO_MIN_CHARS) return encoderFor(encoding).encode_ordinary(text);
+  const key = `${encoding}\0${text}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const tokens2 = encoderFor(encoding).encode_ordinary(text);
+  if (memoTokens + tokens2.length > MEMO_MAX_TOKENS) {
+    memo.clear();
+    memoTokens = 0;
+  }
+  memo.set(key, tokens2);
+  memoTokens += tokens2.length;
+  return tokens2;
+}
+function prefixBlockHashes(endpoint, body, model2, encoding, maxBlocks) {
+  const hashes = [];
+  if (maxBlocks <= 0) return hashes;
+  const h = createHash2("sha256");
+  h.update(`${model2}\0`);
+  let inBlock = 0;
+  for (const segment of prefixSegments(endpoint, body)) {
+    const tokens2 = typeof segment === "number" ? Uint32Array.of(segment) : encode(segment, encoding);
+    for (let i = 0; i < tokens2.length; ) {
+      const take = Math.min(CACHE_BLOCK - inBlock, tokens2.length - i);
+      h.update(new Uint8Array(tokens2.buffer, tokens2.byteOffset + i * 4, take * 4));
+      inBlock += take;
+      i += take;
+      if (inBlock === CACHE_BLOCK) {
+        hashes.push(h.copy().digest("base64"));
+        if (hashes.length >= maxBlocks) return hashes;
+        inBlock = 0;
+      }
+    }
+  }
+  return hashes;
 }
 
 // src/emulator/tokens.ts
@@ -7712,37 +8105,44 @@ function promptTokens(endpoint, body) {
   const model2 = typeof body.model === "string" ? body.model : "";
   return countRequestTokens(endpoint, body, encodingFor(model2)).input_tokens;
 }
-function textTokens(text, model2) {
-  return countText(text, encodingFor(model2));
-}
 
-// src/emulator/answers/params.ts
-function requireModel(body) {
-  const model2 = body.model;
-  if (model2 === void 0 || model2 === null || model2 === "") {
-    throw new ApiError(400, "you must provide a model parameter");
-  }
-  if (typeof model2 !== "string") throw invalidType("model", "a string", model2);
-  return model2;
+// src/emulator/answers/length.ts
+import { createHash as createHash3 } from "node:crypto";
+var LENGTH_CV = 0.3;
+var REASONING_CV = 0.5;
+var SHAPE_MEAN_MIN = 60;
+var SHAPE_MEAN_MAX = 500;
+var MODEL_FACTOR_MIN = 0.75;
+var MODEL_FACTOR_SPAN = 0.6;
+var EFFORT_FACTOR = { none: 0, minimal: 0, low: 1, medium: 3, high: 7, xhigh: 12 };
+var REASONING_EFFORTS = Object.keys(EFFORT_FACTOR);
+var DEFAULT_EFFORT = "medium";
+function shapeOf(parts) {
+  return createHash3("sha256").update(JSON.stringify(parts)).digest("base64");
 }
-function requireField(body, name) {
-  const value = body[name];
-  if (value === void 0 || value === null) throw missingParameter(name);
-  return value;
+function shapeMean(seed, modelKey, shape) {
+  const u = hashUnit(seed, "shape-mean", shape);
+  const base = Math.exp(Math.log(SHAPE_MEAN_MIN) + u * (Math.log(SHAPE_MEAN_MAX) - Math.log(SHAPE_MEAN_MIN)));
+  return base * (MODEL_FACTOR_MIN + MODEL_FACTOR_SPAN * hashUnit(seed, "model-factor", modelKey));
 }
-function optionalInt(body, name, min, max = Infinity) {
-  const value = body[name];
-  if (value === void 0 || value === null) return null;
-  if (typeof value !== "number" || !Number.isInteger(value)) throw invalidType(name, "an integer", value);
-  return checkIntRange(name, value, min, max);
+function normal(seed, ...parts) {
+  const u1 = Math.max(hashUnit(seed, "normal-1", ...parts), 1e-12);
+  const u2 = hashUnit(seed, "normal-2", ...parts);
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
-function refuseStreaming(body) {
-  if (body.stream === true) {
-    throw new ApiError(400, "The batchwise emulator does not emulate streaming (stream: true).", { param: "stream" });
-  }
+function lognormal(mean, cv, z) {
+  const sigma = Math.sqrt(Math.log(1 + cv * cv));
+  return mean * Math.exp(sigma * z - sigma * sigma / 2);
+}
+function planLength(seed, modelKey, shape, key, index, effortFactor) {
+  const mean = shapeMean(seed, modelKey, shape);
+  const visible = Math.max(1, Math.round(lognormal(mean, LENGTH_CV, normal(seed, "visible", key, index))));
+  const reasoning = effortFactor > 0 ? Math.max(1, Math.round(lognormal(mean * effortFactor, REASONING_CV, normal(seed, "reasoning", key, index)))) : 0;
+  return { visible, reasoning };
 }
 
 // src/emulator/answers/text.ts
+import { createHash as createHash4 } from "node:crypto";
 var WORDS = [
   "the",
   "batch",
@@ -7753,7 +8153,7 @@ var WORDS = [
   "and",
   "a",
   "model",
-  "wrote",
+  "made",
   "this",
   "short",
   "reply",
@@ -7765,14 +8165,12 @@ var WORDS = [
   "token",
   "counts",
   "here",
-  "emulated",
+  "test",
   "output",
-  "arrives",
   "later",
   "than",
   "sync",
   "but",
-  "costs",
   "half",
   "as",
   "much",
@@ -7784,7 +8182,6 @@ var WORDS = [
   "id",
   "today",
   "results",
-  "come",
   "back",
   "out",
   "of",
@@ -7797,41 +8194,255 @@ var WORDS = [
   "hello",
   "world",
   "window",
-  "closes",
   "after",
   "day",
   "quiet",
   "server",
-  "keeps",
   "its",
   "promise",
-  "again"
+  "again",
+  "we",
+  "can",
+  "see",
+  "that",
+  "it",
+  "will",
+  "be",
+  "more",
+  "time",
+  "work",
+  "data",
+  "file",
+  "run",
+  "plan",
+  "price",
+  "cost",
+  "save",
+  "good",
+  "fast",
+  "slow",
+  "part",
+  "list",
+  "each",
+  "note",
+  "then",
+  "next",
+  "first",
+  "last",
+  "read",
+  "write",
+  "send",
+  "keep",
+  "check",
+  "find",
+  "show",
+  "give",
+  "take",
+  "start",
+  "stop",
+  "open",
+  "close",
+  "yes",
+  "also",
+  "just",
+  "now",
+  "only",
+  "well",
+  "very",
+  "long",
+  "small",
+  "big",
+  "new",
+  "old",
+  "right",
+  "left",
+  "top",
+  "end",
+  "point",
+  "case",
+  "way",
+  "use",
+  "help",
+  "need",
+  "want",
+  "like",
+  "know",
+  "think",
+  "look",
+  "make",
+  "come",
+  "go",
+  "get",
+  "set",
+  "put",
+  "call",
+  "ask",
+  "tell",
+  "say",
+  "feel",
+  "try",
+  "leave",
+  "move",
+  "turn",
+  "play",
+  "live",
+  "hold",
+  "bring",
+  "provide",
+  "sit",
+  "stand",
+  "pay",
+  "meet",
+  "include",
+  "continue",
+  "learn",
+  "change",
+  "lead",
+  "watch",
+  "follow",
+  "create",
+  "speak",
+  "allow",
+  "add",
+  "grow",
+  "offer",
+  "remember",
+  "love",
+  "consider",
+  "buy",
+  "wait",
+  "serve",
+  "expect",
+  "build",
+  "stay",
+  "reach"
 ];
-var NOT_IN_KEY = /* @__PURE__ */ new Set(["max_tokens", "max_completion_tokens", "max_output_tokens", "service_tier", "stream", "user", "metadata", "store"]);
+var NOT_IN_KEY = /* @__PURE__ */ new Set([
+  "max_tokens",
+  "max_completion_tokens",
+  "max_output_tokens",
+  "service_tier",
+  "stream",
+  "user",
+  "metadata",
+  "store",
+  "prompt_cache_key",
+  "prompt_cache_retention",
+  "safety_identifier",
+  "reasoning_effort",
+  "reasoning"
+]);
 function answerKey(body) {
-  return JSON.stringify(body, (k, v) => k !== "" && NOT_IN_KEY.has(k) ? void 0 : v);
+  const decisive = JSON.stringify(Object.fromEntries(Object.entries(body).filter(([k]) => !NOT_IN_KEY.has(k))));
+  return createHash4("sha256").update(decisive).digest("base64");
 }
-function answerText2(seed, key, index) {
-  const bytes = hashBytes(seed, ["answer", key, index]);
-  const count = 5 + bytes[0] % 24;
-  const words = [];
-  for (let i = 0; i < count; i++) words.push(WORDS[bytes[1 + i] % WORDS.length]);
-  const first = words[0];
-  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
-  return `${words.join(" ")}.`;
-}
-function fitToBudget(text, maxTokens2, model2) {
-  let tokens2 = textTokens(text, model2);
-  if (maxTokens2 === null || tokens2 <= maxTokens2) return { text, tokens: tokens2, truncated: false };
-  let words = text.slice(0, -1).split(" ");
-  let cut = words.join(" ");
-  tokens2 = textTokens(cut, model2);
-  while (tokens2 > maxTokens2 && words.length > 1) {
-    words = words.slice(0, -1);
-    cut = words.join(" ");
-    tokens2 = textTokens(cut, model2);
+function pieces(seed, key, index, count) {
+  const next = seededStream(Math.floor(hashUnit(seed, "answer", key, index) * 4294967296));
+  const out = [];
+  let left = 0;
+  let sentenceStart = true;
+  while (out.length < count) {
+    if (left === 0 && !sentenceStart) {
+      out.push(".");
+      sentenceStart = true;
+      continue;
+    }
+    if (sentenceStart) left = 4 + Math.floor(next() * 15);
+    const word = WORDS[Math.floor(next() * WORDS.length)];
+    const first = out.length === 0;
+    const shown = sentenceStart ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    out.push(first ? shown : ` ${shown}`);
+    sentenceStart = false;
+    left--;
   }
-  return { text: cut, tokens: tokens2, truncated: true };
+  return out;
+}
+function encodedLength(text, model2) {
+  return text.length === 0 ? 0 : encoderFor(encodingFor(model2)).encode_ordinary(text).length;
+}
+function composeAnswer(seed, key, index, length, budget, model2) {
+  const truncated = budget !== null && length > budget;
+  const count = truncated ? budget : length;
+  const p = pieces(seed, key, index, count);
+  if (!truncated && count >= 2 && p[count - 2] !== ".") p[count - 1] = ".";
+  let text = p.join("");
+  let tokens2 = encodedLength(text, model2);
+  while (budget !== null && tokens2 > budget && p.length > 0) {
+    p.pop();
+    text = p.join("");
+    tokens2 = encodedLength(text, model2);
+  }
+  return { text, tokens: tokens2, truncated };
+}
+
+// src/emulator/answers/generate.ts
+var MINUTE_MS = 6e4;
+var TTL_WRITING_MODELS_MS = 30 * MINUTE_MS;
+var TTL_IN_MEMORY_MS = 10 * MINUTE_MS;
+var TTL_DEFAULT_MS = 24 * 60 * MINUTE_MS;
+function traitsFor(ctx, model2) {
+  return (ctx.models ?? defaultModelCatalog()).traits(model2);
+}
+function answeredModel(ctx, model2) {
+  return (ctx.models ?? defaultModelCatalog()).answeredName(model2);
+}
+function promptUsage(endpoint, body, traits, ctx) {
+  const prompt = promptTokens(endpoint, body);
+  const caches = ctx.mode === "batch" ? traits.cachesBatch : traits.cachesSync;
+  if (!ctx.cache || !caches || prompt < CACHE_MIN_TOKENS) return { prompt, cached: 0, written: 0 };
+  const model2 = body.model;
+  const hashes = prefixBlockHashes(endpoint, body, model2, encodingFor(model2), Math.floor(prompt / CACHE_BLOCK));
+  if (hashes.length < CACHE_MIN_BLOCKS) return { prompt, cached: 0, written: 0 };
+  const ttl = traits.writesCache ? TTL_WRITING_MODELS_MS : body.prompt_cache_retention === "in_memory" ? TTL_IN_MEMORY_MS : TTL_DEFAULT_MS;
+  const cached = ctx.cache.use(hashes, ttl) * CACHE_BLOCK;
+  const written = traits.writesCache ? hashes.length * CACHE_BLOCK - cached : 0;
+  return { prompt, cached, written };
+}
+function readEffort(value2, param) {
+  if (value2 === void 0 || value2 === null) return null;
+  if (typeof value2 !== "string" || !REASONING_EFFORTS.includes(value2)) throw invalidValue(param, value2, REASONING_EFFORTS);
+  return value2;
+}
+function effectiveEffort(traits, requested) {
+  return traits.reasoning ? requested ?? DEFAULT_EFFORT : null;
+}
+function generateChoice(r) {
+  const plan = planLength(r.seed, r.traits.key, r.shape, r.key, r.index, r.effort === null ? 0 : EFFORT_FACTOR[r.effort]);
+  const reasoning = r.budget === null ? plan.reasoning : Math.min(plan.reasoning, r.budget);
+  const left = r.budget === null ? null : r.budget - reasoning;
+  const fitted = composeAnswer(r.seed, r.key, r.index, plan.visible, left, r.model);
+  return { text: fitted.text, visible: fitted.tokens, reasoning, truncated: fitted.truncated };
+}
+function echoedServiceTier(value2) {
+  if (value2 === "priority" || value2 === "fast") return "priority";
+  if (value2 === "flex" || value2 === "ultrafast") return value2;
+  return "default";
+}
+
+// src/emulator/answers/params.ts
+function requireModel(body) {
+  const model2 = body.model;
+  if (model2 === void 0 || model2 === null || model2 === "") {
+    throw new ApiError(400, "you must provide a model parameter");
+  }
+  if (typeof model2 !== "string") throw invalidType("model", "a string", model2);
+  return model2;
+}
+function requireField(body, name) {
+  const value2 = body[name];
+  if (value2 === void 0 || value2 === null) throw missingParameter(name);
+  return value2;
+}
+function optionalInt(body, name, min, max = Infinity) {
+  const value2 = body[name];
+  if (value2 === void 0 || value2 === null) return null;
+  if (typeof value2 !== "number" || !Number.isInteger(value2)) throw invalidType(name, "an integer", value2);
+  return checkIntRange(name, value2, min, max);
+}
+function refuseStreaming(body) {
+  if (body.stream === true) {
+    throw new ApiError(400, "The batchwise emulator does not emulate streaming (stream: true).", { param: "stream" });
+  }
 }
 
 // src/emulator/answers/chat.ts
@@ -7840,6 +8451,15 @@ function maxTokens(body) {
 }
 function systemFingerprint(model2) {
   return `fp_${hashBytes(0, ["fingerprint", model2]).toString("hex").slice(0, 10)}`;
+}
+function chatShape(body) {
+  const lead = [];
+  for (const m of body.messages) {
+    const role = m?.role;
+    if (role !== "system" && role !== "developer") break;
+    lead.push(m.content);
+  }
+  return shapeOf([lead, body.response_format ?? null, body.tools ?? null]);
 }
 var chatEmulation = {
   endpoint: "/v1/chat/completions",
@@ -7855,50 +8475,62 @@ var chatEmulation = {
     }
     optionalInt(body, "n", 1, 128);
     maxTokens(body);
+    readEffort(body.reasoning_effort, "reasoning_effort");
     refuseStreaming(body);
   },
   answer(body, ctx) {
     this.check(body);
     const model2 = body.model;
+    const traits = traitsFor(ctx, model2);
     const n = optionalInt(body, "n", 1, 128) ?? 1;
     const budget = maxTokens(body);
+    const effort = effectiveEffort(traits, readEffort(body.reasoning_effort, "reasoning_effort"));
     const key = answerKey(body);
-    let completion = 0;
+    const shape = chatShape(body);
+    let visible = 0;
+    let reasoning = 0;
     const choices = [];
     for (let index = 0; index < n; index++) {
-      const fitted = fitToBudget(answerText2(ctx.seed, key, index), budget, model2);
-      completion += fitted.tokens;
+      const c = generateChoice({ seed: ctx.seed, key, shape, index, model: model2, traits, effort, budget });
+      visible += c.visible;
+      reasoning += c.reasoning;
       choices.push({
         index,
-        message: { role: "assistant", content: fitted.text, refusal: null, annotations: [] },
+        message: { role: "assistant", content: c.text, refusal: null, annotations: [] },
         logprobs: null,
-        finish_reason: fitted.truncated ? "length" : "stop"
+        finish_reason: c.truncated ? "length" : "stop"
       });
     }
-    const prompt = promptTokens("/v1/chat/completions", body);
+    const completion = visible + reasoning;
+    const p = promptUsage("/v1/chat/completions", body, traits, ctx);
     return {
       body: {
         id: newId("chatcmpl-", 29),
         object: "chat.completion",
         created: ctx.now,
-        model: model2,
+        model: answeredModel(ctx, model2),
         choices,
         usage: {
-          prompt_tokens: prompt,
+          prompt_tokens: p.prompt,
           completion_tokens: completion,
-          total_tokens: prompt + completion,
-          prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+          total_tokens: p.prompt + completion,
+          prompt_tokens_details: {
+            cached_tokens: p.cached,
+            audio_tokens: 0,
+            // Only the models that bill cache writes report them (CompletionUsage in the SDK).
+            ...traits.writesCache ? { cache_write_tokens: p.written } : {}
+          },
           completion_tokens_details: {
-            reasoning_tokens: 0,
+            reasoning_tokens: reasoning,
             audio_tokens: 0,
             accepted_prediction_tokens: 0,
             rejected_prediction_tokens: 0
           }
         },
-        service_tier: body.service_tier === "flex" ? "flex" : "default",
+        service_tier: echoedServiceTier(body.service_tier),
         system_fingerprint: systemFingerprint(model2)
       },
-      usage: { input_tokens: prompt, cached_tokens: 0, output_tokens: completion, reasoning_tokens: 0 }
+      usage: { input_tokens: p.prompt, cached_tokens: p.cached, output_tokens: completion, reasoning_tokens: reasoning }
     };
   },
   reservedOutputTokens(body) {
@@ -7929,13 +8561,15 @@ var completionsEmulation = {
     const n = optionalInt(body, "n", 1, 128) ?? 1;
     const budget = optionalInt(body, "max_tokens", 0) ?? DEFAULT_MAX_TOKENS;
     const key = answerKey(body);
+    const traits = traitsFor(ctx, model2);
+    const shape = shapeOf([]);
     const choices = [];
     let completion = 0;
     const count = prompts(body).length * n;
     for (let index = 0; index < count; index++) {
-      const fitted = fitToBudget(answerText2(ctx.seed, key, index), budget, model2);
-      completion += fitted.tokens;
-      choices.push({ text: fitted.text, index, logprobs: null, finish_reason: fitted.truncated ? "length" : "stop" });
+      const c = generateChoice({ seed: ctx.seed, key, shape, index, model: model2, traits, effort: null, budget });
+      completion += c.visible;
+      choices.push({ text: c.text, index, logprobs: null, finish_reason: c.truncated ? "length" : "stop" });
     }
     const prompt = promptTokens("/v1/completions", body);
     return {
@@ -7943,7 +8577,7 @@ var completionsEmulation = {
         id: newId("cmpl-", 29),
         object: "text_completion",
         created: ctx.now,
-        model: model2,
+        model: answeredModel(ctx, model2),
         choices,
         usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
         system_fingerprint: systemFingerprint(model2)
@@ -8022,7 +8656,7 @@ var embeddingsEmulation = {
     });
     const prompt = promptTokens("/v1/embeddings", body);
     return {
-      body: { object: "list", data, model: model2, usage: { prompt_tokens: prompt, total_tokens: prompt } },
+      body: { object: "list", data, model: answeredModel(ctx, model2), usage: { prompt_tokens: prompt, total_tokens: prompt } },
       usage: { input_tokens: prompt, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 }
     };
   },
@@ -8074,7 +8708,7 @@ var moderationsEmulation = {
       return { flagged: false, categories, category_scores: scores, category_applied_input_types: applied };
     });
     return {
-      body: { id: newId("modr-", 24), model: model2, results },
+      body: { id: newId("modr-", 24), model: answeredModel(ctx, model2), results },
       usage: { input_tokens: 0, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 }
     };
   },
@@ -8084,6 +8718,27 @@ var moderationsEmulation = {
 };
 
 // src/emulator/answers/responses.ts
+function requestedEffort(body) {
+  const reasoning = body.reasoning;
+  if (reasoning === void 0 || reasoning === null) return null;
+  if (typeof reasoning !== "object" || Array.isArray(reasoning)) throw invalidType("reasoning", "an object", reasoning);
+  return readEffort(reasoning.effort, "reasoning.effort");
+}
+function textFormat(body) {
+  const text = body.text;
+  return typeof text === "object" && text !== null ? text.format ?? null : null;
+}
+function responsesShape(body) {
+  const lead = [typeof body.instructions === "string" ? body.instructions : null];
+  if (Array.isArray(body.input)) {
+    for (const item of body.input) {
+      const role = item?.role;
+      if (role !== "system" && role !== "developer") break;
+      lead.push(item.content);
+    }
+  }
+  return shapeOf([lead, textFormat(body), body.tools ?? null]);
+}
 var responsesEmulation = {
   endpoint: "/v1/responses",
   check(body) {
@@ -8091,42 +8746,51 @@ var responsesEmulation = {
     const input = requireField(body, "input");
     if (typeof input !== "string" && !Array.isArray(input)) throw invalidType("input", "a string or an array", input);
     optionalInt(body, "max_output_tokens", 16);
+    requestedEffort(body);
     refuseStreaming(body);
   },
   answer(body, ctx) {
     this.check(body);
     const model2 = body.model;
+    const traits = traitsFor(ctx, model2);
     const budget = optionalInt(body, "max_output_tokens", 16);
+    const effort = effectiveEffort(traits, requestedEffort(body));
     const key = answerKey(body);
-    const fitted = fitToBudget(answerText2(ctx.seed, key, 0), budget, model2);
-    const input = promptTokens("/v1/responses", body);
-    const output = fitted.tokens;
-    const msgId = `msg_${hashBytes(ctx.seed, ["msg", key]).toString("hex").slice(0, 48)}`;
+    const c = generateChoice({ seed: ctx.seed, key, shape: responsesShape(body), index: 0, model: model2, traits, effort, budget });
+    const p = promptUsage("/v1/responses", body, traits, ctx);
+    const output = c.visible + c.reasoning;
+    const status = c.truncated ? "incomplete" : "completed";
+    const items = [];
+    if (traits.reasoning) {
+      items.push({ id: `rs_${hashBytes(ctx.seed, ["rs", key]).toString("hex").slice(0, 48)}`, type: "reasoning", summary: [] });
+    }
+    if (c.visible > 0 || !c.truncated) {
+      items.push({
+        id: `msg_${hashBytes(ctx.seed, ["msg", key]).toString("hex").slice(0, 48)}`,
+        type: "message",
+        status,
+        role: "assistant",
+        content: [{ type: "output_text", text: c.text, annotations: [], logprobs: [] }]
+      });
+    }
+    const summary = body.reasoning?.summary;
     return {
       body: {
         id: `resp_${newId("", 48).toLowerCase()}`,
         object: "response",
         created_at: ctx.now,
-        status: fitted.truncated ? "incomplete" : "completed",
+        status,
         background: false,
         error: null,
-        incomplete_details: fitted.truncated ? { reason: "max_output_tokens" } : null,
+        incomplete_details: c.truncated ? { reason: "max_output_tokens" } : null,
         instructions: typeof body.instructions === "string" ? body.instructions : null,
         max_output_tokens: budget,
-        model: model2,
-        output: [
-          {
-            id: msgId,
-            type: "message",
-            status: fitted.truncated ? "incomplete" : "completed",
-            role: "assistant",
-            content: [{ type: "output_text", text: fitted.text, annotations: [], logprobs: [] }]
-          }
-        ],
+        model: answeredModel(ctx, model2),
+        output: items,
         parallel_tool_calls: true,
         previous_response_id: null,
-        reasoning: { effort: null, summary: null },
-        service_tier: body.service_tier === "flex" ? "flex" : "default",
+        reasoning: { effort, summary: effort === null ? null : summary ?? null },
+        service_tier: echoedServiceTier(body.service_tier),
         store: body.store !== false,
         temperature: typeof body.temperature === "number" ? body.temperature : 1,
         text: { format: { type: "text" }, verbosity: "medium" },
@@ -8135,16 +8799,16 @@ var responsesEmulation = {
         top_p: typeof body.top_p === "number" ? body.top_p : 1,
         truncation: "disabled",
         usage: {
-          input_tokens: input,
-          input_tokens_details: { cached_tokens: 0 },
+          input_tokens: p.prompt,
+          input_tokens_details: { cached_tokens: p.cached, ...traits.writesCache ? { cache_write_tokens: p.written } : {} },
           output_tokens: output,
-          output_tokens_details: { reasoning_tokens: 0 },
-          total_tokens: input + output
+          output_tokens_details: { reasoning_tokens: c.reasoning },
+          total_tokens: p.prompt + output
         },
         user: null,
         metadata: {}
       },
-      usage: { input_tokens: input, cached_tokens: 0, output_tokens: output, reasoning_tokens: 0 }
+      usage: { input_tokens: p.prompt, cached_tokens: p.cached, output_tokens: output, reasoning_tokens: c.reasoning }
     };
   },
   reservedOutputTokens(body) {
@@ -8153,6 +8817,13 @@ var responsesEmulation = {
 };
 
 // src/emulator/answers/index.ts
+var EMULATED_ENDPOINTS = [
+  "/v1/chat/completions",
+  "/v1/responses",
+  "/v1/embeddings",
+  "/v1/completions",
+  "/v1/moderations"
+];
 var EMULATIONS = {
   "/v1/chat/completions": chatEmulation,
   "/v1/responses": responsesEmulation,
@@ -8161,7 +8832,289 @@ var EMULATIONS = {
   "/v1/moderations": moderationsEmulation
 };
 function emulationFor(endpoint) {
-  return EMULATIONS[endpoint];
+  const emulation = EMULATIONS[endpoint];
+  if (!emulation) throw new Error(`the emulator does not answer ${endpoint}`);
+  return emulation;
+}
+
+// src/emulator/expiresAfter.ts
+var MIN_EXPIRES_AFTER_S = 3600;
+var MAX_EXPIRES_AFTER_S = 2592e3;
+function expiresAfterSeconds(param, anchor, seconds2) {
+  if (anchor === null || anchor === void 0) throw missingParameter(`${param}.anchor`);
+  if (anchor !== "created_at") throw invalidValue(`${param}.anchor`, anchor, ["created_at"]);
+  if (seconds2 === null || seconds2 === void 0) throw missingParameter(`${param}.seconds`);
+  if (typeof seconds2 !== "number" || !Number.isInteger(seconds2)) {
+    throw new ApiError(400, `Invalid type for '${param}.seconds': expected an integer.`, { param: `${param}.seconds`, code: "invalid_type" });
+  }
+  return checkIntRange(`${param}.seconds`, seconds2, MIN_EXPIRES_AFTER_S, MAX_EXPIRES_AFTER_S);
+}
+
+// src/emulator/batchParams.ts
+function readBatchParams(body) {
+  for (const name of ["input_file_id", "endpoint", "completion_window"]) {
+    if (body[name] === void 0 || body[name] === null) throw missingParameter(name);
+  }
+  if (typeof body.input_file_id !== "string") throw invalidType("input_file_id", "a string", body.input_file_id);
+  if (!EMULATED_ENDPOINTS.includes(body.endpoint)) throw invalidValue("endpoint", body.endpoint, EMULATED_ENDPOINTS);
+  if (body.completion_window !== "24h") throw invalidValue("completion_window", body.completion_window, ["24h"]);
+  return {
+    input_file_id: body.input_file_id,
+    endpoint: body.endpoint,
+    completion_window: "24h",
+    metadata: readMetadata(body.metadata),
+    outputExpiresAfterS: readOutputExpiresAfter(body.output_expires_after)
+  };
+}
+function readOutputExpiresAfter(value2) {
+  if (value2 === void 0 || value2 === null) return null;
+  if (typeof value2 !== "object" || Array.isArray(value2)) throw invalidType("output_expires_after", "an object", value2);
+  const v = value2;
+  return expiresAfterSeconds("output_expires_after", v.anchor, v.seconds);
+}
+function readMetadata(value2) {
+  if (value2 === void 0 || value2 === null) return null;
+  if (typeof value2 !== "object" || Array.isArray(value2)) throw invalidType("metadata", "an object", value2);
+  const entries = Object.entries(value2);
+  if (entries.length > 16) {
+    throw new ApiError(
+      400,
+      `Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with ${entries.length} properties instead.`,
+      { param: "metadata", code: "object_above_max_properties" }
+    );
+  }
+  for (const [key, v] of entries) {
+    if (key.length > 64) {
+      throw new ApiError(
+        400,
+        `Invalid 'metadata': string too long. Expected a string with maximum length 64, but got a string with length ${key.length} instead.`,
+        { param: "metadata", code: "string_above_max_length" }
+      );
+    }
+    if (typeof v !== "string") throw invalidType(`metadata.${key}`, "a string", v);
+    if (v.length > 512) {
+      throw new ApiError(
+        400,
+        `Invalid 'metadata.${key}': string too long. Expected a string with maximum length 512, but got a string with length ${v.length} instead.`,
+        { param: `metadata.${key}`, code: "string_above_max_length" }
+      );
+    }
+  }
+  return { ...value2 };
+}
+
+// src/emulator/meters.ts
+var TokenBucket = class {
+  capacity;
+  periodMs;
+  scaled;
+  last;
+  constructor(capacity, periodMs, now2) {
+    this.capacity = capacity;
+    this.periodMs = periodMs;
+    this.scaled = capacity * periodMs;
+    this.last = now2;
+  }
+  refill(now2) {
+    if (now2 <= this.last) return;
+    this.scaled = Math.min(this.capacity * this.periodMs, this.scaled + (now2 - this.last) * this.capacity);
+    this.last = now2;
+  }
+  waitFor(cost, now2) {
+    this.refill(now2);
+    if (cost > this.capacity) return Infinity;
+    const missing = cost * this.periodMs - this.scaled;
+    return missing <= 0 ? 0 : Math.ceil(missing / this.capacity);
+  }
+  take(cost, now2) {
+    this.refill(now2);
+    this.scaled -= cost * this.periodMs;
+  }
+  remaining(now2) {
+    this.refill(now2);
+    return Math.max(0, Math.floor(this.scaled / this.periodMs));
+  }
+  resetMs(now2) {
+    this.refill(now2);
+    return Math.ceil((this.capacity * this.periodMs - this.scaled) / this.capacity);
+  }
+};
+var SlidingWindow = class {
+  capacity;
+  periodMs;
+  oversize;
+  entries = [];
+  used = 0;
+  constructor(capacity, periodMs, oversize = "never") {
+    this.capacity = capacity;
+    this.periodMs = periodMs;
+    this.oversize = oversize;
+  }
+  expire(now2) {
+    while (this.entries.length > 0 && this.entries[0].at + this.periodMs <= now2) this.used -= this.entries.shift().cost;
+  }
+  waitFor(cost, now2) {
+    this.expire(now2);
+    if (this.used + cost <= this.capacity) return 0;
+    if (cost > this.capacity) {
+      if (this.oversize === "never") return Infinity;
+      return this.entries.length === 0 ? 0 : this.entries[this.entries.length - 1].at + this.periodMs - now2;
+    }
+    let left = this.used;
+    for (const e of this.entries) {
+      left -= e.cost;
+      if (left + cost <= this.capacity) return e.at + this.periodMs - now2;
+    }
+    return this.periodMs;
+  }
+  take(cost, now2) {
+    this.expire(now2);
+    this.entries.push({ at: now2, cost });
+    this.used += cost;
+  }
+  remaining(now2) {
+    this.expire(now2);
+    return Math.max(0, this.capacity - this.used);
+  }
+  /** The window is back to its full capacity when its newest entry leaves it. */
+  resetMs(now2) {
+    this.expire(now2);
+    return this.entries.length > 0 ? this.entries[this.entries.length - 1].at + this.periodMs - now2 : 0;
+  }
+  usedNow(now2) {
+    this.expire(now2);
+    return this.used;
+  }
+};
+function meterOf(kind, capacity, periodMs, now2) {
+  return kind === "bucket" ? new TokenBucket(capacity, periodMs, now2) : new SlidingWindow(capacity, periodMs);
+}
+function usedOf(meter, now2) {
+  return meter.capacity - meter.remaining(now2);
+}
+
+// src/emulator/rateLimiter.ts
+var MINUTE_MS2 = 6e4;
+var SECOND_MS = 1e3;
+var VISIT = "Visit https://platform.openai.com/account/rate-limits to learn more.";
+function retryHeaders(waitMs) {
+  const ms = Math.max(1, Math.ceil(waitMs));
+  return { "retry-after": String(Math.max(1, Math.ceil(ms / 1e3))), "retry-after-ms": String(ms) };
+}
+var RateLimiter = class {
+  rpm;
+  tpm;
+  kind;
+  perSecond;
+  now;
+  models = /* @__PURE__ */ new Map();
+  constructor(opts) {
+    this.rpm = opts.rpm;
+    this.tpm = opts.tpm;
+    this.kind = opts.limiter ?? "bucket";
+    this.perSecond = opts.perSecond ?? false;
+    this.now = opts.now ?? Date.now;
+  }
+  get enabled() {
+    return this.rpm !== null || this.tpm !== null;
+  }
+  /** Admits one request of `tokens` for `model` (the limits' key; `shown` is the name the messages say) and returns
+   *  the x-ratelimit-* headers, or throws the 429 (headers included). A refused request takes nothing. */
+  take(model2, tokens2, shown = model2, now2 = this.now()) {
+    if (!this.enabled) return {};
+    const limits = this.limitsOf(model2, now2);
+    const { requests, tokens: tokenLimit } = limits;
+    if (requests) {
+      const waitMs = Math.max(requests.minute.waitFor(1, now2), requests.second?.waitFor(1, now2) ?? 0);
+      if (waitMs > 0) {
+        const used = usedOf(requests.minute, now2);
+        throw this.limited(
+          `Rate limit reached for ${shown} in organization org-emulator on requests per min (RPM): Limit ${this.rpm}, Used ${used}, Requested 1. Please try again in ${formatGoDuration(waitMs)}. ${VISIT}`,
+          "requests",
+          waitMs,
+          limits,
+          now2
+        );
+      }
+    }
+    if (tokenLimit) {
+      if (tokens2 > tokenLimit.minute.capacity) {
+        throw this.limited(
+          `Request too large for ${shown} in organization org-emulator on tokens per min (TPM): Limit ${this.tpm}, Requested ${tokens2}. The input or output tokens must be reduced in order to run successfully. ${VISIT}`,
+          "tokens",
+          null,
+          limits,
+          now2
+        );
+      }
+      const waitMs = Math.max(tokenLimit.minute.waitFor(tokens2, now2), tokenLimit.second?.waitFor(tokens2, now2) ?? 0);
+      if (waitMs > 0) {
+        const used = usedOf(tokenLimit.minute, now2);
+        throw this.limited(
+          `Rate limit reached for ${shown} in organization org-emulator on tokens per min (TPM): Limit ${this.tpm}, Used ${used}, Requested ${tokens2}. Please try again in ${formatGoDuration(waitMs)}. ${VISIT}`,
+          "tokens",
+          waitMs,
+          limits,
+          now2
+        );
+      }
+    }
+    if (requests) {
+      requests.minute.take(1, now2);
+      requests.second?.take(1, now2);
+    }
+    if (tokenLimit) {
+      tokenLimit.minute.take(tokens2, now2);
+      tokenLimit.second?.take(tokens2, now2);
+    }
+    return this.headers(limits, now2);
+  }
+  limitsOf(model2, now2) {
+    let limits = this.models.get(model2);
+    if (!limits) {
+      const limit = (perMinute) => perMinute === null ? null : {
+        minute: meterOf(this.kind, perMinute, MINUTE_MS2, now2),
+        second: this.perSecond ? new SlidingWindow(Math.ceil(perMinute / 60), SECOND_MS, "alone") : null
+      };
+      limits = { requests: limit(this.rpm), tokens: limit(this.tpm) };
+      this.models.set(model2, limits);
+    }
+    return limits;
+  }
+  headers(limits, now2) {
+    const out = {};
+    if (limits.requests) {
+      out["x-ratelimit-limit-requests"] = String(this.rpm);
+      out["x-ratelimit-remaining-requests"] = String(limits.requests.minute.remaining(now2));
+      out["x-ratelimit-reset-requests"] = formatGoDuration(limits.requests.minute.resetMs(now2));
+    }
+    if (limits.tokens) {
+      out["x-ratelimit-limit-tokens"] = String(this.tpm);
+      out["x-ratelimit-remaining-tokens"] = String(limits.tokens.minute.remaining(now2));
+      out["x-ratelimit-reset-tokens"] = formatGoDuration(limits.tokens.minute.resetMs(now2));
+    }
+    return out;
+  }
+  limited(message, type, waitMs, limits, now2) {
+    const headers = { ...this.headers(limits, now2), ...waitMs !== null ? retryHeaders(waitMs) : {} };
+    return new ApiError(429, message, { type, code: "rate_limit_exceeded", headers });
+  }
+};
+
+// src/emulator/persist.ts
+import { rename, writeFile, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { randomBytes as randomBytes2 } from "node:crypto";
+async function writeJsonAtomic(path2, data) {
+  const tmp = `${path2}.${randomBytes2(4).toString("hex")}.tmp`;
+  await writeFile(tmp, JSON.stringify(data));
+  await rename(tmp, path2);
+}
+async function readJsonDir(dir) {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
+  const out = [];
+  for (const name of names) out.push(JSON.parse(await readFile(join(dir, name), "utf8")));
+  return out;
 }
 
 // src/emulator/lineFate.ts
@@ -8362,6 +9315,7 @@ async function writeBatchResults(o) {
   let completed = 0;
   let failed = 0;
   let unfinished = 0;
+  let unfinishedWritten = 0;
   const emulation = emulationFor(o.endpoint);
   try {
     for await (const raw of readJsonlLines(o.inputPath)) {
@@ -8371,6 +9325,8 @@ async function writeBatchResults(o) {
       const id = newId("batch_req_", 32);
       if (fate.at > o.cutoff) {
         unfinished++;
+        if (!o.writeUnfinished) continue;
+        unfinishedWritten++;
         const error = { code: o.unfinishedCode, message: UNFINISHED[o.unfinishedCode] };
         await errors.add(`${JSON.stringify({ id, custom_id: req.custom_id, response: null, error })}
 `);
@@ -8380,7 +9336,7 @@ async function writeBatchResults(o) {
       let answerBody = null;
       if (!failure) {
         try {
-          const answer = emulation.answer(req.body, { seed: o.seed, now: o.now });
+          const answer = emulation.answer(req.body, { seed: o.seed, now: o.now, mode: "batch", cache: o.cache, models: o.models });
           answerBody = answer.body;
           usage.input_tokens += answer.usage.input_tokens;
           usage.cached_tokens += answer.usage.cached_tokens;
@@ -8407,13 +9363,14 @@ async function writeBatchResults(o) {
     await output.close();
     await errors.close();
   }
-  return { completed, failed, unfinished, usage };
+  return { completed, failed, unfinished, unfinishedWritten, usage };
 }
 
 // src/emulator/batchService.ts
 var DAY_MS = 864e5;
+var HOUR_MS = 36e5;
 var FINISHED = /* @__PURE__ */ new Set(["completed", "failed", "expired", "cancelled"]);
-var ENQUEUED = /* @__PURE__ */ new Set(["in_progress", "finalizing", "cancelling"]);
+var ENQUEUED = /* @__PURE__ */ new Set(["in_progress", "finalizing"]);
 var seconds = (ms) => Math.floor(ms / 1e3);
 var BatchService = class {
   cfg;
@@ -8429,10 +9386,17 @@ var BatchService = class {
   abort = new AbortController();
   timer = null;
   ordinal = 0;
-  constructor(cfg, files, dir) {
+  answering;
+  models;
+  /** "You can create up to 2,000 batches per hour" (GUIDE), kept with the same limiter kind as the sync limits. */
+  creations;
+  constructor(cfg, files, dir, answering = {}) {
     this.cfg = cfg;
     this.files = files;
     this.dir = join2(dir, "batches");
+    this.answering = answering;
+    this.models = answering.models ?? defaultModelCatalog();
+    this.creations = Number.isFinite(cfg.creationsPerHour) ? meterOf(cfg.limiter, cfg.creationsPerHour, HOUR_MS, cfg.now()) : null;
   }
   async open() {
     await mkdir(this.dir, { recursive: true });
@@ -8444,7 +9408,7 @@ var BatchService = class {
     }
     for (const r of this.records.values()) {
       const running = r.batch.status === "in_progress" || r.batch.status === "cancelling" && r.internals.inProgressMs !== null;
-      const file = this.files.get(r.batch.input_file_id);
+      const file = this.files.get(r.batch.input_file_id, true);
       if (!running || !file) continue;
       this.plans.set(r.batch.id, await this.scan(r, file.id, false));
     }
@@ -8468,8 +9432,20 @@ var BatchService = class {
         param: "input_file_id"
       });
     }
-    const now = Date.now();
-    const created = seconds(now);
+    const now2 = this.cfg.now();
+    if (this.creations) {
+      const waitMs = this.creations.waitFor(1, now2);
+      if (waitMs > 0) {
+        const limit = this.cfg.creationsPerHour.toLocaleString("en-US");
+        throw new ApiError(429, `Batch creation rate limit reached: you can create up to ${limit} batches per hour. Please try again in ${formatGoDuration(waitMs)}.`, {
+          type: "requests",
+          code: "rate_limit_exceeded",
+          headers: retryHeaders(waitMs)
+        });
+      }
+      this.creations.take(1, now2);
+    }
+    const created = seconds(now2);
     const batch = {
       id: newId("batch_", 24),
       object: "batch",
@@ -8499,29 +9475,31 @@ var BatchService = class {
       internals: {
         ordinal: ++this.ordinal,
         endpoint: params.endpoint,
-        createdMs: now,
+        createdMs: now2,
         inProgressMs: null,
         cancellingMs: null,
         finalizingMs: null,
-        expireAtMs: now + (this.cfg.expireAfterMs ?? DAY_MS),
+        expireAtMs: now2 + (this.cfg.expireAfterMs ?? DAY_MS),
         completeAfterMs: this.cfg.completeAfterMs,
         seed: this.cfg.seed,
         failRate: this.cfg.failRate,
-        inputTokens: 0
+        inputTokens: 0,
+        queueModel: null,
+        outputExpiresAfterS: params.outputExpiresAfterS
       }
     };
     this.records.set(batch.id, record);
     this.persist(record);
-    this.advance(record, now);
+    this.advance(record, now2);
     return structuredClone(batch);
   }
   retrieve(id) {
     const record = this.find(id);
-    this.advance(record, Date.now());
+    this.advance(record, this.cfg.now());
     return structuredClone(record.batch);
   }
   list(limit, after) {
-    const now = Date.now();
+    const now2 = this.cfg.now();
     const newest = [...this.records.values()].reverse();
     let start = 0;
     if (after !== null) {
@@ -8529,7 +9507,7 @@ var BatchService = class {
       start = at === -1 ? newest.length : at + 1;
     }
     const page = newest.slice(start, start + limit);
-    for (const r of page) this.advance(r, now);
+    for (const r of page) this.advance(r, now2);
     const data = page.map((r) => structuredClone(r.batch));
     return {
       object: "list",
@@ -8541,16 +9519,18 @@ var BatchService = class {
   }
   cancel(id) {
     const record = this.find(id);
-    const now = Date.now();
-    this.advance(record, now);
+    const now2 = this.cfg.now();
+    this.advance(record, now2);
     const b = record.batch;
     if (FINISHED.has(b.status) || b.status === "finalizing") {
       throw new ApiError(409, `Cannot cancel a batch with status '${b.status}'.`);
     }
     if (b.status !== "cancelling") {
       b.status = "cancelling";
-      b.cancelling_at = seconds(now);
-      record.internals.cancellingMs = now;
+      b.cancelling_at = seconds(now2);
+      record.internals.cancellingMs = now2;
+      record.internals.cancelAfterMs = this.cfg.cancelAfterMs;
+      record.internals.cancelledLines = this.cfg.cancelledLines;
       this.persist(record);
     }
     return structuredClone(b);
@@ -8561,64 +9541,65 @@ var BatchService = class {
     return record;
   }
   advanceAll() {
-    const now = Date.now();
-    for (const r of this.records.values()) if (!FINISHED.has(r.batch.status)) this.advance(r, now);
+    const now2 = this.cfg.now();
+    for (const r of this.records.values()) if (!FINISHED.has(r.batch.status)) this.advance(r, now2);
   }
   /** Moves a batch as far as time and finished background work allow. */
-  advance(record, now) {
+  advance(record, now2) {
     if (this.abort.signal.aborted) return;
     const b = record.batch;
     const i = record.internals;
     switch (b.status) {
       case "validating": {
         const plan = this.planFor(record);
-        if (!plan || now < i.createdMs + this.cfg.validateMs) return;
-        if (plan.errors.length > 0) return this.fail(record, plan.errors, now);
+        if (!plan || now2 < i.createdMs + this.cfg.validateMs) return;
+        if (plan.errors.length > 0) return this.fail(record, plan.errors, now2);
         const queueError = this.queueError(record, plan);
-        if (queueError) return this.fail(record, [queueError], now);
+        if (queueError) return this.fail(record, [queueError], now2);
         b.status = "in_progress";
-        b.in_progress_at = seconds(now);
-        b.model = plan.model;
+        b.in_progress_at = seconds(now2);
+        b.model = plan.model === null ? null : this.models.answeredName(plan.model);
         b.request_counts.total = plan.total;
-        i.inProgressMs = now;
+        i.inProgressMs = now2;
         i.inputTokens = plan.inputTokens;
+        i.queueModel = this.queueOf(plan.model);
         this.persist(record);
         return;
       }
       case "in_progress": {
         const plan = this.planFor(record);
         const started = i.inProgressMs;
-        if (i.expireAtMs !== null && now >= i.expireAtMs) {
+        if (i.expireAtMs !== null && now2 >= i.expireAtMs) {
           if (plan) this.setCounts(record, plan, this.fractionAt(record, i.expireAtMs));
-          return this.finish(record, "expired", this.fractionAt(record, i.expireAtMs), now);
+          return this.finish(record, "expired", this.fractionAt(record, i.expireAtMs), now2);
         }
-        if (now >= started + i.completeAfterMs) {
+        if (now2 >= started + i.completeAfterMs) {
           b.status = "finalizing";
-          b.finalizing_at = seconds(now);
-          i.finalizingMs = now;
+          b.finalizing_at = seconds(now2);
+          i.finalizingMs = now2;
           if (plan) this.setCounts(record, plan, 1);
           this.persist(record);
-          return this.finish(record, "completed", 1, now);
+          return this.finish(record, "completed", 1, now2);
         }
-        if (plan) this.setCounts(record, plan, this.fractionAt(record, now));
+        if (plan) this.setCounts(record, plan, this.fractionAt(record, now2));
         return;
       }
       case "finalizing":
-        if (now < (i.finalizingMs ?? 0) + this.cfg.finalizeMs) return;
-        return this.finish(record, "completed", 1, now);
+        if (now2 < (i.finalizingMs ?? 0) + this.cfg.finalizeMs) return;
+        return this.finish(record, "completed", 1, now2);
       case "cancelling": {
-        const cancelledMs = i.cancellingMs;
+        const doneMs = i.cancellingMs + (i.cancelAfterMs ?? this.cfg.cancelAfterMs);
         if (i.inProgressMs === null) {
-          if (now < cancelledMs + this.cfg.finalizeMs) return;
+          if (now2 < doneMs) return;
           b.status = "cancelled";
-          b.cancelled_at = seconds(now);
+          b.cancelled_at = seconds(now2);
           this.persist(record);
           return;
         }
         const plan = this.planFor(record);
-        if (plan) this.setCounts(record, plan, this.fractionAt(record, cancelledMs));
-        if (now < cancelledMs + this.cfg.finalizeMs) return;
-        return this.finish(record, "cancelled", this.fractionAt(record, cancelledMs), now);
+        if (plan) this.setCounts(record, plan, this.fractionAt(record, Math.min(now2, doneMs)));
+        if (now2 < doneMs) return;
+        return this.finish(record, "cancelled", this.fractionAt(record, doneMs), now2);
       }
       default:
         return;
@@ -8632,20 +9613,36 @@ var BatchService = class {
     record.batch.request_counts.completed = countUpTo(plan.successAt, fraction);
     record.batch.request_counts.failed = countUpTo(plan.failureAt, fraction);
   }
-  fail(record, errors, now) {
+  fail(record, errors, now2) {
     record.batch.status = "failed";
-    record.batch.failed_at = seconds(now);
+    record.batch.failed_at = seconds(now2);
     record.batch.errors = { object: "list", data: errors };
     this.plans.delete(record.batch.id);
     this.persist(record);
   }
-  /** "Enqueued token limit reached…": the batch's input tokens plus those of the model's running batches. */
+  /** The queue a model's batches share: its catalog key (a snapshot queues with its family). */
+  queueOf(model2) {
+    return model2 === null ? null : this.models.traits(model2).key;
+  }
+  /** "Enqueued token limit reached…": the batch's input tokens plus those of the model's batches in progress or
+   *  finalizing, and of the ones created before it that are still validating but already counted (they passed or
+   *  will pass this check first). The message and shape are the real ones, quoted in shared/reference/batch-api.md
+   *  ("Queue (enqueued-token) limits"; openai/openai-python#2084): code `token_limit_exceeded`, line and param null,
+   *  "Enqueued token limit reached for gpt-4o-mini in organization org-…. Limit: 2,000,000 enqueued tokens. Please try
+   *  again once some in_progress batches have been completed." */
   queueError(record, plan) {
     const limit = this.cfg.queueLimit;
     if (limit === null || plan.model === null) return null;
+    const queue = this.queueOf(plan.model);
     let enqueued = 0;
     for (const r of this.records.values()) {
-      if (r !== record && ENQUEUED.has(r.batch.status) && r.batch.model === plan.model) enqueued += r.internals.inputTokens;
+      if (r === record) continue;
+      if (ENQUEUED.has(r.batch.status)) {
+        if ((r.internals.queueModel ?? this.queueOf(r.batch.model)) === queue) enqueued += r.internals.inputTokens;
+      } else if (r.batch.status === "validating" && r.internals.ordinal < record.internals.ordinal) {
+        const earlier = this.plans.get(r.batch.id);
+        if (earlier && earlier.errors.length === 0 && this.queueOf(earlier.model) === queue) enqueued += earlier.inputTokens;
+      }
     }
     if (enqueued + plan.inputTokens <= limit) return null;
     return {
@@ -8662,7 +9659,7 @@ var BatchService = class {
     if (plan) return plan;
     if (this.scanning.has(id)) return null;
     this.scanning.add(id);
-    const file = this.files.get(record.batch.input_file_id);
+    const file = this.files.get(record.batch.input_file_id, record.batch.status !== "validating");
     const job = (async () => {
       if (!file) {
         return {
@@ -8680,7 +9677,7 @@ var BatchService = class {
       job.then((p) => {
         this.plans.set(id, p);
         this.scanning.delete(id);
-        this.advance(record, Date.now());
+        this.advance(record, this.cfg.now());
       })
     );
     return null;
@@ -8697,19 +9694,21 @@ var BatchService = class {
     });
   }
   /** Writes the result files once, then ends the batch when they are ready. */
-  finish(record, ending, cutoff, now) {
+  finish(record, ending, cutoff, now2) {
     const b = record.batch;
     const running = this.finishing.get(b.id);
     if (running) {
-      if (running.result) this.applyEnding(record, running.ending, running.result, now);
+      if (running.result) this.applyEnding(record, running.ending, running.result, now2);
       return;
     }
     const state = { ending, result: null };
     this.finishing.set(b.id, state);
-    const file = this.files.get(b.input_file_id);
+    const file = this.files.get(b.input_file_id, true);
     const outputPath = this.files.tempPath();
     const errorPath = this.files.tempPath();
     const unfinishedCode = ending === "expired" ? "batch_expired" : "batch_cancelled";
+    const writeUnfinished = ending === "expired" || (record.internals.cancelledLines ?? this.cfg.cancelledLines) === "error-file";
+    const expiresAfterS = record.internals.outputExpiresAfterS ?? null;
     const job = (async () => {
       const summary = file ? await writeBatchResults({
         inputPath: this.files.bodyPath(file.id),
@@ -8721,11 +9720,13 @@ var BatchService = class {
         ordinal: record.internals.ordinal,
         cutoff,
         unfinishedCode,
-        now: seconds(now),
-        signal: this.abort.signal
-      }) : { completed: 0, failed: 0, unfinished: 0, usage: { input_tokens: 0, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 } };
-      const output = summary.completed > 0 ? await this.files.adopt(outputPath, `${b.id}_output.jsonl`, "batch_output") : null;
-      const errors = summary.failed + summary.unfinished > 0 ? await this.files.adopt(errorPath, `${b.id}_error.jsonl`, "batch_output") : null;
+        writeUnfinished,
+        now: seconds(now2),
+        signal: this.abort.signal,
+        ...this.answering
+      }) : { completed: 0, failed: 0, unfinished: 0, unfinishedWritten: 0, usage: { input_tokens: 0, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 } };
+      const output = summary.completed > 0 ? await this.files.adopt(outputPath, `${b.id}_output.jsonl`, "batch_output", expiresAfterS) : null;
+      const errors = summary.failed + summary.unfinishedWritten > 0 ? await this.files.adopt(errorPath, `${b.id}_error.jsonl`, "batch_output", expiresAfterS) : null;
       await rm(outputPath, { force: true });
       await rm(errorPath, { force: true });
       return { summary, outputFileId: output?.id ?? null, errorFileId: errors?.id ?? null };
@@ -8733,11 +9734,11 @@ var BatchService = class {
     this.track(
       job.then((result) => {
         state.result = result;
-        this.advance(record, Date.now());
+        this.advance(record, this.cfg.now());
       })
     );
   }
-  applyEnding(record, ending, result, now) {
+  applyEnding(record, ending, result, now2) {
     const b = record.batch;
     const { summary } = result;
     b.output_file_id = result.outputFileId;
@@ -8752,9 +9753,9 @@ var BatchService = class {
       total_tokens: summary.usage.input_tokens + summary.usage.output_tokens
     };
     b.status = ending;
-    if (ending === "completed") b.completed_at = seconds(now);
-    if (ending === "expired") b.expired_at = seconds(now);
-    if (ending === "cancelled") b.cancelled_at = seconds(now);
+    if (ending === "completed") b.completed_at = seconds(now2);
+    if (ending === "expired") b.expired_at = seconds(now2);
+    if (ending === "cancelled") b.cancelled_at = seconds(now2);
     this.finishing.delete(b.id);
     this.plans.delete(b.id);
     this.persist(record);
@@ -8799,8 +9800,10 @@ var FileStore = class {
   dir;
   files = /* @__PURE__ */ new Map();
   seq = 0;
-  constructor(dir) {
+  now;
+  constructor(dir, now2 = Date.now) {
     this.dir = dir;
+    this.now = now2;
   }
   async open() {
     await mkdir2(join3(this.dir, "files"), { recursive: true });
@@ -8817,19 +9820,22 @@ var FileStore = class {
   tempPath() {
     return join3(this.dir, "tmp", `${randomBytes4(8).toString("hex")}.part`);
   }
-  /** Turns a finished temp body into a File object. Batch files expire after 30 days, as the real API's do. */
-  async adopt(tempPath, filename, purpose) {
+  /** Turns a finished temp body into a File object. `expiresAfterS` is the upload's `expires_after.seconds` (or the
+   *  batch's `output_expires_after.seconds`), anchored at the file's creation; without it batch files expire after
+   *  30 days ("By default, files with purpose=batch expire after 30 days"; "The output file will automatically be
+   *  deleted 30 days after the batch is complete") and others never. */
+  async adopt(tempPath, filename, purpose, expiresAfterS = null) {
     const id = newId("file-", 22);
     const { size } = await stat(tempPath);
     await rename2(tempPath, this.bodyPath(id));
-    const now = Math.floor(Date.now() / 1e3);
+    const now2 = Math.floor(this.now() / 1e3);
     const expiring = purpose === "batch" || purpose === "batch_output";
     const file = {
       id,
       object: "file",
       bytes: size,
-      created_at: now,
-      expires_at: expiring ? now + THIRTY_DAYS_S : null,
+      created_at: now2,
+      expires_at: expiresAfterS !== null ? now2 + expiresAfterS : expiring ? now2 + THIRTY_DAYS_S : null,
       filename,
       purpose,
       status: "processed",
@@ -8840,120 +9846,34 @@ var FileStore = class {
     this.files.set(id, stored);
     return file;
   }
-  get(id) {
-    return this.files.get(id)?.file;
+  /** The file, unless it is unknown or has expired (`includeExpired`: the emulator's own reads of a running batch's
+   *  input, which the real API would not lose half-way). */
+  get(id, includeExpired = false) {
+    const file = this.files.get(id)?.file;
+    if (!file || !includeExpired && this.expired(file)) return void 0;
+    return file;
   }
-  /** Newest first, as GET /v1/files lists them by default. */
+  /** Newest first, as GET /v1/files lists them by default; expired files are not listed. */
   listNewestFirst() {
-    return [...this.files.values()].reverse().map((s) => s.file);
+    return [...this.files.values()].reverse().map((s) => s.file).filter((f) => !this.expired(f));
+  }
+  expired(file) {
+    return file.expires_at !== null && this.now() >= file.expires_at * 1e3;
   }
   bodyPath(id) {
     return join3(this.dir, "files", `${id}.body`);
   }
+  /** False for an unknown or expired file (the API's 404). */
   async delete(id) {
-    if (!this.files.delete(id)) return false;
+    const stored = this.files.get(id);
+    if (!stored || this.expired(stored.file)) return false;
+    this.files.delete(id);
     await rm2(this.metaPath(id), { force: true });
     await rm2(this.bodyPath(id), { force: true });
     return true;
   }
   metaPath(id) {
     return join3(this.dir, "files", `${id}.json`);
-  }
-};
-
-// src/emulator/rateLimiter.ts
-var WINDOW_MS = 6e4;
-var VISIT = "Visit https://platform.openai.com/account/rate-limits to learn more.";
-var RateLimiter = class {
-  rpm;
-  tpm;
-  windows = /* @__PURE__ */ new Map();
-  constructor(rpm, tpm) {
-    this.rpm = rpm;
-    this.tpm = tpm;
-  }
-  get enabled() {
-    return this.rpm !== null || this.tpm !== null;
-  }
-  /** Admits one request and returns the x-ratelimit-* headers, or throws the 429 (headers included). */
-  take(model2, tokens2, now = Date.now()) {
-    if (!this.enabled) return {};
-    const entries = this.window(model2, now);
-    const usedRequests = entries.length;
-    const usedTokens = entries.reduce((sum, e) => sum + e.tokens, 0);
-    if (this.rpm !== null && usedRequests + 1 > this.rpm) {
-      const waitMs = entries[0].at + WINDOW_MS - now;
-      throw this.limited(
-        model2,
-        `Rate limit reached for ${model2} in organization org-emulator on requests per min (RPM): Limit ${this.rpm}, Used ${usedRequests}, Requested 1. Please try again in ${formatGoDuration(waitMs)}. ${VISIT}`,
-        "requests",
-        waitMs,
-        entries,
-        now
-      );
-    }
-    if (this.tpm !== null && tokens2 > this.tpm) {
-      throw this.limited(
-        model2,
-        `Request too large for ${model2} in organization org-emulator on tokens per min (TPM): Limit ${this.tpm}, Requested ${tokens2}. The input or output tokens must be reduced in order to run successfully. ${VISIT}`,
-        "tokens",
-        null,
-        entries,
-        now
-      );
-    }
-    if (this.tpm !== null && usedTokens + tokens2 > this.tpm) {
-      let freed = 0;
-      let waitMs = WINDOW_MS;
-      for (const e of entries) {
-        freed += e.tokens;
-        if (usedTokens - freed + tokens2 <= this.tpm) {
-          waitMs = e.at + WINDOW_MS - now;
-          break;
-        }
-      }
-      throw this.limited(
-        model2,
-        `Rate limit reached for ${model2} in organization org-emulator on tokens per min (TPM): Limit ${this.tpm}, Used ${usedTokens}, Requested ${tokens2}. Please try again in ${formatGoDuration(waitMs)}. ${VISIT}`,
-        "tokens",
-        waitMs,
-        entries,
-        now
-      );
-    }
-    entries.push({ at: now, tokens: tokens2 });
-    return this.headers(entries, now);
-  }
-  window(model2, now) {
-    let entries = this.windows.get(model2);
-    if (!entries) {
-      entries = [];
-      this.windows.set(model2, entries);
-    }
-    while (entries.length > 0 && entries[0].at + WINDOW_MS <= now) entries.shift();
-    return entries;
-  }
-  /** reset-* is the time until the window is empty again ("until the limit resets to its initial state"). */
-  headers(entries, now) {
-    const out = {};
-    const resetMs = entries.length > 0 ? entries[entries.length - 1].at + WINDOW_MS - now : 0;
-    if (this.rpm !== null) {
-      out["x-ratelimit-limit-requests"] = String(this.rpm);
-      out["x-ratelimit-remaining-requests"] = String(Math.max(0, this.rpm - entries.length));
-      out["x-ratelimit-reset-requests"] = formatGoDuration(resetMs);
-    }
-    if (this.tpm !== null) {
-      const used = entries.reduce((sum, e) => sum + e.tokens, 0);
-      out["x-ratelimit-limit-tokens"] = String(this.tpm);
-      out["x-ratelimit-remaining-tokens"] = String(Math.max(0, this.tpm - used));
-      out["x-ratelimit-reset-tokens"] = formatGoDuration(resetMs);
-    }
-    return out;
-  }
-  limited(_model, message, type, waitMs, entries, now) {
-    const headers = this.headers(entries, now);
-    if (waitMs !== null) headers["retry-after"] = String(Math.max(1, Math.ceil(waitMs / 1e3)));
-    return new ApiError(429, message, { type, code: "rate_limit_exceeded", headers });
   }
 };
 
@@ -8997,11 +9917,11 @@ async function readJsonBody(req) {
 function queryInt(query, name, fallback, min, max) {
   const raw = query.get(name);
   if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value)) {
+  const value2 = Number(raw);
+  if (!Number.isInteger(value2)) {
     throw new ApiError(400, `Invalid type for '${name}': expected an integer, but got a string instead.`, { param: name, code: "invalid_type" });
   }
-  return checkIntRange(name, value, min, max);
+  return checkIntRange(name, value2, min, max);
 }
 
 // src/emulator/routes/batches.ts
@@ -9051,7 +9971,7 @@ function notFound(id) {
   return new ApiError(404, `No such File object: ${id}`, { param: "id" });
 }
 async function receiveUpload(ctx, services) {
-  const upload2 = { purpose: null, filename: null, tempPath: null, tooLarge: false };
+  const upload2 = { purpose: null, expiresAnchor: null, expiresSeconds: null, filename: null, tempPath: null, tooLarge: false };
   let parser;
   try {
     parser = (0, import_busboy.default)({ headers: ctx.req.headers, limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
@@ -9060,8 +9980,10 @@ async function receiveUpload(ctx, services) {
     throw new ApiError(400, "Invalid request: expected a multipart/form-data body with 'file' and 'purpose'.");
   }
   const writes = [];
-  parser.on("field", (name, value) => {
-    if (name === "purpose") upload2.purpose = value;
+  parser.on("field", (name, value2) => {
+    if (name === "purpose") upload2.purpose = value2;
+    if (name === "expires_after[anchor]") upload2.expiresAnchor = value2;
+    if (name === "expires_after[seconds]") upload2.expiresSeconds = value2;
   });
   parser.on("file", (name, stream, info) => {
     if (name !== "file" || upload2.tempPath !== null) {
@@ -9089,6 +10011,10 @@ async function receiveUpload(ctx, services) {
   }
   return upload2;
 }
+function readExpiresAfter(received) {
+  if (received.expiresAnchor === null && received.expiresSeconds === null) return null;
+  return expiresAfterSeconds("expires_after", received.expiresAnchor, received.expiresSeconds === null ? null : Number(received.expiresSeconds));
+}
 var upload = {
   method: "POST",
   pattern: /^\/v1\/files$/,
@@ -9097,10 +10023,12 @@ var upload = {
     const discard = async () => {
       if (received.tempPath) await rm3(received.tempPath, { force: true });
     };
+    let expiresAfterS = null;
     try {
       if (received.tempPath === null || received.filename === null) throw missingParameter("file");
       if (received.purpose === null) throw missingParameter("purpose");
       if (!UPLOAD_PURPOSES.includes(received.purpose)) throw invalidValue("purpose", received.purpose, UPLOAD_PURPOSES);
+      expiresAfterS = readExpiresAfter(received);
       if (received.tooLarge) throw new ApiError(413, "File is too large. Individual files can be up to 512 MB.", { param: "file" });
       if (received.purpose === "batch") {
         if (!received.filename.toLowerCase().endsWith(".jsonl")) {
@@ -9111,7 +10039,7 @@ var upload = {
       await discard();
       throw err;
     }
-    const file = await services.files.adopt(received.tempPath, received.filename, received.purpose);
+    const file = await services.files.adopt(received.tempPath, received.filename, received.purpose, expiresAfterS);
     if (received.purpose === "batch" && file.bytes > MAX_BATCH_FILE_BYTES) {
       await services.files.delete(file.id);
       throw new ApiError(400, "File is too large for Batch API. The Batch API only supports .jsonl files up to 200 MB in size.", {
@@ -9190,35 +10118,74 @@ var remove = {
 var fileRoutes = [upload, list, content, retrieve, remove];
 
 // src/emulator/routes/models.ts
-var LISTED = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-5-mini", "text-embedding-3-small", "text-embedding-3-large"];
+var FALLBACK = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-5-mini", "text-embedding-3-small", "text-embedding-3-large"];
 function model(id) {
   return { id, object: "model", created: 1715367049, owned_by: "system" };
+}
+function modelNotFound(id) {
+  return new ApiError(404, `The model \`${id}\` does not exist or you do not have access to it.`, { code: "model_not_found" });
 }
 var modelRoutes = [
   {
     method: "GET",
     pattern: /^\/v1\/models$/,
-    async handle(ctx) {
-      sendJson(ctx.res, 200, { object: "list", data: LISTED.map(model) }, ctx.headers);
+    async handle(ctx, services) {
+      const names = services.models.names() ?? FALLBACK;
+      sendJson(ctx.res, 200, { object: "list", data: names.map(model) }, ctx.headers);
     }
   },
   {
     method: "GET",
     pattern: /^\/v1\/models\/(.+)$/,
-    async handle(ctx) {
-      sendJson(ctx.res, 200, model(decodeURIComponent(ctx.params[0])), ctx.headers);
+    async handle(ctx, services) {
+      const id = decodeURIComponent(ctx.params[0]);
+      if (!services.models.knows(id)) throw modelNotFound(id);
+      sendJson(ctx.res, 200, model(id), ctx.headers);
     }
   }
 ];
 
 // src/emulator/routes/sync.ts
 import { setTimeout as sleep } from "node:timers/promises";
+
+// src/emulator/limitTokens.ts
+var PROMPT_FIELDS = ["messages", "input", "prompt", "instructions", "tools"];
+var CHARS_PER_TOKEN = 4;
+function promptCharacters(body) {
+  let chars = 0;
+  const walk = (value2) => {
+    if (typeof value2 === "string") {
+      if (!value2.startsWith("data:")) chars += value2.length;
+    } else if (typeof value2 === "number") {
+      chars += CHARS_PER_TOKEN;
+    } else if (Array.isArray(value2)) {
+      for (const v of value2) walk(v);
+    } else if (value2 !== null && typeof value2 === "object") {
+      for (const v of Object.values(value2)) walk(v);
+    }
+  };
+  for (const field of PROMPT_FIELDS) walk(body[field]);
+  return chars;
+}
+function limitTokens(endpoint, body, emulation, counting) {
+  const reserved = emulation.reservedOutputTokens(body);
+  if (counting === "sum") return promptTokens(endpoint, body) + reserved;
+  return Math.max(reserved, Math.ceil(promptCharacters(body) / CHARS_PER_TOKEN));
+}
+
+// src/emulator/routes/sync.ts
 var FLEX_ENDPOINTS = /* @__PURE__ */ new Set(["/v1/chat/completions", "/v1/responses"]);
 function flexUnavailable() {
   return new ApiError(429, "Resource unavailable: flex processing has no capacity for this request right now. Please retry later or use the default service tier.", {
     type: "server_error",
     code: "resource_unavailable"
   });
+}
+var PRIORITY_TIERS = /* @__PURE__ */ new Set(["priority", "fast", "ultrafast"]);
+function answerDelayMs(cfg, tier, flex, draw) {
+  const factor = flex ? cfg.flexSlowdownFactor : typeof tier === "string" && PRIORITY_TIERS.has(tier) ? cfg.priorityLatencyFactor : 1;
+  const jitter = 1 + cfg.latencyJitter * (2 * draw - 1);
+  return Math.max(0, cfg.latencyMs * factor * jitter) + (flex ? cfg.flexDelayMs : 0);
 }
 async function answerSync(endpoint, ctx, services) {
   const body = await readJsonBody(ctx.req);
@@ -9229,11 +10196,18 @@ async function answerSync(endpoint, ctx, services) {
   if (flex && services.random() < services.cfg.flexUnavailableRate) throw flexUnavailable();
   let limitHeaders = {};
   if (services.limiter.enabled) {
-    const tokens2 = promptTokens(endpoint, body) + emulation.reservedOutputTokens(body);
-    limitHeaders = services.limiter.take(model2, tokens2);
+    const tokens2 = limitTokens(endpoint, body, emulation, services.cfg.tokenCounting);
+    limitHeaders = services.limiter.take(services.models.traits(model2).key, tokens2, model2);
   }
-  if (flex && services.cfg.flexDelayMs > 0) await sleep(services.cfg.flexDelayMs);
-  const answer = emulation.answer(body, { seed: services.cfg.seed, now: Math.floor(Date.now() / 1e3) });
+  const delayMs = answerDelayMs(services.cfg, body.service_tier, flex, services.latencyRandom());
+  if (delayMs > 0) await sleep(delayMs, void 0, { signal: services.closing });
+  const answer = emulation.answer(body, {
+    seed: services.cfg.seed,
+    now: Math.floor(services.cfg.now() / 1e3),
+    mode: "sync",
+    cache: services.cache,
+    models: services.models
+  });
   sendJson(ctx.res, 200, answer.body, { ...ctx.headers, ...limitHeaders });
 }
 function syncRoute(endpoint) {
@@ -9295,7 +10269,7 @@ function createHandler(services) {
       }
       await found.route.handle(ctx, services);
     } catch (err) {
-      if (res.headersSent || res.destroyed || dropMidway) {
+      if (res.headersSent || res.destroyed || dropMidway || services.closing.aborted) {
         res.destroy();
         return;
       }
@@ -9311,12 +10285,23 @@ function createHandler(services) {
 }
 
 // src/emulator/index.ts
-function rate(name, value, fallback) {
-  const v = value ?? fallback;
+function rate(name, value2, fallback) {
+  const v = value2 ?? fallback;
   if (!(v >= 0 && v <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${v}`);
   return v;
 }
+function oneOf(name, value2, allowed, fallback) {
+  const v = value2 ?? fallback;
+  if (!allowed.includes(v)) throw new RangeError(`${name} must be one of ${allowed.join(", ")}, got ${String(v)}`);
+  return v;
+}
+function atLeast(name, value2, fallback, min = 0) {
+  const v = value2 ?? fallback;
+  if (!(v >= min)) throw new RangeError(`${name} must be a number \u2265 ${min}, got ${v}`);
+  return v;
+}
 function resolve(opts) {
+  const finalizeMs = opts.finalizeMs ?? 200;
   return {
     failRate: rate("failRate", opts.failRate, 0),
     httpFaultRate: rate("httpFaultRate", opts.httpFaultRate, 0),
@@ -9327,11 +10312,25 @@ function resolve(opts) {
     rpm: opts.rpm ?? null,
     tpm: opts.tpm ?? null,
     queueLimit: opts.queueLimit ?? null,
+    limiter: oneOf("limiter", opts.limiter, ["bucket", "window"], "bucket"),
+    perSecond: opts.perSecond ?? false,
+    tokenCounting: oneOf("tokenCounting", opts.tokenCounting, ["max", "sum"], "max"),
+    latencyMs: atLeast("latencyMs", opts.latencyMs, 0),
+    latencyJitter: rate("latencyJitter", opts.latencyJitter, 0.2),
+    // Flex is "slower response times"; Fast mode "up to 2.5x faster speeds": the factors are ours.
+    flexSlowdownFactor: atLeast("flexSlowdownFactor", opts.flexSlowdownFactor, 3),
+    priorityLatencyFactor: atLeast("priorityLatencyFactor", opts.priorityLatencyFactor, 0.5),
+    // "You can create up to 2,000 batches per hour."
+    creationsPerHour: atLeast("creationsPerHour", opts.creationsPerHour, 2e3),
+    cancelAfterMs: atLeast("cancelAfterMs", opts.cancelAfterMs, finalizeMs),
+    // OpenAI documents only that a cancelled batch's finished answers are in the output file.
+    cancelledLines: oneOf("cancelledLines", opts.cancelledLines, ["omitted", "error-file"], "omitted"),
     flexUnavailableRate: rate("flexUnavailableRate", opts.flexUnavailableRate, 0),
     flexDelayMs: opts.flexDelayMs ?? 0,
     seed: opts.seed ?? 0,
     validateMs: opts.validateMs ?? 200,
-    finalizeMs: opts.finalizeMs ?? 200,
+    finalizeMs,
+    now: opts.now ?? Date.now,
     log: opts.log ?? (() => {
     })
   };
@@ -9340,12 +10339,28 @@ async function startEmulator(opts = {}) {
   const cfg = resolve(opts);
   const ownDir = opts.dataDir == null;
   const dir = opts.dataDir ?? await mkdtemp(join4(tmpdir(), "batchwise-emulator-"));
-  const files = new FileStore(dir);
+  const files = new FileStore(dir, cfg.now);
   await files.open();
-  const batches = new BatchService(cfg, files, dir);
+  const cache = new PromptCache(opts.promptCacheEntries);
+  const models = new ModelCatalog(opts.catalog, cfg.log);
+  const batches = new BatchService(cfg, files, dir, { cache, models });
   await batches.open();
-  const limiter = new RateLimiter(cfg.rpm, cfg.tpm);
-  const server = createServer(createHandler({ cfg, files, batches, limiter, random: seededStream(cfg.seed) }));
+  const limiter = new RateLimiter({ rpm: cfg.rpm, tpm: cfg.tpm, limiter: cfg.limiter, perSecond: cfg.perSecond, now: cfg.now });
+  const stopping = new AbortController();
+  const server = createServer(
+    createHandler({
+      cfg,
+      files,
+      batches,
+      limiter,
+      cache,
+      models,
+      random: seededStream(cfg.seed),
+      // Its own stream, so that turning latency on does not move the seeded faults.
+      latencyRandom: seededStream((cfg.seed ^ 1597463007) >>> 0),
+      closing: stopping.signal
+    })
+  );
   server.keepAliveTimeout = 1e3;
   const host = opts.host ?? "127.0.0.1";
   await new Promise((resolvePromise, reject) => {
@@ -9364,6 +10379,7 @@ async function startEmulator(opts = {}) {
     close() {
       closing ??= (async () => {
         const stopped = new Promise((r) => server.close(() => r()));
+        stopping.abort();
         server.closeAllConnections();
         await stopped;
         await batches.close();
@@ -9380,7 +10396,7 @@ var EXAMPLE = relative(
   [new URL("../../examples/requests.jsonl", import.meta.url), new URL("../examples/requests.jsonl", import.meta.url)].map((u) => fileURLToPath(u)).find((p) => existsSync(p)) ?? "examples/requests.jsonl"
 );
 function addDemoCommand(program3) {
-  program3.command("demo").description("estimate and run examples/requests.jsonl against a built-in emulator: no API key, no network").option("--file <file>", "request file to run", EXAMPLE).option("--out <dir>", "results folder (default: a new temporary folder)").option("--min-savings <usd>", "auto: use sync when batch saves no more than this (the demo costs nothing: 0)", usdArg, 0).action(async (flags) => {
+  program3.command("demo").description("estimate and run examples/requests.jsonl against a built-in emulator: no API key, no network").addHelpText("after", "\nExample:\n  npm run demo                 (from a clone)\n  npx batchwise demo --file my.jsonl --out demo-results/").option("--file <file>", "request file to run", EXAMPLE).option("--out <dir>", "results folder (default: a new temporary folder)").option("--min-savings <usd>", "auto: use sync when batch saves no more than this (the demo costs nothing: 0)", usdArg, 0).action(async (flags) => {
     process.exitCode = await demo(flags);
   });
 }
@@ -9394,6 +10410,10 @@ async function demo(flags) {
 `);
     const catalog = loadCatalog();
     say(renderEstimateTable(await estimateFile(flags.file, { catalog, minSavingsUsd: flags.minSavings, displayName: flags.file })));
+    if (flags.minSavings < DEFAULT_MIN_SAVINGS_USD) {
+      say(`(the demo sets --min-savings to ${formatUsd(flags.minSavings)}: a file this small saves a fraction of a cent, and the default ${formatUsd(DEFAULT_MIN_SAVINGS_USD)} would pick sync)
+`);
+    }
     say("running it in --mode auto:");
     const summary = await runFile(flags.file, {
       mode: "auto",
@@ -9415,7 +10435,7 @@ ${describeSummary(summary)}`);
       say(`  ${r.custom_id} (${r.status}, ${r.mode}): ${answerText(r.response).slice(0, 70)}`);
     }
     say(`
-next: batchwise run YOUR.jsonl --out results  (with OPENAI_API_KEY set)`);
+next: npx batchwise estimate YOUR.jsonl, then npx batchwise run YOUR.jsonl --out results (with OPENAI_API_KEY set)`);
     return summary.exit_code;
   } catch (err) {
     return reportRunFailure(err, "sk-demo");
@@ -9425,25 +10445,36 @@ next: batchwise run YOUR.jsonl --out results  (with OPENAI_API_KEY set)`);
 }
 
 // src/cli/emulator.ts
-function rateArg(value) {
-  const n = Number(value);
+function rateArg(value2) {
+  const n = Number(value2);
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError("expected a fraction between 0 and 1, like 0.05");
   return n;
 }
-function countArg2(value) {
-  const n = Number(value);
+function countArg2(value2) {
+  const n = Number(value2);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number");
   return n;
 }
-function durationArg(value) {
+function factorArg(value2) {
+  const n = Number(value2);
+  if (!(n >= 0) || value2.trim() === "") throw new InvalidArgumentError("expected a number \u2265 0, like 3 or 0.5");
+  return n;
+}
+function choiceArg(allowed) {
+  return (value2) => {
+    if (!allowed.includes(value2)) throw new InvalidArgumentError(`expected one of ${allowed.join(", ")}`);
+    return value2;
+  };
+}
+function durationArg2(value2) {
   try {
-    return parseDuration(value);
+    return parseDuration(value2);
   } catch (err) {
     throw new InvalidArgumentError(err.message);
   }
 }
 function addEmulatorCommand(program3) {
-  program3.command("emulator").description("run a local OpenAI-compatible server (files, batches, chat, embeddings, responses) with fault injection").option("--port <n>", "port to listen on (0: any free port)", countArg2, 0).option("--host <host>", "address to bind", "127.0.0.1").option("--fail-rate <r>", "fraction of batch lines that fail (500, 429 and 400 lines)", rateArg).option("--http-fault-rate <r>", "fraction of calls answered 500/503", rateArg).option("--drop-rate <r>", "fraction of calls whose connection is reset", rateArg).option("--complete-after <dur>", "how long a batch runs, like 500ms, 30s, 5m", durationArg).option("--expire-after <dur>", "a batch still running after this long expires (default 24h)", durationArg).option("--rpm <n>", "requests per minute per model on the sync endpoints", countArg2).option("--tpm <n>", "tokens per minute per model on the sync endpoints", countArg2).option("--queue-limit <n>", "enqueued batch input tokens allowed per model", countArg2).option("--seed <n>", "seed for answers and faults", countArg2).option("--data-dir <dir>", "keep files and batches here across restarts").action(async (flags) => {
+  program3.command("emulator").description("run a local OpenAI-compatible server (files, batches, chat, embeddings, responses) with fault injection").addHelpText("after", "\nExamples:\n  batchwise emulator --port 8089\n  batchwise emulator --limiter bucket --rpm 300 --tpm 60000 --latency 3s\n  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=sk-any batchwise run requests.jsonl --out results/").option("--port <n>", "port to listen on (0: any free port)", countArg2, 0).option("--host <host>", "address to bind", "127.0.0.1").option("--fail-rate <r>", "fraction of batch lines that fail (500, 429 and 400 lines)", rateArg).option("--http-fault-rate <r>", "fraction of calls answered 500/503", rateArg).option("--drop-rate <r>", "fraction of calls whose connection is reset", rateArg).option("--complete-after <dur>", "how long a batch runs, like 500ms, 30s, 5m", durationArg2).option("--expire-after <dur>", "a batch still running after this long expires (default: 24h)", durationArg2).option("--rpm <n>", "requests per minute per model on the sync endpoints", countArg2).option("--tpm <n>", "tokens per minute per model on the sync endpoints", countArg2).option("--limiter <kind>", "how --rpm/--tpm are kept: bucket (continuous token bucket) or window (sliding 60s)", choiceArg(["bucket", "window"]), "bucket").option("--per-second", "also refuse more than limit/60 requests or tokens within any 1s").option("--token-counting <how>", "what a request counts against --tpm: max (max_tokens vs chars/4) or sum (input + max_tokens)", choiceArg(["max", "sum"]), "max").option("--latency <dur>", "hold each sync answer this long, like 800ms or 3s", durationArg2).option("--latency-jitter <r>", "latency varies by \xB1 this fraction (default: 0.2)", rateArg).option("--flex-slowdown-factor <x>", "flex answers take this many times --latency (default: 3)", factorArg).option("--priority-latency-factor <x>", "priority answers take this many times --latency (default: 0.5)", factorArg).option("--queue-limit <tokens>", "enqueued batch input tokens allowed per model", countArg2).option("--creations-per-hour <n>", "batches that can be created per hour (default: 2000)", countArg2).option("--cancel-after <dur>", "how long a cancelled batch shows cancelling", durationArg2).option("--cancelled-lines <where>", "a cancelled batch's unrun lines: omitted, or error-file (batch_cancelled)", choiceArg(["omitted", "error-file"]), "omitted").option("--seed <n>", "seed for answers and faults", countArg2).option("--data-dir <dir>", "keep files and batches here across restarts").action(async (flags) => {
     const options = {
       port: flags.port,
       host: flags.host,
@@ -9454,7 +10485,17 @@ function addEmulatorCommand(program3) {
       expireAfterMs: flags.expireAfter ?? null,
       rpm: flags.rpm ?? null,
       tpm: flags.tpm ?? null,
+      limiter: flags.limiter,
+      perSecond: flags.perSecond ?? false,
+      tokenCounting: flags.tokenCounting,
+      latencyMs: flags.latency,
+      latencyJitter: flags.latencyJitter,
+      flexSlowdownFactor: flags.flexSlowdownFactor,
+      priorityLatencyFactor: flags.priorityLatencyFactor,
       queueLimit: flags.queueLimit ?? null,
+      creationsPerHour: flags.creationsPerHour,
+      cancelAfterMs: flags.cancelAfter,
+      cancelledLines: flags.cancelledLines,
       seed: flags.seed,
       dataDir: flags.dataDir ?? null,
       log: (line) => process.stderr.write(`${line}
@@ -9489,20 +10530,25 @@ function requestSpecOf(flags) {
 }
 function addPrepareCommand(program3) {
   const cmd = program3.command("prepare").description("write a Batch API request file from a table: one request per row, {{column}} placeholders filled").argument("<data>", "the table: .csv (with a header row) or .jsonl (one object per line)");
-  addTemplateOptions(cmd).option("--id-column <column>", "the column whose values become custom_ids (default: row-1, row-2, \u2026)").addOption(new Option("--format <format>", "the table format when the extension does not say").choices(["csv", "jsonl"])).requiredOption("--out <file>", "the request file to write (JSONL)").option("--pricing <file>", "JSON file that adds or overrides model prices (for the estimate)").action(async (data, flags) => {
+  addTemplateOptions(cmd).option("--id-column <column>", "the column whose values become custom_ids (default: row-1, row-2, \u2026)").addOption(new Option("--format <format>", "the table format when the extension does not say").choices(["csv", "jsonl"])).requiredOption("--out <file>", "the request file to write (JSONL)").option("--pricing <file>", "JSON file that adds or overrides model prices (for the estimate)").option("--json", "print what was written and its estimate as JSON (errors too)").addHelpText("after", "\nExample:\n  batchwise prepare reviews.csv --template prompt.txt --model gpt-5.4-mini --id-column id --out requests.jsonl").action(async (data, flags) => {
     process.exitCode = await runPrepare(data, flags);
   });
 }
 async function runPrepare(data, flags) {
+  const json2 = useFormat({ json: flags.json });
   try {
     const catalog = loadCatalog(flags.pricing);
     const result = await prepareRequests({ ...requestSpecOf(flags), data, format: flags.format, idColumn: flags.idColumn, out: flags.out });
     for (const note of result.notes) process.stderr.write(`note: ${note}
 `);
+    const estimate = await estimateFile(result.path, { catalog, displayName: result.path });
+    if (json2) {
+      printJson({ file: result.path, requests: result.requests, model: result.model, endpoint: result.endpoint, notes: result.notes, estimate: estimateToJson(estimate) });
+      return 0;
+    }
     process.stdout.write(`wrote ${result.requests} requests (${result.model}, ${result.endpoint}) to ${result.path}
 
 `);
-    const estimate = await estimateFile(result.path, { catalog, displayName: result.path });
     process.stdout.write(renderEstimateTable(estimate));
     return 0;
   } catch (err) {
@@ -9513,12 +10559,13 @@ async function runPrepare(data, flags) {
 // src/cli/join.ts
 import { dirname, join as join6 } from "node:path";
 function addJoinCommand(program3) {
-  const cmd = program3.command("join").description("put a run's answers back on the table they came from, matched by custom_id").argument("<data>", "the table the requests were prepared from (.csv or .jsonl)").argument("<results>", "DIR/results.jsonl written by `batchwise run`").option("--out <file>", "the joined CSV (default: results.csv beside results.jsonl)").option("--id-column <column>", "the id column prepare used (default: rows match row-1, row-2, \u2026)").option("--parse <how>", '"json", or a regular expression whose named groups become columns').option("--requests <file>", "the request file that ran: unparsed answers are written again from it").addOption(new Option("--format <format>", "the table format when the extension does not say").choices(["csv", "jsonl"]));
+  const cmd = program3.command("join").description("put a run's answers back on the table they came from, matched by custom_id").argument("<data>", "the table the requests were prepared from (.csv or .jsonl)").argument("<results>", "DIR/results.jsonl written by `batchwise run`").option("--out <file>", "the joined CSV (default: results.csv beside results.jsonl)").option("--id-column <column>", "the id column prepare used (default: rows match row-1, row-2, \u2026)").option("--parse <how>", '"json", or a regular expression whose named groups become columns').option("--requests <file>", "the request file that ran: unparsed answers are written again from it").addOption(new Option("--format <format>", "the table format when the extension does not say").choices(["csv", "jsonl"])).option("--json", "print the join summary as JSON (errors too)").addHelpText("after", "\nExample:\n  batchwise join reviews.csv results/results.jsonl --id-column id --parse json");
   addTemplateOptions(cmd).action(async (data, results, flags) => {
     process.exitCode = await runJoin(data, results, flags);
   });
 }
 async function runJoin(data, results, flags) {
+  const json2 = useFormat({ json: flags.json });
   try {
     const spec = requestSpecOf(flags);
     const hasSpec = spec.template !== void 0 || spec.prompt !== void 0;
@@ -9533,14 +10580,463 @@ async function runJoin(data, results, flags) {
       requests: flags.requests,
       prepare: hasSpec ? spec : void 0
     });
-    process.stdout.write(renderJoinSummary(summary));
+    if (json2) printJson(summary);
+    else process.stdout.write(renderJoinSummary(summary));
     return 0;
   } catch (err) {
     return reportFailure(err);
   }
 }
 
+// src/cli/pricing.ts
+import { writeFileSync } from "node:fs";
+
+// src/pricing/update/catalogRows.ts
+var DAY_MS2 = 864e5;
+function catalogRows(catalog, today2, options = {}) {
+  const filter = options.model?.toLowerCase();
+  const models = [];
+  for (const key of Object.keys(catalog.models).sort()) {
+    const entry = catalog.models[key];
+    if (filter !== void 0 && ![key, ...entry.snapshots].some((name) => name.toLowerCase().includes(filter))) continue;
+    const p = pricingOf(key, entry);
+    models.push({
+      model: key,
+      sync: rowPrice(p.sync),
+      batch: rowPrice(p.batch),
+      flex: p.flex === null ? null : rowPrice(p.flex),
+      priority: p.priority === null ? null : rowPrice(p.priority),
+      as_of: entry.as_of,
+      shutdown: entry.shutdown,
+      days_to_shutdown: entry.shutdown === null ? null : daysBetween(today2, entry.shutdown),
+      replacement: entry.replacement,
+      origin: p.origin,
+      source: entry.source
+    });
+  }
+  return { as_of: catalog.as_of, age_days: daysBetween(catalog.as_of, today2), models };
+}
+function shutdownStatus(days) {
+  if (days === null) return null;
+  if (days <= 0) return "shut down";
+  return `in ${days} day${days === 1 ? "" : "s"}`;
+}
+function ageLine(listing) {
+  const d = listing.age_days;
+  const ago = d === 0 ? "0 days ago" : d > 0 ? `${d} day${d === 1 ? "" : "s"} ago` : `${-d} day${d === -1 ? "" : "s"} from now`;
+  return `prices checked ${listing.as_of}, ${ago}`;
+}
+function rowPrice(p) {
+  return { input: p.input, cached_input: p.cached_input, output: p.output };
+}
+function daysBetween(from, to) {
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS2);
+}
+
+// src/pricing/update/readPricingPage.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var FETCH_TIMEOUT_MS = 3e4;
+var NETWORK_ERRORS = {
+  ENOTFOUND: "host not found (no network, or a typo in the URL?)",
+  EAI_AGAIN: "host not found (no network?)",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ETIMEDOUT: "connection timed out",
+  CERT_HAS_EXPIRED: "the server certificate has expired"
+};
+async function readPricingPage(from) {
+  if (!/^https?:\/\//i.test(from)) return readFileSync2(from, "utf8");
+  let response;
+  try {
+    response = await fetch(from, {
+      headers: { accept: "text/markdown, text/plain;q=0.9, */*;q=0.1", "user-agent": `batchwise/${VERSION}` },
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS)
+    });
+  } catch (err) {
+    const cause = err.cause;
+    const code = cause?.code;
+    const reason = err.name === "TimeoutError" ? `no answer in ${FETCH_TIMEOUT_MS / 1e3}s` : code !== void 0 ? `${NETWORK_ERRORS[code] ?? code}${NETWORK_ERRORS[code] ? ` (${code})` : ""}` : cause?.message ?? err.message;
+    throw new PricingFileError(from, null, `cannot fetch the page: ${reason}`);
+  }
+  if (!response.ok) throw new PricingFileError(from, null, `cannot fetch the page: HTTP ${response.status} ${response.statusText}`.trimEnd());
+  return response.text();
+}
+
+// src/pricing/update/columns.ts
+function columns(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd());
+}
+function formatPrice(n) {
+  return String(Number(n.toFixed(6)));
+}
+
+// src/pricing/update/renderCatalog.ts
+var NONE = "\u2014";
+function renderCatalogTable(listing, overrides) {
+  const head = `${ageLine(listing)}${overrides ? ` (with ${overrides} laid over)` : ""}; USD per 1M tokens, input / cached / output`;
+  if (listing.models.length === 0) return `${head}
+no model matches
+`;
+  const showOrigin = listing.models.some((r) => r.origin !== "catalog");
+  const header = ["model", "sync", "batch", "flex", "priority", "checked", "shutdown", "replacement", ...showOrigin ? ["origin"] : []];
+  const rows = listing.models.map((r) => [
+    r.model,
+    modeCell(r.sync),
+    modeCell(r.batch),
+    modeCell(r.flex),
+    modeCell(r.priority),
+    r.as_of,
+    shutdownCell(r),
+    r.replacement ?? NONE,
+    ...showOrigin ? [r.origin] : []
+  ]);
+  return `${head}
+
+${columns([header, ...rows]).join("\n")}
+`;
+}
+function modeCell(p) {
+  if (p === null) return NONE;
+  return `${formatPrice(p.input)} / ${p.cached_input === null ? NONE : formatPrice(p.cached_input)} / ${formatPrice(p.output)}`;
+}
+function shutdownCell(r) {
+  if (r.shutdown === null) return NONE;
+  return `${r.shutdown} (${shutdownStatus(r.days_to_shutdown)})`;
+}
+
+// src/pricing/update/renderUpdate.ts
+var NONE2 = "\u2014";
+var TIER_NAMES = { sync: "Standard", batch: "Batch", flex: "Flex", priority: "Fast" };
+function renderUpdate(update, out) {
+  const { diff } = update;
+  const models = Object.keys(update.catalog.models).length;
+  const tables = Object.keys(TIER_NAMES).filter((t) => update.tables[t] > 0).map((t) => TIER_NAMES[t]);
+  const lines = [
+    `${models} models on ${update.source} (${tables.join(", ")} tables), read ${update.as_of}.`,
+    `Against the bundled catalog (prices checked ${update.against.as_of}): ${diff.added.length} new, ${diff.removed.length} not on the page, ${diff.changed.length} price${diff.changed.length === 1 ? "" : "s"} changed.`
+  ];
+  if (diff.added.length > 0) {
+    lines.push("", `New (${diff.added.length}):`);
+    const rows = diff.added.map((m) => {
+      const e = update.catalog.models[m];
+      return [
+        `  ${m}`,
+        `sync ${mode({ input: e.input, cached_input: e.cached_input, cache_write: e.cache_write, output: e.output })}`,
+        `batch ${mode({ input: e.batch_input, cached_input: e.batch_cached_input, cache_write: e.batch_cache_write, output: e.batch_output })}`
+      ];
+    });
+    lines.push(...columns(rows));
+  }
+  if (diff.removed.length > 0) {
+    lines.push("", `Not on the page (${diff.removed.length}; left out of the file):`, ...diff.removed.map((m) => `  ${m}`));
+  }
+  if (diff.changed.length > 0) {
+    lines.push("", `Changed (${diff.changed.length}):`, ...diff.changed.map((c) => `  ${changeLine(c)}`));
+  }
+  const folded = Object.entries(update.folded);
+  if (folded.length > 0) {
+    lines.push("", "Read as their catalog entry:", ...folded.map(([name, key]) => `  ${name} \u2192 ${key}`));
+  }
+  if (update.warnings.length > 0) lines.push("", "Notes:", ...update.warnings.map((w) => `  ${w}`));
+  lines.push("", out === null ? "Nothing written (--out FILE writes the pricing file)." : `Wrote ${out}.`);
+  return `${lines.join("\n")}
+`;
+}
+function updateToJson(update, out) {
+  return {
+    source: update.source,
+    as_of: update.as_of,
+    against: update.against,
+    models: Object.keys(update.catalog.models).length,
+    out,
+    added: update.diff.added,
+    removed: update.diff.removed,
+    changed: update.diff.changed,
+    folded: update.folded,
+    warnings: update.warnings
+  };
+}
+function changeLine(c) {
+  return `${c.model} ${c.field} ${value(c.from)} \u2192 ${value(c.to)}`;
+}
+function value(v) {
+  if (v === null) return NONE2;
+  return typeof v === "number" ? formatPrice(v) : mode(v);
+}
+function mode(p) {
+  const write = p.cache_write == null ? "" : ` (write ${formatPrice(p.cache_write)})`;
+  return `${formatPrice(p.input)} / ${p.cached_input === null ? NONE2 : formatPrice(p.cached_input)} / ${formatPrice(p.output)}${write}`;
+}
+
+// src/pricing/update/catalogFromPage.ts
+var DEFAULT_LONG_CONTEXT_TOKENS = 272e3;
+var TIER_NAMES2 = { sync: "Standard", batch: "Batch", flex: "Flex", priority: "Fast" };
+function catalogFromPage(page, bundled, ctx) {
+  const owners = /* @__PURE__ */ new Map();
+  for (const [key, entry] of Object.entries(bundled)) for (const s of entry.snapshots ?? []) owners.set(s, key);
+  const warnings = [...page.warnings];
+  const missing = new Set(["batch", "flex", "priority"].filter((t) => page.tables[t] === 0));
+  for (const tier of missing) {
+    warnings.push(`the page has no ${TIER_NAMES2[tier]} table batchwise recognises: ${TIER_NAMES2[tier]} prices are carried over from the bundled catalog`);
+  }
+  const folded = {};
+  const split = /* @__PURE__ */ new Set();
+  const keyOf = /* @__PURE__ */ new Map();
+  const rowsOf = new Map(page.models);
+  for (const [name, rows] of page.models) {
+    if (rows.sync === void 0) {
+      const tiers = Object.keys(rows).map((t) => TIER_NAMES2[t]).join(" and ");
+      warnings.push(`${name} is only in the page's ${tiers} table, without a Standard price: left out`);
+      continue;
+    }
+    const owner = Object.hasOwn(bundled, name) ? void 0 : owners.get(name);
+    const ownerRows = owner === void 0 ? void 0 : page.models.get(owner);
+    if (owner === void 0) keyOf.set(name, name);
+    else if (ownerRows === void 0) {
+      folded[name] = owner;
+      keyOf.set(name, owner);
+    } else if (agree(rows, ownerRows)) {
+      folded[name] = owner;
+      rowsOf.set(owner, { ...rows, ...ownerRows });
+    } else {
+      keyOf.set(name, name);
+      split.add(name);
+    }
+  }
+  const models = {};
+  for (const [name, key] of keyOf) {
+    if (Object.hasOwn(models, key)) {
+      warnings.push(`${name} and another row of the page both price ${key}: kept the first`);
+      continue;
+    }
+    const alsoOnPage = Object.keys(folded).filter((n) => folded[n] === key);
+    models[key] = entryFor(rowsOf.get(name), Object.hasOwn(bundled, key) ? bundled[key] : void 0, ctx, { split, alsoOnPage, missing });
+  }
+  const catalog = {
+    as_of: ctx.today,
+    source: ctx.source,
+    notes: [
+      `Written by \`batchwise pricing update\` on ${ctx.today} from ${ctx.source}: every model of the page's text-token tables (Standard, Batch, Flex, Fast). All prices USD per 1M tokens.`,
+      "Only the prices come from the page; limits, encoding, endpoints, snapshots, release and shutdown dates come from the bundled catalog, and are empty for models it did not have.",
+      "Models of the bundled catalog that the page does not list are not in this file.",
+      ...warnings.map((w) => `While reading the page: ${w}.`)
+    ],
+    models
+  };
+  return { catalog, folded, warnings };
+}
+function entryFor(rows, known, ctx, e) {
+  const sync = rows.sync;
+  const notes = [];
+  const carried = (tier) => e.missing.has(tier) && known !== void 0;
+  const batchRow = rows.batch?.short;
+  let batch;
+  if (batchRow !== void 0) batch = batchRow;
+  else if (carried("batch")) {
+    batch = { input: known.batch_input, cached_input: known.batch_cached_input, cache_write: known.batch_cache_write, output: known.batch_output };
+  } else {
+    batch = { input: sync.short.input * BATCH_DISCOUNT, cached_input: null, cache_write: null, output: sync.short.output * BATCH_DISCOUNT };
+    notes.push(`The page shows no Batch price: batch is 50% of standard (the Batch guide's "50% cost discount"), with no batch cache discount.`);
+  }
+  const flex = carried("flex") ? structuredClone(known.flex ?? null) : modePrice(rows.flex);
+  const priority = carried("priority") ? structuredClone(known.priority ?? null) : modePrice(rows.priority);
+  const kept = ["batch", "flex", "priority"].filter((t) => carried(t)).map((t) => TIER_NAMES2[t]);
+  if (kept.length > 0) notes.push(`${kept.join(" and ")} prices from the bundled catalog (the page had no such table).`);
+  const long_context = longContextRule(sync, notes);
+  for (const tier of ["batch", "flex", "priority"]) {
+    const row = rows[tier];
+    if (row !== void 0) checkLongCells(tier, row, long_context, notes);
+  }
+  if (e.alsoOnPage.length > 0) notes.push(`The page's rows for ${e.alsoOnPage.join(", ")} are read as this entry (its snapshots, at its prices).`);
+  if (known === void 0) {
+    notes.push("New on the pricing page: limits, encoding, endpoints, release date and regional uplift are not on that page (left empty; see the model page).");
+  } else {
+    notes.push(`Other fields from the bundled catalog (as of ${known.as_of}).`);
+  }
+  return {
+    input: sync.short.input,
+    cached_input: sync.short.cached_input,
+    cache_write: sync.short.cache_write,
+    output: sync.short.output,
+    batch_input: batch.input,
+    batch_cached_input: batch.cached_input,
+    batch_cache_write: batch.cache_write,
+    batch_output: batch.output,
+    flex,
+    priority,
+    long_context,
+    regional_uplift: known?.regional_uplift ?? null,
+    media: structuredClone(known?.media ?? null),
+    ...known?.encoding !== void 0 ? { encoding: known.encoding } : {},
+    max_output_tokens: known?.max_output_tokens ?? null,
+    context_window: known?.context_window ?? null,
+    reasoning: known?.reasoning ?? false,
+    endpoints: [...known?.endpoints ?? []],
+    snapshots: [.../* @__PURE__ */ new Set([...(known?.snapshots ?? []).filter((s) => !e.split.has(s)), ...e.alsoOnPage])],
+    released: known?.released ?? null,
+    shutdown: known?.shutdown ?? null,
+    replacement: known?.replacement ?? null,
+    as_of: ctx.today,
+    source: ctx.source,
+    note: notes.join(" "),
+    origin: "catalog"
+  };
+}
+function modePrice(row) {
+  if (row === void 0) return null;
+  const { input, cached_input, cache_write, output } = row.short;
+  return { input, cached_input, cache_write, output };
+}
+function longContextRule(sync, notes) {
+  const long = sync.long;
+  if (long === null || long.input === null || long.output === null) return null;
+  const rule = {
+    above_input_tokens: sync.above_input_tokens ?? DEFAULT_LONG_CONTEXT_TOKENS,
+    input: ratio(long.input, sync.short.input),
+    output: ratio(long.output, sync.short.output)
+  };
+  for (const field of ["cached_input", "cache_write"]) {
+    const s = sync.short[field];
+    const l = long[field];
+    if (s !== null && l !== null && !close(l, s * rule.input)) {
+      notes.push(`The page's long-context ${field} (${l}) is not ${rule.input}x the short one (${s}); the rule uses ${rule.input}x.`);
+    }
+  }
+  return rule;
+}
+function checkLongCells(tier, row, rule, notes) {
+  const name = TIER_NAMES2[tier];
+  if (rule === null) {
+    if (row.long !== null) notes.push(`The page's ${name} table has long-context prices, its Standard table none: they are not used.`);
+    return;
+  }
+  if (row.long === null) {
+    notes.push(`The page's ${name} table shows no long-context prices (the rule, ${rule.input}x / ${rule.output}x above ${rule.above_input_tokens} tokens, is applied to it too).`);
+    return;
+  }
+  const expected = (field) => {
+    const s = row.short[field];
+    return s === null ? null : s * (field === "output" ? rule.output : rule.input);
+  };
+  const off = ["input", "cached_input", "cache_write", "output"].filter((f) => {
+    const want = expected(f);
+    const got = row.long[f];
+    return want !== null && got !== null && !close(got, want);
+  });
+  if (off.length > 0) notes.push(`The page's ${name} long-context ${off.join(", ")} differ from the Standard table's ${rule.input}x / ${rule.output}x.`);
+}
+function agree(a, b) {
+  return ["sync", "batch", "flex", "priority"].every((t) => {
+    const x = a[t];
+    const y = b[t];
+    return x === void 0 || y === void 0 || JSON.stringify([x.short, x.long]) === JSON.stringify([y.short, y.long]);
+  });
+}
+function ratio(a, b) {
+  return Math.round(a / b * 1e4) / 1e4;
+}
+function close(a, b) {
+  return Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b)) + 1e-12;
+}
+
+// src/pricing/update/diffCatalog.ts
+var MODE_FIELDS = ["input", "cached_input", "cache_write", "output"];
+function diffCatalog(before, after) {
+  const added = Object.keys(after).filter((m) => !Object.hasOwn(before, m)).sort();
+  const removed = Object.keys(before).filter((m) => !Object.hasOwn(after, m)).sort();
+  const changed = [];
+  for (const model2 of Object.keys(after).filter((m) => Object.hasOwn(before, m)).sort()) {
+    changed.push(...entryChanges(model2, before[model2], after[model2]));
+  }
+  return { added, removed, changed };
+}
+function entryChanges(model2, a, b) {
+  const out = [];
+  const pa = pricingOf(model2, a);
+  const pb = pricingOf(model2, b);
+  for (const mode2 of PRICE_MODES) {
+    const x = pa[mode2];
+    const y = pb[mode2];
+    if (x === null && y === null) continue;
+    if (x === null || y === null) {
+      out.push({ model: model2, field: mode2, from: x, to: y });
+      continue;
+    }
+    for (const f of MODE_FIELDS) {
+      const from = x[f] ?? null;
+      const to = y[f] ?? null;
+      if (from !== to) out.push({ model: model2, field: `${mode2}.${f}`, from, to });
+    }
+  }
+  const la = a.long_context ?? {};
+  const lb = b.long_context ?? {};
+  for (const f of ["above_input_tokens", "input", "output"]) {
+    const from = la[f] ?? null;
+    const to = lb[f] ?? null;
+    if (from !== to) out.push({ model: model2, field: `long_context.${f}`, from, to });
+  }
+  return out;
+}
+
+// src/pricing/update/updateFromPage.ts
+function updateFromPage(markdown, current, ctx) {
+  const page = parsePricingPage(markdown, ctx.source);
+  const { catalog, folded, warnings } = catalogFromPage(page, current.models, ctx);
+  return {
+    source: ctx.source,
+    as_of: ctx.today,
+    catalog,
+    tables: page.tables,
+    diff: diffCatalog(current.models, catalog.models),
+    against: { as_of: current.as_of, source: current.source },
+    folded,
+    warnings
+  };
+}
+
+// src/cli/pricing.ts
+function addPricingCommand(program3) {
+  program3.enablePositionalOptions();
+  const pricing = program3.command("pricing").description("list the price catalog: every mode per 1M tokens, when it was checked, shutdown dates").addHelpText("after", "\nExamples:\n  batchwise pricing --model gpt-5\n  batchwise pricing --format json\n  batchwise pricing update --from https://developers.openai.com/api/docs/pricing.md --out prices.json").addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table")).option("--pricing <file>", "JSON file that adds or overrides model prices").option("--model <text>", "only models whose name contains this").enablePositionalOptions().action((flags) => {
+    process.exitCode = listCatalog(flags);
+  });
+  pricing.command("update").description("read OpenAI's pricing page into a pricing file and show what changed against the bundled catalog").addHelpText("after", "\nExamples:\n  batchwise pricing update --from https://developers.openai.com/api/docs/pricing.md\n  batchwise pricing update --from saved-pricing.md --out prices.json   (then: --pricing prices.json)").requiredOption("--from <file-or-url>", `the page's Markdown: a file, or a URL such as ${PRICING_PAGE_URL}`).option("--out <file>", "write the pricing file (the data/pricing.json format) here").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).action(async (flags) => {
+    process.exitCode = await updateCatalog(flags);
+  });
+}
+function listCatalog(flags) {
+  try {
+    const catalog = loadCatalog(flags.pricing);
+    const listing = catalogRows(catalog, today(), { model: flags.model });
+    process.stdout.write(flags.format === "json" ? `${JSON.stringify(listing, null, 2)}
+` : renderCatalogTable(listing, catalog.overrides));
+    return 0;
+  } catch (err) {
+    return reportFailure(err);
+  }
+}
+async function updateCatalog(flags) {
+  try {
+    const markdown = await readPricingPage(flags.from);
+    const update = updateFromPage(markdown, loadCatalog(), { today: today(), source: flags.from });
+    if (flags.out !== void 0) writeFileSync(flags.out, `${JSON.stringify(update.catalog, null, 2)}
+`);
+    const out = flags.out ?? null;
+    process.stdout.write(flags.format === "json" ? `${JSON.stringify(updateToJson(update, out), null, 2)}
+` : renderUpdate(update, out));
+    return 0;
+  } catch (err) {
+    return reportFailure(err);
+  }
+}
+function today() {
+  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+
 // src/cli/main.ts
+registerSecret(process.env.OPENAI_API_KEY);
+scrubProcessOutput();
 var program2 = new Command("batchwise").description("Estimate, decide and run OpenAI request files: sync vs flex vs the Batch API").version(VERSION);
 addDemoCommand(program2);
 addEstimateCommand(program2);
@@ -9549,5 +11045,6 @@ addStatusCommand(program2);
 addCancelCommand(program2);
 addPrepareCommand(program2);
 addJoinCommand(program2);
+addPricingCommand(program2);
 addEmulatorCommand(program2);
 await program2.parseAsync();

@@ -6,9 +6,10 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   joinResults,
+  now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-VLQHVZOB.js";
+} from "./chunk-E34RADZH.js";
 import {
   ActionInputError,
   describe,
@@ -22,28 +23,38 @@ import {
   runHeadline,
   saveInFlight,
   saveOutputDir
-} from "./chunk-7MXYHO5U.js";
+} from "./chunk-76QJXFGB.js";
 import {
-  renderEstimateMarkdown
-} from "./chunk-YKTRCZ6S.js";
+  renderEstimateMarkdown,
+  renderEstimateMarkdownFor,
+  requestsWord
+} from "./chunk-QSEQBGU7.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-6KDZKEME.js";
+} from "./chunk-MKZBJKM2.js";
 import {
-  readJsonlLines
-} from "./chunk-2KLQBHXG.js";
+  readHistory
+} from "./chunk-LZ5PGCP2.js";
 import {
+  combineLedgers,
+  escapeHtml,
   escapeMarkdown,
   formatInt,
   formatPercent,
   formatUsd,
+  formatUsdApart,
+  markdownInActionWords,
+  roundUsd,
+  scrub,
+  scrubProcessOutput,
   truncate
-} from "./chunk-QFOLXEZL.js";
+} from "./chunk-6BGZLGY6.js";
 import {
-  loadCatalog
-} from "./chunk-T253CA67.js";
+  loadCatalog,
+  readJsonlLines
+} from "./chunk-I7NYW3OD.js";
 import {
   getOctokit
 } from "./chunk-2CDD52K6.js";
@@ -62,12 +73,12 @@ import "./chunk-NUO5XWAE.js";
 
 // src/action/main.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join as join5, resolve as resolve3 } from "node:path";
+import { join as join5, resolve as resolve4 } from "node:path";
 
 // src/report/failures.ts
 async function collectFailures(resultsPath, limit) {
   const shown = [];
-  let total2 = 0;
+  let total = 0;
   for await (const raw of readJsonlLines(resultsPath)) {
     let r;
     try {
@@ -76,13 +87,13 @@ async function collectFailures(resultsPath, limit) {
       continue;
     }
     if (r.status === "succeeded") continue;
-    total2++;
+    total++;
     if (shown.length < limit) {
       const message = r.error ? `${r.error.code}: ${r.error.message}` : r.status;
       shown.push({ line: r.line, custom_id: r.custom_id, status: r.status, message });
     }
   }
-  return { shown, total: total2 };
+  return { shown, total };
 }
 
 // src/github/client.ts
@@ -99,20 +110,25 @@ function httpStatus(err) {
 }
 
 // src/action/estimatePhase.ts
-async function estimateAll(files, inputs, catalog) {
+async function estimateAll(files, inputs, ec) {
   const out = [];
   for (const f of files) {
     try {
       const estimate = await estimateFile(f.absolute, {
-        catalog,
+        catalog: ec.catalog,
+        region: inputs.region,
+        history: ec.history,
+        now: ec.now,
         detail: false,
         displayName: f.path,
         latencyBudgetMs: inputs.latencyBudgetMs,
-        minSavingsUsd: inputs.minSavingsUsd
+        minSavingsUsd: inputs.minSavingsUsd,
+        compare: inputs.compare
       });
       logInfo(
         `${f.path}: ${estimate.requests} requests, ${estimate.input_tokens} input tokens; recommended ${estimate.recommendation.mode} \u2014 ${estimate.recommendation.reason}`
       );
+      for (const l of estimate.lifecycle) warning(logSafe(l.message), { file: f.path, title: l.status === "shut_down" ? "model shut down" : "model shutting down" });
       out.push({ ...f, estimate, error: null });
     } catch (err) {
       error(err.message, { file: f.path });
@@ -133,7 +149,7 @@ function throwIfInvalid(files) {
 
 // src/action/outputs.ts
 function usd(n) {
-  return String(Number(n.toFixed(6)));
+  return String(roundUsd(n));
 }
 function modeOutput(modes) {
   const unique = [...new Set(modes)];
@@ -147,12 +163,14 @@ function setEstimateOutputs(estimates, reportPath) {
   setOutput("estimated-cost", usd(cost));
   setOutput("estimated-savings", usd(sync - cost));
   setOutput("actual-cost", "0");
+  setOutput("saved", "0");
   setOutput("results", "");
   setOutput("results-csv", "");
   setOutput("report", reportPath);
   setOutput("batch-ids", "");
   setOutput("succeeded", "0");
   setOutput("failed", "0");
+  setOutput("in-progress", "false");
 }
 function setRunOutputs(runs) {
   const cost = runs.reduce((n, r) => n + r.estimated_cost_usd.expected, 0);
@@ -160,13 +178,16 @@ function setRunOutputs(runs) {
   setOutput("mode", modeOutput(runs.map((r) => r.decision.mode)));
   setOutput("estimated-cost", usd(cost));
   setOutput("estimated-savings", usd(sync - cost));
-  setOutput("actual-cost", usd(runs.reduce((n, r) => n + r.actual_cost_usd, 0)));
+  const ledger = combineLedgers(runs.map((r) => r.ledger));
+  setOutput("actual-cost", usd(ledger.total.actual_usd));
+  setOutput("saved", usd(ledger.total.saved_usd));
   setOutput("results", runs.map((r) => r.results_path).join("\n"));
   setOutput("results-csv", runs.map((r) => r.results_csv_path).join("\n"));
   setOutput("report", runs.map((r) => r.report_md_path).join("\n"));
   setOutput("batch-ids", runs.flatMap((r) => r.batch_ids).join(","));
   setOutput("succeeded", String(runs.reduce((n, r) => n + r.succeeded, 0)));
   setOutput("failed", String(runs.reduce((n, r) => n + r.requests - r.succeeded, 0)));
+  setOutput("in-progress", runs.some((r) => r.in_progress) ? "true" : "false");
 }
 
 // src/github/compareAtBase.ts
@@ -302,7 +323,15 @@ async function gitShow(sha, path, cwd) {
 async function compareAtBase(gh, files, opts) {
   const scratch = await mkdtemp(join(tmpdir(), "batchwise-base-"));
   let n = 0;
-  const estimate = (path, displayName) => estimateFile(path, { catalog: opts.catalog, displayName, latencyBudgetMs: opts.latencyBudgetMs, minSavingsUsd: opts.minSavingsUsd });
+  const estimate = (path, displayName) => estimateFile(path, {
+    catalog: opts.catalog,
+    displayName,
+    latencyBudgetMs: opts.latencyBudgetMs,
+    minSavingsUsd: opts.minSavingsUsd,
+    region: opts.region,
+    history: opts.history,
+    now: opts.now
+  });
   const estimateBase = async (content, path) => {
     const at = join(scratch, `base-${n++}.jsonl`);
     await writeFile(at, content);
@@ -447,35 +476,170 @@ async function refreshStickyComment(gh, opts) {
 // src/report/prComment.ts
 var COST_REPORT_MARKER = "<!-- batchwise:cost-report -->";
 var MAX_COMMENT_CHARS = 65536;
+var CAUSES_IN_HEADLINE = 3;
+var MODELS_IN_CELL = 3;
 function signedUsd(delta) {
   return delta > 0 ? `+${formatUsd(delta)}` : delta < 0 ? formatUsd(delta) : "\xB1$0.00";
 }
+function relative2(base, head) {
+  if (!(base > 0) || head === base) return "";
+  if (head >= base * 10) return `${formatInt(head / base)}\xD7`;
+  return `${head > base ? "+" : "-"}${formatPercent(Math.abs(head - base), base)}`;
+}
+function usdChange(base, head, inside = false) {
+  const rel = relative2(base, head);
+  if (!rel) return signedUsd(head - base);
+  return inside ? `${signedUsd(head - base)}, ${rel}` : `${signedUsd(head - base)} (${rel})`;
+}
+function arrow(base, head) {
+  return `${base}\xA0\u2192 ${head}`;
+}
 function change(base, head, usd2) {
   if (base === void 0 || head === void 0) return "";
+  if (usd2) return usdChange(base, head);
   const d = head - base;
-  const pct = base > 0 && d !== 0 ? ` (${d > 0 ? "+" : "-"}${formatPercent(Math.abs(d), base)})` : "";
-  if (usd2) return signedUsd(d) + pct;
-  return (d > 0 ? "+" : d < 0 ? "-" : "\xB1") + formatInt(Math.abs(d)) + pct;
+  const rel = relative2(base, head);
+  return (d > 0 ? "+" : d < 0 ? "-" : "\xB1") + formatInt(Math.abs(d)) + (rel ? ` (${rel})` : "");
 }
-function total(files, side, mode) {
-  return files.reduce((n, f) => n + (f[side]?.cost[mode].expected ?? 0), 0);
+function costAt(f, side, mode) {
+  const e = f[side];
+  if (e) return e.cost[mode].expected;
+  if (side === "head") return f.deleted ? 0 : f.error ? void 0 : 0;
+  return f.baseError ? void 0 : 0;
 }
-function prHeadline(files) {
-  const changed = files.filter((f) => f.changed);
-  if (changed.length === 0) return `No request file changed in this pull request (${files.length} checked).`;
-  const parts = ["sync", "batch"].map((mode) => {
-    const b = total(changed, "base", mode);
-    const h = total(changed, "head", mode);
-    return `${mode} ${formatUsd(b)} \u2192 ${formatUsd(h)} (${signedUsd(h - b)})`;
+function batchDelta(f) {
+  return (costAt(f, "head", "batch") ?? 0) - (costAt(f, "base", "batch") ?? 0);
+}
+function changedFirst(files) {
+  return files.filter((f) => f.changed).map((f, i) => ({ f, i })).sort((a, b) => Number(!!b.f.error) - Number(!!a.f.error) || Math.abs(batchDelta(b.f)) - Math.abs(batchDelta(a.f)) || a.i - b.i).map(({ f }) => f);
+}
+function modelsOf(e) {
+  return e ? e.models.map((m) => m.model) : [];
+}
+function sameModels(a, b) {
+  return a.length === b.length && [...a].sort().join("\n") === [...b].sort().join("\n");
+}
+function modelList(models) {
+  const shown = models.slice(0, MODELS_IN_CELL).map((m) => escapeMarkdown(truncate(m, 60)));
+  if (models.length > MODELS_IN_CELL) shown.push(`+${models.length - MODELS_IN_CELL} more`);
+  return shown.join(", ");
+}
+function causeOf(f) {
+  const name = escapeMarkdown(f.path);
+  if (f.error) return `${name} is invalid at head`;
+  if (f.deleted) return `${name} deleted`;
+  const b = f.base;
+  const h = f.head;
+  if (!b) {
+    const what = `${requestsWord(h.requests)}, ${modelList(modelsOf(h))}`;
+    return f.baseError ? `${name} was invalid at base, now ${what}` : `${name} added (${what})`;
+  }
+  const facts = [];
+  if (!sameModels(modelsOf(b), modelsOf(h))) facts.push(`${modelList(modelsOf(b))} \u2192 ${modelList(modelsOf(h))}`);
+  if (b.requests !== h.requests) facts.push(`${formatInt(b.requests)} \u2192 ${formatInt(h.requests)} requests`);
+  else if (b.input_tokens !== h.input_tokens) facts.push(`input tokens ${formatInt(b.input_tokens)} \u2192 ${formatInt(h.input_tokens)}`);
+  if (facts.length === 0 && b.output_tokens.expected !== h.output_tokens.expected) {
+    facts.push(`expected output tokens ${formatInt(b.output_tokens.expected)} \u2192 ${formatInt(h.output_tokens.expected)}`);
+  }
+  if (facts.length === 0 && b.cost.batch.max !== h.cost.batch.max) {
+    const [bs, hs] = formatUsdApart(b.cost.batch.max, h.cost.batch.max);
+    facts.push(`batch at most ${bs} \u2192 ${hs}`);
+  }
+  const where = f.renamedFrom ? `${escapeMarkdown(f.renamedFrom)} renamed to ${name}` : name;
+  if (facts.length === 0) return f.renamedFrom ? where : `${name}: edited, the same expected cost`;
+  return `${where}: ${facts.join(", ")}`;
+}
+function headlineOf(files) {
+  const changed = changedFirst(files);
+  if (changed.length === 0) return { what: `No request file changed in this pull request (${formatInt(files.length)} checked).`, why: "" };
+  const n = changed.length === files.length ? `${changed.length} request file${changed.length === 1 ? "" : "s"}` : `${formatInt(changed.length)} of ${formatInt(files.length)} request files`;
+  const causes = changed.slice(0, CAUSES_IN_HEADLINE).map(causeOf);
+  if (changed.length > CAUSES_IN_HEADLINE) causes.push(`${changed.length - CAUSES_IN_HEADLINE} more in the table`);
+  const why = `Why: ${causes.join("; ")}.`;
+  const comparable = files.filter((f) => costAt(f, "base", "sync") !== void 0 && costAt(f, "head", "sync") !== void 0);
+  if (comparable.length === 0) return { what: `This pull request changes ${n}; none can be compared at base and head.`, why };
+  const money = ["sync", "batch"].map((mode) => {
+    const b = comparable.reduce((sum, f) => sum + costAt(f, "base", mode), 0);
+    const h = comparable.reduce((sum, f) => sum + costAt(f, "head", mode), 0);
+    const [bs, hs] = formatUsdApart(b, h);
+    return `${mode} ${bs} \u2192 ${hs} (${usdChange(b, h, true)})`;
   });
-  const n = changed.length === 1 ? "1 request file" : `${changed.length} request files`;
-  return `This pull request changes ${n}: expected cost ${parts.join(", ")}.`;
+  const left = files.length - comparable.length;
+  const uncounted = left > 0 ? ` (${left} invalid file${left === 1 ? "" : "s"} not counted)` : "";
+  return { what: `This pull request changes ${n}; expected cost per run${uncounted}: ${money.join(", ")}.`, why };
+}
+function lifecycleLines(files) {
+  const byModel = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    for (const l of f.head?.lifecycle ?? []) {
+      const seen = byModel.get(l.model);
+      if (seen) seen.paths.push(f.path);
+      else byModel.set(l.model, { life: l, paths: [f.path] });
+    }
+  }
+  const withHead = files.filter((f) => f.head).length;
+  return [...byModel.values()].map(({ life, paths }) => {
+    const shown = paths.slice(0, 3).map(escapeMarkdown).join(", ") + (paths.length > 3 ? ` and ${paths.length - 3} more` : "");
+    const where = withHead > 1 ? ` (${shown})` : "";
+    const refused = life.status === "shut_down" ? " A run refuses it: change the model in the request file." : "";
+    return `\u26A0\uFE0F At head: ${escapeMarkdown(life.message)}${where}.${refused}`;
+  });
+}
+function fromTo(f, value, usd2) {
+  const b = f.base ? value(f.base) : void 0;
+  const h = f.head ? value(f.head) : void 0;
+  if (b !== void 0 && h !== void 0 && b === h) return usd2 ? formatUsd(h) : formatInt(h);
+  let [bs, hs] = usd2 && b !== void 0 && h !== void 0 ? formatUsdApart(b, h) : [b, h].map((x) => x === void 0 ? "" : usd2 ? formatUsd(x) : formatInt(x));
+  if (b === void 0) bs = f.baseError ? "invalid" : "\u2014";
+  if (h === void 0) hs = f.error ? "invalid" : "\u2014";
+  return arrow(bs, hs);
+}
+function modelCell(f) {
+  const b = modelsOf(f.base);
+  const h = modelsOf(f.head);
+  if (!f.base || !f.head) return modelList(f.head ? h : b) || "\u2014";
+  if (sameModels(b, h)) return modelList(h);
+  return arrow(modelList(b), `**${modelList(h)}**`);
+}
+function fileCell(f) {
+  const name = escapeMarkdown(f.path);
+  if (f.error) return `${name} (invalid)`;
+  if (f.deleted) return `${name} (deleted)`;
+  if (f.renamedFrom) return `${name} (renamed)`;
+  if (!f.base) return f.baseError ? `${name} (was invalid)` : `${name} (new)`;
+  return name;
+}
+var TABLE_HEADER = ["| file | model | requests | sync expected | batch expected | change (batch) |", "|---|---|---:|---:|---:|---:|"];
+function changedRow(f) {
+  const b = costAt(f, "base", "batch");
+  const h = costAt(f, "head", "batch");
+  const cells = [
+    fileCell(f),
+    modelCell(f),
+    fromTo(f, (e) => e.requests, false),
+    fromTo(f, (e) => e.cost.sync.expected, true),
+    fromTo(f, (e) => e.cost.batch.expected, true),
+    b !== void 0 && h !== void 0 ? usdChange(b, h) : "\u2014"
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function unchangedFold(files, withList) {
+  if (files.length === 0) return [];
+  const title = `${formatInt(files.length)} unchanged request file${files.length === 1 ? "" : "s"}`;
+  if (!withList) return [`<details><summary>${title}</summary>`, "", "_The list was cut to fit a comment._", "", "</details>", ""];
+  const items = files.map((f) => {
+    const name = escapeMarkdown(f.path);
+    if (!f.head) return `- ${name}: invalid`;
+    const e = f.head;
+    return `- ${name}: ${modelList(modelsOf(e))} \xB7 ${requestsWord(e.requests)} \xB7 ${formatUsd(e.cost.sync.expected)} sync \xB7 ${formatUsd(e.cost.batch.expected)} batch`;
+  });
+  return [`<details><summary>${title}</summary>`, "", ...items, "", "</details>", ""];
 }
 function fileTable(f) {
-  const note = f.deleted ? " (deleted)" : f.renamedFrom ? ` (renamed from ${escapeMarkdown(f.renamedFrom)})` : f.changed ? "" : " (unchanged)";
-  const lines = [`### ${escapeMarkdown(f.path)}${note}`, ""];
+  const lines = [];
   if (f.error) lines.push(`\u26A0\uFE0F The head version cannot be estimated: ${escapeMarkdown(f.error)}`, "");
   if (f.baseError) lines.push(`\u2139\uFE0F The base version was already invalid: ${escapeMarkdown(truncate(f.baseError, 300))}`, "");
+  if (f.renamedFrom) lines.push(`Renamed from ${escapeMarkdown(f.renamedFrom)}.`, "");
   if (!f.base && !f.head && !f.baseError) return lines;
   const b = f.base;
   const h = f.head;
@@ -492,35 +656,49 @@ function fileTable(f) {
     const fmt = (e) => usd2 ? formatUsd(value(e)) : formatInt(value(e));
     const baseCell = b ? fmt(b) : f.baseError ? "invalid at base" : "not in base";
     const headCell = h ? fmt(h) : f.error ? "invalid" : "deleted";
-    lines.push(`| ${name} | ${baseCell} | ${headCell} | ${change(b ? value(b) : void 0, h ? value(h) : f.deleted ? 0 : void 0, usd2)} |`);
+    lines.push(`| ${name} | ${baseCell} | ${headCell} | ${change(b ? value(b) : f.baseError ? void 0 : 0, h ? value(h) : f.deleted ? 0 : void 0, usd2)} |`);
   }
-  if (h) lines.push("", `Recommended at head: **${h.recommendation.mode}** \u2014 ${escapeMarkdown(h.recommendation.reason)}`);
   lines.push("");
   return lines;
+}
+function fileDetails(f) {
+  const body = fileTable(f);
+  if (f.head) body.push(renderEstimateMarkdownFor(f.head, "action"));
+  if (body.length === 0) return [];
+  return [`<details><summary>Details of ${escapeHtml(f.path)}</summary>`, "", ...body, "</details>", ""];
 }
 function footer(files, opts) {
   const asOf = files.find((f) => f.head)?.head?.pricing.as_of ?? files.find((f) => f.base)?.base?.pricing.as_of;
   const bits = [`batchwise ${VERSION}`];
-  if (asOf) bits.push(`prices as of ${asOf}`);
+  if (asOf) bits.push(`prices as of ${escapeMarkdown(asOf)}`);
   if (opts.runUrl) bits.push(`[workflow run](${opts.runUrl})`);
   return [`<sub>${bits.join(" \xB7 ")}</sub>`, ""];
 }
 function renderPrComment(files, opts = {}) {
   const max = opts.maxChars ?? MAX_COMMENT_CHARS;
-  const head = [COST_REPORT_MARKER, "## batchwise cost report", "", `**${prHeadline(files)}**`, ""];
-  if (opts.runNote) head.push(escapeMarkdown(opts.runNote), "");
-  const tables = files.map(fileTable);
-  const details = files.filter((f) => f.head).map((f) => [`<details><summary>Estimate of ${escapeMarkdown(f.path)} at head</summary>`, "", renderEstimateMarkdown(f.head), "</details>", ""]);
+  const headline = headlineOf(files);
+  const head = [COST_REPORT_MARKER, "## batchwise cost report", "", `**${headline.what}**${headline.why ? ` ${headline.why}` : ""}`, ""];
+  for (const line of lifecycleLines(files)) head.push(line, "");
+  if (opts.runNote) head.push(markdownInActionWords(opts.runNote), "");
+  const changed = changedFirst(files);
+  const rows = changed.map(changedRow);
+  const unchanged = files.filter((f) => !f.changed);
+  const details = changed.map(fileDetails);
   const foot = footer(files, opts);
-  for (let keepDetails = details.length; keepDetails >= 0; keepDetails--) {
-    const cutNote = keepDetails < details.length ? [cutMessage("details of " + (details.length - keepDetails) + " file(s)", opts), ""] : [];
-    const body = [...head, ...tables.flat(), ...details.slice(0, keepDetails).flat(), ...cutNote, ...foot].join("\n");
-    if (body.length <= max) return body;
+  const table = (n) => n > 0 ? [...TABLE_HEADER, ...rows.slice(0, n), ""] : [];
+  const fits = (parts) => {
+    const body = parts.flat().join("\n");
+    return body.length <= max ? body : null;
+  };
+  for (let keep = details.length; keep >= 0; keep--) {
+    const cut = keep < details.length ? [cutMessage(`details of ${details.length - keep} file(s)`, opts), ""] : [];
+    const body = fits([head, table(rows.length), unchangedFold(unchanged, true), ...details.slice(0, keep), cut, foot]);
+    if (body) return body;
   }
-  for (let keepTables = tables.length - 1; keepTables >= 0; keepTables--) {
-    const note = [cutMessage(`${tables.length - keepTables} more file(s) and all details`, opts), ""];
-    const body = [...head, ...tables.slice(0, keepTables).flat(), ...note, ...foot].join("\n");
-    if (body.length <= max) return body;
+  for (let keep = rows.length; keep >= 0; keep--) {
+    const what = keep < rows.length ? `${rows.length - keep} more file(s) and all details` : "all details";
+    const body = fits([head, table(keep), unchangedFold(unchanged, false), [cutMessage(what, opts), ""], foot]);
+    if (body) return body;
   }
   return [COST_REPORT_MARKER, "## batchwise cost report", "", cutMessage("the report", opts)].join("\n").slice(0, max);
 }
@@ -566,7 +744,7 @@ function preparedAtBase(gh, ctx, inputs, baseSha) {
 }
 
 // src/action/prReportPhase.ts
-async function reportOnPullRequest(gh, ctx, inputs, files, catalog) {
+async function reportOnPullRequest(gh, ctx, inputs, files, ec) {
   const pr = ctx.pullRequest;
   if (!pr || inputs.comment === "off") return void 0;
   const comparisons = await compareAtBase(
@@ -582,7 +760,12 @@ async function reportOnPullRequest(gh, ctx, inputs, files, catalog) {
       owner: ctx.owner,
       repo: ctx.repo,
       baseSha: pr.baseSha,
-      catalog,
+      // The base is estimated exactly as the head was (catalog, region, history, today): a change the PR did not cause
+      // must not show.
+      catalog: ec.catalog,
+      region: inputs.region,
+      history: ec.history,
+      now: ec.now,
       cwd: ctx.workspace,
       // Files the PR deletes or renames are found among the base's files that match the same patterns.
       ...inputs.requests ? { patterns: inputs.requests } : {},
@@ -592,7 +775,7 @@ async function reportOnPullRequest(gh, ctx, inputs, files, catalog) {
       log: (line) => logInfo(line)
     }
   );
-  const body = renderPrComment(comparisons, { runUrl: ctx.runUrl });
+  const body = scrub(renderPrComment(comparisons, { runUrl: ctx.runUrl }));
   if (comparisons.every((c) => !c.changed)) {
     info(`no request file changed between ${pr.baseSha.slice(0, 7)} and ${pr.headSha.slice(0, 7)}: no comment`);
     return { result: "skipped", body };
@@ -637,8 +820,8 @@ async function refreshStaleReport(gh, ctx, inputs, outcome) {
 
 // src/action/publish.ts
 import { readFile as readFile4 } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { basename as basename2, relative as relative3, sep as sep3 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename2, relative as relative5, sep as sep4 } from "node:path";
 
 // src/github/commitFiles.ts
 var ATTEMPTS = 2;
@@ -689,20 +872,60 @@ async function commitOnce(gh, opts) {
 }
 
 // src/github/uploadArtifact.ts
-import { relative as relative2, sep as sep2 } from "node:path";
+import { relative as relative3, sep as sep2 } from "node:path";
 async function uploadResultsArtifact(client, up) {
   for (const f of up.files) {
-    const rel = relative2(up.rootDirectory, f);
+    const rel = relative3(up.rootDirectory, f);
     if (rel.startsWith("..") || rel.startsWith(sep2)) throw new Error(`${f} is outside the artifact's root ${up.rootDirectory}`);
   }
   const res = await client.uploadArtifact(up.name, up.files, up.rootDirectory, up.retentionDays ? { retentionDays: up.retentionDays } : {});
-  return { id: res.id, size: res.size, files: up.files.map((f) => relative2(up.rootDirectory, f)) };
+  return { id: res.id, size: res.size, files: up.files.map((f) => relative3(up.rootDirectory, f)) };
+}
+
+// src/action/historyFile.ts
+import { existsSync } from "node:fs";
+import { mkdir, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname, relative as relative4, resolve, sep as sep3 } from "node:path";
+function historyPathOf(inputs, workspace) {
+  return inputs.history === false ? null : resolve(workspace, inputs.history);
+}
+function historyRepoPath(path, workspace) {
+  const rel = relative4(workspace, path);
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep3}`) || resolve(workspace, rel) !== path) return null;
+  return rel.split(sep3).join("/");
+}
+async function readStepHistory(path) {
+  if (path === null) return [];
+  let h;
+  try {
+    h = await readHistory(path);
+  } catch (err) {
+    throw new ActionInputError("history", `cannot read ${path}: ${err.message}`);
+  }
+  if (h.skipped > 0) warning(`${h.skipped} line(s) of the history file ${path} could not be read and were skipped`);
+  if (h.observations.length > 0) logInfo(`history: ${h.observations.length} observation(s) from ${path} calibrate the estimate`);
+  return h.observations;
+}
+async function restoreCommittedHistory(gh, ctx, inputs, path) {
+  if (inputs.commit === false || path === null || gh === null || existsSync(path)) return;
+  const branch = inputs.commitBranch ?? ctx.branch;
+  const repoPath2 = historyRepoPath(path, ctx.workspace);
+  if (!branch || repoPath2 === null) return;
+  try {
+    const r = await readFileAtCommit(gh, { owner: ctx.owner, repo: ctx.repo, sha: branch, path: repoPath2, cwd: ctx.workspace });
+    if (!r.content) return;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile3(path, r.content);
+    logInfo(`history: ${repoPath2} restored from branch ${branch} (${r.content.length} bytes)`);
+  } catch (err) {
+    warning(`the run history could not be read from branch ${branch}: ${err.message}. This run's estimate is not calibrated by earlier runs.`);
+  }
 }
 
 // src/action/publish.ts
 var RESULT_FILES = ["results.jsonl", "results.csv", "report.md", "report.json"];
 function resultFiles(dirs) {
-  return dirs.flatMap((d) => RESULT_FILES.map((f) => `${d}/${f}`)).filter((f) => existsSync(f));
+  return dirs.flatMap((d) => RESULT_FILES.map((f) => `${d}/${f}`)).filter((f) => existsSync2(f));
 }
 async function publishArtifact(client, inputs, outputDir, dirs) {
   if (inputs.artifact === false) return;
@@ -717,7 +940,7 @@ async function publishArtifact(client, inputs, outputDir, dirs) {
   }
   logInfo(`artifact "${inputs.artifact}" uploaded (id ${r.id ?? "?"}, ${r.size ?? "?"} bytes): ${r.files.join(", ")}`);
 }
-async function publishCommit(gh, ctx, inputs, outputDir, dirs, message) {
+async function publishCommit(gh, ctx, inputs, outputDir, dirs, historyPath, message) {
   if (inputs.commit === false) return;
   if (!gh) throw new ActionInputError("commit", "needs a github-token (the default `${{ github.token }}` works with `permissions: contents: write`)");
   const branch = inputs.commitBranch ?? ctx.branch;
@@ -725,17 +948,19 @@ async function publishCommit(gh, ctx, inputs, outputDir, dirs, message) {
   const target = inputs.commit.replace(/\/+$/, "");
   const files = [];
   for (const f of resultFiles(dirs)) {
-    const rel = relative3(outputDir, f).split(sep3).join("/");
+    const rel = relative5(outputDir, f).split(sep4).join("/");
     files.push({ path: `${target}/${rel || basename2(f)}`, content: await readFile4(f) });
   }
   if (files.length === 0) return;
+  const history = historyPath !== null && existsSync2(historyPath) ? historyRepoPath(historyPath, ctx.workspace) : null;
+  if (history !== null) files.push({ path: history, content: await readFile4(historyPath) });
   const r = await commitFiles(gh, { owner: ctx.owner, repo: ctx.repo, branch, message, files, createFrom: ctx.sha });
-  logInfo(`committed ${files.length} files under ${target}/ to ${r.branch}: ${r.sha}`);
+  logInfo(`committed ${files.length} files under ${target}/${history !== null ? ` and ${history}` : ""} to ${r.branch}: ${r.sha}`);
 }
 
 // src/action/resolveRequests.ts
 import { glob, stat } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join3, relative as relative4, resolve, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative6, resolve as resolve2, sep as sep5 } from "node:path";
 var NoRequestFilesError = class extends Error {
   constructor(pattern, cwd) {
     super(`requests: "${pattern}" matches no file in ${cwd} (did the job check out the repository?)`);
@@ -747,7 +972,7 @@ async function resolveRequests(patterns, cwd, opts = {}) {
   for (const pattern of patterns.split(/\r?\n/).map((p) => p.trim()).filter(Boolean)) {
     const before = found.size;
     for await (const match of glob(pattern, { cwd })) {
-      const absolute = resolve(cwd, match);
+      const absolute = resolve2(cwd, match);
       if (!(await stat(absolute)).isFile()) continue;
       found.set(absolute, { path: repoPath(cwd, absolute), absolute });
     }
@@ -759,14 +984,14 @@ async function resolveRequests(patterns, cwd, opts = {}) {
   return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 function repoPath(cwd, absolute) {
-  const rel = relative4(cwd, absolute);
-  return (rel.startsWith("..") || isAbsolute2(rel) ? absolute : rel).split(sep4).join("/");
+  const rel = relative6(cwd, absolute);
+  return (rel.startsWith("..") || isAbsolute2(rel) ? absolute : rel).split(sep5).join("/");
 }
 function requestSpecOf(inputs, cwd) {
   const d = inputs.data;
   return {
     model: d.model,
-    template: resolve(cwd, d.template),
+    template: resolve2(cwd, d.template),
     ...d.system !== void 0 ? { system: d.system } : {},
     ...d.maxTokens !== void 0 ? { maxTokens: d.maxTokens } : {}
   };
@@ -777,17 +1002,17 @@ function preparedPath(outputDir) {
 async function requestFilesOf(inputs, cwd, outputDir, opts = {}) {
   if (!inputs.data) return resolveRequests(inputs.requests, cwd, opts);
   const out = preparedPath(outputDir);
-  await prepareRequests({ ...requestSpecOf(inputs, cwd), data: resolve(cwd, inputs.data.data), idColumn: inputs.data.idColumn, out });
+  await prepareRequests({ ...requestSpecOf(inputs, cwd), data: resolve2(cwd, inputs.data.data), idColumn: inputs.data.idColumn, out });
   return [{ path: repoPath(cwd, out), absolute: out }];
 }
 
 // src/action/joinPhase.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 async function joinAnswers(inputs, cwd, outputDir, run4) {
   if (!inputs.data || !run4) return;
   try {
     const joined = await joinResults({
-      data: resolve2(cwd, inputs.data.data),
+      data: resolve3(cwd, inputs.data.data),
       results: run4.results_path,
       out: run4.results_csv_path,
       ...inputs.data.idColumn !== void 0 ? { idColumn: inputs.data.idColumn } : {},
@@ -806,20 +1031,23 @@ function runDirs(outputDir, files) {
   if (files.length === 1) return [outputDir];
   return files.map((f) => join4(outputDir, f.path.replace(/\.jsonl$/i, "").replace(/[\\/]+/g, "__").replace(/^\.+/, "")));
 }
-async function runAll(files, dirs, inputs, ctx, catalog, signal) {
-  const { runFile, shareMaxCost, decide, loadState, policyInput } = await import("./run-CRMNNUNZ.js");
+async function runAll(files, dirs, inputs, ctx, rc) {
+  const { catalog, signal } = rc;
+  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-WIH24VHW.js");
   const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
   const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
   let shared = null;
+  let planned = null;
   if (inputs.maxCostUsd !== void 0) {
     const policy = policyInput({ mode, latencyBudgetMs: inputs.latencyBudgetMs, minSavingsUsd: inputs.minSavingsUsd, ...limits });
-    const planned = files.map((f, i) => ({
+    const plans = files.map((f, i) => ({
       file: f.path,
       estimate: f.estimate,
       // A resumed run keeps the decision its state holds, as runFile does.
-      decision: loadState(dirs[i])?.decision ?? decide(f.estimate, policy)
+      decision: loadState(dirs[i])?.decision ?? decideWithin(f.estimate, policy, inputs.maxCostUsd)
     }));
-    shared = shareMaxCost(planned, inputs.maxCostUsd);
+    planned = plans;
+    shared = shareMaxCost(plans, inputs.maxCostUsd);
     if (files.length > 1) {
       const floor = shared.floors.reduce((a, b) => a + b, 0);
       logInfo(`max-cost ${formatUsd(inputs.maxCostUsd)} for the step: the ${files.length} files' least worst cases add up to ${formatUsd(floor)}`);
@@ -842,9 +1070,16 @@ async function runAll(files, dirs, inputs, ctx, catalog, signal) {
           mode,
           outDir: dirs[i],
           catalog,
+          region: inputs.region,
+          historyPath: rc.historyPath,
+          pilot: inputs.pilot,
+          now: rc.now,
           apiKey: inputs.apiKey,
           ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {},
           latencyBudgetMs: remaining,
+          // The plan the step's max-cost was shared by: a later file must not re-decide on a shorter budget (it could
+          // pick dearer sync and then not fit what was left for it, after earlier files were paid for).
+          ...planned ? { plannedDecision: planned[i].decision } : {},
           ...maxCostUsd !== void 0 ? { maxCostUsd } : {},
           minSavingsUsd: inputs.minSavingsUsd,
           ...inputs.retries !== void 0 ? { retries: inputs.retries } : {},
@@ -860,12 +1095,13 @@ async function runAll(files, dirs, inputs, ctx, catalog, signal) {
         })
       );
     } catch (err) {
+      if (err instanceof Error) err.message = err.message.replaceAll(f.absolute, f.path);
       return { runs: summaries, failure: err };
     }
     inFlight.delete(i);
     save();
     spent += summary2.actual_cost_usd;
-    summaries.push({ ...summary2, file: f.path });
+    summaries.push({ ...summary2, file: f.path, estimate: { ...summary2.estimate, file: f.path } });
   }
   return { runs: summaries };
 }
@@ -891,19 +1127,24 @@ async function run3(deps = {}) {
     maskSecrets();
     const inputs = readInputs();
     const ctx = readRunnerContext();
-    const catalog = loadCatalog(inputs.pricingFile);
+    const catalog = loadCatalog(inputs.pricingFile, { strict: inputs.strictPricing });
+    const today = now();
     const gh = inputs.githubToken ? githubClient(inputs.githubToken, ctx.apiUrl) : null;
-    const outputDir = resolve3(ctx.workspace, inputs.outputDir);
+    const outputDir = resolve4(ctx.workspace, inputs.outputDir);
     saveOutputDir(outputDir);
+    const historyPath = historyPathOf(inputs, ctx.workspace);
+    let estimateContext = { catalog, history: [], now: today };
     const files = await group("Estimate", async () => {
       const onNoMatch = ctx.pullRequest ? { onNoMatch: (p) => warning(`requests: "${p}" matches no file at the head of this pull request`) } : {};
       const found = await requestFilesOf(inputs, ctx.workspace, outputDir, onNoMatch);
       logInfo(`request files: ${found.map((f) => f.path).join(", ")}`);
-      return estimateAll(found, inputs, catalog);
+      await restoreCommittedHistory(gh, ctx, inputs, historyPath);
+      estimateContext = { catalog, history: await readStepHistory(historyPath), now: today };
+      return estimateAll(found, inputs, estimateContext);
     });
     const pr = await group("Pull request cost report", async () => {
       try {
-        return await refreshStaleReport(gh, ctx, inputs, await reportOnPullRequest(gh, ctx, inputs, files, catalog));
+        return await refreshStaleReport(gh, ctx, inputs, await reportOnPullRequest(gh, ctx, inputs, files, estimateContext));
       } catch (err) {
         warning(`the pull-request cost report failed: ${err.message}`);
         return void 0;
@@ -915,7 +1156,7 @@ async function run3(deps = {}) {
 
 ${pr.body}` : "";
     if (files.length === 0) {
-      await summary.addRaw(pr?.body ?? "batchwise: no request file at the head of this pull request.", true).write();
+      await summary.addRaw(scrub(pr?.body ?? "batchwise: no request file at the head of this pull request."), true).write();
       setEstimateOutputs([], "");
       return;
     }
@@ -927,39 +1168,44 @@ ${pr.body}` : "";
       }
       mkdirSync(outputDir, { recursive: true });
       const report = join5(outputDir, "estimate.md");
-      writeFileSync(report, estimates.map(renderEstimateMarkdown).join("\n"));
-      writeFileSync(join5(outputDir, "estimate.json"), JSON.stringify(estimates.map(estimateToJson), null, 2) + "\n");
-      await summary.addRaw(renderEstimateSummary(estimates, { why }) + prInSummary, true).write();
+      writeFileSync(report, scrub(estimates.map(renderEstimateMarkdown).join("\n")));
+      writeFileSync(join5(outputDir, "estimate.json"), scrub(JSON.stringify(estimates.map(estimateToJson), null, 2) + "\n"));
+      await summary.addRaw(scrub(renderEstimateSummary(estimates, { why }) + prInSummary), true).write();
       setEstimateOutputs(estimates, report);
       return;
     }
     const dirs = runDirs(outputDir, files);
-    const { runs, failure } = await runAll(files, dirs, inputs, ctx, catalog, abort.signal);
+    const { runs, failure } = await runAll(files, dirs, inputs, ctx, { catalog, historyPath, now: today, signal: abort.signal });
     if (runs.length === 0) throw failure;
     const ranDirs = dirs.slice(0, runs.length);
     const notRun = files.slice(runs.length).map((f, k) => ({ file: f.path, reason: k === 0 ? messageOf(reasonOf(failure)) : "not started" }));
     if (inputs.data) await joinAnswers(inputs, ctx.workspace, outputDir, runs[0]);
     try {
       await group("Publish", async () => {
-        await summary.addRaw(renderRunSummary(runs, { notRun }) + prInSummary, true).write();
+        await summary.addRaw(scrub(renderRunSummary(runs, { notRun }) + prInSummary), true).write();
         setRunOutputs(runs);
         const artifactClient = deps.artifactClient ?? new (await import("./artifact-PGJKEJ5U.js")).DefaultArtifactClient();
         await publishArtifact(artifactClient, inputs, outputDir, ranDirs);
-        await publishCommit(gh, ctx, inputs, outputDir, ranDirs, `batchwise: results of ${runs.map((r) => r.file).join(", ")}
+        await publishCommit(gh, ctx, inputs, outputDir, ranDirs, historyPath, scrub(`batchwise: results of ${runs.map((r) => r.file).join(", ")}
 
-${runHeadline(runs)}`);
+${runHeadline(runs)}`));
       });
     } catch (err) {
       if (failure === void 0) throw err;
       warning(`publishing the files that finished failed: ${describe(err)}`);
     }
+    const inProgress = runs.filter((r) => r.in_progress);
+    for (const r of inProgress) {
+      notice(`${r.file}: in progress \u2014 ${r.in_progress.message}; ${r.in_progress.requests_left} request(s) left. The next run with the same output-dir continues it.`);
+    }
     let unfinished = 0;
     for (const [i, r] of runs.entries()) {
+      if (r.in_progress) continue;
       const file = files[i].path;
-      const { shown, total: total2 } = await collectFailures(r.results_path, ANNOTATED_FAILURES);
-      unfinished += total2;
+      const { shown, total } = await collectFailures(r.results_path, ANNOTATED_FAILURES);
+      unfinished += total;
       for (const f of shown) warning(`${f.custom_id} ${f.status}: ${f.message}`, { file, startLine: f.line, title: "request did not succeed" });
-      if (total2 > shown.length) warning(`${file}: ${total2 - shown.length} more requests did not succeed; see ${r.results_path}`);
+      if (total > shown.length) warning(`${file}: ${total - shown.length} more requests did not succeed; see ${r.results_path}`);
     }
     logInfo(runHeadline(runs));
     if (failure !== void 0) throw failure;
@@ -975,4 +1221,5 @@ ${runHeadline(runs)}`);
 }
 
 // src/action/index.ts
+scrubProcessOutput();
 await run3();

@@ -10,10 +10,13 @@ import {
   readInFlight,
   readInputs,
   renderInFlightSummary
-} from "./chunk-7MXYHO5U.js";
-import "./chunk-YKTRCZ6S.js";
-import "./chunk-QFOLXEZL.js";
-import "./chunk-T253CA67.js";
+} from "./chunk-76QJXFGB.js";
+import "./chunk-QSEQBGU7.js";
+import {
+  registerSecret,
+  scrubProcessOutput
+} from "./chunk-6BGZLGY6.js";
+import "./chunk-I7NYW3OD.js";
 import {
   getInput,
   setFailed,
@@ -32,10 +35,11 @@ async function post() {
     for (const name of ["api-key", "github-token"]) {
       const v = getInput(name);
       if (v) setSecret(v);
+      registerSecret(v);
     }
     const inputs = readInputs();
     if (inputs.onCancel === "cancel" && inputs.apiKey) {
-      const { cancelRun } = await import("./run-CRMNNUNZ.js");
+      const { cancelRun } = await import("./run-WIH24VHW.js");
       for (const id of batchIds) {
         await cancelRun(id, { apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
         logInfo(`cancelled ${id}`);
@@ -60,4 +64,5 @@ async function post() {
 }
 
 // src/action/post.ts
+scrubProcessOutput();
 await post();

@@ -6,10 +6,11 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   ModelCache,
-  linesOfChunk,
   scanLine
-} from "./chunk-2KLQBHXG.js";
-import "./chunk-T253CA67.js";
+} from "./chunk-LZ5PGCP2.js";
+import {
+  linesOfChunk
+} from "./chunk-I7NYW3OD.js";
 import "./chunk-NUO5XWAE.js";
 
 // src/estimate/scanWorker.ts

@@ -5,35 +5,20 @@ const require = __bwCreateRequire(import.meta.url);
 const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
-  OutcomeIndex,
-  VERSION,
-  classifyBatchLine,
-  estimateFile,
-  estimateToJson,
-  openJournal,
-  scanLines,
-  writeResults
-} from "./chunk-6KDZKEME.js";
-import {
-  planBatches,
-  readJsonlLines
-} from "./chunk-2KLQBHXG.js";
-import {
-  BATCH_WINDOW_MS,
-  DEFAULT_MIN_SAVINGS_USD,
-  escapeMarkdown,
-  formatDuration,
-  formatInt,
-  formatPercent,
-  formatUsd
-} from "./chunk-QFOLXEZL.js";
-import {
+  PricingError,
+  costUsd,
+  isLongContext,
+  lifecycleOf,
+  loadProviderCatalog,
+  mediaCostUsd,
+  providerPricing,
+  ratesFor,
+  readJsonlLines,
   resolvePricing,
-  usageCostUsd
-} from "./chunk-T253CA67.js";
-import {
-  require_undici
-} from "./chunk-64PVKJPU.js";
+  upliftOf,
+  usageCostUsd,
+  usageTokens
+} from "./chunk-I7NYW3OD.js";
 import {
   __commonJS,
   __export,
@@ -69,86 +54,1750 @@ var require_x509_transport_state = __commonJS({
   }
 });
 
-// src/run/runFile.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join7, resolve } from "node:path";
+// src/shared/usageError.ts
+var UsageError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UsageError";
+  }
+};
 
-// src/report/runReport.ts
-function estimatedFor(e, g) {
-  const m = e.models.find((x) => x.model === g.model);
-  const c = m ? g.mode === "flex" ? m.cost.flex : m.cost[g.mode] : null;
-  if (!m || !c || m.requests === 0) return null;
-  return c.expected * g.requests / m.requests;
+// src/shared/duration.ts
+var DurationError = class extends Error {
+  constructor(text, what = "duration", why) {
+    super(`invalid ${what} "${text}": ${why ? `${why}; ` : ""}use a number with a unit, like 30s, 45m, 6h, 2d or 1h30m`);
+    this.name = "DurationError";
+  }
+};
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(text, what) {
+  const s = text.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(s)) {
+    throw new DurationError(text, what, `a bare number has no unit: write ${s}s, ${s}m or ${s}h`);
+  }
+  const parts = [...s.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== s.replace(/\s+/g, "")) {
+    throw new DurationError(text, what);
+  }
+  return Math.round(parts.reduce((ms, p) => ms + Number(p[1]) * UNIT_MS[p[2]], 0));
 }
-function runReportJson(r, e) {
+function formatDuration(ms) {
+  if (!Number.isFinite(ms)) return "\u221E";
+  const s = Math.max(0, Math.round(ms / 1e3));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h}h ${m % 60}m` : `${h}h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d}d ${h % 24}h` : `${d}d`;
+}
+function formatGoDuration(ms) {
+  const whole = Math.max(0, Math.ceil(ms));
+  if (whole < 1e3) return `${whole}ms`;
+  const minutes = Math.floor(whole / 6e4);
+  const seconds = `${Number(((whole - minutes * 6e4) / 1e3).toFixed(3))}s`;
+  return minutes > 0 ? `${minutes}m${seconds}` : seconds;
+}
+
+// src/shared/money.ts
+function formatUsd(usd) {
+  const sign = usd < 0 ? "-" : "";
+  const a = Math.abs(usd);
+  if (a === 0) return "$0.00";
+  if (a >= 100) return `${sign}$${a.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (a >= 0.01) return `${sign}$${a.toFixed(2)}`;
+  return `${sign}$${a.toLocaleString("en-US", { maximumSignificantDigits: 2, maximumFractionDigits: 12 })}`;
+}
+function formatPercent(part, whole) {
+  if (whole <= 0) return "0%";
+  return `${Math.round(part / whole * 100)}%`;
+}
+function formatUsdApart(a, b) {
+  let fa = formatUsd(a);
+  let fb = formatUsd(b);
+  for (let digits = 3; fa === fb && a !== b && digits <= 9; digits++) {
+    const f = (x) => `${x < 0 ? "-" : ""}$${Math.abs(x).toLocaleString("en-US", { maximumSignificantDigits: digits, maximumFractionDigits: 12 })}`;
+    fa = f(a);
+    fb = f(b);
+  }
+  return [fa, fb];
+}
+
+// src/estimate/recommend.ts
+var BATCH_WINDOW_MS = 24 * 36e5;
+var DEFAULT_MIN_SAVINGS_USD = 0.01;
+var MIN_BATCH_BUDGET_MS = 36e5;
+function recommend(cost, opts = {}) {
+  const pick = pickMode(cost, opts);
+  if (!opts.withoutCache) return pick;
+  const uncached = pickMode(opts.withoutCache, opts);
+  if (uncached.mode === pick.mode) return pick;
   return {
-    file: r.file,
-    started_at: r.started_at,
-    finished_at: r.finished_at,
-    duration_ms: Date.parse(r.finished_at) - Date.parse(r.started_at),
-    decision: r.decision,
-    sync_phase: r.sync_phase,
-    exit_code: r.exit_code,
-    requests: r.requests,
-    ...r.counts,
-    estimated_cost_usd: r.estimated_cost_usd,
-    actual_cost_usd: r.actual_cost_usd,
-    by_mode_and_model: r.groups.map((g) => ({ ...g, estimated_cost_usd: estimatedFor(e, g) })),
-    batch_ids: r.batches.map((b) => b.batch_id),
-    batches: r.batches,
-    // Without the per-line items: results.jsonl has one line per request already.
-    estimate: estimateToJson({ ...e, items: void 0 }),
-    results: r.results_path,
-    results_csv: r.results_csv_path
+    mode: pick.mode,
+    reason: `${pick.reason} \u2014 prompt caching decides it: without cache hits the pick would be ${uncached.mode}`
   };
 }
-function runHeadlineText(r, e) {
-  const saved = e.cost.sync.expected - r.actual_cost_usd;
-  const ok = r.counts.succeeded === r.requests ? "all" : `${formatInt(r.counts.succeeded)} of`;
-  return `${ok} ${formatInt(r.requests)} requests succeeded in ${r.decision.mode} mode for ${formatUsd(r.actual_cost_usd)}` + (saved > 0 ? ` (sync would have cost about ${formatUsd(e.cost.sync.expected)}; saved ${formatPercent(saved, e.cost.sync.expected)})` : "");
-}
-function renderRunMarkdown(r, e) {
-  const out = [];
-  out.push(`## batchwise run: ${escapeMarkdown(r.file)}`, "");
-  out.push(runHeadlineText(r, e) + ".", "");
-  out.push(`**Decision:** ${r.decision.mode}${r.decision.safety_net ? " with a sync safety net" : ""} \u2014 ${escapeMarkdown(r.decision.reason)}`, "");
-  if (r.sync_phase) out.push(`The rest ran with **${r.sync_phase.mode}** from ${r.sync_phase.started_at}.`, "");
-  out.push("| status | requests |", "|---|---:|");
-  for (const [k, v] of Object.entries(r.counts)) out.push(`| ${k} | ${formatInt(v)} |`);
-  out.push("");
-  out.push("| mode | model | requests | succeeded | input tokens | output tokens | estimated | actual |", "|---|---|---:|---:|---:|---:|---:|---:|");
-  for (const g of r.groups) {
-    const est = estimatedFor(e, g);
-    out.push(
-      `| ${g.mode} | ${escapeMarkdown(g.model)} | ${formatInt(g.requests)} | ${formatInt(g.succeeded)} | ${formatInt(g.input_tokens)} | ${formatInt(g.output_tokens)} | ${est === null ? "\u2014" : formatUsd(est)} | ${formatUsd(g.cost_usd)} |`
-    );
+function pickMode(cost, opts) {
+  const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
+  const minSavings = opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD;
+  const batchSaving = cost.sync.expected - cost.batch.expected;
+  const saving = `${formatUsd(batchSaving)} (${formatPercent(batchSaving, cost.sync.expected)})`;
+  if (batchSaving <= minSavings) {
+    return {
+      mode: "sync",
+      reason: `batch would save only ${formatUsd(Math.max(0, batchSaving))}, not worth waiting for; sync answers now`
+    };
   }
-  out.push("");
-  out.push(
-    `Estimated (${r.decision.mode}): ${formatUsd(r.estimated_cost_usd.low)} \u2013 ${formatUsd(r.estimated_cost_usd.max)}, expected ${formatUsd(r.estimated_cost_usd.expected)}; actual ${formatUsd(r.actual_cost_usd)}. Took ${formatDuration(Date.parse(r.finished_at) - Date.parse(r.started_at))}.`,
-    ""
-  );
-  if (r.batches.length > 0) {
-    out.push("<details><summary>Batches</summary>", "", "| batch | part | round | model | requests | status | took |", "|---|---|---:|---|---:|---|---:|");
-    for (const b of r.batches) {
-      const end = b.times.completed_at ?? b.times.failed_at ?? b.times.expired_at ?? b.times.cancelled_at;
-      const took = b.times.created_at && end ? formatDuration(Date.parse(end) - Date.parse(b.times.created_at)) : "\u2014";
-      out.push(`| \`${b.batch_id}\` | ${b.part} | ${b.round} | ${escapeMarkdown(b.model)} | ${formatInt(b.requests)} | ${b.status ?? "\u2014"} | ${took} |`);
-    }
-    out.push("", "</details>", "");
-    const errors = r.batches.flatMap((b) => b.errors);
-    if (errors.length > 0) {
-      out.push("**Batch errors:**", "");
-      for (const err of errors.slice(0, 20)) out.push(`- ${err.line !== null ? `${escapeMarkdown(r.file)}:${err.line}: ` : ""}${escapeMarkdown(err.message)} (\`${err.code}\`)`);
-      out.push("");
-    }
+  if (budget >= BATCH_WINDOW_MS) {
+    return { mode: "batch", reason: `batch saves ${saving} and the 24h window fits the budget` };
   }
-  out.push(`Results: \`${r.results_path}\`, \`${r.results_csv_path}\``, "");
-  return out.join("\n");
+  const withoutFlex = opts.modelsWithoutFlex ?? [];
+  const flexSaving = cost.flex ? cost.sync.expected - cost.flex.expected : 0;
+  if (cost.flex && flexSaving > minSavings && (budget < MIN_BATCH_BUDGET_MS || flexSaving >= batchSaving / 2)) {
+    const rest = withoutFlex.length > 0 ? ` (${withoutFlex.join(", ")} without flex: standard tier)` : "";
+    return {
+      mode: "flex",
+      reason: `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and answers synchronously${rest}; the batch's 24h window does not fit a ${formatDuration(budget)} budget`
+    };
+  }
+  if (budget >= MIN_BATCH_BUDGET_MS) {
+    return {
+      mode: "batch",
+      reason: `batch saves ${saving}; most batches finish well inside 24h, and \`run --mode auto\` switches what is unfinished to sync before the ${formatDuration(budget)} budget runs out`
+    };
+  }
+  return {
+    mode: "sync",
+    reason: `a ${formatDuration(budget)} budget is too short to wait for a batch, and ${withoutFlex.length > 1 ? "these models have" : "the model has"} no flex processing`
+  };
 }
 
-// src/run/batchRounds.ts
-import { join as join4 } from "node:path";
+// src/shared/secrets.ts
+import { Transform } from "node:stream";
+var known = /* @__PURE__ */ new Set();
+var MIN_SECRET_LENGTH = 8;
+var TOKEN_PATTERNS = [
+  [/\bsk-[A-Za-z0-9_*\-]{3,}/g, "sk-[redacted]"],
+  [/\bgh[pousr]_[A-Za-z0-9]{20,}/g, "gh_[redacted]"],
+  [/\bgithub_pat_[A-Za-z0-9_]{20,}/g, "github_pat_[redacted]"]
+];
+function registerSecret(value) {
+  if (typeof value === "string" && value.trim().length >= MIN_SECRET_LENGTH) known.add(value.trim());
+}
+function scrub(text) {
+  let out = text;
+  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join("[redacted]");
+  for (const [pattern, mask] of TOKEN_PATTERNS) {
+    pattern.lastIndex = 0;
+    if (pattern.test(out)) {
+      pattern.lastIndex = 0;
+      out = out.replace(pattern, mask);
+    }
+  }
+  return out;
+}
+function scrubLines() {
+  let rest = "";
+  const decoder = new TextDecoder();
+  return new Transform({
+    transform(chunk, _enc, done) {
+      const text = rest + decoder.decode(chunk, { stream: true });
+      const cut = text.lastIndexOf("\n");
+      if (cut < 0) {
+        rest = text;
+        return done();
+      }
+      rest = text.slice(cut + 1);
+      done(null, scrub(text.slice(0, cut + 1)));
+    },
+    flush(done) {
+      const tail = rest + decoder.decode();
+      done(null, tail ? scrub(tail) : void 0);
+    }
+  });
+}
+function scrubProcessOutput() {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write2 = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => {
+      const text = typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : null;
+      if (text === null || text.startsWith("::add-mask::")) return write2(chunk, ...rest);
+      return write2(scrub(text), ...rest);
+    });
+  }
+}
+
+// src/tokens/approximate.ts
+var CLAUDE_LEGACY_RATIO = 1.2;
+var CLAUDE_47_OVER_LEGACY = 1.3;
+var TOKEN_RATIOS = Object.freeze({
+  openai: {
+    tokenizer: "openai",
+    ratio: 1,
+    basis: "the same OpenAI tokenizer: the count is the estimate's own (exact where both models use the same encoding)"
+  },
+  "claude-legacy": {
+    tokenizer: "claude-legacy",
+    ratio: CLAUDE_LEGACY_RATIO,
+    basis: 'Claude tokenizer before 4.7: 1.20 x the o200k_base count; measured on Claude 3.5 Sonnet vs GPT-4o via count_tokens as +16% (English prose), +21% (math), +30% (Python code) (L. Gupta, "Hidden costs in AI deployment", May 2025); code-heavy prompts run higher'
+  },
+  "claude-4.7": {
+    tokenizer: "claude-4.7",
+    ratio: Math.round(CLAUDE_LEGACY_RATIO * CLAUDE_47_OVER_LEGACY * 100) / 100,
+    basis: "Claude 4.7+ tokenizer: 1.56 x the o200k_base count = 1.20 (the tokenizer before 4.7, measured against GPT-4o) x 1.30 (Anthropic's Haiku 5.5 page: the same text counts as approximately 30% more tokens than on Claude Haiku 4.5; the Opus 4.7 migration guide says 1.0-1.35x; independent count_tokens probes, Apr 2026, measured 1.20-1.47x by content, with CJK text unchanged)"
+  },
+  gemini: {
+    tokenizer: "gemini",
+    ratio: 1.1,
+    basis: "Gemini tokenizer: 1.10 x the o200k_base count, an assumption (Google publishes no ratio; a third-party guide puts Gemini 5-10% above o200k_base on English text and below it on CJK; 1.10 is the top of that range)"
+  }
+});
+function tokenRatioFor(provider, model) {
+  if (provider === "gemini") return TOKEN_RATIOS.gemini;
+  if (provider === "anthropic") {
+    const version = claudeVersion(model);
+    return version !== null && version < 4.7 ? TOKEN_RATIOS["claude-legacy"] : TOKEN_RATIOS["claude-4.7"];
+  }
+  return TOKEN_RATIOS.openai;
+}
+function approximateTokens(openaiTokens, ratio) {
+  if (ratio.ratio === 1) return openaiTokens;
+  return Math.ceil(openaiTokens * ratio.ratio - 1e-9);
+}
+function claudeVersion(model) {
+  const m = /^claude-[a-z]+-(\d+)(?:-(\d))?(?:-\d{8})?$/.exec(model);
+  if (m === null) return null;
+  return Number(m[1]) + (m[2] === void 0 ? 0 : Number(m[2]) / 10);
+}
+
+// src/estimate/cacheHits.ts
+var EXPECTED_HIT_RATE = 0.8;
+var CACHED_STEP = 128;
+var MAX_PREFIXES_PER_MODEL = 2e5;
+var NO_CACHE = Object.freeze({ possible: 0, cached_low: 0, cached_expected: 0, write_low: 0, write_expected: 0, write_max: 0 });
+var PrefixTracker = class {
+  seen = /* @__PURE__ */ new Map();
+  /** The cache figures of the next request of `model` (call in input order: only earlier requests can have written). */
+  next(model, prefixes, input, rules, measured) {
+    if (prefixes.length === 0 && measured === null) return NO_CACHE;
+    let seen = this.seen.get(model);
+    if (seen === void 0) this.seen.set(model, seen = /* @__PURE__ */ new Set());
+    let hit = 0;
+    for (const p of prefixes) if (seen.has(p.hash)) hit = p.tokens;
+    for (const p of prefixes) this.remember(seen, p.hash);
+    const possible = rules.billsWrites ? hit : Math.floor(hit / CACHED_STEP) * CACHED_STEP;
+    const longest = prefixes.length > 0 ? prefixes[prefixes.length - 1].tokens : 0;
+    const writeOnHit = rules.billsWrites ? Math.max(0, longest - possible) : 0;
+    const writeOnMiss = rules.billsWrites ? longest : 0;
+    let expected = possible * EXPECTED_HIT_RATE;
+    const hitShare = possible > 0 ? EXPECTED_HIT_RATE : 0;
+    let writeExpected = possible > 0 ? hitShare * writeOnHit + (1 - hitShare) * writeOnMiss : writeOnMiss;
+    if (measured !== null) {
+      expected = measured.ratio * input;
+      writeExpected = rules.billsWrites ? measured.write_ratio * input : 0;
+    }
+    const fit = (cached, written) => {
+      const c = Math.min(input, cached);
+      return [c, Math.min(input - c, written)];
+    };
+    const [cachedLow, writeLow] = fit(Math.max(possible, expected), possible > 0 ? writeOnHit : writeOnMiss);
+    const [cachedExpected, writeExp] = fit(expected, writeExpected);
+    return {
+      possible,
+      cached_low: cachedLow,
+      cached_expected: cachedExpected,
+      write_low: writeLow,
+      write_expected: writeExp,
+      // Never below the expected writes (history can measure writes where no prefix is seen): max bounds expected.
+      write_max: Math.min(input, Math.max(writeOnMiss, writeExp))
+    };
+  }
+  remember(seen, hash) {
+    if (seen.has(hash)) return;
+    if (seen.size >= MAX_PREFIXES_PER_MODEL) seen.delete(seen.values().next().value);
+    seen.add(hash);
+  }
+};
+
+// src/estimate/types.ts
+var MODES = ["sync", "flex", "batch", "priority"];
+
+// src/estimate/modeCosts.ts
+function lineCosts(pricing, q, ctx, withCache = true) {
+  const cost = (mode) => {
+    const rates = ratesFor(pricing, mode, q.input, ctx);
+    if (rates === null) return null;
+    const c = withCache ? q.cache : NO_CACHE_HITS(q.cache);
+    const units = media(pricing, mode, q.media, ctx);
+    if (units === void 0) return null;
+    return {
+      low: costUsd(rates, { input: q.input, cached_input: c.cached_low, cache_write: c.write_low, output: q.output.low }) + units,
+      expected: costUsd(rates, { input: q.input, cached_input: c.cached_expected, cache_write: c.write_expected, output: q.output.expected }) + units,
+      max: costUsd(rates, { input: q.input, cached_input: 0, cache_write: c.write_max, output: q.output.max }) + units
+    };
+  };
+  return { sync: cost("sync"), batch: cost("batch"), flex: cost("flex"), priority: cost("priority") };
+}
+function media(pricing, mode, m, ctx) {
+  if (m === null || pricing.media === null) return 0;
+  if (mode !== "sync" && mode !== "batch") return void 0;
+  return mediaCostUsd(pricing.media, mode, m.key, m.units) * upliftOf(pricing, ctx);
+}
+var NO_CACHE_HITS = (c) => ({
+  ...c,
+  cached_low: 0,
+  cached_expected: 0,
+  // Without hits every request that can write its prefix does.
+  write_low: c.write_max,
+  write_expected: c.write_max
+});
+function addRanges(a, b) {
+  return { low: a.low + b.low, expected: a.expected + b.expected, max: a.max + b.max };
+}
+function subtractRanges(a, b) {
+  return { low: a.low - b.low, expected: a.expected - b.expected, max: a.max - b.max };
+}
+var ZERO_RANGE = Object.freeze({ low: 0, expected: 0, max: 0 });
+function zeroCosts() {
+  return { sync: { ...ZERO_RANGE }, batch: { ...ZERO_RANGE }, flex: null, priority: null };
+}
+function totalCosts(parts) {
+  const total = { sync: { ...ZERO_RANGE }, batch: { ...ZERO_RANGE }, flex: { ...ZERO_RANGE }, priority: { ...ZERO_RANGE } };
+  for (const p of parts) for (const m of MODES) total[m] = addRanges(total[m], p[m] ?? p.sync);
+  return {
+    sync: total.sync,
+    batch: total.batch,
+    flex: parts.some((p) => p.flex) ? total.flex : null,
+    priority: parts.some((p) => p.priority) ? total.priority : null
+  };
+}
+function addCosts(sum, c) {
+  return {
+    sync: addRanges(sum.sync, c.sync),
+    batch: addRanges(sum.batch, c.batch),
+    flex: c.flex ? addRanges(sum.flex ?? { ...ZERO_RANGE }, c.flex) : sum.flex,
+    priority: c.priority ? addRanges(sum.priority ?? { ...ZERO_RANGE }, c.priority) : sum.priority
+  };
+}
+
+// src/estimate/compare.ts
+var formatInt = (n) => Math.round(n).toLocaleString("en-US");
+var AZURE_BATCH_ENDPOINTS = ["/v1/chat/completions", "/v1/responses"];
+var AZURE = "azure";
+function parseCompare(specs, providers = loadProviderCatalog()) {
+  const pairs = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const spec of typeof specs === "string" ? [specs] : specs) {
+    for (const group of spec.split(/[;\n]/).map((g) => g.trim()).filter((g) => g !== "")) {
+      const parts = group.split("=");
+      if (parts.length > 2) throw new UsageError(`compare: "${group}" has more than one "=": write MODEL=TARGET[,TARGET\u2026], groups separated by ";"`);
+      const from = parts.length === 2 ? names(parts[0], group, "the file model") : [null];
+      const to = names(parts[parts.length - 1], group, "a comparison model");
+      for (const t of to) checkTarget(t, providers);
+      for (const f of from) {
+        for (const t of to) {
+          const key = `${f ?? "*"}\0${t}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          pairs.push({ from: f, to: t });
+        }
+      }
+    }
+  }
+  if (pairs.length === 0) throw new UsageError("compare: give a comparison model, e.g. claude-haiku-4-5 or gpt-5.4-mini=claude-haiku-4-5,gemini-3.8-flash");
+  return pairs;
+}
+function names(list, group, what) {
+  const out = list.split(",").map((n) => n.trim());
+  if (out.some((n) => n === "" || /\s/.test(n))) {
+    throw new UsageError(`compare: "${group}": expected ${what} (comma-separated, no spaces), e.g. gpt-5.4-mini=claude-haiku-4-5,gemini-3.8-flash`);
+  }
+  return out;
+}
+function checkTarget(to, providers) {
+  if (to === AZURE) return;
+  if (to.startsWith(`${AZURE}/`)) {
+    if (to.length === AZURE.length + 1) throw new UsageError('compare: "azure/" needs an OpenAI model name, e.g. azure/gpt-5.4-mini');
+    return;
+  }
+  if (providerPricing(providers, to) !== null) return;
+  throw new PricingError(to, unknownTargetMessage(to, providers));
+}
+function unknownTargetMessage(to, providers) {
+  const squash = (s) => s.toLowerCase().replace(/[.\-_]/g, "");
+  const near = Object.keys(providers.models).find((k) => squash(k) === squash(to));
+  const byProvider = /* @__PURE__ */ new Map();
+  for (const [name, e] of Object.entries(providers.models)) {
+    const list = byProvider.get(e.provider) ?? [];
+    list.push(e.shutdown !== null ? `${name} (shut down ${e.shutdown})` : name);
+    byProvider.set(e.provider, list);
+  }
+  return [
+    `compare: no price for "${to}" in data/providers.json (prices as of ${providers.as_of}).${near ? ` Did you mean "${near}"?` : ""} Known models:`,
+    ...[...byProvider].map(([p, list]) => `  ${p}: ${list.join(", ")}`),
+    `  azure: azure/<OpenAI model> (Azure Global Batch at the model's OpenAI list prices), or azure for each model of the file`
+  ].join("\n");
+}
+var FileComparison = class {
+  pairs;
+  catalog;
+  providers;
+  now;
+  targets = /* @__PURE__ */ new Map();
+  tallies = /* @__PURE__ */ new Map();
+  fileModels = /* @__PURE__ */ new Set();
+  constructor(pairs, catalog, opts) {
+    this.pairs = pairs;
+    this.catalog = catalog;
+    this.providers = opts.providers ?? loadProviderCatalog();
+    this.now = opts.now;
+    for (const p of pairs) if (p.to !== AZURE) this.target(p.to, null);
+  }
+  add(line) {
+    this.fileModels.add(line.model);
+    this.fileModels.add(line.priced_as);
+    for (const p of this.pairs) {
+      if (p.from !== null && p.from !== line.model && p.from !== line.priced_as) continue;
+      const target = this.target(p.to, line);
+      const to = p.to === AZURE ? `${AZURE}/${line.model}` : p.to;
+      const key = `${line.model}\0${to}`;
+      let t = this.tallies.get(key);
+      if (!t) {
+        t = {
+          from: line.model,
+          source: line.pricing,
+          target,
+          requests: 0,
+          input: 0,
+          output: { ...ZERO_RANGE },
+          sync: { ...ZERO_RANGE },
+          batch: { ...ZERO_RANGE },
+          baseSync: { ...ZERO_RANGE },
+          baseBatch: { ...ZERO_RANGE },
+          sources: {},
+          skipped: /* @__PURE__ */ new Map(),
+          clamped: 0,
+          unbounded: 0,
+          multiple: 0,
+          tooLong: 0,
+          longContext: 0,
+          explicit: p.from !== null
+        };
+        this.tallies.set(key, t);
+      }
+      t.explicit ||= p.from !== null;
+      addLine(t, line);
+    }
+  }
+  /** The comparisons in the order asked for, and notes for the file (a model named in --compare it does not have). */
+  result() {
+    const notes = [];
+    const models = [...new Set([...this.tallies.values()].map((t) => t.from))];
+    for (const p of this.pairs) {
+      if (p.from !== null && !this.fileModels.has(p.from) && !notes.some((n) => n.includes(`"${p.from}"`))) {
+        notes.push(`--compare: "${p.from}" is not a model of this file (it has ${models.join(", ") || "none that can be compared"}): nothing compared for it`);
+      }
+    }
+    for (const t of this.tallies.values()) {
+      if (t.requests > 0 || t.explicit) continue;
+      const urls = [...t.skipped.keys()].join(", ");
+      notes.push(`--compare: ${t.from} not compared with ${t.target.to}: its ${urls} requests are not priced there (${servedText(t.target)})`);
+    }
+    const comparison = [...this.tallies.values()].filter((t) => t.requests > 0 || t.explicit).map((t) => entry(t, this.now));
+    return { comparison, notes };
+  }
+  target(to, line) {
+    const key = to === AZURE ? `${AZURE}/${line.model}` : to;
+    let t = this.targets.get(key);
+    if (t) return t;
+    if (to === AZURE || to.startsWith(`${AZURE}/`)) {
+      const pricing = to === AZURE ? line.pricing : azurePricing(this.catalog, to);
+      t = {
+        to: key,
+        provider: "azure",
+        pricing,
+        ratio: tokenRatioFor("azure", key),
+        endpoints: pricing.endpoints.filter((e) => AZURE_BATCH_ENDPOINTS.includes(e))
+      };
+    } else {
+      const pricing = providerPricing(this.providers, to);
+      if (pricing === null) throw new PricingError(to, unknownTargetMessage(to, this.providers));
+      t = { to, provider: pricing.provider, pricing, ratio: tokenRatioFor(pricing.provider, pricing.model), endpoints: pricing.endpoints };
+    }
+    this.targets.set(key, t);
+    return t;
+  }
+};
+function azurePricing(catalog, to) {
+  try {
+    return resolvePricing(catalog, to.slice(AZURE.length + 1));
+  } catch (err) {
+    if (!(err instanceof PricingError)) throw err;
+    throw new PricingError(err.model, `compare ${to}: Azure is priced at the OpenAI catalog's prices, and it has none. ${err.message}`);
+  }
+}
+function addLine(t, line) {
+  const { pricing, ratio, endpoints: endpoints2 } = t.target;
+  if (!endpoints2.includes(line.url)) {
+    t.skipped.set(line.url, (t.skipped.get(line.url) ?? 0) + 1);
+    return;
+  }
+  const input = approximateTokens(line.input_tokens, ratio);
+  const b = line.bound;
+  const limit2 = pricing.max_output_tokens;
+  const asked = b.unbounded ? null : b.over_limit ?? b.cap;
+  const perChoice = asked === null ? limit2 ?? b.cap : limit2 === null ? asked : Math.min(asked, limit2);
+  const max = perChoice * b.n;
+  const low = Math.min(line.output.low, max);
+  const output = { low, expected: Math.min(max, Math.max(low, line.output.expected * ratio.ratio)), max };
+  const cost = lineCosts(pricing, { input, output, cache: NO_CACHE, media: null }, {});
+  t.requests++;
+  t.input += input;
+  t.output = addRanges(t.output, output);
+  t.sync = addRanges(t.sync, cost.sync);
+  t.batch = addRanges(t.batch, cost.batch);
+  t.baseSync = addRanges(t.baseSync, line.baseline.sync);
+  t.baseBatch = addRanges(t.baseBatch, line.baseline.batch);
+  t.sources[line.output_source] = (t.sources[line.output_source] ?? 0) + 1;
+  if (asked !== null && limit2 !== null && asked > limit2) t.clamped++;
+  if (b.unbounded) t.unbounded++;
+  if (b.n > 1) t.multiple++;
+  if (pricing.context_window !== null && input > pricing.context_window) t.tooLong++;
+  if (isLongContext(pricing, input)) t.longContext++;
+}
+function servedText(t) {
+  const what = t.provider === "azure" ? "Azure Global Batch takes" : `${t.to} is priced for`;
+  return t.endpoints.length > 0 ? `${what} ${t.endpoints.join(" and ")} only` : `${t.to} serves none of the request-file endpoints in batch`;
+}
+function entry(t, now) {
+  const { to, provider, pricing, ratio } = t.target;
+  return {
+    from: t.from,
+    to,
+    provider,
+    priced_as: pricing.model,
+    requests: t.requests,
+    input_tokens: t.input,
+    output_tokens: t.output,
+    cost: { sync: t.sync, batch: t.batch },
+    baseline: { sync: t.baseSync, batch: t.baseBatch },
+    approximate: true,
+    token_ratio: ratio.ratio,
+    token_basis: ratio.basis,
+    price_as_of: pricing.as_of,
+    price_source: pricing.source,
+    notes: entryNotes(t, now)
+  };
+}
+function entryNotes(t, now) {
+  const { to, provider, pricing, ratio } = t.target;
+  const notes = [];
+  const life = lifecycleOf(to, pricing, now);
+  if (life) {
+    const instead = pricing.replacement ? `; compare with ${pricing.replacement} instead` : "";
+    notes.push(
+      life.status === "shut_down" ? `${to} was shut down on ${life.shutdown} (priced at its last prices)${instead}` : `${to} shuts down on ${life.shutdown} (in ${life.days} days)${instead}`
+    );
+  }
+  if (provider === "azure") {
+    notes.push(
+      `Azure Global Batch bills 50% of the deployment's Global Standard price; priced at OpenAI's list prices of ${pricing.model}, which Azure's Global Standard usually equals but meters per deployment (Data Zone costs more): check the Azure Retail Prices API`
+    );
+    if (pricing.origin === "derived") notes.push(`${pricing.model}'s prices are derived (not in the catalog): see the estimate's notes`);
+  }
+  const encoding = t.source.encoding ?? "o200k_base";
+  if (ratio.ratio === 1) {
+    notes.push(
+      encoding === (pricing.encoding ?? "o200k_base") ? `input tokens as counted for ${t.from} (same OpenAI tokenizer)` : `input tokens counted with ${t.from}'s ${encoding}, not ${pricing.encoding ?? "o200k_base"} (approximate)`
+    );
+  } else {
+    notes.push(`approximate tokens: the OpenAI count \xD7 ${ratio.ratio} (${ratio.tokenizer} tokenizer)`);
+    if (encoding !== "o200k_base") notes.push(`${t.from} counts with ${encoding}, not o200k_base: the factor applies to that count`);
+  }
+  const sources = Object.entries(t.sources).map(([s, n]) => `${formatInt(n)} ${s}`).join(", ");
+  const limit2 = pricing.max_output_tokens;
+  notes.push(
+    `expected output carried over from ${t.from} (${sources || "no requests"})${ratio.ratio === 1 ? "" : ` \xD7 ${ratio.ratio}`}; max = each request's own cap${limit2 !== null ? `, clamped to ${formatInt(limit2)}` : ""}`
+  );
+  if (pricing.reasoning && !t.source.reasoning) {
+    notes.push(`${to} always thinks (billed as output): the expected output of ${t.from}, not a reasoning model, leaves that out`);
+  }
+  notes.push(
+    `no prompt-cache discount on either side${provider === "anthropic" ? " (Claude caches only prefixes marked with cache_control)" : provider === "gemini" ? " (Gemini's implicit cache has a minimum prompt size)" : ""}`
+  );
+  if (t.unbounded > 0) {
+    notes.push(`${formatInt(t.unbounded)} request(s) set no output cap: max assumes the output limit${provider === "anthropic" ? " (Claude requires max_tokens)" : ""}`);
+  }
+  if (t.clamped > 0) notes.push(`${formatInt(t.clamped)} request(s) ask for more output than ${to}'s limit of ${formatInt(limit2)}: max counts the limit`);
+  if (t.multiple > 0 && provider === "anthropic") notes.push(`${formatInt(t.multiple)} request(s) ask for n > 1 answers: Claude has no n, priced as n separate answers`);
+  if (t.longContext > 0) notes.push(`${formatInt(t.longContext)} request(s) are above ${to}'s long-context threshold of ${formatInt(pricing.long_context.above_input_tokens)} prompt tokens (approximate count): priced at its long-context rates`);
+  if (t.tooLong > 0) notes.push(`${formatInt(t.tooLong)} request(s) may not fit ${to}'s context window of ${formatInt(pricing.context_window)} tokens (approximate count)`);
+  for (const [url, n] of t.skipped) notes.push(`${formatInt(n)} ${url} request(s) of ${t.from} not compared: ${servedText(t.target)}`);
+  if (provider !== "azure" && pricing.note && /UNCERTAIN|NOT confirmed|unconfirmed|DISAGREEMENT|assumption: 50%/.test(pricing.note)) {
+    notes.push(`some of ${pricing.model}'s figures are unconfirmed or disputed: see its note in data/providers.json`);
+  }
+  return notes;
+}
+
+// src/results/journal.ts
+import { closeSync, openSync, writeSync } from "node:fs";
+function openJournal(path2) {
+  const fd = openSync(path2, "a");
+  let closed = false;
+  return {
+    append(record, retryable) {
+      if (closed) throw new Error("journal: append after close");
+      const entry2 = { retryable, record };
+      writeSync(fd, `${scrub(JSON.stringify(entry2))}
+`);
+    },
+    close() {
+      if (!closed) closeSync(fd);
+      closed = true;
+    }
+  };
+}
+function parseJournalLine(text) {
+  try {
+    const e = JSON.parse(text);
+    return e && typeof e.record?.custom_id === "string" ? e : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/results/outcomeIndex.ts
+import { closeSync as closeSync2, existsSync, openSync as openSync2 } from "node:fs";
+
+// src/results/classifyBatchLine.ts
+function isRetryableStatus(status) {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+function isRetryableCode(code) {
+  return /rate_limit|timeout|timed_out|server_error|overloaded|batch_expired|unavailable/.test(code);
+}
+function tryClassifyBatchLine(text) {
+  try {
+    const o = classifyBatchLine(text);
+    return o.custom_id && o.custom_id !== "undefined" ? o : null;
+  } catch {
+    return null;
+  }
+}
+function classifyBatchLine(text) {
+  const line = JSON.parse(text);
+  const custom_id = String(line.custom_id);
+  const res = line.response;
+  if (res && typeof res.status_code === "number") {
+    const status2 = res.status_code;
+    const body = res.body ?? null;
+    if (status2 >= 200 && status2 < 300 && !line.error) {
+      const usage = body && typeof body.usage === "object" ? body.usage : null;
+      return { custom_id, status: "succeeded", retryable: false, response: body, error: null, usage };
+    }
+    const apiError = body?.error ?? null;
+    const code2 = typeof apiError?.code === "string" ? apiError.code : typeof apiError?.type === "string" ? apiError.type : `http_${status2}`;
+    const message2 = typeof apiError?.message === "string" ? apiError.message : `the endpoint answered HTTP ${status2}`;
+    return { custom_id, status: "failed", retryable: isRetryableStatus(status2), response: body, error: { code: code2, message: message2 }, usage: null };
+  }
+  const code = typeof line.error?.code === "string" ? line.error.code : "unknown_error";
+  const message = typeof line.error?.message === "string" ? line.error.message : "the batch reported an error without a message";
+  const status = code === "batch_expired" ? "expired" : code === "batch_cancelled" ? "cancelled" : "failed";
+  const retryable = typeof line.batchwise_retryable === "boolean" ? line.batchwise_retryable : isRetryableCode(code);
+  return { custom_id, status, retryable, response: null, error: { code, message }, usage: null };
+}
+
+// src/results/scanLines.ts
+import { createReadStream, readSync } from "node:fs";
+async function* scanLines(path2) {
+  let pending = [];
+  let pendingBytes = 0;
+  let fileOffset = 0;
+  for await (const chunk of createReadStream(path2, { highWaterMark: 1 << 20 })) {
+    const buf = chunk;
+    let start = 0;
+    let nl = buf.indexOf(10, start);
+    while (nl !== -1) {
+      const piece = buf.subarray(start, nl);
+      const bytes = pending.length === 0 ? piece : Buffer.concat([...pending, piece], pendingBytes + piece.length);
+      const lineStart = fileOffset;
+      fileOffset += bytes.length + 1;
+      pending = [];
+      pendingBytes = 0;
+      const line = toLine(bytes, lineStart);
+      if (line) yield line;
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    if (start < buf.length) {
+      const rest = Buffer.from(buf.subarray(start));
+      pending.push(rest);
+      pendingBytes += rest.length;
+    }
+  }
+  if (pendingBytes > 0) {
+    const line = toLine(Buffer.concat(pending, pendingBytes), fileOffset);
+    if (line) yield line;
+  }
+}
+function toLine(bytes, offset) {
+  let length = bytes.length;
+  if (length > 0 && bytes[length - 1] === 13) length--;
+  const text = bytes.subarray(0, length).toString("utf8");
+  if (text.trim() === "") return null;
+  return { text, offset, length };
+}
+function readLineAt(fd, offset, length) {
+  const buf = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buf, read, length - read, offset + read);
+    if (n === 0) throw new Error(`readLineAt: file ended at ${offset + read}, expected ${length} bytes from ${offset}`);
+    read += n;
+  }
+  return buf.toString("utf8");
+}
+
+// src/results/outcomeIndex.ts
+var OutcomeIndex = class {
+  entries = /* @__PURE__ */ new Map();
+  sources = [];
+  fds = [];
+  get size() {
+    return this.entries.size;
+  }
+  /** Adds every line of a batch output or error file; returns the outcomes' custom_ids with their status. */
+  async addBatchFile(path2, batch_id) {
+    const source = this.sources.push({ path: path2, kind: "batch", batch_id }) - 1;
+    for await (const line of scanLines(path2)) {
+      const o = tryClassifyBatchLine(line.text);
+      if (o === null) continue;
+      this.put(o.custom_id, { source, offset: line.offset, length: line.length, status: o.status, retryable: o.retryable });
+    }
+  }
+  async addJournal(path2) {
+    if (!existsSync(path2)) return;
+    const source = this.sources.push({ path: path2, kind: "journal", batch_id: null }) - 1;
+    for await (const line of scanLines(path2)) {
+      const e = parseJournalLine(line.text);
+      if (!e) continue;
+      this.put(e.record.custom_id, { source, offset: line.offset, length: line.length, status: e.record.status, retryable: e.retryable });
+    }
+  }
+  /** The latest outcome wins, except that an answer is final: a later failure (a pilot request that failed first
+   *  and was answered by the batch, a set-aside run's journal) never replaces a success. */
+  put(customId, entry2) {
+    const known2 = this.entries.get(customId);
+    if (known2?.status === "succeeded" && entry2.status !== "succeeded") return;
+    this.entries.set(customId, entry2);
+  }
+  /** Every custom_id with an outcome. */
+  ids() {
+    return this.entries.keys();
+  }
+  /** The latest status of a request, without reading its body. */
+  status(custom_id) {
+    const e = this.entries.get(custom_id);
+    return e ? { status: e.status, retryable: e.retryable } : null;
+  }
+  /** Reads one request's latest outcome back from its file. */
+  read(custom_id) {
+    const e = this.entries.get(custom_id);
+    if (!e) return null;
+    const src = this.sources[e.source];
+    let fd = this.fds[e.source];
+    if (fd == null) fd = this.fds[e.source] = openSync2(src.path, "r");
+    const text = readLineAt(fd, e.offset, e.length);
+    if (src.kind === "batch") return { kind: "batch", batch_id: src.batch_id, outcome: classifyBatchLine(text) };
+    const j = parseJournalLine(text);
+    return { kind: "journal", record: j.record, retryable: j.retryable };
+  }
+  close() {
+    for (const fd of this.fds) if (fd != null) closeSync2(fd);
+    this.fds = [];
+  }
+};
+
+// src/results/answerText.ts
+function answerText(response) {
+  if (!response || typeof response !== "object") return "";
+  const r = response;
+  if (Array.isArray(r.choices) && r.choices.length > 0) {
+    const c = r.choices[0];
+    if (typeof c?.message?.content === "string") return c.message.content;
+    if (Array.isArray(c?.message?.tool_calls)) return JSON.stringify(c.message.tool_calls);
+    if (typeof c?.text === "string") return c.text;
+  }
+  if (typeof r.output_text === "string") return r.output_text;
+  if (Array.isArray(r.output)) {
+    const texts = [];
+    for (const item of r.output) {
+      if (Array.isArray(item?.content)) {
+        for (const c of item.content) if (typeof c?.text === "string") texts.push(c.text);
+      }
+    }
+    if (texts.length > 0) return texts.join("");
+  }
+  if (Array.isArray(r.data) && r.object === "list") {
+    const e = r.data[0]?.embedding;
+    if (Array.isArray(e)) return `embedding[${e.length}]${r.data.length > 1 ? ` \xD7${r.data.length}` : ""}`;
+    if (typeof e === "string") return `embedding[base64 ${e.length} chars]`;
+  }
+  if (Array.isArray(r.results) && typeof r.results[0]?.flagged === "boolean") return r.results[0].flagged ? "flagged" : "not flagged";
+  return "";
+}
+
+// src/results/ledger/figures.ts
+function emptyFigures() {
+  return {
+    requests: 0,
+    succeeded: 0,
+    billed: 0,
+    input_tokens: 0,
+    cached_input_tokens: 0,
+    cache_write_tokens: 0,
+    output_tokens: 0,
+    reasoning_tokens: 0,
+    actual_usd: 0,
+    at_sync_prices_usd: 0,
+    saved_usd: 0,
+    estimated_usd: 0,
+    estimated_input_tokens: 0,
+    estimated_output_tokens: 0,
+    estimate_error: { input: null, output: null, cost: null }
+  };
+}
+var SUMMED = [
+  "requests",
+  "succeeded",
+  "billed",
+  "input_tokens",
+  "cached_input_tokens",
+  "cache_write_tokens",
+  "output_tokens",
+  "reasoning_tokens",
+  "actual_usd",
+  "at_sync_prices_usd",
+  "estimated_usd",
+  "estimated_input_tokens",
+  "estimated_output_tokens"
+];
+function addFigures(a, b) {
+  const out = emptyFigures();
+  for (const k of SUMMED) out[k] = a[k] + b[k];
+  return settle(out);
+}
+function settle(f) {
+  f.actual_usd = roundUsd(f.actual_usd);
+  f.at_sync_prices_usd = roundUsd(f.at_sync_prices_usd);
+  f.estimated_usd = roundUsd(f.estimated_usd);
+  f.saved_usd = roundUsd(f.at_sync_prices_usd - f.actual_usd);
+  f.estimate_error = errorOf(f);
+  return f;
+}
+function errorOf(f) {
+  const rel = (actual, estimated) => estimated > 0 ? Math.round((actual - estimated) / estimated * 1e4) / 1e4 : null;
+  return {
+    input: rel(f.input_tokens, f.estimated_input_tokens),
+    output: rel(f.output_tokens, f.estimated_output_tokens),
+    cost: rel(f.actual_usd, f.estimated_usd)
+  };
+}
+function roundUsd(x) {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+// src/results/ledger/ledgerBook.ts
+var LedgerBook = class {
+  groups = /* @__PURE__ */ new Map();
+  o;
+  moved = 0;
+  pilot = 0;
+  constructor(o) {
+    this.o = o;
+  }
+  /** The one pricing of a request's usage: actual at the mode that served it, and at the standard tier. */
+  price(record, model) {
+    const pricing = this.o.pricingFor(model);
+    if (record.usage === null || pricing === null) return { actual: null, atSync: null };
+    return {
+      actual: usageCostUsd(record.usage, pricing, record.mode, this.o.ctx),
+      atSync: usageCostUsd(record.usage, pricing, "sync", this.o.ctx)
+    };
+  }
+  /** Counts a record whose cost_usd was set from `price` (results.jsonl and the ledger agree by construction). */
+  add(record, model, priced) {
+    const key = `${record.mode}
+${model}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, g = { mode: record.mode, model, ...emptyFigures() });
+    g.requests++;
+    if (record.status === "succeeded") g.succeeded++;
+    if (this.o.pilotLines?.has(record.line)) this.pilot++;
+    else if (this.o.plannedMode === "batch" && record.mode !== "batch" && record.usage !== null) this.moved++;
+    const tokens = usageTokens(record.usage);
+    if (tokens === null || priced.actual === null) return;
+    g.billed++;
+    g.input_tokens += tokens.input;
+    g.cached_input_tokens += tokens.cached_input;
+    g.cache_write_tokens += tokens.cache_write;
+    g.output_tokens += tokens.output;
+    g.reasoning_tokens += tokens.reasoning;
+    g.actual_usd += priced.actual;
+    g.at_sync_prices_usd += priced.atSync ?? priced.actual;
+    const e = this.o.estimateOf(record.line);
+    if (e) {
+      const c = e.cost[record.mode] ?? e.cost.sync;
+      g.estimated_usd += c.expected;
+      g.estimated_input_tokens += e.input_tokens;
+      g.estimated_output_tokens += e.output_tokens.expected;
+    }
+  }
+  close() {
+    const groups = [...this.groups.values()].map((g) => settle(g));
+    const byMode = {};
+    let total = emptyFigures();
+    for (const g of groups) {
+      const { mode, model: _model, ...figures } = g;
+      byMode[mode] = addFigures(byMode[mode] ?? emptyFigures(), figures);
+      total = addFigures(total, figures);
+    }
+    return { total: settle(total), by_mode: byMode, by_mode_and_model: groups, planned_mode: this.o.plannedMode, moved_to_sync: this.moved, pilot_requests: this.pilot };
+  }
+};
+function combineLedgers(ledgers) {
+  let total = emptyFigures();
+  const byMode = {};
+  let moved = 0;
+  for (const l of ledgers) {
+    total = addFigures(total, l.total);
+    for (const [mode, f] of Object.entries(l.by_mode)) byMode[mode] = addFigures(byMode[mode] ?? emptyFigures(), f);
+    moved += l.moved_to_sync;
+  }
+  return { total, by_mode: byMode, moved_to_sync: moved };
+}
+
+// src/results/ledger/savingClaim.ts
+var EPSILON_USD = 5e-10;
+function savingClaim(total, byMode, movedToSync) {
+  const modes = Object.entries(byMode).filter(([, f]) => f.billed > 0).sort((a, b) => b[1].saved_usd - a[1].saved_usd).map(([m]) => m);
+  const share = total.at_sync_prices_usd > 0 ? total.saved_usd / total.at_sync_prices_usd : 0;
+  const kind = total.saved_usd > EPSILON_USD ? "saved" : total.saved_usd < -EPSILON_USD ? "cost_more" : "none";
+  return { kind, saved_usd: total.saved_usd, share, modes, moved_to_sync: movedToSync };
+}
+
+// src/results/writeResults.ts
+import { createWriteStream, renameSync } from "node:fs";
+import { once } from "node:events";
+
+// node_modules/csv-stringify/lib/index.js
+import { Transform as Transform2 } from "stream";
+
+// node_modules/csv-stringify/lib/api/CsvError.js
+var CsvError = class _CsvError extends Error {
+  constructor(code, message, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ");
+    super(message);
+    if (Error.captureStackTrace !== void 0) {
+      Error.captureStackTrace(this, _CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value) ? value.toString() : value == null ? value : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+};
+
+// node_modules/csv-stringify/lib/utils/is_object.js
+var is_object = function(obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+// node_modules/csv-stringify/lib/utils/get.js
+var charCodeOfDot = ".".charCodeAt(0);
+var reEscapeChar = /\\(\\)?/g;
+var rePropName = RegExp(
+  // Match anything that isn't a dot or bracket.
+  `[^.[\\]]+|\\[(?:([^"'][^[]*)|(["'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2)\\]|(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))`,
+  "g"
+);
+var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
+var reIsPlainProp = /^\w*$/;
+var getTag = function(value) {
+  return Object.prototype.toString.call(value);
+};
+var isSymbol = function(value) {
+  const type = typeof value;
+  return type === "symbol" || type === "object" && value && getTag(value) === "[object Symbol]";
+};
+var isKey = function(value, object) {
+  if (Array.isArray(value)) {
+    return false;
+  }
+  const type = typeof value;
+  if (type === "number" || type === "symbol" || type === "boolean" || !value || isSymbol(value)) {
+    return true;
+  }
+  return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
+};
+var stringToPath = function(string) {
+  const result = [];
+  if (string.charCodeAt(0) === charCodeOfDot) {
+    result.push("");
+  }
+  string.replace(rePropName, function(match, expression, quote, subString) {
+    let key = match;
+    if (quote) {
+      key = subString.replace(reEscapeChar, "$1");
+    } else if (expression) {
+      key = expression.trim();
+    }
+    result.push(key);
+  });
+  return result;
+};
+var castPath = function(value, object) {
+  if (Array.isArray(value)) {
+    return value;
+  } else {
+    return isKey(value, object) ? [value] : stringToPath(value);
+  }
+};
+var toKey = function(value) {
+  if (typeof value === "string" || isSymbol(value)) return value;
+  const result = `${value}`;
+  return result == "0" && 1 / value == -Infinity ? "-0" : result;
+};
+var get = function(object, path2) {
+  path2 = castPath(path2, object);
+  let index = 0;
+  const length = path2.length;
+  while (object != null && index < length) {
+    object = object[toKey(path2[index++])];
+  }
+  return index && index === length ? object : void 0;
+};
+
+// node_modules/csv-stringify/lib/api/normalize_columns.js
+var normalize_columns = function(columns) {
+  if (columns === void 0 || columns === null) {
+    return [void 0, void 0];
+  }
+  if (typeof columns !== "object") {
+    return [Error('Invalid option "columns": expect an array or an object')];
+  }
+  if (!Array.isArray(columns)) {
+    const newcolumns = [];
+    for (const k in columns) {
+      newcolumns.push({
+        key: k,
+        header: columns[k]
+      });
+    }
+    columns = newcolumns;
+  } else {
+    const newcolumns = [];
+    for (const column of columns) {
+      if (typeof column === "string") {
+        newcolumns.push({
+          key: column,
+          header: column
+        });
+      } else if (typeof column === "object" && column !== null && !Array.isArray(column)) {
+        if (!column.key) {
+          return [
+            Error('Invalid column definition: property "key" is required')
+          ];
+        }
+        if (column.header === void 0) {
+          column.header = column.key;
+        }
+        newcolumns.push(column);
+      } else {
+        return [
+          Error("Invalid column definition: expect a string or an object")
+        ];
+      }
+    }
+    columns = newcolumns;
+  }
+  return [void 0, columns];
+};
+
+// node_modules/csv-stringify/lib/utils/underscore.js
+var underscore = function(str) {
+  return str.replace(/([A-Z])/g, function(_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+// node_modules/csv-stringify/lib/api/normalize_options.js
+var normalize_options = function(opts) {
+  const options = {};
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  if (options.bom === void 0 || options.bom === null || options.bom === false) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    return [
+      new CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
+        "option `bom` is optional and must be a boolean value,",
+        `got ${JSON.stringify(options.bom)}`
+      ])
+    ];
+  }
+  if (options.delimiter === void 0 || options.delimiter === null) {
+    options.delimiter = ",";
+  } else if (Buffer.isBuffer(options.delimiter)) {
+    options.delimiter = options.delimiter.toString();
+  } else if (typeof options.delimiter !== "string") {
+    return [
+      new CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
+        "option `delimiter` must be a buffer or a string,",
+        `got ${JSON.stringify(options.delimiter)}`
+      ])
+    ];
+  }
+  if (options.quote === void 0 || options.quote === null) {
+    options.quote = '"';
+  } else if (options.quote === true) {
+    options.quote = '"';
+  } else if (options.quote === false) {
+    options.quote = "";
+  } else if (Buffer.isBuffer(options.quote)) {
+    options.quote = options.quote.toString();
+  } else if (typeof options.quote !== "string") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
+        "option `quote` must be a boolean, a buffer or a string,",
+        `got ${JSON.stringify(options.quote)}`
+      ])
+    ];
+  }
+  if (options.quoted === void 0 || options.quoted === null) {
+    options.quoted = false;
+  } else {
+  }
+  if (options.escape_formulas === void 0 || options.escape_formulas === null) {
+    options.escape_formulas = false;
+  } else if (typeof options.escape_formulas !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
+        "option `escape_formulas` must be a boolean,",
+        `got ${JSON.stringify(options.escape_formulas)}`
+      ])
+    ];
+  }
+  if (options.quoted_empty === void 0 || options.quoted_empty === null) {
+    options.quoted_empty = void 0;
+  } else {
+  }
+  if (options.quoted_match === void 0 || options.quoted_match === null || options.quoted_match === false) {
+    options.quoted_match = null;
+  } else if (!Array.isArray(options.quoted_match)) {
+    options.quoted_match = [options.quoted_match];
+  }
+  if (options.quoted_match) {
+    for (const quoted_match of options.quoted_match) {
+      const isString = typeof quoted_match === "string";
+      const isRegExp = quoted_match instanceof RegExp;
+      if (!isString && !isRegExp) {
+        return [
+          new CsvError("CSV_OPTION_QUOTED_MATCH", [
+            "option `quoted_match` must be a string or a regex,",
+            `got ${JSON.stringify(options.quoted_match)}`
+          ])
+        ];
+      }
+    }
+  }
+  if (options.quoted_string === void 0 || options.quoted_string === null) {
+    options.quoted_string = false;
+  } else {
+  }
+  if (options.eof === void 0 || options.eof === null) {
+    options.eof = true;
+  } else {
+  }
+  if (options.escape === void 0 || options.escape === null) {
+    options.escape = '"';
+  } else if (Buffer.isBuffer(options.escape)) {
+    options.escape = options.escape.toString();
+  } else if (typeof options.escape !== "string") {
+    return [
+      Error(
+        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`
+      )
+    ];
+  }
+  if (options.escape.length > 1) {
+    return [
+      Error(
+        `Invalid Option: escape must be one character, got ${options.escape.length} characters`
+      )
+    ];
+  }
+  if (options.header === void 0 || options.header === null || options.header === false) {
+    options.header = false;
+  } else if (options.header !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER",
+      [
+        "option `header` is expected to be a boolean,",
+        `got ${JSON.stringify(options.header)}`
+      ],
+      options
+    );
+  }
+  if (options.header_as_comment === void 0 || options.header_as_comment === null || options.header_as_comment === false) {
+    options.header_as_comment = false;
+  } else if (options.header_as_comment === true) {
+    options.header_as_comment = "#";
+  } else if (Buffer.isBuffer(options.header_as_comment)) {
+    options.header_as_comment = options.header_as_comment.toString();
+  } else if (typeof options.header_as_comment !== "string") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
+      [
+        "option `header_as_comment` must be a boolean, a string or a buffer,",
+        `got ${JSON.stringify(options.header_as_comment)}`
+      ],
+      options
+    );
+  }
+  const [errColumns, columns] = normalize_columns(options.columns);
+  if (errColumns !== void 0) return [errColumns];
+  options.columns = columns;
+  if (options.quoted === void 0 || options.quoted === null) {
+    options.quoted = false;
+  } else {
+  }
+  if (options.cast === void 0 || options.cast === null) {
+    options.cast = {};
+  } else {
+  }
+  if (options.cast.bigint === void 0 || options.cast.bigint === null) {
+    options.cast.bigint = (value) => "" + value;
+  }
+  if (options.cast.boolean === void 0 || options.cast.boolean === null) {
+    options.cast.boolean = (value) => value ? "1" : "";
+  }
+  if (options.cast.date === void 0 || options.cast.date === null) {
+    options.cast.date = (value) => "" + value.getTime();
+  }
+  if (options.cast.number === void 0 || options.cast.number === null) {
+    options.cast.number = (value) => "" + value;
+  }
+  if (options.cast.object === void 0 || options.cast.object === null) {
+    options.cast.object = (value) => JSON.stringify(value);
+  }
+  if (options.cast.string === void 0 || options.cast.string === null) {
+    options.cast.string = function(value) {
+      return value;
+    };
+  }
+  if (options.on_record !== void 0 && typeof options.on_record !== "function") {
+    return [Error(`Invalid Option: "on_record" must be a function.`)];
+  }
+  if (options.quote_record_delimiter === void 0 || options.quote_record_delimiter === null) {
+    options.quote_record_delimiter = !options.record_delimiter;
+  } else if (typeof options.quote_record_delimiter !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
+        "option `quote_record_delimiter` must be a boolean,",
+        `got ${JSON.stringify(options.quote_record_delimiter)}`
+      ])
+    ];
+  }
+  if (options.record_delimiter === void 0 || options.record_delimiter === null) {
+    options.record_delimiter = "\n";
+  } else if (Buffer.isBuffer(options.record_delimiter)) {
+    options.record_delimiter = options.record_delimiter.toString();
+  } else if (typeof options.record_delimiter !== "string") {
+    return [
+      Error(
+        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`
+      )
+    ];
+  }
+  switch (options.record_delimiter) {
+    case "unix":
+      options.record_delimiter = "\n";
+      break;
+    case "mac":
+      options.record_delimiter = "\r";
+      break;
+    case "windows":
+      options.record_delimiter = "\r\n";
+      break;
+    case "ascii":
+      options.record_delimiter = "";
+      break;
+    case "unicode":
+      options.record_delimiter = "\u2028";
+      break;
+  }
+  return [void 0, options];
+};
+
+// node_modules/csv-stringify/lib/api/index.js
+var bom_utf8 = Buffer.from([239, 187, 191]);
+var emits_separator = function(value, separators) {
+  return separators.some(
+    (separator) => separator.length !== 0 && (value.indexOf(separator) !== -1 || separator.length > 1 && (value + separator).indexOf(separator) < value.length)
+  );
+};
+var matches_quoted_match = function(value, quoted_match) {
+  if (!quoted_match) return false;
+  return quoted_match.some(
+    (pattern) => typeof pattern === "string" ? value.indexOf(pattern) !== -1 : value.search(pattern) !== -1
+  );
+};
+var stringifier = function(options, state2, info) {
+  return {
+    options,
+    state: state2,
+    info,
+    __transform: function(chunk, push) {
+      if (!Array.isArray(chunk) && typeof chunk !== "object") {
+        return Error(
+          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`
+        );
+      }
+      if (this.info.records === 0) {
+        if (Array.isArray(chunk)) {
+          if (this.options.header === true && this.options.columns === void 0) {
+            return Error(
+              "Undiscoverable Columns: header option requires column option or object records"
+            );
+          }
+        } else if (this.options.columns === void 0) {
+          const [err2, columns] = normalize_columns(Object.keys(chunk));
+          if (err2) return;
+          this.options.columns = columns;
+        }
+      }
+      if (this.info.records === 0) {
+        this.bom(push);
+        const err2 = this.headers(push);
+        if (err2) return err2;
+      }
+      try {
+        if (this.options.on_record) {
+          this.options.on_record(chunk, this.info.records);
+        }
+      } catch (err2) {
+        return err2;
+      }
+      let err, chunk_string;
+      if (this.options.eof) {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === void 0) {
+          return;
+        } else {
+          chunk_string = chunk_string + this.options.record_delimiter;
+        }
+      } else {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === void 0) {
+          return;
+        } else {
+          if (this.options.header || this.info.records) {
+            chunk_string = this.options.record_delimiter + chunk_string;
+          }
+        }
+      }
+      this.info.records++;
+      push(chunk_string);
+    },
+    stringify: function(chunk, chunkIsHeader = false) {
+      if (typeof chunk !== "object") {
+        return [void 0, chunk];
+      }
+      const { columns } = this.options;
+      const record = [];
+      if (Array.isArray(chunk)) {
+        const length = columns ? Math.min(chunk.length, columns.length) : chunk.length;
+        for (let i = 0; i < length; i++) {
+          const field = chunk[i];
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: i,
+            records: this.info.records,
+            header: chunkIsHeader
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+      } else {
+        for (let i = 0; i < columns.length; i++) {
+          const field = get(chunk, columns[i].key);
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: columns[i].key,
+            records: this.info.records,
+            header: chunkIsHeader
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+      }
+      let csvrecord = "";
+      for (let i = 0; i < record.length; i++) {
+        let options2, err;
+        let [value, field] = record[i];
+        if (typeof value === "string") {
+          options2 = this.options;
+        } else if (is_object(value)) {
+          options2 = { ...value };
+          value = options2.value;
+          delete options2.value;
+          if (typeof value !== "string" && value !== void 0 && value !== null) {
+            if (err)
+              return [
+                Error(
+                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`
+                )
+              ];
+          }
+          options2 = { ...this.options, ...options2 };
+          [err, options2] = normalize_options(options2);
+          if (err !== void 0) {
+            return [err];
+          }
+        } else if (value === void 0 || value === null) {
+          options2 = this.options;
+        } else {
+          return [
+            Error(
+              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`
+            )
+          ];
+        }
+        const {
+          delimiter,
+          escape: escape2,
+          quote,
+          quoted,
+          quoted_empty,
+          quoted_string,
+          quoted_match,
+          record_delimiter,
+          quote_record_delimiter,
+          escape_formulas
+        } = options2;
+        if ("" === value && "" === field) {
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          const shouldQuote = quotedMatch || true === quoted_empty || true === quoted_string && false !== quoted_empty;
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (value) {
+          if (typeof value !== "string") {
+            return [
+              Error(
+                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`
+              )
+            ];
+          }
+          const containsdelimiter = emits_separator(value, [delimiter]);
+          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
+          const containsEscape = value.indexOf(escape2) >= 0 && escape2 !== quote;
+          const containsRecordDelimiter = emits_separator(value, [
+            record_delimiter,
+            ...quote_record_delimiter === false ? [] : ["\n", "\r"]
+          ]);
+          const quotedString = quoted_string && typeof field === "string";
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          if (escape_formulas) {
+            switch (value[0]) {
+              case "-":
+                if (typeof field === "number" || typeof field === "bigint") {
+                  break;
+                }
+                value = `'${value}`;
+                break;
+              case "=":
+              case "+":
+              case "@":
+              case "	":
+              case "\r":
+              case "\uFF1D":
+              // Unicode '='
+              case "\uFF0B":
+              // Unicode '+'
+              case "\uFF0D":
+              // Unicode '-'
+              case "\uFF20":
+                value = `'${value}`;
+                break;
+            }
+          }
+          const shouldQuote = containsQuote === true || containsdelimiter || containsRecordDelimiter || quoted || quotedString || quotedMatch;
+          if (shouldQuote === true && containsEscape === true) {
+            value = value.replaceAll(escape2, () => escape2 + escape2);
+          }
+          if (containsQuote === true) {
+            value = value.replaceAll(quote, () => escape2 + quote);
+          }
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (quoted_empty === true || field === "" && quoted_string === true && quoted_empty !== false) {
+          csvrecord += quote + quote;
+        }
+        if (i !== record.length - 1) {
+          csvrecord += delimiter;
+        }
+      }
+      return [void 0, csvrecord];
+    },
+    bom: function(push) {
+      if (this.options.bom !== true) {
+        return;
+      }
+      push(bom_utf8);
+    },
+    headers: function(push) {
+      if (this.options.header === false) {
+        return;
+      }
+      if (this.options.columns === void 0) {
+        return;
+      }
+      let err;
+      let headers = this.options.columns.map((column) => column.header);
+      if (this.options.eof) {
+        [err, headers] = this.stringify(headers, true);
+        headers += this.options.record_delimiter;
+      } else {
+        [err, headers] = this.stringify(headers, true);
+      }
+      if (err) return err;
+      if (this.options.header_as_comment) {
+        headers = this.options.header_as_comment + " " + headers;
+      }
+      push(headers);
+    },
+    __cast: function(value, context) {
+      const type = typeof value;
+      try {
+        if (type === "string") {
+          return [void 0, this.options.cast.string(value, context)];
+        } else if (type === "bigint") {
+          return [void 0, this.options.cast.bigint(value, context)];
+        } else if (type === "number") {
+          return [void 0, this.options.cast.number(value, context)];
+        } else if (type === "boolean") {
+          return [void 0, this.options.cast.boolean(value, context)];
+        } else if (value instanceof Date) {
+          return [void 0, this.options.cast.date(value, context)];
+        } else if (type === "object" && value !== null) {
+          return [void 0, this.options.cast.object(value, context)];
+        } else if (value === null && this.options.cast.null !== void 0) {
+          return [void 0, this.options.cast.null(value, context)];
+        } else if (value === void 0 && this.options.cast.undefined !== void 0) {
+          return [void 0, this.options.cast.undefined(value, context)];
+        } else {
+          return [void 0, value];
+        }
+      } catch (err) {
+        return [err];
+      }
+    }
+  };
+};
+
+// node_modules/csv-stringify/lib/index.js
+var Stringifier = class extends Transform2 {
+  constructor(opts = {}) {
+    super({ ...{ writableObjectMode: true }, ...opts });
+    const [err, options] = normalize_options(opts);
+    if (err !== void 0) throw err;
+    this.options = options;
+    this.state = {
+      stop: false
+    };
+    this.info = {
+      records: 0
+    };
+    this.api = stringifier(this.options, this.state, this.info);
+    this.api.options.on_record = (...args) => {
+      this.emit("record", ...args);
+    };
+  }
+  _transform(chunk, encoding, callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.__transform(chunk, this.push.bind(this));
+    if (err !== void 0) {
+      this.state.stop = true;
+    }
+    callback(err);
+  }
+  _flush(callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    if (this.info.records === 0) {
+      this.api.bom(this.push.bind(this));
+      const err = this.api.headers(this.push.bind(this));
+      if (err) callback(err);
+    }
+    callback();
+  }
+};
+var stringify = function() {
+  let data, options, callback;
+  for (const i in arguments) {
+    const argument = arguments[i];
+    const type = typeof argument;
+    if (data === void 0 && Array.isArray(argument)) {
+      data = argument;
+    } else if (options === void 0 && is_object(argument)) {
+      options = argument;
+    } else if (callback === void 0 && type === "function") {
+      callback = argument;
+    } else {
+      throw new CsvError("CSV_INVALID_ARGUMENT", [
+        "Invalid argument:",
+        `got ${JSON.stringify(argument)} at index ${i}`
+      ]);
+    }
+  }
+  const stringifier2 = new Stringifier(options);
+  if (callback) {
+    const chunks = [];
+    stringifier2.on("readable", function() {
+      let chunk;
+      while ((chunk = this.read()) !== null) {
+        chunks.push(chunk);
+      }
+    });
+    stringifier2.on("error", function(err) {
+      callback(err);
+    });
+    stringifier2.on("end", function() {
+      try {
+        callback(void 0, chunks.join(""));
+      } catch (err) {
+        callback(err);
+        return;
+      }
+    });
+  }
+  if (data !== void 0) {
+    const writer = function() {
+      for (const record of data) {
+        stringifier2.write(record);
+      }
+      stringifier2.end();
+    };
+    if (typeof setImmediate === "function") {
+      setImmediate(writer);
+    } else {
+      setTimeout(writer, 0);
+    }
+  }
+  return stringifier2;
+};
+
+// src/results/writeResults.ts
+var CSV_COLUMNS = ["custom_id", "line", "status", "mode", "answer", "input_tokens", "output_tokens", "cost_usd", "error"];
+async function write(stream, chunk) {
+  if (!stream.write(chunk)) await once(stream, "drain");
+}
+async function finish(stream) {
+  stream.end();
+  await once(stream, "finish");
+}
+async function writeResults(o) {
+  const counts = { succeeded: 0, failed: 0, expired: 0, cancelled: 0, skipped: 0 };
+  const errorCodes = {};
+  let requests = 0;
+  const jsonlTmp = `${o.resultsPath}.tmp`;
+  const csvTmp = `${o.csvPath}.tmp`;
+  const jsonl = createWriteStream(jsonlTmp);
+  const csvFile = createWriteStream(csvTmp);
+  const csv = stringify({ header: true, columns: CSV_COLUMNS });
+  csv.pipe(csvFile);
+  try {
+    for await (const raw of readJsonlLines(o.inputPath)) {
+      const req = JSON.parse(raw.text);
+      const found = toRecord(req.custom_id, raw.line, o);
+      const priced = o.ledger.price(found, req.body.model);
+      const record = { ...found, cost_usd: priced.actual === null ? null : roundUsd(priced.actual) };
+      o.ledger.add(record, req.body.model, priced);
+      o.onRecord?.(record);
+      requests++;
+      counts[record.status]++;
+      if (record.error) errorCodes[record.error.code] = (errorCodes[record.error.code] ?? 0) + 1;
+      const tokens = record.usage ? usageTokens(record.usage) : null;
+      await write(jsonl, `${scrub(JSON.stringify(record))}
+`);
+      await write(csv, [
+        record.custom_id,
+        record.line,
+        record.status,
+        record.mode,
+        scrub(answerText(record.response)),
+        tokens?.input ?? "",
+        tokens?.output ?? "",
+        record.cost_usd ?? "",
+        record.error ? scrub(`${record.error.code}: ${record.error.message}`) : ""
+      ]);
+    }
+  } finally {
+    o.index.close();
+    await finish(jsonl);
+    csv.end();
+    await once(csvFile, "finish");
+  }
+  renameSync(jsonlTmp, o.resultsPath);
+  renameSync(csvTmp, o.csvPath);
+  return { requests, counts, error_codes: errorCodes, ledger: o.ledger.close() };
+}
+function toRecord(custom_id, line, o) {
+  const found = o.index.read(custom_id);
+  if (!found) {
+    return {
+      custom_id,
+      line,
+      status: "skipped",
+      mode: o.plannedMode,
+      batch_id: null,
+      response: null,
+      error: { code: "no_result", message: "no answer came back for this request: it was not sent before batchwise stopped, or its batch returned no line for it" },
+      usage: null,
+      cost_usd: null
+    };
+  }
+  if (found.kind === "journal") {
+    return { ...found.record, line };
+  }
+  const x = found.outcome;
+  return {
+    custom_id,
+    line,
+    status: x.status,
+    mode: "batch",
+    batch_id: found.batch_id,
+    response: x.response,
+    error: x.error,
+    usage: x.usage,
+    cost_usd: null
+  };
+}
 
 // node_modules/openai/internal/tslib.mjs
 function __classPrivateFieldSet(receiver, state2, value, kind, f) {
@@ -390,7 +2039,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms, ...signals) => new Promise((resolve2, reject) => {
+var sleep = (ms, ...signals) => new Promise((resolve, reject) => {
   const activeSignals = [...new Set(signals.filter((signal) => signal != null))];
   let timeout;
   let settled = false;
@@ -402,7 +2051,7 @@ var sleep = (ms, ...signals) => new Promise((resolve2, reject) => {
       }
     }
   };
-  const settle = (callback) => {
+  const settle2 = (callback) => {
     if (settled) {
       return;
     }
@@ -415,14 +2064,14 @@ var sleep = (ms, ...signals) => new Promise((resolve2, reject) => {
     callback();
   };
   const abort = () => {
-    settle(() => reject());
+    settle2(() => reject());
   };
   if (activeSignals.some((signal) => signal.aborted)) {
     abort();
     return;
   }
   timeout = setTimeout(() => {
-    settle(resolve2);
+    settle2(resolve);
   }, ms);
   for (const signal of activeSignals) {
     if (settled) {
@@ -431,7 +2080,7 @@ var sleep = (ms, ...signals) => new Promise((resolve2, reject) => {
     try {
       signal.addEventListener("abort", abort, { once: true });
     } catch (error) {
-      settle(() => reject(error));
+      settle2(() => reject(error));
     }
   }
   if (activeSignals.some((signal) => signal.aborted)) {
@@ -1220,8 +2869,8 @@ function createAbortableSSESource(body, signal) {
   let interrupt;
   const waitForAbort = () => (
     // oxlint-disable-next-line promise/avoid-new -- AbortSignal callbacks need a portable Promise bridge.
-    new Promise((resolve2) => {
-      interrupt = resolve2;
+    new Promise((resolve) => {
+      interrupt = resolve;
     })
   );
   const cancel = () => {
@@ -1553,7 +3202,7 @@ function addRequestID(value, response) {
 }
 
 // node_modules/openai/version.mjs
-var VERSION2 = "7.57.0";
+var VERSION = "7.57.0";
 
 // node_modules/openai/internal/detect-platform.mjs
 var isRunningInBrowser = () => {
@@ -1581,7 +3230,7 @@ var getPlatformProperties = () => {
   if (detectedPlatform === "deno") {
     return {
       "X-Stainless-Lang": "js",
-      "X-Stainless-Package-Version": VERSION2,
+      "X-Stainless-Package-Version": VERSION,
       "X-Stainless-OS": normalizePlatform(Deno.build.os),
       "X-Stainless-Arch": normalizeArch(Deno.build.arch),
       "X-Stainless-Runtime": "deno",
@@ -1591,7 +3240,7 @@ var getPlatformProperties = () => {
   if (typeof EdgeRuntime !== "undefined") {
     return {
       "X-Stainless-Lang": "js",
-      "X-Stainless-Package-Version": VERSION2,
+      "X-Stainless-Package-Version": VERSION,
       "X-Stainless-OS": "Unknown",
       "X-Stainless-Arch": `other:${EdgeRuntime}`,
       "X-Stainless-Runtime": "edge",
@@ -1601,7 +3250,7 @@ var getPlatformProperties = () => {
   if (detectedPlatform === "node") {
     return {
       "X-Stainless-Lang": "js",
-      "X-Stainless-Package-Version": VERSION2,
+      "X-Stainless-Package-Version": VERSION,
       "X-Stainless-OS": normalizePlatform(globalThis.process.platform ?? "unknown"),
       "X-Stainless-Arch": normalizeArch(globalThis.process.arch ?? "unknown"),
       "X-Stainless-Runtime": "node",
@@ -1612,7 +3261,7 @@ var getPlatformProperties = () => {
   if (browserInfo) {
     return {
       "X-Stainless-Lang": "js",
-      "X-Stainless-Package-Version": VERSION2,
+      "X-Stainless-Package-Version": VERSION,
       "X-Stainless-OS": "Unknown",
       "X-Stainless-Arch": "unknown",
       "X-Stainless-Runtime": `browser:${browserInfo.browser}`,
@@ -1621,7 +3270,7 @@ var getPlatformProperties = () => {
   }
   return {
     "X-Stainless-Lang": "js",
-    "X-Stainless-Package-Version": VERSION2,
+    "X-Stainless-Package-Version": VERSION,
     "X-Stainless-OS": "Unknown",
     "X-Stainless-Arch": "unknown",
     "X-Stainless-Runtime": "unknown",
@@ -2060,7 +3709,7 @@ function normalize_stringify_options(opts = defaults) {
     strictNullHandling: typeof opts.strictNullHandling === "boolean" ? opts.strictNullHandling : defaults.strictNullHandling
   };
 }
-function stringify(object, opts = {}) {
+function stringify2(object, opts = {}) {
   let obj = object;
   const options = normalize_stringify_options(opts);
   let obj_keys;
@@ -2127,7 +3776,7 @@ function stringify(object, opts = {}) {
 
 // node_modules/openai/internal/utils/query.mjs
 function stringifyQuery(query) {
-  return stringify(query, { arrayFormat: "brackets" });
+  return stringify2(query, { arrayFormat: "brackets" });
 }
 
 // node_modules/openai/internal/data-residency.mjs
@@ -2158,8 +3807,8 @@ function resolveDataResidency(options) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve2) => {
-      resolve2(null);
+    super((resolve) => {
+      resolve(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -2663,11 +4312,11 @@ function* iterateHeaders(headers) {
     shouldClear = true;
     iter = Object.entries(headers ?? {});
   }
-  for (let row2 of iter) {
-    const name = row2[0];
+  for (let row of iter) {
+    const name = row[0];
     if (typeof name !== "string")
       throw new TypeError("expected header name to be a string");
-    const values = isReadonlyArray(row2[1]) ? row2[1] : [row2[1]];
+    const values = isReadonlyArray(row[1]) ? row[1] : [row[1]];
     let didClear = false;
     for (const value of values) {
       if (value === void 0)
@@ -3750,11 +5399,11 @@ var hasUploadableValue = (value) => {
 };
 var snapshotPreservedUploadEntries = (entries, filenames) => {
   const snapshot = [];
-  for (const entry of entries) {
-    if (isUploadable(entry.value) && !filenames.has(entry.value)) {
-      filenames.set(entry.value, getStreamingFileName(entry.value, { stripFilenames: false }));
+  for (const entry2 of entries) {
+    if (isUploadable(entry2.value) && !filenames.has(entry2.value)) {
+      filenames.set(entry2.value, getStreamingFileName(entry2.value, { stripFilenames: false }));
     }
-    snapshot.push(entry);
+    snapshot.push(entry2);
   }
   return snapshot;
 };
@@ -3836,8 +5485,8 @@ function* iterateFormValue(key, value) {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || isUploadable(value)) {
     yield { key, value };
   } else if (Array.isArray(value)) {
-    for (const entry of value) {
-      yield* iterateFormValue(key + "[]", entry);
+    for (const entry2 of value) {
+      yield* iterateFormValue(key + "[]", entry2);
     }
   } else if (typeof value === "object") {
     for (const [name, prop] of Object.entries(value)) {
@@ -3939,9 +5588,9 @@ var addFormValue = async (form, key, value, options) => {
       form.append(key, value, filename);
     }
   } else if (Array.isArray(value)) {
-    const entries = await Promise.all(value.map(async (entry) => {
+    const entries = await Promise.all(value.map(async (entry2) => {
       const entryForm = new FormData();
-      await addFormValue(entryForm, key + "[]", entry, options);
+      await addFormValue(entryForm, key + "[]", entry2, options);
       return entryForm;
     }));
     for (const entryForm of entries) {
@@ -4711,15 +6360,15 @@ function estimateRetainedBufferBytes(current, visit, depth) {
 }
 function visitHiddenEventValues(current, kind, visit) {
   if (kind === "map") {
-    for (const [key, entry] of mapEntries.call(current)) {
-      if (!visit(key, 8) || !visit(entry, 8)) {
+    for (const [key, entry2] of mapEntries.call(current)) {
+      if (!visit(key, 8) || !visit(entry2, 8)) {
         return false;
       }
     }
   }
   if (kind === "set") {
-    for (const entry of setValues.call(current)) {
-      if (!visit(entry, 8)) {
+    for (const entry2 of setValues.call(current)) {
+      if (!visit(entry2, 8)) {
         return false;
       }
     }
@@ -4976,8 +6625,8 @@ function areBufferedRetainedEdgesEqual(first, second) {
 function getBufferedLedgerNodeBytes(node, owners) {
   return node.bytes + BUFFERED_LEDGER_NODE_BYTES + node.edges.size * BUFFERED_LEDGER_EDGE_BYTES + owners * BUFFERED_LEDGER_OWNER_BYTES;
 }
-function getBufferedLedgerEntryBytes(entry) {
-  return BUFFERED_LEDGER_ENTRY_BYTES + entry.scalarBytes + entry.roots.size * BUFFERED_LEDGER_EDGE_BYTES;
+function getBufferedLedgerEntryBytes(entry2) {
+  return BUFFERED_LEDGER_ENTRY_BYTES + entry2.scalarBytes + entry2.roots.size * BUFFERED_LEDGER_EDGE_BYTES;
 }
 function collectBufferedLedgerIdentities(roots, candidate, records, work) {
   const identities = /* @__PURE__ */ new Set();
@@ -5018,8 +6667,8 @@ function getBufferedLedgerChange(identity, graph, records, changes, node) {
   changes.set(identity, update);
   return update;
 }
-function findBufferedLedgerAffectedOwners(entry, graph, records, changes, work) {
-  const affected = /* @__PURE__ */ new Set([entry]);
+function findBufferedLedgerAffectedOwners(entry2, graph, records, changes, work) {
+  const affected = /* @__PURE__ */ new Set([entry2]);
   for (const [identity, node] of graph.nodes) {
     work.remaining -= 1;
     if (work.remaining < 0) {
@@ -5075,10 +6724,10 @@ function updateBufferedLedgerMembershipChanges(owner, next, graph, records, chan
   }
   return true;
 }
-function collectBufferedLedgerMemberships(entry, graph, affected, records, changes, work) {
+function collectBufferedLedgerMemberships(entry2, graph, affected, records, changes, work) {
   const memberships = /* @__PURE__ */ new Map();
   for (const owner of affected) {
-    const roots = owner === entry ? graph.roots : owner.roots;
+    const roots = owner === entry2 ? graph.roots : owner.roots;
     const next = collectBufferedLedgerIdentities(roots, graph.nodes, records, work);
     if (!next || !updateBufferedLedgerMembershipChanges(owner, next, graph, records, changes, work)) {
       return void 0;
@@ -5087,8 +6736,8 @@ function collectBufferedLedgerMemberships(entry, graph, affected, records, chang
   }
   return memberships;
 }
-function projectBufferedLedgerBytes(currentBytes, entry, graph, isNew, changes, records) {
-  let projected = currentBytes - (isNew ? 0 : getBufferedLedgerEntryBytes(entry)) + getBufferedLedgerEntryBytes(graph);
+function projectBufferedLedgerBytes(currentBytes, entry2, graph, isNew, changes, records) {
+  let projected = currentBytes - (isNew ? 0 : getBufferedLedgerEntryBytes(entry2)) + getBufferedLedgerEntryBytes(graph);
   for (const [identity, update] of changes) {
     const previous = records.get(identity);
     const owners = (previous?.owners.size ?? 0) + update.ownerDelta;
@@ -5144,32 +6793,32 @@ function applyBufferedLedgerChanges(records, changes, memberships) {
 function createBufferedEventLedger() {
   const records = /* @__PURE__ */ new Map();
   let bytes = 0;
-  const reconcile = (entry, graph, isNew) => {
+  const reconcile = (entry2, graph, isNew) => {
     const work = { remaining: MAX_BUFFERED_LEDGER_RECONCILIATION_WORK };
     const changes = /* @__PURE__ */ new Map();
-    const affected = findBufferedLedgerAffectedOwners(entry, graph, records, changes, work);
+    const affected = findBufferedLedgerAffectedOwners(entry2, graph, records, changes, work);
     if (!affected) {
       return false;
     }
-    const memberships = collectBufferedLedgerMemberships(entry, graph, affected, records, changes, work);
+    const memberships = collectBufferedLedgerMemberships(entry2, graph, affected, records, changes, work);
     if (!memberships) {
       return false;
     }
-    const projectedBytes = projectBufferedLedgerBytes(bytes, entry, graph, isNew, changes, records);
+    const projectedBytes = projectBufferedLedgerBytes(bytes, entry2, graph, isNew, changes, records);
     if (projectedBytes === void 0) {
       return false;
     }
     applyBufferedLedgerChanges(records, changes, memberships);
-    entry.scalarBytes = graph.scalarBytes;
-    entry.roots = graph.roots;
+    entry2.scalarBytes = graph.scalarBytes;
+    entry2.roots = graph.roots;
     bytes = projectedBytes;
     return true;
   };
-  const release = (entry) => {
-    bytes -= getBufferedLedgerEntryBytes(entry);
-    for (const identity of entry.identities) {
+  const release = (entry2) => {
+    bytes -= getBufferedLedgerEntryBytes(entry2);
+    for (const identity of entry2.identities) {
       const record = records.get(identity);
-      if (!record?.owners.delete(entry)) {
+      if (!record?.owners.delete(entry2)) {
         continue;
       }
       bytes -= BUFFERED_LEDGER_OWNER_BYTES;
@@ -5178,15 +6827,15 @@ function createBufferedEventLedger() {
         records.delete(identity);
       }
     }
-    entry.identities.clear();
+    entry2.identities.clear();
   };
   return {
     retain(graph) {
-      const entry = { scalarBytes: 0, roots: /* @__PURE__ */ new Set(), identities: /* @__PURE__ */ new Set() };
-      return reconcile(entry, graph, true) ? entry : void 0;
+      const entry2 = { scalarBytes: 0, roots: /* @__PURE__ */ new Set(), identities: /* @__PURE__ */ new Set() };
+      return reconcile(entry2, graph, true) ? entry2 : void 0;
     },
-    refresh(entry, graph) {
-      return reconcile(entry, graph, false);
+    refresh(entry2, graph) {
+      return reconcile(entry2, graph, false);
     },
     release,
     clear() {
@@ -5217,12 +6866,12 @@ var EventStream = class {
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
     _EventStream_terminalFailure.set(this, void 0);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve2, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve2, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve2, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve2, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => void 0);
@@ -5360,7 +7009,7 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       const onError = (error) => {
         this.off(event, onEvent);
@@ -5370,7 +7019,7 @@ var EventStream = class {
         if (event !== "error") {
           this.off("error", onError);
         }
-        resolve2(values.length > 1 ? values : values[0]);
+        resolve(values.length > 1 ? values : values[0]);
       };
       if (event !== "error") {
         __classPrivateFieldGet(this, _EventStream_instances, "m", _EventStream_onceForEmitted).call(this, "error", onError);
@@ -5454,11 +7103,11 @@ var EventStream = class {
         this.off("abort", onFailure);
       }
     };
-    const deactivateBufferedEvent = (entry) => {
-      entry.active = false;
-      if (entry.check) {
-        __classPrivateFieldGet(this, _EventStream_pendingBufferedEventChecks, "f").delete(entry.check);
-        entry.check = void 0;
+    const deactivateBufferedEvent = (entry2) => {
+      entry2.active = false;
+      if (entry2.check) {
+        __classPrivateFieldGet(this, _EventStream_pendingBufferedEventChecks, "f").delete(entry2.check);
+        entry2.check = void 0;
       }
     };
     const failBufferedEvents = (discardRetained = false) => {
@@ -5477,12 +7126,12 @@ var EventStream = class {
       }
       return error;
     };
-    const revalidateBufferedEvent = (value, entry) => {
-      if (!entry.active || __classPrivateFieldGet(this, _EventStream_ended, "f")) {
+    const revalidateBufferedEvent = (value, entry2) => {
+      if (!entry2.active || __classPrivateFieldGet(this, _EventStream_ended, "f")) {
         return;
       }
       const graph = inspectBufferedEventGraph(value, MAX_BUFFERED_ITERATOR_BYTES);
-      if (!graph || !bufferedLedger.refresh(entry.retention, graph)) {
+      if (!graph || !bufferedLedger.refresh(entry2.retention, graph)) {
         failBufferedEvents(true);
       }
     };
@@ -5513,14 +7162,14 @@ var EventStream = class {
             }
           }
         }
-        const entry = { retention, active: true, check: void 0 };
+        const entry2 = { retention, active: true, check: void 0 };
         pushQueue.enqueue(value);
-        bufferedEventSizes.enqueue(entry);
+        bufferedEventSizes.enqueue(entry2);
         const check = () => {
-          entry.check = void 0;
-          revalidateBufferedEvent(value, entry);
+          entry2.check = void 0;
+          revalidateBufferedEvent(value, entry2);
         };
-        entry.check = check;
+        entry2.check = check;
         __classPrivateFieldGet(this, _EventStream_pendingBufferedEventChecks, "f").add(check);
       }
     };
@@ -5565,15 +7214,15 @@ var EventStream = class {
       next: () => {
         if (pushQueue.length) {
           const value = pushQueue.dequeue();
-          const entry = bufferedEventSizes.dequeue();
-          deactivateBufferedEvent(entry);
+          const entry2 = bufferedEventSizes.dequeue();
+          deactivateBufferedEvent(entry2);
           const graph = inspectBufferedEventGraph(value, MAX_BUFFERED_ITERATOR_BYTES);
-          if (!graph || !bufferedLedger.refresh(entry.retention, graph)) {
+          if (!graph || !bufferedLedger.refresh(entry2.retention, graph)) {
             const error = failBufferedEvents(true);
             failureDelivered = true;
             return Promise.reject(error);
           }
-          bufferedLedger.release(entry.retention);
+          bufferedLedger.release(entry2.retention);
           return Promise.resolve({ value, done: false });
         }
         if (ended || this.ended) {
@@ -5586,8 +7235,8 @@ var EventStream = class {
         if (ended) {
           return Promise.resolve(doneResult());
         }
-        return new Promise((resolve2, reject) => {
-          readQueue.enqueue({ resolve: resolve2, reject });
+        return new Promise((resolve, reject) => {
+          readQueue.enqueue({ resolve, reject });
         });
       },
       return: () => {
@@ -6187,10 +7836,10 @@ _a2 = AbstractChatCompletionRunner, _AbstractChatCompletionRunner_completionArri
             if (!hasOwn(details, name)) {
               continue;
             }
-            const count2 = details[name];
-            if (typeof count2 === "number") {
+            const count = details[name];
+            if (typeof count === "number") {
               Object.defineProperty(totalDetails, name, {
-                value: (hasOwn(totalDetails, name) ? totalDetails[name] ?? 0 : 0) + count2,
+                value: (hasOwn(totalDetails, name) ? totalDetails[name] ?? 0 : 0) + count,
                 enumerable: true,
                 configurable: true,
                 writable: true
@@ -6945,8 +8594,8 @@ function canonicalSerializedParserSchema(value, budget) {
         return left < right ? -1 : 1;
       });
       const fields = [];
-      for (const [key, entry] of entries) {
-        const normalized = visit(entry, depth + 1);
+      for (const [key, entry2] of entries) {
+        const normalized = visit(entry2, depth + 1);
         if (normalized === UNSAFE_SERIALIZED_PARSER_VALUE) {
           return normalized;
         }
@@ -14336,8 +15985,8 @@ _AgentToolDispatcher_handlers = /* @__PURE__ */ new WeakMap(), _AgentToolDispatc
     try {
       await __classPrivateFieldGet(this, _AgentToolDispatcher_instances, "m", _AgentToolDispatcher_wait).call(this, () => (
         // oxlint-disable-next-line promise/avoid-new -- Own the registration timer so cancellation clears it promptly.
-        new Promise((resolve2) => {
-          timer = setTimeout(resolve2, delay);
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, delay);
         })
       ));
     } finally {
@@ -16121,7 +17770,7 @@ var Steps = class extends APIResource {
 
 // node_modules/openai/lib/polling.mjs
 function sleepUntilAborted(milliseconds, signal) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve, reject) => {
     let timer;
     let registered;
     let settled = false;
@@ -16170,7 +17819,7 @@ function sleepUntilAborted(milliseconds, signal) {
       }
       settled = true;
       cleanup();
-      resolve2();
+      resolve();
     }, milliseconds);
     registered = abort;
     try {
@@ -16329,14 +17978,14 @@ function isPrimitiveAssistantStreamArrayDelta(accumulator, delta) {
   return delta.every(isPrimitiveAssistantStreamValue) && accumulator.every(isPrimitiveAssistantStreamValue);
 }
 function countOwnAssistantStreamArrayEntries(accumulator) {
-  let count2 = 0;
+  let count = 0;
   for (const key of Object.keys(accumulator)) {
     const index = Number(key);
     if (Number.isSafeInteger(index) && index >= 0 && index < accumulator.length && String(index) === key) {
-      count2 += 1;
+      count += 1;
     }
   }
-  return count2;
+  return count;
 }
 function getAssistantStreamArrayOwnEntryCount(accumulator, enforceSparseHoleBudget, cachedState) {
   if (!enforceSparseHoleBudget) {
@@ -20282,7 +21931,7 @@ function isLogprobWithBytes(value) {
   value["bytes"].every((byte) => typeof byte === "number");
 }
 function isOutputLogprobs(value) {
-  return Array.isArray(value) && value.every((entry) => isLogprobWithBytes(entry) && "top_logprobs" in entry && Array.isArray(entry.top_logprobs) && entry.top_logprobs.every(isLogprobWithBytes));
+  return Array.isArray(value) && value.every((entry2) => isLogprobWithBytes(entry2) && "top_logprobs" in entry2 && Array.isArray(entry2.top_logprobs) && entry2.top_logprobs.every(isLogprobWithBytes));
 }
 function accumulateOutputLogprobs(content, event) {
   const logprobs = structuredClone(event.logprobs);
@@ -23107,7 +24756,7 @@ var OpenAI = class {
     return stringifyQuery(query);
   }
   getUserAgent() {
-    return `${this.constructor.name}/JS ${VERSION2}`;
+    return `${this.constructor.name}/JS ${VERSION}`;
   }
   defaultIdempotencyKey() {
     return `stainless-node-retry-${uuid4()}`;
@@ -24006,7 +25655,7 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
 }, _OpenAI_sanitizeLogValue = function _OpenAI_sanitizeLogValue2(value, seen) {
   const maxDepth = 64;
   const maxValues = 4096;
-  const redactString = (entry) => entry.replace(/(\/\/)([^/\s?#]*@)(?=[^/\s?#]+)/g, "$1[REDACTED]@").replace(/(^|[\s/])([^/\s]+)/g, (match, prefix, token) => {
+  const redactString = (entry2) => entry2.replace(/(\/\/)([^/\s?#]*@)(?=[^/\s?#]+)/g, "$1[REDACTED]@").replace(/(^|[\s/])([^/\s]+)/g, (match, prefix, token) => {
     const start = prefix === "/" ? token.search(/[=(]/) + 1 : 0;
     if (prefix === "/" && start === 0)
       return match;
@@ -24023,19 +25672,19 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
     }
     return __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, decoded) ? `${separator}${key}=[REDACTED]` : match;
   });
-  const getLogString = (entry) => {
+  const getLogString = (entry2) => {
     try {
-      return globalThis.String.prototype.valueOf.call(entry);
+      return globalThis.String.prototype.valueOf.call(entry2);
     } catch {
       return void 0;
     }
   };
-  const isSensitiveLogLabel = (entry) => {
-    const label = getLogString(entry);
+  const isSensitiveLogLabel = (entry2) => {
+    const label = getLogString(entry2);
     if (label !== void 0)
       return __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, label);
     try {
-      return entry instanceof globalThis.String;
+      return entry2 instanceof globalThis.String;
     } catch {
       return true;
     }
@@ -24043,25 +25692,25 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
   const pending = [];
   const pendingMaps = [];
   let sanitizedValue;
-  const getOwnLogDescriptor = (entry, key) => {
+  const getOwnLogDescriptor = (entry2, key) => {
     try {
       return {
-        descriptor: globalThis.Object.getOwnPropertyDescriptor(entry, key),
+        descriptor: globalThis.Object.getOwnPropertyDescriptor(entry2, key),
         failed: false
       };
     } catch {
       return { descriptor: void 0, failed: true };
     }
   };
-  const enqueue = (entry, depth, assign) => {
+  const enqueue = (entry2, depth, assign) => {
     if (depth > maxDepth || pending.length >= maxValues) {
       assign("[REDACTED]");
       return;
     }
-    pending.push({ value: entry, depth, assign });
+    pending.push({ value: entry2, depth, assign });
   };
-  enqueue(value, 0, (entry) => {
-    sanitizedValue = entry;
+  enqueue(value, 0, (entry2) => {
+    sanitizedValue = entry2;
   });
   for (let cursor = 0; cursor < pending.length; cursor += 1) {
     const { value: current, depth, assign } = pending[cursor];
@@ -24100,8 +25749,8 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
         const sanitized2 = new RuntimeHeaders();
         seen.set(current, sanitized2);
         assign(sanitized2);
-        RuntimeHeaders.prototype.forEach.call(current, (entry, key) => {
-          sanitized2.set(key, __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, key) ? "[REDACTED]" : redactString(entry));
+        RuntimeHeaders.prototype.forEach.call(current, (entry2, key) => {
+          sanitized2.set(key, __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_isSensitiveLogKey).call(this, key) ? "[REDACTED]" : redactString(entry2));
         });
         continue;
       }
@@ -24151,8 +25800,8 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
             sanitized2[index] = "[REDACTED]";
             continue;
           }
-          enqueue(descriptor.value, depth + 1, (entry) => {
-            sanitized2[index] = entry;
+          enqueue(descriptor.value, depth + 1, (entry2) => {
+            sanitized2[index] = entry2;
           });
         }
         sanitized2.length = limit2;
@@ -24166,7 +25815,7 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
         pendingMaps.push({ map: sanitized2, entries });
         seen.set(current, sanitized2);
         assign(sanitized2);
-        globalThis.Map.prototype.forEach.call(current, (entry, key) => {
+        globalThis.Map.prototype.forEach.call(current, (entry2, key) => {
           const pair = ["[REDACTED]", "[REDACTED]"];
           entries.push(pair);
           enqueue(key, depth + 1, (safeKey) => {
@@ -24177,7 +25826,7 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
           if (isSensitiveLogLabel(key)) {
             return;
           }
-          enqueue(entry, depth + 1, (safeEntry) => {
+          enqueue(entry2, depth + 1, (safeEntry) => {
             pair[1] = safeEntry;
           });
         });
@@ -24187,8 +25836,8 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
         const sanitized2 = new globalThis.Set();
         seen.set(current, sanitized2);
         assign(sanitized2);
-        globalThis.Set.prototype.forEach.call(current, (entry) => {
-          enqueue(entry, depth + 1, (safeEntry) => {
+        globalThis.Set.prototype.forEach.call(current, (entry2) => {
+          enqueue(entry2, depth + 1, (safeEntry) => {
             sanitized2.add(safeEntry);
           });
         });
@@ -24244,8 +25893,8 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
     }
   }
   for (const { map, entries } of pendingMaps) {
-    for (const [key, entry] of entries)
-      map.set(key, entry);
+    for (const [key, entry2] of entries)
+      map.set(key, entry2);
   }
   return sanitizedValue;
 }, _OpenAI_sanitizeLogger = function _OpenAI_sanitizeLogger2(logger) {
@@ -24261,7 +25910,7 @@ _a3 = OpenAI, _OpenAI_encoder = /* @__PURE__ */ new WeakMap(), _OpenAI_x509Authe
       }
       return (...args) => {
         const seen = /* @__PURE__ */ new WeakMap();
-        return globalThis.Reflect.apply(value, logger, args.map((entry) => __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_sanitizeLogValue).call(this, entry, seen)));
+        return globalThis.Reflect.apply(value, logger, args.map((entry2) => __classPrivateFieldGet(this, _OpenAI_instances, "m", _OpenAI_sanitizeLogValue).call(this, entry2, seen)));
       };
     },
     set: (_facade, property, value) => globalThis.Reflect.set(logger, property, value, logger)
@@ -24363,1561 +26012,172 @@ function isUndiciDispatcherVersionMismatchError(error) {
 var _a4;
 _a4 = brand_privateBedrockClient;
 
-// src/run/batchApi.ts
-import { createReadStream } from "node:fs";
-import { basename as basename2 } from "node:path";
-
-// src/run/streamingFetch.ts
-import http from "node:http";
-import https from "node:https";
-import { Readable } from "node:stream";
-var NULL_BODY_STATUS = /* @__PURE__ */ new Set([101, 204, 205, 304]);
-var streamingUploadFetch = (async (input, init = {}) => {
-  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-  const transport = url.protocol === "https:" ? https : url.protocol === "http:" ? http : null;
-  if (!transport) throw new TypeError(`unsupported protocol ${url.protocol}`);
-  const headers = {};
-  new Headers(init.headers).forEach((value, key) => headers[key] = value);
-  const body = init.body;
-  return new Promise((resolve2, reject) => {
-    const req = transport.request(url, { method: init.method ?? "GET", headers, signal: init.signal ?? void 0 }, (res) => {
-      const out = new Headers();
-      for (const [key, value] of Object.entries(res.headers)) {
-        if (Array.isArray(value)) for (const v of value) out.append(key, v);
-        else if (value !== void 0) out.set(key, value);
-      }
-      const status = res.statusCode ?? 0;
-      const stream = NULL_BODY_STATUS.has(status) ? null : Readable.toWeb(res);
-      if (!stream) res.resume();
-      resolve2(new Response(stream, { status, statusText: res.statusMessage, headers: out }));
-    });
-    req.on("error", reject);
-    if (body === void 0 || body === null) req.end();
-    else if (typeof body === "string" || body instanceof Uint8Array) req.end(body);
-    else if (body instanceof ArrayBuffer) req.end(Buffer.from(body));
-    else if (body instanceof ReadableStream) {
-      const source = Readable.fromWeb(body);
-      source.on("error", (err) => req.destroy(err));
-      source.pipe(req);
-    } else {
-      req.destroy();
-      reject(new TypeError(`streamingUploadFetch: unsupported body (${Object.prototype.toString.call(body)})`));
-    }
-  });
-});
-
-// src/run/batchApi.ts
-var IDENTITY_KEYS = ["batchwise_input_sha256", "batchwise_part_sha256", "batchwise_round"];
-var sleep2 = (ms, signal) => new Promise((resolve2, reject) => {
-  const t = setTimeout(resolve2, ms);
-  signal?.addEventListener("abort", () => {
-    clearTimeout(t);
-    reject(signal.reason);
-  }, { once: true });
-});
-var ATTACHABLE = /* @__PURE__ */ new Set(["validating", "in_progress", "finalizing", "completed"]);
-function sameWork(batch, identity) {
-  const m = batch.metadata;
-  if (!m) return false;
-  for (const k of IDENTITY_KEYS) if (m[k] !== identity[k]) return false;
-  return ATTACHABLE.has(batch.status);
+// src/report/format.ts
+function formatInt2(n) {
+  return Math.round(n).toLocaleString("en-US");
 }
-async function listOurBatches(client, inputSha256, days = 30) {
-  const found = [];
-  const since = Date.now() / 1e3 - days * 86400;
-  for await (const b of client.batches.list({ limit: 100 })) {
-    if (b.created_at < since) break;
-    if (b.metadata?.batchwise_input_sha256 === inputSha256) found.push(b);
-  }
-  return found;
+function unlinkable(text) {
+  return text.replace(/@/g, "@\u200B").replace(/:(?=\/\/)/g, ":\u200B").replace(/\b(www)(?=\.)/gi, "$1\u200B");
 }
-var UPLOAD_ATTEMPTS = 4;
-async function uploadPart(client, path2, signal) {
-  const uploader = client.withOptions({ fetch: streamingUploadFetch, maxRetries: 0 });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const file = toStreamingFile(createReadStream(path2, { highWaterMark: 1 << 20 }), basename2(path2), { type: "application/jsonl" });
-      const created = await uploader.files.create({ file, purpose: "batch" }, { signal });
-      return created.id;
-    } catch (err) {
-      if (attempt >= UPLOAD_ATTEMPTS || !isRetryable(err) || signal?.aborted) throw err;
-      await sleep2(Math.min(500 * 2 ** (attempt - 1), 8e3), signal);
-    }
-  }
+function escapeMarkdown(text) {
+  return unlinkable(text.replace(/&/g, "&amp;")).replace(/[\\`*_{}[\]()#+\-.!|~>]/g, (c) => `\\${c}`).replace(/</g, "&lt;").replace(/[\r\n\u2028\u2029]+/g, " ");
 }
-function isRetryable(err) {
-  if (err instanceof OpenAI.APIConnectionError) return true;
-  if (err instanceof OpenAI.APIError && typeof err.status === "number") return err.status === 408 || err.status === 429 || err.status >= 500;
-  return false;
+function escapeHtml(text) {
+  return unlinkable(
+    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+  ).replace(/[\r\n\u2028\u2029]+/g, " ");
 }
-async function createBatchOnce(client, a) {
-  const attempts = a.attempts ?? 6;
-  for (let i = 0; ; i++) {
-    try {
-      return await client.batches.create(
-        { input_file_id: a.input_file_id, endpoint: a.endpoint, completion_window: "24h", metadata: a.metadata },
-        { maxRetries: 0, signal: a.signal }
-      );
-    } catch (err) {
-      if (!isRetryable(err) || i + 1 >= attempts) throw err;
-      await sleep2(Math.min(500 * 2 ** i, 8e3), a.signal);
-      const existing = (await listOurBatches(client, a.inputSha256)).find((b) => sameWork(b, a.metadata));
-      if (existing) return existing;
-    }
-  }
+function codeSpan(text) {
+  const flat = text.replace(/[\r\n\u2028\u2029]+/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
-
-// src/run/runSyncDuration.ts
-var DEFAULT_LATENCY_MS = 2e3;
-function estimateSyncDurationMs(work, limits) {
-  if (!(work.requests >= 0) || !(work.tokens >= 0)) throw new RangeError(`work must be counts >= 0, got ${JSON.stringify(work)}`);
-  if (!(limits.concurrency >= 1)) throw new RangeError(`concurrency must be >= 1, got ${limits.concurrency}`);
-  if (work.requests === 0) return 0;
-  const latency = limits.latencyMs ?? DEFAULT_LATENCY_MS;
-  const byRequests = limits.rpm !== null && limits.rpm > 0 ? work.requests / limits.rpm * 6e4 : 0;
-  const byTokens = limits.tpm !== null && limits.tpm > 0 ? work.tokens / limits.tpm * 6e4 : 0;
-  const byConcurrency = Math.ceil(work.requests / limits.concurrency) * latency;
-  return Math.ceil(Math.max(byRequests + latency, byTokens + latency, byConcurrency));
+function linkUrl(url) {
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) return null;
+  return url.replace(/[()<>"'\\ `\[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
-
-// src/run/syncNeed.ts
-var FLEX_SLOWDOWN = 2;
-var SAFETY_MARGIN = 1.25;
-var ASSUMED_LIMITS = { rpm: 500, tpm: 3e4 };
-function planningLimits(rpm, tpm) {
-  return { rpm: rpm ?? ASSUMED_LIMITS.rpm, tpm: tpm ?? ASSUMED_LIMITS.tpm, assumed: rpm === null && tpm === null };
-}
-function syncNeedMs(ctx, requests, tokens) {
-  const { rpm, tpm } = planningLimits(ctx.rpm, ctx.tpm);
-  const ms = estimateSyncDurationMs({ requests, tokens }, { rpm, tpm, concurrency: ctx.concurrency });
-  return ms * (ctx.flexAvailable ? FLEX_SLOWDOWN : 1) * SAFETY_MARGIN;
-}
-function cancelGraceMs(budgetMs) {
-  return Math.min(5 * 6e4, budgetMs * 0.1);
-}
-
-// src/run/settlePart.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-
-// src/run/downloadFile.ts
-import { createWriteStream, renameSync, rmSync } from "node:fs";
-import { Readable as Readable2 } from "node:stream";
-import { pipeline } from "node:stream/promises";
-async function downloadFile(client, fileId, dest, opts = {}) {
-  const attempts = opts.attempts ?? 10;
-  const tmp = `${dest}.part`;
-  for (let i = 0; ; i++) {
-    try {
-      const res = await client.files.content(fileId, { signal: opts.signal });
-      if (!res.body) throw new Error(`file ${fileId} has no body`);
-      await pipeline(Readable2.fromWeb(res.body), createWriteStream(tmp));
-      renameSync(tmp, dest);
-      return;
-    } catch (err) {
-      rmSync(tmp, { force: true });
-      if (opts.signal?.aborted || i + 1 >= attempts) throw err;
-      opts.log?.(`download of ${fileId} broke off (${err.message}); trying again`);
-      await sleep2(Math.min(300 * 2 ** i, 5e3), opts.signal);
-    }
-  }
-}
-
-// src/run/settlePart.ts
-function batchesDir(ctx) {
-  return join(ctx.outDir, "batches");
-}
-async function settlePart(ctx, lines, ps, batch) {
-  const dir = batchesDir(ctx);
-  mkdirSync(dir, { recursive: true });
-  if (batch.status === "failed") {
-    ps.error_path = writeFailure(ctx, dir, lines, ps, batch);
-  } else {
-    if (batch.output_file_id && !ps.output_path) {
-      const dest = join(dir, `${batch.id}_output.jsonl`);
-      await downloadFile(ctx.client, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log });
-      ps.output_path = dest;
-      ctx.save();
-    }
-    if (batch.error_file_id && !ps.error_path) {
-      const dest = join(dir, `${batch.id}_error.jsonl`);
-      await downloadFile(ctx.client, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
-      ps.error_path = dest;
-    }
-  }
-  ps.done = true;
-  ctx.save();
-}
-function writeFailure(ctx, dir, lines, ps, batch) {
-  const data = batch.errors?.data ?? [];
-  const byLine = /* @__PURE__ */ new Map();
-  const mapped = [];
-  for (const e of data) {
-    const partLine = typeof e.line === "number" ? e.line : null;
-    const inputLine = partLine !== null && partLine >= 1 && partLine <= lines.length ? lines[partLine - 1] : null;
-    const code = e.code ?? "batch_failed";
-    const message = e.message ?? "the batch failed";
-    mapped.push({ code, line: inputLine, message });
-    if (inputLine !== null) byLine.set(inputLine, { code, message: `${ctx.displayName}:${inputLine}: ${message}` });
-    ctx.log(`batch ${batch.id} failed: ${inputLine !== null ? `${ctx.displayName}:${inputLine}: ` : ""}${message} (${code})`);
-  }
-  ps.errors = mapped;
-  const general = mapped.find((e) => e.line === null);
-  const summary = general ? general.message : `the batch failed on ${byLine.size} other line(s)`;
-  const out = [];
-  for (const line of lines) {
-    const item = ctx.items.get(line);
-    const own = byLine.get(line);
-    const error = own ?? { code: general?.code ?? "batch_failed", message: `not run: ${summary}` };
-    const retryable = own ? false : byLine.size > 0 || general?.code === "token_limit_exceeded";
-    out.push(JSON.stringify({ custom_id: item.custom_id, response: null, error, batchwise_retryable: retryable }));
-  }
-  const path2 = join(dir, `${batch.id}_failed.jsonl`);
-  writeFileSync(path2, out.join("\n") + "\n");
-  return path2;
-}
-
-// src/run/submitPart.ts
-function partMetadata(ctx, wp, index, of, round) {
-  const m = {
-    batchwise_input_sha256: ctx.inputSha256,
-    batchwise_part: `${index + 1}/${of}`,
-    batchwise_part_sha256: wp.sha256,
-    batchwise_round: String(round),
-    batchwise_version: VERSION
-  };
-  if (ctx.githubRunId) m.github_run_id = ctx.githubRunId;
-  return m;
-}
-function partState(ctx, round, wp) {
-  let ps = ctx.state.parts.find((p) => p.key === wp.key);
-  if (ps && ps.sha256 !== wp.sha256) {
-    ctx.state.parts = ctx.state.parts.filter((p) => p !== ps);
-    ps = void 0;
-  }
-  if (!ps) {
-    ps = {
-      key: wp.key,
-      round,
-      sha256: wp.sha256,
-      path: wp.path,
-      url: wp.part.url,
-      model: wp.part.model,
-      lines: wp.part.lines.length,
-      file_id: null,
-      batch_id: null,
-      status: null,
-      output_file_id: null,
-      error_file_id: null,
-      output_path: null,
-      error_path: null,
-      done: false
-    };
-    ctx.state.parts.push(ps);
-    ctx.save();
-  }
-  return ps;
-}
-async function submitPart(ctx, wp, ps, metadata) {
-  if (ps.batch_id) return;
-  ctx.existing ??= await listOurBatches(ctx.client, ctx.inputSha256);
-  const found = ctx.existing.find((b) => sameWork(b, metadata));
-  if (found) {
-    ps.batch_id = found.id;
-    ps.file_id = found.input_file_id;
-    ps.status = found.status;
-    ctx.save();
-    ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): attached to existing batch ${found.id} (${found.status})`);
-    return;
-  }
-  if (!ps.file_id) {
-    ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
-    ctx.save();
-  }
-  let batch;
-  try {
-    batch = await createBatchOnce(ctx.client, {
-      input_file_id: ps.file_id,
-      endpoint: wp.part.url,
-      metadata,
-      inputSha256: ctx.inputSha256,
-      signal: ctx.signal
-    });
-  } catch (err) {
-    if (err instanceof OpenAI.NotFoundError) {
-      ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
-      ctx.save();
-      batch = await createBatchOnce(ctx.client, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal });
-    } else throw err;
-  }
-  ps.batch_id = batch.id;
-  ps.status = batch.status;
-  ctx.save();
-  ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): batch ${batch.id} created for ${wp.part.lines.length} requests (${wp.part.model})`);
-}
-
-// src/run/writeParts.ts
-import { createHash } from "node:crypto";
-import { createWriteStream as createWriteStream2, mkdirSync as mkdirSync2 } from "node:fs";
-import { once } from "node:events";
-import { join as join2 } from "node:path";
-async function writeParts(inputPath, dir, keys, parts) {
-  mkdirSync2(dir, { recursive: true });
-  const partOf = /* @__PURE__ */ new Map();
-  parts.forEach((p, i) => {
-    for (const line of p.lines) partOf.set(line, i);
-  });
-  const outs = parts.map((_, i) => {
-    const path2 = join2(dir, `${keys[i]}.jsonl`);
-    return { stream: createWriteStream2(path2), hash: createHash("sha256"), path: path2 };
-  });
-  try {
-    for await (const raw of readJsonlLines(inputPath)) {
-      const i = partOf.get(raw.line);
-      if (i === void 0) continue;
-      const out = outs[i];
-      const text = `${raw.text}
-`;
-      out.hash.update(text);
-      if (!out.stream.write(text)) await once(out.stream, "drain");
-    }
-  } finally {
-    await Promise.all(outs.map(async (o) => {
-      o.stream.end();
-      await once(o.stream, "finish");
-    }));
-  }
-  return outs.map((o, i) => ({ key: keys[i], path: o.path, sha256: o.hash.digest("hex"), part: parts[i] }));
-}
-
-// src/run/batchRound.ts
-import { join as join3 } from "node:path";
-var TERMINAL = /* @__PURE__ */ new Set(["completed", "failed", "expired", "cancelled"]);
-var MAX_POLL_FAILURES = 10;
-var MAX_QUEUE_TRIES = 6;
-function isTokenLimit(b) {
-  return b.status === "failed" && (b.errors?.data ?? []).some((e) => e.code === "token_limit_exceeded");
-}
-function tokensOf(ctx, lines) {
-  let t = 0;
-  for (const l of lines) {
-    const it = ctx.items.get(l);
-    t += it.input_tokens + it.max_output_tokens;
-  }
-  return t;
-}
-async function splitPart(ctx, wp) {
-  const half = Math.ceil(wp.part.lines.length / 2);
-  const plan = planBatches(wp.part.lines.map((l) => {
-    const it = ctx.items.get(l);
-    return { line: l, url: it.url, model: it.model, bytes: it.bytes };
-  }), { ...ctx.limits, maxLines: half });
-  return writeParts(ctx.inputPath, join3(ctx.outDir, "parts"), plan.map((_, i) => `${wp.key}.${i}`), plan);
-}
-async function runRound(ctx, round, written) {
-  const queue = [...written];
-  const live = /* @__PURE__ */ new Map();
-  const settled = [];
-  const queueTries = /* @__PURE__ */ new Map();
-  const of = written.length;
-  const indexOf = new Map(written.map((w, i) => [w.key, i]));
-  let interval = ctx.poll.min;
-  let holdUntil = 0;
-  let netFired = false;
-  let pace = null;
-  let lastLine = "";
-  let pollFailures = 0;
-  const reported = /* @__PURE__ */ new Set();
-  while (queue.length > 0 || live.size > 0) {
-    ctx.signal?.throwIfAborted();
-    while (queue.length > 0 && !netFired && Date.now() >= holdUntil) {
-      const wp = queue.shift();
-      const ps = partState(ctx, round, wp);
-      if (ps.split) {
-        queue.unshift(...await splitPart(ctx, wp));
-        continue;
-      }
-      if (ps.done) {
-        settled.push(wp);
-        continue;
-      }
-      const top = wp.key.split(".")[0];
-      const index = indexOf.get(top) ?? 0;
-      const md = partMetadata(ctx, wp, index, of, round);
-      if (wp.key !== top) md.batchwise_part = `${index + 1}/${of} piece ${wp.key.slice(top.length + 1)}`;
-      await submitPart(ctx, wp, ps, md);
-      live.set(wp.key, { wp, ps, batch: null });
-      if (!reported.has(ps.batch_id)) {
-        reported.add(ps.batch_id);
-        ctx.onBatchesSubmitted?.(ctx.state.parts.flatMap((p) => p.batch_id ? [p.batch_id] : []));
-      }
-    }
-    for (const [key, l] of live) {
-      let b;
-      try {
-        b = await ctx.client.batches.retrieve(l.ps.batch_id, { signal: ctx.signal });
-        pollFailures = 0;
-      } catch (err) {
-        if (!isTransient(err) || ++pollFailures > MAX_POLL_FAILURES) throw err;
-        ctx.log(`polling ${l.ps.batch_id} failed (${err.message}); trying again at the next poll`);
-        continue;
-      }
-      l.batch = b;
-      if (!l.ps.times || l.ps.status !== b.status || l.ps.output_file_id !== (b.output_file_id ?? null) || l.ps.error_file_id !== (b.error_file_id ?? null)) {
-        l.ps.status = b.status;
-        l.ps.times = batchTimes(b);
-        l.ps.output_file_id = b.output_file_id ?? null;
-        l.ps.error_file_id = b.error_file_id ?? null;
-        ctx.save();
-      }
-      if (!TERMINAL.has(b.status)) continue;
-      live.delete(key);
-      if (isTokenLimit(b) && !netFired) {
-        const tries = (queueTries.get(key) ?? 0) + 1;
-        queueTries.set(key, tries);
-        l.ps.refused_batch_ids = [...l.ps.refused_batch_ids ?? [], b.id];
-        holdUntil = Date.now() + interval * 2;
-        if (l.wp.part.lines.length > 1) {
-          l.ps.split = true;
-          ctx.save();
-          ctx.log(`batch ${b.id}: the queue is full (token_limit_exceeded); sending its ${l.wp.part.lines.length} requests again in smaller parts`);
-          queue.unshift(...await splitPart(ctx, l.wp));
-          continue;
-        }
-        if (tries < MAX_QUEUE_TRIES) {
-          l.ps.batch_id = null;
-          l.ps.status = null;
-          ctx.save();
-          queue.unshift(l.wp);
-          continue;
-        }
-      }
-      await settlePart(ctx, l.wp.part.lines, l.ps, b);
-      settled.push(l.wp);
-    }
-    let total = 0;
-    let completed = 0;
-    let failed = 0;
-    let unfinishedLines = 0;
-    let unfinishedTokens = 0;
-    for (const { wp, batch } of live.values()) {
-      const n = wp.part.lines.length;
-      const rc = batch?.request_counts;
-      const t = rc && rc.total > 0 ? rc.total : n;
-      total += t;
-      completed += rc?.completed ?? 0;
-      failed += rc?.failed ?? 0;
-      const left = Math.max(0, t - (rc?.completed ?? 0) - (rc?.failed ?? 0));
-      unfinishedLines += left;
-      unfinishedTokens += n > 0 ? tokensOf(ctx, wp.part.lines) * left / n : 0;
-    }
-    for (const wp of queue) {
-      total += wp.part.lines.length;
-      unfinishedLines += wp.part.lines.length;
-      unfinishedTokens += tokensOf(ctx, wp.part.lines);
-    }
-    if (live.size > 0) {
-      const now = Date.now();
-      const done = completed + failed;
-      if (!pace && done > 0) pace = { t: now, done };
-      const rate = pace && done > pace.done ? (done - pace.done) / (now - pace.t) : 0;
-      const eta = rate > 0 ? (total - done) / rate : null;
-      ctx.onProgress?.({ total, completed, failed, eta_ms: eta });
-      const line = `batches: ${completed}/${total} done, ${failed} failed, ${live.size} running${queue.length ? `, ${queue.length} waiting` : ""}${eta !== null ? `, ETA ${formatDuration(eta)}` : ""}`;
-      if (line !== lastLine) ctx.log(line);
-      lastLine = line;
-    }
-    if (ctx.decision.safety_net && !netFired && unfinishedLines > 0) {
-      const need = syncNeedMs(ctx, unfinishedLines, unfinishedTokens) + 2 * ctx.poll.max + cancelGraceMs(ctx.budgetMs);
-      if (Date.now() + need >= ctx.deadline) {
-        netFired = true;
-        ctx.state.net_fired = true;
-        ctx.save();
-        ctx.log(
-          `safety net: ${unfinishedLines} requests unfinished and ${formatDuration(Math.max(0, ctx.deadline - Date.now()))} left, about what ${ctx.flexAvailable ? "flex" : "sync"} needs for them; cancelling the batches, keeping what finished`
-        );
-        queue.length = 0;
-        for (const l of live.values()) await cancelQuietly(ctx, l.ps.batch_id);
-        interval = ctx.poll.min;
-      }
-    }
-    if (queue.length === 0 && live.size === 0) break;
-    const wait = live.size === 0 ? Math.max(0, holdUntil - Date.now()) : interval;
-    await sleep2(wait, ctx.signal);
-    interval = Math.min(ctx.poll.max, interval * 1.5);
-  }
-  return { settled, netFired };
-}
-function isTransient(err) {
-  if (err instanceof OpenAI.APIConnectionError) return true;
-  return err instanceof OpenAI.APIError && typeof err.status === "number" && (err.status === 429 || err.status >= 500);
-}
-function batchTimes(b) {
-  const out = {};
-  for (const k of ["created_at", "in_progress_at", "finalizing_at", "completed_at", "failed_at", "expired_at", "cancelling_at", "cancelled_at"]) {
-    const v = b[k];
-    if (typeof v === "number") out[k] = new Date(v * 1e3).toISOString();
-  }
-  return out;
-}
-async function cancelQuietly(ctx, batchId) {
-  try {
-    await ctx.client.batches.cancel(batchId, { maxRetries: 2, signal: ctx.signal });
-  } catch (err) {
-    if (err instanceof OpenAI.ConflictError) return;
-    throw err;
-  }
-}
-
-// src/run/batchRounds.ts
-async function settledIds(ctx, parts, cancelledIsSettled = true) {
-  const ids = /* @__PURE__ */ new Set();
-  for (const wp of parts) {
-    const ps = ctx.state.parts.find((p) => p.key === wp.key);
-    for (const path2 of [ps?.output_path, ps?.error_path]) {
-      if (!path2) continue;
-      for await (const line of scanLines(path2)) {
-        const o = classifyBatchLine(line.text);
-        const settled = o.status === "succeeded" || !o.retryable && (cancelledIsSettled || o.status !== "cancelled");
-        if (settled) ids.add(o.custom_id);
-        else ids.delete(o.custom_id);
-      }
-    }
-  }
-  return ids;
-}
-async function runBatchRounds(ctx, allLines) {
-  let pending = allLines;
-  for (let round = 0; ; round++) {
-    if (pending.length === 0) return { leftover: [], reason: null };
-    if (round > ctx.retries) {
-      ctx.log(`${pending.length} requests still failed after ${ctx.retries} retries; they are reported as failed`);
-      return { leftover: [], reason: null };
-    }
-    if (round > 0) {
-      const tokens = pending.reduce((t, l) => t + ctx.items.get(l).input_tokens + ctx.items.get(l).max_output_tokens, 0);
-      if (pending.length <= ctx.syncRetryThreshold) {
-        return { leftover: pending, reason: `${pending.length} requests to retry: quicker synchronously than in a new batch` };
-      }
-      if (ctx.decision.safety_net && Date.now() + syncNeedMs(ctx, pending.length, tokens) * 2 >= ctx.deadline) {
-        return { leftover: pending, reason: `${pending.length} requests to retry and the deadline is too near for another batch` };
-      }
-      ctx.log(`round ${round}: sending ${pending.length} requests again in a new batch`);
-    }
-    const plan = planBatches(pending.map((l) => {
-      const it = ctx.items.get(l);
-      return { line: l, url: it.url, model: it.model, bytes: it.bytes };
-    }), ctx.limits);
-    const written = await writeParts(ctx.inputPath, join4(ctx.outDir, "parts"), plan.map((_, i) => `r${round}-p${i}`), plan);
-    const outcome = await runRound(ctx, round, written);
-    const netFired = outcome.netFired || ctx.state.net_fired === true;
-    const settled = await settledIds(ctx, outcome.settled, !netFired);
-    pending = pending.filter((l) => !settled.has(ctx.items.get(l).custom_id));
-    if (netFired) {
-      return { leftover: pending, reason: "the safety net cancelled the batches before the deadline" };
-    }
-  }
-}
-
-// src/run/errors.ts
-var MaxCostError = class extends Error {
-  worstCaseUsd;
-  maxCostUsd;
-  /** `subject`: what the worst case is of, when not one file's plan (several files run in one step). */
-  constructor(mode, worstCaseUsd, maxCostUsd, subject = `the ${mode} plan`) {
-    super(
-      `the worst case of ${subject} is ${formatUsd(worstCaseUsd)}, ${formatUsd(worstCaseUsd - maxCostUsd)} above --max-cost ${formatUsd(maxCostUsd)}; nothing was sent (set max_tokens on the requests to lower the worst case, or raise --max-cost)`
-    );
-    this.name = "MaxCostError";
-    this.worstCaseUsd = worstCaseUsd;
-    this.maxCostUsd = maxCostUsd;
-  }
+var ACTION_INPUT_OF = {
+  mode: "mode",
+  "min-savings": "min-savings",
+  "max-cost": "max-cost",
+  "latency-budget": "latency-budget",
+  pilot: "pilot",
+  retries: "retries",
+  rpm: "rpm",
+  tpm: "tpm",
+  region: "region",
+  pricing: "pricing-file",
+  "strict-pricing": "strict-pricing: true",
+  out: "output-dir",
+  history: "history",
+  "no-history": "history: false"
 };
-var RunStateError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "RunStateError";
-  }
-};
-
-// src/run/fileSha256.ts
-import { createHash as createHash2 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
-async function fileSha256(path2) {
-  const hash = createHash2("sha256");
-  for await (const chunk of createReadStream2(path2, { highWaterMark: 1 << 20 })) hash.update(chunk);
-  return hash.digest("hex");
-}
-
-// src/shared/usageError.ts
-var UsageError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "UsageError";
-  }
-};
-
-// src/run/openaiClient.ts
-function makeClient(opts) {
-  const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY;
-  if (!apiKey) throw new UsageError("no API key: set OPENAI_API_KEY (or pass api-key to the action)");
-  return new OpenAI({
-    apiKey,
-    baseURL: opts.baseURL ?? process.env.OPENAI_BASE_URL ?? void 0,
-    // Calls to the Files and Batches endpoints are few and cheap to repeat; the SDK retries 408/409/429/5xx and resets.
-    maxRetries: opts.maxRetries ?? 5
-  });
-}
-
-// src/run/policy.ts
-function syncWorkOf(estimate) {
-  return { requests: estimate.requests, tokens: estimate.input_tokens + estimate.output_tokens.max };
-}
-function decide(estimate, p) {
-  const budget = p.latencyBudgetMs;
-  const needsNet = budget < BATCH_WINDOW_MS;
-  if (p.mode === "batch") {
-    return { mode: "batch", reason: needsNet ? `--mode batch, with a sync safety net for the ${formatDuration(budget)} budget` : "--mode batch", safety_net: needsNet };
-  }
-  if (p.mode === "flex") {
-    if (!estimate.cost.flex) throw new UsageError(`--mode flex: no flex processing for ${modelsWithoutFlex(estimate)}; use --mode sync or batch`);
-    return { mode: "flex", reason: "--mode flex", safety_net: false };
-  }
-  if (p.mode === "sync") return { mode: "sync", reason: "--mode sync", safety_net: false };
-  const { cost } = estimate;
-  const saving = cost.sync.expected - cost.batch.expected;
-  if (saving <= p.minSavingsUsd) {
-    return {
-      mode: "sync",
-      reason: `batch would save only ${formatUsd(Math.max(0, saving))} (--min-savings ${formatUsd(p.minSavingsUsd)}), not worth waiting for; sync answers now`,
-      safety_net: false
-    };
-  }
-  const savingText = `${formatUsd(saving)} (${formatPercent(saving, cost.sync.expected)})`;
-  if (!needsNet) return { mode: "batch", reason: `batch saves ${savingText} and the 24h window fits the budget`, safety_net: false };
-  const limits = planningLimits(p.rpm, p.tpm);
-  const syncMs = estimateSyncDurationMs(syncWorkOf(estimate), { rpm: limits.rpm, tpm: limits.tpm, concurrency: p.concurrency });
-  const assumed = limits.assumed ? ` (assuming ${ASSUMED_LIMITS.rpm} requests and ${ASSUMED_LIMITS.tpm.toLocaleString("en-US")} tokens a minute; give your limits with --rpm/--tpm)` : "";
-  const netMs = syncMs * (cost.flex ? FLEX_SLOWDOWN : 1) * SAFETY_MARGIN + cancelGraceMs(budget);
-  if (netMs < budget) {
-    return {
-      mode: "batch",
-      reason: `batch saves ${savingText}; if it is not done ${formatDuration(netMs)} before the ${formatDuration(budget)} budget ends, what is unfinished is cancelled and run with ${cost.flex ? "flex" : "sync"}${assumed}`,
-      safety_net: true
-    };
-  }
-  if (cost.flex && syncMs * FLEX_SLOWDOWN < budget) {
-    const flexSaving = cost.sync.expected - cost.flex.expected;
-    return {
-      mode: "flex",
-      reason: `flex saves ${formatUsd(flexSaving)} (${formatPercent(flexSaving, cost.sync.expected)}) and fits the ${formatDuration(budget)} budget; a batch could not be rescued in time${assumed}`,
-      safety_net: false
-    };
-  }
-  return {
-    mode: "sync",
-    reason: `a ${formatDuration(budget)} budget leaves no room for a batch (sync alone needs about ${formatDuration(syncMs)})${cost.flex ? " nor for flex" : ""}${assumed}`,
-    safety_net: false
-  };
-}
-function modelsWithoutFlex(e) {
-  return e.models.filter((m) => !m.cost.flex).map((m) => m.model).join(", ");
-}
-var ALL_PATHS = { syncRetries: true, flexFallback: true };
-var NO_DEARER_PATHS = { syncRetries: false, flexFallback: false };
-function worstCase(estimate, d, paths = ALL_PATHS) {
-  const c = estimate.cost;
-  const syncPhase = c.flex && !paths.flexFallback ? c.flex : c.sync;
-  if (d.mode === "sync") return c.sync;
-  if (d.mode === "flex") return syncPhase;
-  return d.safety_net || paths.syncRetries ? syncPhase : c.batch;
-}
-function plannedCost(estimate, mode) {
-  return mode === "flex" ? estimate.cost.flex ?? estimate.cost.sync : estimate.cost[mode];
-}
-function fitMaxCost(estimate, d, maxCostUsd, paths = ALL_PATHS) {
-  if (maxCostUsd === void 0 || worstCase(estimate, d, paths).max <= maxCostUsd) return paths;
-  if (worstCase(estimate, d, NO_DEARER_PATHS).max <= maxCostUsd) return NO_DEARER_PATHS;
-  const worst = worstCase(estimate, d, NO_DEARER_PATHS).max;
-  throw new MaxCostError(d.safety_net ? `${d.mode} (with its sync safety net)` : d.mode, worst, maxCostUsd);
-}
-
-// src/run/rateLimitWindow.ts
-var RateLimitWindow = class {
-  rpm;
-  tpm;
-  /** What the caller said; a header may lower a given limit but never raise it. */
-  givenRpm;
-  givenTpm;
-  /** False until a limit is known: given, or read from an answer's headers (or seen to be absent). */
-  known;
-  windowMs;
-  marginMs;
-  entries = [];
-  pausedUntil = 0;
-  constructor(limits, options = {}) {
-    for (const [name, v] of [["rpm", limits.rpm], ["tpm", limits.tpm]]) {
-      if (v !== null && !(Number.isFinite(v) && v > 0)) throw new RangeError(`${name} must be a positive number or null, got ${v}`);
-    }
-    this.rpm = this.givenRpm = limits.rpm;
-    this.tpm = this.givenTpm = limits.tpm;
-    this.known = limits.rpm !== null || limits.tpm !== null;
-    this.windowMs = options.windowMs ?? 6e4;
-    this.marginMs = options.marginMs ?? 50;
-  }
-  /** A request of `tokens` can never pass: it is larger than the whole tokens-per-minute limit. */
-  tooLarge(tokens) {
-    return this.tpm !== null && tokens > this.tpm;
-  }
-  /**
-   * Milliseconds to wait before a request of `tokens` may be sent (0: now). In-flight reservations are counted as if
-   * answered now, so the figure is a lower bound while they are out; callers wait for it or for `settle`, and ask again.
-   * Infinity only when the request is tooLarge.
-   */
-  delayMs(tokens, now) {
-    if (this.tooLarge(tokens)) return Infinity;
-    this.prune(now);
-    let delay = Math.max(0, this.pausedUntil - now);
-    const byExpiry = this.entries.map((e) => ({ e, expires: (e.settledAt ?? now) + this.windowMs + this.marginMs })).sort((a, b) => a.expires - b.expires);
-    if (this.rpm !== null) {
-      let used = byExpiry.reduce((s, x) => s + x.e.requests, 0);
-      for (const x of byExpiry) {
-        if (used + 1 <= this.rpm) break;
-        used -= x.e.requests;
-        delay = Math.max(delay, x.expires - now);
-      }
-    }
-    if (this.tpm !== null) {
-      let used = byExpiry.reduce((s, x) => s + x.e.tokens, 0);
-      for (const x of byExpiry) {
-        if (used + tokens <= this.tpm) break;
-        used -= x.e.tokens;
-        delay = Math.max(delay, x.expires - now);
-      }
-    }
-    return delay;
-  }
-  /** Counts a request as sent now. Call only when delayMs(tokens, now) is 0. */
-  reserve(tokens) {
-    const r = { requests: 1, tokens, settledAt: null };
-    this.entries.push(r);
-    return r;
-  }
-  /** The answer (any answer, or a dropped connection) came back: the reservation now expires a window from here. */
-  settle(r, now) {
-    r.settledAt = now;
-  }
-  /** Send nothing before `until` (a 429 said so). */
-  pause(until) {
-    this.pausedUntil = Math.max(this.pausedUntil, until);
-  }
-  /** Requests and tokens counted in the window now (in-flight included). */
-  used(now) {
-    this.prune(now);
-    return {
-      requests: this.entries.reduce((s, e) => s + e.requests, 0),
-      tokens: this.entries.reduce((s, e) => s + e.tokens, 0)
-    };
-  }
-  /**
-   * Takes in what an answer's headers say. Limits: learned when not given, lowered when the server's are lower.
-   * Remaining: when the server has counted more than we have (other clients on the same key, or its token count is
-   * higher than ours), the difference is booked as a phantom reservation so we do not walk into a 429. It leaves by
-   * the limit's reset time, or by a 429's retry-after when that is sooner: both say when the server will take more.
-   */
-  learn(h, now, retryAfterMs2 = null) {
-    if (h.requests.limit !== null && h.requests.limit > 0) this.rpm = this.givenRpm === null ? h.requests.limit : Math.min(this.givenRpm, h.requests.limit);
-    if (h.tokens.limit !== null && h.tokens.limit > 0) this.tpm = this.givenTpm === null ? h.tokens.limit : Math.min(this.givenTpm, h.tokens.limit);
-    this.known = true;
-    const local = this.used(now);
-    const extraRequests = this.rpm !== null && h.requests.remaining !== null ? this.rpm - h.requests.remaining - local.requests : 0;
-    const extraTokens = this.tpm !== null && h.tokens.remaining !== null ? this.tpm - h.tokens.remaining - local.tokens : 0;
-    if (extraRequests > 0) this.entries.push({ requests: extraRequests, tokens: 0, settledAt: this.leavesAt(now, h.requests.resetMs, retryAfterMs2) });
-    if (extraTokens > 0) this.entries.push({ requests: 0, tokens: extraTokens, settledAt: this.leavesAt(now, h.tokens.resetMs, retryAfterMs2) });
-  }
-  /** The settledAt that makes an entry leave the window `resetMs` from now (a full window when unknown). */
-  leavesAt(now, resetMs, retryAfterMs2) {
-    return now - this.windowMs + Math.min(this.windowMs, resetMs ?? Infinity, retryAfterMs2 ?? Infinity);
-  }
-  /** No limit headers came back: the API does not limit this model (or not visibly); stop probing. */
-  markUnlimited() {
-    this.known = true;
-  }
-  prune(now) {
-    if (this.entries.length === 0) return;
-    this.entries = this.entries.filter((e) => e.settledAt === null || e.settledAt + this.windowMs + this.marginMs > now);
-  }
-};
-
-// src/run/rateLimitHeaders.ts
-var GO_PART = /(\d+(?:\.\d+)?)(ms|us|µs|ns|h|m|s)/y;
-var GO_UNIT_MS = { h: 36e5, m: 6e4, s: 1e3, ms: 1, us: 1e-3, \u00B5s: 1e-3, ns: 1e-6 };
-function parseResetDuration(text) {
-  if (text == null) return null;
-  const t = text.trim();
-  if (t === "") return null;
-  if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t) * 1e3;
+var CLI_WORDS = new RegExp(
+  [
+    // "(CLI --strict-pricing, action strict-pricing)", "(CLI: --pricing FILE; action: pricing-file)": the action's half.
+    String.raw`\(CLI:? --[\w-]+(?: FILE)?[;,] action:? ([\w-]+)\)`,
+    // "`run --mode auto`" (a command to type) and "--mode batch" (what was asked for) name the mode input.
+    String.raw`\x60?(?:batchwise )?run --mode (\w+)\x60?`,
+    String.raw`--rpm/--tpm`,
+    String.raw`--([a-z][\w-]*)(?: FILE\b| (\w+))?`
+  ].join("|"),
+  "g"
+);
+function markdownInActionWords(text) {
+  let out = "";
   let at = 0;
-  let total = 0;
-  while (at < t.length) {
-    GO_PART.lastIndex = at;
-    const m = GO_PART.exec(t);
-    if (!m) return null;
-    total += Number(m[1]) * GO_UNIT_MS[m[2]];
-    at = GO_PART.lastIndex;
+  for (const m of text.matchAll(CLI_WORDS)) {
+    const replacement = actionWordsFor(m);
+    if (replacement === null) continue;
+    out += escapeMarkdown(text.slice(at, m.index)) + replacement;
+    at = m.index + m[0].length;
   }
-  return total;
+  return out + escapeMarkdown(text.slice(at));
 }
-function count(text) {
-  if (text == null || !/^\s*\d+(?:\.\d+)?\s*$/.test(text)) return null;
-  return Number(text);
+function actionWordsFor(m) {
+  const [whole, dual, runMode, flag, value] = m;
+  if (dual !== void 0) return `(${codeSpan(dual)})`;
+  if (runMode !== void 0) return codeSpan(`mode: ${runMode}`);
+  if (whole === "--rpm/--tpm") return `the ${codeSpan("rpm")} and ${codeSpan("tpm")} inputs`;
+  const input = ACTION_INPUT_OF[flag];
+  if (input === void 0) return null;
+  if (flag === "mode" && value !== void 0) return (m.index === 0 ? "set by " : "") + codeSpan(`mode: ${value}`);
+  const rest = value !== void 0 ? ` ${escapeMarkdown(value)}` : "";
+  return codeSpan(input) + rest;
 }
-function limitState(headers, kind) {
-  return {
-    limit: count(headers.get(`x-ratelimit-limit-${kind}`)),
-    remaining: count(headers.get(`x-ratelimit-remaining-${kind}`)),
-    resetMs: parseResetDuration(headers.get(`x-ratelimit-reset-${kind}`))
-  };
+function padTable(rows, rightAligned) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map(
+    (r) => r.map((cell, i) => rightAligned.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])).join("  ").trimEnd()
+  );
 }
-function parseRateLimitHeaders(headers) {
-  return { requests: limitState(headers, "requests"), tokens: limitState(headers, "tokens") };
+function truncate(text, max) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
 }
-function hasRateLimitHeaders(h) {
-  return h.requests.limit !== null || h.tokens.limit !== null;
-}
-function retryAfterMs(headers, now = Date.now()) {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && /^\s*\d+(?:\.\d+)?\s*$/.test(ms)) return Number(ms);
-  const after = headers.get("retry-after");
-  if (after !== null) {
-    if (/^\s*\d+(?:\.\d+)?\s*$/.test(after)) return Number(after) * 1e3;
-    const date = Date.parse(after);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const h = parseRateLimitHeaders(headers);
-  const waits = [h.requests, h.tokens].filter((s) => s.remaining === 0 && s.resetMs !== null).map((s) => s.resetMs);
-  if (waits.length > 0) return Math.max(...waits);
-  return null;
-}
-
-// src/run/rateLimitGate.ts
-var RateLimitGate = class {
-  limits;
-  windowOptions;
-  windows = /* @__PURE__ */ new Map();
-  probing = /* @__PURE__ */ new Set();
-  wakers = /* @__PURE__ */ new Set();
-  now;
-  constructor(limits, options = {}) {
-    this.limits = limits;
-    this.windowOptions = options;
-    this.now = options.now ?? Date.now;
-  }
-  windowFor(model) {
-    let w = this.windows.get(model);
-    if (w === void 0) {
-      w = new RateLimitWindow(this.limits, this.windowOptions);
-      this.windows.set(model, w);
-    }
-    return w;
-  }
-  /** Waits until a request of `tokens` for `model` may go out and reserves it, or says why it never will. */
-  async admit(model, tokens, opts) {
-    const w = this.windowFor(model);
-    for (; ; ) {
-      if (opts.signal?.aborted) return { ok: false, reason: "aborted" };
-      const now = this.now();
-      if (opts.deadline !== null && now >= opts.deadline) return { ok: false, reason: "deadline" };
-      if (w.tooLarge(tokens)) return { ok: false, reason: "too_large" };
-      let delay = Math.max(0, (opts.notBefore ?? 0) - now);
-      if (!w.known && this.probing.has(model)) delay = Math.max(delay, Infinity);
-      else delay = Math.max(delay, w.delayMs(tokens, now));
-      if (delay === 0) {
-        if (!w.known) this.probing.add(model);
-        return { ok: true, reservation: w.reserve(tokens) };
-      }
-      if (opts.deadline !== null && Number.isFinite(delay) && now + delay > opts.deadline) return { ok: false, reason: "deadline" };
-      const limit2 = opts.deadline !== null ? opts.deadline - now : Infinity;
-      await this.sleep(Math.min(delay, limit2), opts.signal);
+function wrap(text, width = 80, indent = 2) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const prefix = lines.length === 0 ? "" : " ".repeat(indent);
+    if (line && (prefix + line + " " + word).length > width) {
+      lines.push(prefix + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
     }
   }
-  /**
-   * An answer (or a failure) came back for a reservation; `headers` are the rate-limit headers it carried, if any.
-   * Only a successful answer without any limit header says the model is unlimited: error answers (a 500, a dropped
-   * connection) carry none whatever the limits are.
-   */
-  settle(model, reservation, headers, succeeded, retryAfterMs2 = null) {
-    const w = this.windowFor(model);
-    const now = this.now();
-    w.settle(reservation, now);
-    if (headers !== null && hasRateLimitHeaders(headers)) w.learn(headers, now, retryAfterMs2);
-    else if (!w.known && succeeded) w.markUnlimited();
-    this.probing.delete(model);
-    this.wake();
-  }
-  /** A 429 asked for a pause: nothing for this model goes out before `until`. */
-  pause(model, until) {
-    this.windowFor(model).pause(until);
-    this.wake();
-  }
-  wake() {
-    const wakers = this.wakers;
-    this.wakers = /* @__PURE__ */ new Set();
-    for (const w of wakers) w();
-  }
-  /** Resolves after `ms`, on the next wake(), or on abort — whichever is first. */
-  sleep(ms, signal) {
-    return new Promise((resolve2) => {
-      let timer;
-      const done = () => {
-        if (timer !== void 0) clearTimeout(timer);
-        signal?.removeEventListener("abort", done);
-        this.wakers.delete(done);
-        resolve2();
-      };
-      if (Number.isFinite(ms)) timer = setTimeout(done, Math.max(1, Math.ceil(ms)));
-      signal?.addEventListener("abort", done, { once: true });
-      this.wakers.add(done);
-    });
-  }
-};
-
-// src/run/runSyncCost.ts
-function syncCostUsd(pricing, mode, usage) {
-  if (pricing === null) return null;
-  return usageCostUsd(usage, mode === "flex" ? pricing.flex : pricing.sync);
+  if (line) lines.push((lines.length === 0 ? "" : " ".repeat(indent)) + line);
+  return lines;
 }
-
-// src/run/syncClientDispatcher.ts
-var import_undici = __toESM(require_undici(), 1);
-function longCallDispatcher(timeoutMs) {
-  return new import_undici.Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+function formatShare(share) {
+  return `${Math.round(share * 100)}%`;
 }
-
-// src/run/syncClientErrors.ts
-var KEY_PATTERN = /\bsk-[A-Za-z0-9_*\-]{3,}/g;
-function redactSecrets(message, apiKey) {
-  let out = message;
-  if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join("[redacted]");
-  return out.replace(KEY_PATTERN, "sk-[redacted]");
-}
-function bodyError(err) {
-  const e = err.error;
-  const inner = e && typeof e === "object" && e.error && typeof e.error === "object" ? e.error : e;
-  return {
-    code: typeof inner?.code === "string" ? inner.code : null,
-    message: typeof inner?.message === "string" ? inner.message : null,
-    type: typeof inner?.type === "string" ? inner.type : null
-  };
-}
-function classifyFailure(err, apiKey, now = Date.now()) {
-  if (!(err instanceof OpenAIError)) return null;
-  const base = { status: null, rateLimited: false, flexUnavailable: false, retryAfterMs: null, headers: null };
-  const clean = (m) => redactSecrets(m, apiKey);
-  if (err instanceof APIUserAbortError) return { ...base, kind: "aborted", code: "aborted", message: "the request was aborted" };
-  if (err instanceof APIConnectionTimeoutError) return { ...base, kind: "retry", code: "timeout", message: clean(`no answer before the timeout: ${err.message}`) };
-  if (err instanceof APIConnectionError) {
-    const cause = err.cause instanceof Error ? ` (${err.cause.message})` : "";
-    return { ...base, kind: "retry", code: "connection_error", message: clean(`the connection failed: ${err.message}${cause}`) };
-  }
-  if (!(err instanceof APIError) || err.status === void 0) {
-    return { ...base, kind: "final", code: "client_error", message: clean(err.message) };
-  }
-  const status = err.status;
-  const body = bodyError(err);
-  const headers = err.headers ?? null;
-  const code = body.code ?? `http_${status}`;
-  const message = clean(body.message ?? err.message);
-  const wait = headers ? retryAfterMs(headers, now) : null;
-  const out = { ...base, status, code, message, headers, retryAfterMs: wait };
-  if (status === 429) {
-    if (code === "insufficient_quota") return { ...out, kind: "fatal" };
-    if (code === "resource_unavailable") return { ...out, kind: "retry", flexUnavailable: true };
-    if (/request too large/i.test(message)) return { ...out, kind: "final", code: "request_too_large" };
-    return { ...out, kind: "retry", rateLimited: true };
-  }
-  if (status === 401) return { ...out, kind: "fatal" };
-  if (status === 408 || status === 409 || status >= 500) return { ...out, kind: "retry" };
-  return { ...out, kind: "final" };
-}
-function backoffMs(attempt, random = Math.random) {
-  const ceiling = Math.min(3e4, 500 * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + random() * ceiling / 2);
-}
-
-// src/run/runSync.ts
-var DEFAULT_CONCURRENCY = 16;
-var DEFAULT_RETRIES = 2;
-var FLEX_TIMEOUT_MS = 15 * 6e4;
-var RATE_LIMIT_RETRIES = 10;
-var FLEX_ENDPOINTS = /* @__PURE__ */ new Set(["/v1/chat/completions", "/v1/responses"]);
-async function runSync(items, opts, onResult) {
-  const started = Date.now();
-  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
-  const retries = opts.retries ?? DEFAULT_RETRIES;
-  if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new RangeError(`concurrency must be an integer >= 1, got ${concurrency}`);
-  if (!(Number.isInteger(retries) && retries >= 0)) throw new RangeError(`retries must be an integer >= 0, got ${retries}`);
-  const log = opts.log ?? (() => {
-  });
-  const deadline = opts.deadline ?? null;
-  const gate = new RateLimitGate({ rpm: opts.rpm ?? null, tpm: opts.tpm ?? null });
-  const stats = { sent: 0, succeeded: 0, failed: 0, skipped: 0, rateLimited429: 0, retries: 0, elapsedMs: 0 };
-  const total = Array.isArray(items) ? items.length : void 0;
-  let done = 0;
-  let inFlight = 0;
-  const stopWaiting = new AbortController();
-  let fatal = null;
-  const onAbort = () => stopWaiting.abort();
-  opts.signal?.addEventListener("abort", onAbort, { once: true });
-  if (opts.signal?.aborted) stopWaiting.abort();
-  const pool = { flex: null };
-  const flexFetchOptions = () => ({ dispatcher: pool.flex ??= longCallDispatcher(FLEX_TIMEOUT_MS + 6e4) });
-  const prices = /* @__PURE__ */ new Map();
-  const pricingFor = (model) => {
-    if (!prices.has(model)) {
-      try {
-        prices.set(model, opts.pricingFor(model));
-      } catch (err) {
-        log(`no price for ${model}, cost_usd left null: ${err.message.split("\n")[0]}`);
-        prices.set(model, null);
-      }
-    }
-    return prices.get(model) ?? null;
-  };
-  const announced = /* @__PURE__ */ new Set();
-  const announceLimits = (model) => {
-    const w = gate.windowFor(model);
-    if (announced.has(model) || !w.known) return;
-    announced.add(model);
-    const given = opts.rpm != null || opts.tpm != null;
-    log(w.rpm === null && w.tpm === null ? `${model}: no rate limits announced` : `${model}: limits ${w.rpm ?? "\u221E"} requests and ${w.tpm ?? "\u221E"} tokens per minute${given ? "" : " (from the API's headers)"}`);
-  };
-  const progress = () => opts.onProgress?.({ done, ...total !== void 0 ? { total } : {}, inFlight, rateLimited: stats.rateLimited429 });
-  const record = (item, fields) => ({
-    custom_id: item.custom_id,
-    line: item.line,
-    batch_id: null,
-    ...fields
-  });
-  const unanswered = (item, status, code, message, flexTier) => record(item, { status, mode: flexTier ? "flex" : "sync", response: null, error: { code, message }, usage: null, cost_usd: null });
-  const modelHasFlex = (model) => {
-    try {
-      return opts.pricingFor(model).flex !== null;
-    } catch {
-      return false;
-    }
-  };
-  async function send(item) {
-    const tokens = item.input_tokens + item.max_output_tokens;
-    const path2 = item.url.replace(/^\/v1/, "");
-    let flex = opts.tier === "flex" && FLEX_ENDPOINTS.has(item.url) && modelHasFlex(item.model);
-    let fellBack = false;
-    let retriesUsed = 0;
-    let rateLimitRetriesUsed = 0;
-    let notBefore = 0;
-    let last = null;
-    const after = () => last ? ` (last attempt: ${last.code}: ${last.message})` : "";
-    const failedRecord = (it, code, message) => unanswered(it, "failed", code, message, flex);
-    const skippedRecord = (it, code, message) => unanswered(it, "skipped", code, message, flex);
-    for (; ; ) {
-      const admission = await gate.admit(item.model, tokens, { deadline, signal: stopWaiting.signal, notBefore });
-      if (!admission.ok) {
-        if (fatal !== null) return failedRecord(item, fatal.code, `not sent: an earlier request failed with ${fatal.code}, so every request would (${fatal.message})`);
-        if (admission.reason === "aborted") return skippedRecord(item, "aborted", `the run was aborted before this request was answered${after()}`);
-        if (admission.reason === "deadline") return skippedRecord(item, "deadline", `not sent: the deadline ${new Date(deadline ?? 0).toISOString()} came first${after()}`);
-        const tpm = gate.windowFor(item.model).tpm;
-        return failedRecord(item, "request_too_large", `needs ${tokens} tokens (input ${item.input_tokens} + max output ${item.max_output_tokens}), more than the whole limit of ${tpm} tokens per minute for ${item.model}`);
-      }
-      const body = flex ? { ...item.body, service_tier: "flex" } : fellBack ? { ...item.body, service_tier: "default" } : item.body;
-      inFlight++;
-      stats.sent++;
-      try {
-        const { data, response } = await opts.client.post(path2, { body, maxRetries: 0, ...flex ? { timeout: FLEX_TIMEOUT_MS, fetchOptions: flexFetchOptions() } : {}, ...opts.signal ? { signal: opts.signal } : {} }).withResponse();
-        inFlight--;
-        gate.settle(item.model, admission.reservation, parseRateLimitHeaders(response.headers), true);
-        announceLimits(item.model);
-        const usage = data !== null && typeof data === "object" && data.usage && typeof data.usage === "object" ? data.usage : null;
-        const served = data !== null && typeof data === "object" ? data.service_tier : void 0;
-        const mode = served === "flex" ? "flex" : typeof served === "string" ? "sync" : flex ? "flex" : "sync";
-        return record(item, { status: "succeeded", mode, response: data, error: null, usage, cost_usd: syncCostUsd(pricingFor(item.model), mode, usage) });
-      } catch (err) {
-        inFlight--;
-        const failure = classifyFailure(err, opts.client.apiKey);
-        gate.settle(item.model, admission.reservation, failure?.headers ? parseRateLimitHeaders(failure.headers) : null, false, failure?.retryAfterMs ?? null);
-        if (failure === null) throw err;
-        last = failure;
-        if (failure.kind === "aborted") return skippedRecord(item, "aborted", "aborted while in flight (the API may have billed it)");
-        if (failure.kind === "fatal") {
-          if (fatal === null) {
-            fatal = failure;
-            log(`stopping: ${failure.code}: ${failure.message}`);
-            stopWaiting.abort();
-          }
-          return failedRecord(item, failure.code, failure.message);
-        }
-        if (failure.kind === "final") return failedRecord(item, failure.code, failure.message);
-        const now = Date.now();
-        if (failure.rateLimited) {
-          stats.rateLimited429++;
-          const wait = failure.retryAfterMs ?? backoffMs(rateLimitRetriesUsed + 1);
-          gate.pause(item.model, now + wait);
-          log(`429 rate limited on ${item.model}; pausing ${wait} ms`);
-          progress();
-          if (rateLimitRetriesUsed >= Math.max(retries, RATE_LIMIT_RETRIES)) {
-            return failedRecord(item, failure.code, `${failure.message} (still rate limited after ${rateLimitRetriesUsed} retries)`);
-          }
-          rateLimitRetriesUsed++;
-          stats.retries++;
-          notBefore = now + wait;
-          continue;
-        }
-        if (retriesUsed >= retries) {
-          if (failure.flexUnavailable && flex && opts.flexFallback) {
-            log(`flex has no capacity for ${item.custom_id} after ${retriesUsed} retries; sending it at the standard tier`);
-            flex = false;
-            fellBack = true;
-            retriesUsed = 0;
-            notBefore = 0;
-            continue;
-          }
-          return failedRecord(item, failure.code, `${failure.message} (failed ${retriesUsed + 1} times)`);
-        }
-        retriesUsed++;
-        stats.retries++;
-        notBefore = now + Math.max(failure.retryAfterMs ?? 0, backoffMs(retriesUsed));
-      }
-    }
-  }
-  const running = /* @__PURE__ */ new Set();
-  const start = (item) => {
-    const p = send(item).then((r) => {
-      running.delete(p);
-      if (r.status === "succeeded") stats.succeeded++;
-      else if (r.status === "skipped") stats.skipped++;
-      else stats.failed++;
-      done++;
-      onResult(r);
-      progress();
-    });
-    running.add(p);
-  };
-  try {
-    try {
-      for await (const item of items) {
-        while (running.size >= concurrency) await Promise.race(running);
-        start(item);
-      }
-    } catch (err) {
-      await Promise.allSettled(running);
-      throw err;
-    }
-    await Promise.all(running);
-  } finally {
-    opts.signal?.removeEventListener("abort", onAbort);
-    await pool.flex?.close();
-  }
-  stats.elapsedMs = Date.now() - started;
-  return stats;
-}
-
-// src/run/sharedMaxCost.ts
-function policyInput(opts) {
-  return {
-    mode: opts.mode,
-    latencyBudgetMs: opts.latencyBudgetMs ?? BATCH_WINDOW_MS,
-    minSavingsUsd: opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD,
-    rpm: opts.rpm ?? null,
-    tpm: opts.tpm ?? null,
-    concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY
-  };
-}
-var NO_DEARER_PATHS2 = { syncRetries: false, flexFallback: false };
-function shareMaxCost(files, maxCostUsd) {
-  if (files.length === 1) fitMaxCost(files[0].estimate, files[0].decision, maxCostUsd);
-  const floors = files.map((f) => worstCase(f.estimate, f.decision, NO_DEARER_PATHS2).max);
-  const total = floors.reduce((a, b) => a + b, 0);
-  if (total > maxCostUsd) {
-    const each = files.map((f, i) => `${f.file} ${f.decision.mode} ${formatUsd(floors[i])}`).join(", ");
-    throw new MaxCostError("", total, maxCostUsd, `the ${files.length} files' plans together (${each})`);
-  }
-  return {
-    floors,
-    limitFor(index, spentUsd) {
-      const after = floors.slice(index + 1).reduce((a, b) => a + b, 0);
-      const limit2 = maxCostUsd - spentUsd - after;
-      return limit2 < floors[index] && floors[index] - limit2 < 1e-9 ? floors[index] : limit2;
-    }
-  };
-}
-
-// src/run/state.ts
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync as renameSync2, writeSync } from "node:fs";
-import { join as join5 } from "node:path";
-var STATE_FILE = "state.json";
-function statePath(dir) {
-  return join5(dir, STATE_FILE);
-}
-function loadState(dir) {
-  const path2 = statePath(dir);
-  if (!existsSync(path2)) return null;
-  let state2;
-  try {
-    state2 = JSON.parse(readFileSync(path2, "utf8"));
-  } catch (err) {
-    throw new RunStateError(`${path2} is not valid JSON (${err.message}); move it away to start over`);
-  }
-  if (state2.version !== 1 || !Array.isArray(state2.parts)) throw new RunStateError(`${path2} was not written by this version of batchwise`);
-  return state2;
-}
-function saveState(dir, state2) {
-  const path2 = statePath(dir);
-  const tmp = `${path2}.${process.pid}.tmp`;
-  const fd = openSync(tmp, "w");
-  try {
-    writeSync(fd, `${JSON.stringify(state2, null, 2)}
-`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync2(tmp, path2);
-}
-
-// src/run/syncPhase.ts
-import { join as join6 } from "node:path";
-
-// src/run/readRunItems.ts
-async function* readRunItems(inputPath, wanted) {
-  if (wanted.size === 0) return;
-  let left = wanted.size;
-  for await (const raw of readJsonlLines(inputPath)) {
-    const item = wanted.get(raw.line);
-    if (!item) continue;
-    const req = JSON.parse(raw.text);
-    yield {
-      line: raw.line,
-      custom_id: item.custom_id,
-      url: item.url,
-      model: item.model,
-      body: req.body,
-      input_tokens: item.input_tokens,
-      max_output_tokens: item.max_output_tokens
-    };
-    if (--left === 0) return;
-  }
-}
-
-// src/run/syncPhase.ts
-var JOURNAL_FILE = "sync.jsonl";
-function journalPath(outDir) {
-  return join6(outDir, JOURNAL_FILE);
-}
-function isRetryableRecord(r) {
-  if (r.status === "succeeded") return false;
-  if (r.status === "skipped" || r.status === "expired" || r.status === "cancelled") return true;
-  const code = r.error?.code ?? "";
-  return /rate_limit|timeout|server_error|overloaded|connection|unavailable|^http_(408|409|429|5\d\d)$|aborted|deadline/.test(code);
-}
-async function runSyncPhase(ctx, catalog, lines, tier) {
-  if (lines.length === 0) return;
-  const wanted = /* @__PURE__ */ new Map();
-  for (const l of lines) wanted.set(l, ctx.items.get(l));
-  ctx.log(`${tier === "flex" ? "flex" : "sync"}: sending ${lines.length} requests`);
-  const journal = openJournal(journalPath(ctx.outDir));
-  try {
-    const stats = await runSync(
-      readRunItems(ctx.inputPath, wanted),
-      {
-        client: ctx.client,
-        tier,
-        rpm: ctx.rpm,
-        tpm: ctx.tpm,
-        concurrency: ctx.concurrency,
-        deadline: ctx.deadline,
-        signal: ctx.signal,
-        retries: ctx.retries,
-        flexFallback: ctx.flexFallback,
-        pricingFor: (model) => resolvePricing(catalog, model),
-        log: ctx.log
-      },
-      (record) => journal.append(record, isRetryableRecord(record))
-    );
-    ctx.log(`${tier === "flex" ? "flex" : "sync"}: ${stats.succeeded} succeeded, ${stats.failed} failed, ${stats.skipped} skipped in ${Math.round(stats.elapsedMs / 1e3)} s`);
-  } finally {
-    journal.close();
-  }
-}
-
-// src/run/runFile.ts
-var DEFAULT_RETRIES2 = 2;
-var ACCOUNT_REFUSALS = /* @__PURE__ */ new Set(["invalid_api_key", "http_401", "insufficient_quota"]);
-var DEFAULT_POLL_MS = { min: 2e3, max: 6e4 };
-async function runFile(path2, opts) {
-  const startedAt = /* @__PURE__ */ new Date();
-  const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY ?? null;
-  const sink = opts.log ?? (() => {
-  });
-  const log = (line) => sink(redactSecrets(line, apiKey));
-  const budget = opts.latencyBudgetMs ?? BATCH_WINDOW_MS;
-  const minSavings = opts.minSavingsUsd ?? DEFAULT_MIN_SAVINGS_USD;
-  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
-  const outDir = resolve(opts.outDir);
-  if (!(budget > 0)) throw new UsageError(`the latency budget must be more than zero (got ${budget} ms)`);
-  if (existsSync2(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
-  const estimate = await estimateFile(path2, { catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings, displayName: path2 });
-  const inputSha256 = await fileSha256(path2);
-  mkdirSync3(outDir, { recursive: true });
-  let state2 = loadState(outDir);
-  if (state2 && state2.input_sha256 !== inputSha256) {
-    throw new RunStateError(`${outDir} holds the run of another input (${state2.input_file}, sha256 ${state2.input_sha256.slice(0, 12)}\u2026); use another --out, or remove it to start over`);
-  }
-  const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
-  const decision = state2?.decision ?? decide(estimate, policy);
-  const retries = opts.retries ?? DEFAULT_RETRIES2;
-  const wanted = { syncRetries: retries > 0 && (opts.syncRetryThreshold ?? 100) > 0, flexFallback: opts.flexFallback ?? true };
-  const paths = fitMaxCost(estimate, decision, opts.maxCostUsd, wanted);
-  log(`decision: ${decision.mode} \u2014 ${decision.reason}`);
-  if (paths !== wanted && (paths.syncRetries !== wanted.syncRetries || paths.flexFallback !== wanted.flexFallback)) {
-    log(`--max-cost: retries stay in batches and flex does not fall back to the standard tier, so the worst case stays within ${opts.maxCostUsd}`);
-  }
-  const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
-  if (!state2) {
-    state2 = {
-      version: 1,
-      input_file: path2,
-      input_sha256: inputSha256,
-      decision,
-      started_at: startedAt.toISOString(),
-      deadline_ms: startedAt.getTime() + budget,
-      parts: [],
-      sync_phase: null,
-      finished_at: null
-    };
-    saveState(outDir, state2);
-  } else {
-    log(`resuming the run started ${state2.started_at} (${state2.parts.filter((p) => p.batch_id).length} batches known)`);
-    if (opts.mode !== "auto" && opts.mode !== state2.decision.mode) {
-      log(`--mode ${opts.mode} ignored: this run was started in ${state2.decision.mode} mode (use another --out to start over)`);
-    }
-    if (opts.latencyBudgetMs !== void 0 || state2.deadline_ms <= Date.now()) {
-      state2.deadline_ms = Date.now() + budget;
-      saveState(outDir, state2);
-      log(`deadline for the rest: ${new Date(state2.deadline_ms).toISOString()} (${formatDuration(budget)} from now)`);
-    }
-  }
-  const items = /* @__PURE__ */ new Map();
-  for (const it of estimate.items ?? []) items.set(it.line, it);
-  const st = state2;
-  const ctx = {
-    client,
-    inputPath: path2,
-    displayName: path2,
-    outDir,
-    inputSha256,
-    decision,
-    state: st,
-    save: () => saveState(outDir, st),
-    items,
-    deadline: st.deadline_ms,
-    budgetMs: st.deadline_ms - Date.parse(st.started_at),
-    retries,
-    syncRetryThreshold: paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
-    rpm: opts.rpm ?? null,
-    tpm: opts.tpm ?? null,
-    concurrency,
-    flexAvailable: estimate.cost.flex !== null,
-    flexFallback: paths.flexFallback,
-    poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS,
-    limits: opts.partLimits ?? {},
-    githubRunId: opts.githubRunId,
-    log,
-    signal: opts.signal,
-    onBatchesSubmitted: opts.onBatchesSubmitted,
-    onProgress: opts.onProgress,
-    existing: null
-  };
-  const allLines = [...items.keys()];
-  if (decision.mode === "batch" && !st.sync_phase) {
-    const rounds = await runBatchRounds(ctx, allLines);
-    if (rounds.leftover.length > 0) {
-      st.sync_phase = { mode: ctx.flexAvailable ? "flex" : "sync", started_at: (/* @__PURE__ */ new Date()).toISOString() };
-      ctx.save();
-      log(`${rounds.reason}: ${rounds.leftover.length} requests go to ${st.sync_phase.mode}`);
-    }
-  } else if (decision.mode !== "batch" && !st.sync_phase) {
-    st.sync_phase = { mode: decision.mode, started_at: (/* @__PURE__ */ new Date()).toISOString() };
-    ctx.save();
-  }
-  if (st.sync_phase) {
-    const index2 = await buildIndex(st, outDir);
-    const left = allLines.filter((l) => {
-      const s = index2.status(items.get(l).custom_id);
-      return s === null || s.status !== "succeeded" && (s.retryable || s.status === "cancelled" && st.net_fired === true);
-    });
-    index2.close();
-    await runSyncPhase(ctx, opts.catalog, left, st.sync_phase.mode === "flex" ? "flex" : "default");
-  }
-  const index = await buildIndex(st, outDir);
-  const resultsPath = join7(outDir, "results.jsonl");
-  const csvPath = join7(outDir, "results.csv");
-  const tally = await writeResults({
-    inputPath: path2,
-    resultsPath,
-    csvPath,
-    index,
-    plannedMode: decision.mode,
-    priceFor: (model, mode) => {
-      const p = resolvePricing(opts.catalog, model);
-      return mode === "flex" ? p.flex : p[mode];
-    }
-  });
-  const finishedAt = /* @__PURE__ */ new Date();
-  st.finished_at = finishedAt.toISOString();
-  ctx.save();
-  const refusedAll = tally.counts.succeeded === 0 && tally.requests > 0 && Object.entries(tally.error_codes).every(([code]) => ACCOUNT_REFUSALS.has(code)) && Object.keys(tally.error_codes).length > 0;
-  const exit = tally.counts.succeeded === tally.requests ? 0 : refusedAll ? 1 : 2;
-  const batches = st.parts.filter((p) => p.batch_id).map((p) => ({
-    batch_id: p.batch_id,
-    part: p.key,
-    round: p.round,
-    model: p.model,
-    requests: p.lines,
-    status: p.status,
-    refused_batch_ids: p.refused_batch_ids ?? [],
-    times: p.times ?? {},
-    errors: p.errors ?? []
-  }));
-  const report = {
-    file: path2,
-    started_at: st.started_at,
-    finished_at: st.finished_at,
-    decision,
-    sync_phase: st.sync_phase,
-    exit_code: exit,
-    requests: tally.requests,
-    counts: tally.counts,
-    estimated_cost_usd: plannedCost(estimate, decision.mode),
-    actual_cost_usd: tally.actual_cost_usd,
-    groups: tally.groups,
-    batches,
-    results_path: resultsPath,
-    results_csv_path: csvPath
-  };
-  const reportJsonPath = join7(outDir, "report.json");
-  const reportMdPath = join7(outDir, "report.md");
-  writeAtomic(reportJsonPath, `${JSON.stringify(runReportJson(report, estimate), null, 2)}
-`);
-  writeAtomic(reportMdPath, renderRunMarkdown(report, estimate));
-  const batchIds = [...new Set(st.parts.flatMap((p) => [...p.refused_batch_ids ?? [], ...p.batch_id ? [p.batch_id] : []]))];
-  return {
-    file: path2,
-    decision: { mode: decision.mode, reason: decision.reason },
-    estimate,
-    requests: tally.requests,
-    succeeded: tally.counts.succeeded,
-    failed: tally.counts.failed,
-    expired: tally.counts.expired,
-    cancelled: tally.counts.cancelled,
-    skipped: tally.counts.skipped,
-    actual_cost_usd: tally.actual_cost_usd,
-    estimated_cost_usd: plannedCost(estimate, decision.mode),
-    batch_ids: batchIds,
-    results_path: resultsPath,
-    results_csv_path: csvPath,
-    report_json_path: reportJsonPath,
-    report_md_path: reportMdPath,
-    started_at: startedAt.toISOString(),
-    finished_at: finishedAt.toISOString(),
-    exit_code: exit
-  };
-}
-async function buildIndex(state2, outDir) {
-  const index = new OutcomeIndex();
-  const parts = [...state2.parts].sort((a, b) => a.round - b.round);
-  for (const p of parts) {
-    if (p.output_path) await index.addBatchFile(p.output_path, p.batch_id);
-    if (p.error_path) await index.addBatchFile(p.error_path, p.batch_id);
-  }
-  await index.addJournal(journalPath(outDir));
-  return index;
-}
-function writeAtomic(path2, text) {
-  writeFileSync2(`${path2}.tmp`, text);
-  renameSync3(`${path2}.tmp`, path2);
-}
-
-// src/run/remote.ts
-import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-function isRunDir(target) {
-  return existsSync3(target) && statSync2(target).isDirectory();
-}
-function targetIds(target) {
-  if (isRunDir(target)) {
-    const state2 = loadState(target);
-    if (!state2) throw new UsageError(`${target} has no ${statePath(target).slice(target.length + 1)}: not a batchwise run folder`);
-    return { state: state2, ids: state2.parts.flatMap((p) => p.batch_id ? [{ id: p.batch_id, part: p.key }] : []) };
-  }
-  if (!/^batch_[A-Za-z0-9_-]+$/.test(target)) throw new UsageError(`${target} is neither a run folder nor a batch id (batch_\u2026)`);
-  return { state: null, ids: [{ id: target, part: null }] };
-}
-function row(b, part) {
-  return {
-    batch_id: b.id,
-    part,
-    status: b.status,
-    request_counts: { total: b.request_counts?.total ?? 0, completed: b.request_counts?.completed ?? 0, failed: b.request_counts?.failed ?? 0 },
-    output_file_id: b.output_file_id ?? null,
-    error_file_id: b.error_file_id ?? null,
-    errors: (b.errors?.data ?? []).map((e) => ({ code: e.code ?? "error", line: e.line ?? null, message: e.message ?? "" }))
-  };
-}
-async function batchStatus(target, opts = {}) {
-  const { state: state2, ids } = targetIds(target);
-  const client = opts.client ?? makeClient(opts);
-  const batches = [];
-  for (const { id, part } of ids) batches.push(row(await client.batches.retrieve(id), part));
-  const run = state2 ? { input_file: state2.input_file, decision: state2.decision, started_at: state2.started_at, finished_at: state2.finished_at, sync_phase: state2.sync_phase } : null;
-  return { target, run, batches };
-}
-var FINISHED = /* @__PURE__ */ new Set(["completed", "failed", "expired", "cancelled"]);
-async function cancelRun(target, opts = {}) {
-  const { state: state2, ids } = targetIds(target);
-  const client = opts.client ?? makeClient(opts);
-  const sink = opts.log ?? (() => {
-  });
-  const log = (line) => sink(redactSecrets(line, opts.apiKey ?? process.env.OPENAI_API_KEY ?? null));
-  const batches = [];
-  for (const { id, part } of ids) {
-    const before = await client.batches.retrieve(id);
-    if (!FINISHED.has(before.status) && before.status !== "cancelling") {
-      await cancelQuietly({ client, log }, id);
-      log(`cancelling ${id}`);
-    }
-    batches.push(row(await client.batches.retrieve(id), part));
-  }
-  const run = state2 ? { input_file: state2.input_file, decision: state2.decision, started_at: state2.started_at, finished_at: state2.finished_at, sync_phase: state2.sync_phase } : null;
-  return { target, run, batches };
+function formatError(err) {
+  if (err === null) return "n/a";
+  const pct = Math.round(err * 100);
+  return pct === 0 ? "\xB10%" : pct > 0 ? `+${pct}%` : `\u2212${-pct}%`;
 }
 
 export {
+  formatUsd,
+  formatPercent,
+  formatUsdApart,
+  EXPECTED_HIT_RATE,
+  PrefixTracker,
+  MODES,
+  lineCosts,
+  addRanges,
+  subtractRanges,
+  ZERO_RANGE,
+  zeroCosts,
+  totalCosts,
+  addCosts,
   UsageError,
-  OpenAI,
-  MaxCostError,
-  RunStateError,
-  makeClient,
-  decide,
-  worstCase,
-  plannedCost,
-  fitMaxCost,
-  redactSecrets,
-  policyInput,
-  shareMaxCost,
-  STATE_FILE,
-  loadState,
-  DEFAULT_RETRIES2 as DEFAULT_RETRIES,
-  DEFAULT_POLL_MS,
-  runFile,
-  buildIndex,
-  batchStatus,
-  cancelRun
+  parseCompare,
+  FileComparison,
+  parseDuration,
+  formatDuration,
+  formatGoDuration,
+  BATCH_WINDOW_MS,
+  DEFAULT_MIN_SAVINGS_USD,
+  recommend,
+  tryClassifyBatchLine,
+  classifyBatchLine,
+  registerSecret,
+  scrub,
+  scrubLines,
+  scrubProcessOutput,
+  openJournal,
+  scanLines,
+  readLineAt,
+  OutcomeIndex,
+  answerText,
+  normalize_options,
+  stringifier,
+  stringify,
+  roundUsd,
+  LedgerBook,
+  combineLedgers,
+  savingClaim,
+  writeResults,
+  formatInt2 as formatInt,
+  escapeMarkdown,
+  escapeHtml,
+  codeSpan,
+  linkUrl,
+  markdownInActionWords,
+  padTable,
+  truncate,
+  wrap,
+  formatShare,
+  formatError,
+  OpenAIError,
+  APIError,
+  APIUserAbortError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  toStreamingFile,
+  OpenAI
 };

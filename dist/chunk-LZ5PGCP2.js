@@ -5,9 +5,14 @@ const require = __bwCreateRequire(import.meta.url);
 const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
+  INVALID_UTF8,
+  countEmbeddingInputs,
+  mediaUnits,
   quote,
-  resolvePricing
-} from "./chunk-T253CA67.js";
+  resolvePricing,
+  usageTokens,
+  validateLine
+} from "./chunk-I7NYW3OD.js";
 import {
   __commonJS,
   __require,
@@ -473,626 +478,6 @@ var require_tiktoken = __commonJS({
   }
 });
 
-// src/requests/readJsonl.ts
-import { createReadStream } from "node:fs";
-var INVALID_UTF8 = "not valid UTF-8 (the Batch API reads request files as UTF-8)";
-var NEWLINE = 10;
-var CR = 13;
-var BOM = [239, 187, 191];
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-function readJsonlLines(path) {
-  return readJsonlStream(createReadStream(path, { highWaterMark: 1 << 20 }));
-}
-async function* readJsonlStream(stream) {
-  let lineNumber = 0;
-  let pending = [];
-  let pendingBytes = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-    let start = 0;
-    let nl = buf.indexOf(NEWLINE, start);
-    while (nl !== -1) {
-      let bytes;
-      if (pending.length === 0) {
-        bytes = buf.subarray(start, nl + 1);
-      } else {
-        pending.push(buf.subarray(start, nl + 1));
-        bytes = Buffer.concat(pending, pendingBytes + nl + 1 - start);
-        pending = [];
-        pendingBytes = 0;
-      }
-      lineNumber++;
-      const raw = toRawLine(bytes, lineNumber);
-      if (raw) yield raw;
-      start = nl + 1;
-      nl = buf.indexOf(NEWLINE, start);
-    }
-    if (start < buf.length) {
-      const rest = Buffer.from(buf.subarray(start));
-      pending.push(rest);
-      pendingBytes += rest.length;
-    }
-  }
-  if (pendingBytes > 0) {
-    lineNumber++;
-    const raw = toRawLine(Buffer.concat(pending, pendingBytes), lineNumber);
-    if (raw) yield raw;
-  }
-}
-async function* readJsonlChunks(path, chunkBytes = 1 << 20) {
-  let nextLine = 1;
-  let carry = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
-    const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-    const lastNewline = buf.lastIndexOf(NEWLINE);
-    if (lastNewline === -1) {
-      carry = Buffer.from(buf);
-      continue;
-    }
-    const whole = buf.subarray(0, lastNewline + 1);
-    const lines = countNewlines(whole);
-    yield { firstLine: nextLine, lines, bytes: new Uint8Array(whole) };
-    nextLine += lines;
-    carry = lastNewline + 1 < buf.length ? Buffer.from(buf.subarray(lastNewline + 1)) : null;
-  }
-  if (carry && carry.length > 0) yield { firstLine: nextLine, lines: 1, bytes: new Uint8Array(carry) };
-}
-function linesOfChunk(chunk) {
-  const buf = Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength);
-  const out = [];
-  let line = chunk.firstLine;
-  for (let start = 0; start < buf.length; line++) {
-    const nl = buf.indexOf(NEWLINE, start);
-    const end = nl === -1 ? buf.length : nl + 1;
-    const raw = toRawLine(buf.subarray(start, end), line);
-    if (raw) out.push(raw);
-    start = end;
-  }
-  return out;
-}
-function countNewlines(buf) {
-  let n = 0;
-  for (let at = buf.indexOf(NEWLINE); at !== -1; at = buf.indexOf(NEWLINE, at + 1)) n++;
-  return n;
-}
-function toRawLine(bytes, line) {
-  let from = 0;
-  let to = bytes.length;
-  if (to > 0 && bytes[to - 1] === NEWLINE) to--;
-  if (to > from && bytes[to - 1] === CR) to--;
-  if (line === 1 && to - from >= 3 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]) from = 3;
-  const content = bytes.subarray(from, to);
-  const text = content.toString("utf8");
-  if (isBlank(text)) return null;
-  const raw = { line, text, bytes: bytes.length };
-  if (text.includes("\uFFFD") && !isStrictUtf8(content)) raw.invalidUtf8 = true;
-  return raw;
-}
-function isBlank(text) {
-  if (text.length === 0) return true;
-  const first = text.charCodeAt(0);
-  if (first > 32 && first < 127) return false;
-  return text.trim().length === 0;
-}
-function isStrictUtf8(bytes) {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// src/requests/types.ts
-var ENDPOINTS = [
-  "/v1/chat/completions",
-  "/v1/responses",
-  "/v1/embeddings",
-  "/v1/completions",
-  "/v1/moderations"
-];
-function formatLineProblems(file, problems, shown) {
-  const lines = problems.slice(0, shown).map((p) => `${file}:${p.line}: ${p.reason}`);
-  if (problems.length > shown) lines.push(`\u2026and ${problems.length - shown} more problems in ${file}`);
-  return lines.join("\n");
-}
-var RequestFileError = class extends Error {
-  file;
-  problems;
-  constructor(file, problems, shown = 50) {
-    super(formatLineProblems(file, problems, shown));
-    this.name = "RequestFileError";
-    this.file = file;
-    this.problems = problems;
-  }
-};
-
-// src/requests/describe.ts
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "string":
-      return `a string (${quote2(value)})`;
-    case "number":
-      return `a number (${value})`;
-    case "boolean":
-      return `a boolean (${value})`;
-    case "object":
-      return "an object";
-    default:
-      return typeof value;
-  }
-}
-function quote2(text, max = 40) {
-  return quote(text, max);
-}
-function oneOf(values) {
-  return values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}`;
-}
-
-// src/requests/validateContent.ts
-var DATA_IMAGE_PREFIX = /^data:image\/[a-z0-9.+-]+;base64,/i;
-var BASE64_BODY = /^[A-Za-z0-9+/=\s]+$/;
-var HTTP_URL = /^https?:\/\/[^\s/?#]+\S*$/i;
-function checkImageUrl(url, path, problems) {
-  if (url === void 0) {
-    problems.push(`${path} is missing`);
-    return;
-  }
-  if (typeof url !== "string") {
-    problems.push(`${path} must be a string, got ${describe(url)}`);
-    return;
-  }
-  if (HTTP_URL.test(url)) return;
-  const prefix = DATA_IMAGE_PREFIX.exec(url);
-  if (prefix) {
-    const data = url.slice(prefix[0].length);
-    if (data.length > 0 && BASE64_BODY.test(data)) return;
-    problems.push(`${path} is a data URL without valid base64 image data`);
-    return;
-  }
-  problems.push(`${path} must be an http(s) URL or a data:image/\u2026;base64, URL, got ${quote2(url)}`);
-}
-function checkContentParts(parts, path, problems) {
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    const at = `${path}[${i}]`;
-    if (!isObject(part)) {
-      problems.push(`${at} must be an object with a "type", got ${describe(part)}`);
-      continue;
-    }
-    if (part.type === void 0) {
-      problems.push(`${at}.type is missing`);
-      continue;
-    }
-    if (typeof part.type !== "string") {
-      problems.push(`${at}.type must be a string, got ${describe(part.type)}`);
-      continue;
-    }
-    checkKnownPart(part, part.type, at, problems);
-  }
-}
-function checkKnownPart(part, type, at, problems) {
-  switch (type) {
-    case "text":
-    case "input_text":
-    case "output_text":
-      if (typeof part.text !== "string") problems.push(`${at}.text must be a string, got ${describe(part.text)}`);
-      return;
-    case "image_url":
-      if (!isObject(part.image_url)) {
-        problems.push(`${at}.image_url must be an object {"url": \u2026}, got ${describe(part.image_url)}`);
-        return;
-      }
-      checkImageUrl(part.image_url.url, `${at}.image_url.url`, problems);
-      return;
-    case "input_image":
-      if (part.image_url === void 0 && typeof part.file_id === "string") return;
-      if (part.image_url === void 0 && part.file_id !== void 0) {
-        problems.push(`${at}.file_id must be a string, got ${describe(part.file_id)}`);
-        return;
-      }
-      if (part.image_url === void 0) {
-        problems.push(`${at} needs image_url or file_id`);
-        return;
-      }
-      checkImageUrl(part.image_url, `${at}.image_url`, problems);
-      return;
-    default:
-      return;
-  }
-}
-
-// src/requests/validateChatBody.ts
-var CHAT_ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
-var chatRoles = new Set(CHAT_ROLES);
-function checkChatBody(body, problems) {
-  const messages = body.messages;
-  if (messages === void 0) {
-    problems.push("body.messages is missing (a chat request needs at least one message)");
-    return;
-  }
-  if (!Array.isArray(messages)) {
-    problems.push(`body.messages must be an array, got ${describe(messages)}`);
-    return;
-  }
-  if (messages.length === 0) {
-    problems.push("body.messages is empty (a chat request needs at least one message)");
-    return;
-  }
-  for (let i = 0; i < messages.length; i++) checkChatMessage(messages[i], `body.messages[${i}]`, problems);
-}
-function checkChatMessage(message, at, problems) {
-  if (!isObject(message)) {
-    problems.push(`${at} must be an object with a role and content, got ${describe(message)}`);
-    return;
-  }
-  const role = message.role;
-  if (role === void 0) {
-    problems.push(`${at}.role is missing`);
-  } else if (typeof role !== "string") {
-    problems.push(`${at}.role must be a string, got ${describe(role)}`);
-  } else if (!chatRoles.has(role)) {
-    problems.push(`${at}.role ${quote2(role)} is not one of ${oneOf(CHAT_ROLES)}`);
-  }
-  checkChatContent(message, role, at, problems);
-}
-function checkChatContent(message, role, at, problems) {
-  const content = message.content;
-  const callsTools = role === "assistant" && (message.tool_calls !== void 0 || message.function_call !== void 0);
-  if (content === void 0 || content === null) {
-    const what = content === null ? "null" : "missing";
-    if (role !== "assistant") {
-      problems.push(`${at}.content is ${what} (only an assistant message with tool_calls may omit it)`);
-    } else if (!callsTools && message.refusal === void 0 && message.audio === void 0) {
-      problems.push(`${at}.content is ${what} in an assistant message without tool_calls`);
-    }
-    return;
-  }
-  if (typeof content === "string") return;
-  if (Array.isArray(content)) {
-    checkContentParts(content, `${at}.content`, problems);
-    return;
-  }
-  problems.push(`${at}.content must be a string or an array of content parts, got ${describe(content)}`);
-}
-
-// src/requests/validateResponsesBody.ts
-var RESPONSES_ROLES = ["user", "assistant", "system", "developer"];
-var responsesRoles = new Set(RESPONSES_ROLES);
-function checkResponsesBody(body, problems) {
-  const input = body.input;
-  if (input === void 0) {
-    if (body.prompt === void 0) problems.push("body.input is missing (a string or an array of input items)");
-    return;
-  }
-  if (typeof input === "string") return;
-  if (!Array.isArray(input)) {
-    problems.push(`body.input must be a string or an array of input items, got ${describe(input)}`);
-    return;
-  }
-  for (let i = 0; i < input.length; i++) checkInputItem(input[i], `body.input[${i}]`, problems);
-}
-function checkInputItem(item, at, problems) {
-  if (!isObject(item)) {
-    problems.push(`${at} must be an object (a message or a typed item), got ${describe(item)}`);
-    return;
-  }
-  const isMessage = item.role !== void 0 || item.type === "message";
-  if (!isMessage) {
-    if (item.type === void 0) problems.push(`${at} has neither a role nor a type`);
-    else if (typeof item.type !== "string") problems.push(`${at}.type must be a string, got ${describe(item.type)}`);
-    return;
-  }
-  const role = item.role;
-  if (role === void 0) problems.push(`${at}.role is missing`);
-  else if (typeof role !== "string") problems.push(`${at}.role must be a string, got ${describe(role)}`);
-  else if (!responsesRoles.has(role)) problems.push(`${at}.role ${quote2(role)} is not one of ${oneOf(RESPONSES_ROLES)}`);
-  const content = item.content;
-  if (content === void 0) problems.push(`${at}.content is missing`);
-  else if (Array.isArray(content)) checkContentParts(content, `${at}.content`, problems);
-  else if (typeof content !== "string") {
-    problems.push(`${at}.content must be a string or an array of content parts, got ${describe(content)}`);
-  }
-}
-
-// src/requests/validateInputBodies.ts
-var MAX_EMBEDDING_INPUTS_PER_REQUEST = 2048;
-function checkEmbeddingsBody(body, problems) {
-  checkTextOrTokens(body.input, "body.input", true, problems);
-  if (Array.isArray(body.input) && body.input.length > MAX_EMBEDDING_INPUTS_PER_REQUEST) {
-    problems.push(`body.input has ${body.input.length} items; an embeddings request takes at most ${MAX_EMBEDDING_INPUTS_PER_REQUEST}`);
-  }
-}
-function checkCompletionsBody(body, problems) {
-  checkTextOrTokens(body.prompt, "body.prompt", false, problems);
-}
-function checkModerationsBody(body, problems) {
-  const input = body.input;
-  if (Array.isArray(input) && input.length > 0 && isObject(input[0])) {
-    checkContentParts(input, "body.input", problems);
-    return;
-  }
-  if (Array.isArray(input) && input.some((item) => typeof item !== "string")) {
-    problems.push("body.input must be a string, an array of strings, or an array of {type, \u2026} parts");
-    return;
-  }
-  checkTextOrTokens(input, "body.input", false, problems);
-}
-function countEmbeddingInputs(body) {
-  const input = body.input;
-  if (!Array.isArray(input)) return 1;
-  return input.length > 0 && typeof input[0] === "number" ? 1 : input.length;
-}
-function checkTextOrTokens(value, path, rejectEmpty, problems) {
-  const expected = "a string, an array of strings, an array of token ids, or an array of token arrays";
-  if (value === void 0 || value === null) {
-    problems.push(`${path} is missing (${expected})`);
-    return;
-  }
-  if (typeof value === "string") {
-    if (rejectEmpty && value.length === 0) problems.push(`${path} is an empty string (the API rejects empty input)`);
-    return;
-  }
-  if (!Array.isArray(value)) {
-    problems.push(`${path} must be ${expected}, got ${describe(value)}`);
-    return;
-  }
-  if (value.length === 0) {
-    problems.push(`${path} is an empty array`);
-    return;
-  }
-  const first = value[0];
-  if (typeof first === "number") {
-    checkTokenIds(value, path, problems);
-  } else if (typeof first === "string") {
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      if (typeof item !== "string") problems.push(`${path}[${i}] must be a string like the other items, got ${describe(item)}`);
-      else if (rejectEmpty && item.length === 0) problems.push(`${path}[${i}] is an empty string (the API rejects empty input)`);
-    }
-  } else if (Array.isArray(first)) {
-    for (let i = 0; i < value.length; i++) {
-      const item = value[i];
-      if (!Array.isArray(item)) problems.push(`${path}[${i}] must be a token array like the other items, got ${describe(item)}`);
-      else if (item.length === 0) problems.push(`${path}[${i}] is an empty token array`);
-      else checkTokenIds(item, `${path}[${i}]`, problems);
-    }
-  } else {
-    problems.push(`${path}[0] must be a string, a token id or a token array, got ${describe(first)}`);
-  }
-}
-function checkTokenIds(tokens, path, problems) {
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (typeof token !== "number" || !Number.isInteger(token) || token < 0) {
-      problems.push(`${path}[${i}] must be a token id (a non-negative integer), got ${describe(token)}`);
-      return;
-    }
-  }
-}
-
-// src/requests/validateLine.ts
-var MAX_PROBLEMS_PER_LINE = 20;
-var CUSTOM_ID_WARN_LENGTH = 64;
-var ENVELOPE_KEYS = /* @__PURE__ */ new Set(["custom_id", "method", "url", "body"]);
-var endpoints = new Set(ENDPOINTS);
-var POSITIVE_INT_FIELDS = ["max_tokens", "max_completion_tokens", "max_output_tokens", "n"];
-var MAX_CHOICES = 128;
-var bodyChecks = {
-  "/v1/chat/completions": checkChatBody,
-  "/v1/responses": checkResponsesBody,
-  "/v1/embeddings": checkEmbeddingsBody,
-  "/v1/completions": checkCompletionsBody,
-  "/v1/moderations": checkModerationsBody
-};
-function validateLine(text, _line) {
-  const problems = [];
-  const warnings = [];
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { request: null, problems: [`not valid JSON: ${shortJsonError(error)}`], warnings };
-  }
-  if (!isObject(value)) {
-    return { request: null, problems: [`must be a JSON object {custom_id, method, url, body}, got ${describe(value)}`], warnings };
-  }
-  checkCustomId(value.custom_id, problems, warnings);
-  checkMethod(value.method, problems);
-  const url = checkUrl(value.url, problems);
-  const body = value.body;
-  if (body === void 0) problems.push("body is missing");
-  else if (!isObject(body)) problems.push(`body must be an object, got ${describe(body)}`);
-  else {
-    checkModel(body.model, problems);
-    checkCommonBodyFields(body, problems);
-    if (url) bodyChecks[url](body, problems);
-  }
-  for (const key of Object.keys(value)) {
-    if (!ENVELOPE_KEYS.has(key)) {
-      warnings.push(`unknown top-level key ${quote2(key)} (a request line has only custom_id, method, url and body)`);
-    }
-  }
-  if (problems.length > 0) return { request: null, problems: capped(problems), warnings };
-  const request = {
-    custom_id: value.custom_id,
-    method: "POST",
-    url,
-    body
-  };
-  return { request, problems, warnings };
-}
-function checkCustomId(customId, problems, warnings) {
-  if (customId === void 0) problems.push("custom_id is missing");
-  else if (typeof customId !== "string") problems.push(`custom_id must be a string, got ${describe(customId)}`);
-  else if (customId.length === 0) problems.push("custom_id is empty");
-  else if (customId.length > CUSTOM_ID_WARN_LENGTH) {
-    warnings.push(`custom_id is ${customId.length} characters; some Batch APIs cap it at ${CUSTOM_ID_WARN_LENGTH}`);
-  }
-}
-function checkMethod(method, problems) {
-  if (method === void 0) problems.push('method is missing (must be "POST")');
-  else if (method !== "POST") problems.push(`method must be "POST", got ${describe(method)}`);
-}
-function checkUrl(url, problems) {
-  if (url === void 0) {
-    problems.push(`url is missing (one of ${oneOf(ENDPOINTS)})`);
-    return null;
-  }
-  if (typeof url !== "string") {
-    problems.push(`url must be a string, one of ${oneOf(ENDPOINTS)}; got ${describe(url)}`);
-    return null;
-  }
-  if (endpoints.has(url)) return url;
-  const withV1 = `/v1${url.startsWith("/") ? "" : "/"}${url}`;
-  const hint = endpoints.has(withV1) ? ` (did you mean "${withV1}"?)` : "";
-  problems.push(`url ${quote2(url)} is not one of ${oneOf(ENDPOINTS)}${hint}`);
-  return null;
-}
-function checkModel(model, problems) {
-  if (model === void 0) problems.push("body.model is missing");
-  else if (typeof model !== "string") problems.push(`body.model must be a string, got ${describe(model)}`);
-  else if (model.trim().length === 0) problems.push("body.model is empty");
-}
-function checkCommonBodyFields(body, problems) {
-  for (const field of POSITIVE_INT_FIELDS) {
-    const value = body[field];
-    if (value === void 0 || value === null) continue;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-      problems.push(`body.${field} must be a positive integer, got ${describe(value)}`);
-    }
-  }
-  if (typeof body.n === "number" && Number.isInteger(body.n) && body.n > MAX_CHOICES) {
-    problems.push(`body.n is ${body.n}, but the API allows at most ${MAX_CHOICES} choices per request`);
-  }
-  if (body.stream === true) problems.push("body.stream is true, but the Batch API rejects streaming requests");
-}
-function capped(problems) {
-  if (problems.length <= MAX_PROBLEMS_PER_LINE) return problems;
-  const shown = problems.slice(0, MAX_PROBLEMS_PER_LINE);
-  shown.push(`\u2026and ${problems.length - MAX_PROBLEMS_PER_LINE} more problems on this line`);
-  return shown;
-}
-function shortJsonError(error) {
-  const message = error instanceof Error ? error.message : String(error);
-  const short = message.replace(/ in JSON at position \d+ \(line 1 column (\d+)\)/, " at column $1").replace(/ in JSON at position (\d+)/, (_, pos) => ` at column ${Number(pos) + 1}`);
-  return short.length > 160 ? `${short.slice(0, 160)}\u2026` : short;
-}
-
-// src/requests/limits.ts
-var BATCH_LIMITS = {
-  maxLines: 5e4,
-  maxBytes: 200 * 1024 * 1024,
-  maxEmbeddingInputs: 5e4
-};
-
-// src/requests/RequestFileChecker.ts
-var RequestFileChecker = class {
-  limits;
-  // custom_id -> first line; a Map costs little more than a Set and lets the message point at the first use.
-  firstLineOf = /* @__PURE__ */ new Map();
-  models = /* @__PURE__ */ new Map();
-  urls = /* @__PURE__ */ new Map();
-  lines = 0;
-  bytes = 0;
-  embeddingInputs = 0;
-  constructor(limits = BATCH_LIMITS) {
-    this.limits = limits;
-  }
-  /** Records a valid line; returns its cross-line problems (empty when none). `bytes` as RawLine.bytes.
-   *  `embeddingInputs` defaults to countEmbeddingInputs(request.body); pass it when the body was dropped earlier. */
-  add(line, request, bytes, embeddingInputs) {
-    const first = this.firstLineOf.get(request.custom_id);
-    if (first !== void 0) {
-      return [`duplicate custom_id ${quote2(request.custom_id)} (first on line ${first})`];
-    }
-    this.firstLineOf.set(request.custom_id, line);
-    this.lines++;
-    this.bytes += bytes;
-    const model = request.body.model;
-    this.models.set(model, (this.models.get(model) ?? 0) + 1);
-    this.urls.set(request.url, (this.urls.get(request.url) ?? 0) + 1);
-    if (request.url === "/v1/embeddings") this.embeddingInputs += embeddingInputs ?? countEmbeddingInputs(request.body);
-    return [];
-  }
-  /** What a single Batch API submission could not hold, so running will split the file. Never an error. */
-  splitNotes() {
-    const notes = [];
-    const { maxLines, maxBytes, maxEmbeddingInputs } = this.limits;
-    if (this.lines > maxLines) {
-      notes.push({
-        kind: "lines",
-        message: `${count(this.lines)} requests: a batch holds at most ${count(maxLines)}, so the file is split into several batches`
-      });
-    }
-    if (this.bytes > maxBytes) {
-      notes.push({
-        kind: "bytes",
-        message: `${megabytes(this.bytes)} of requests: a batch input file is at most ${megabytes(maxBytes)}, so the file is split into several batches`
-      });
-    }
-    if (this.models.size > 1) {
-      notes.push({
-        kind: "models",
-        message: `${this.models.size} models (${listCounts(this.models)}): a batch uses one model, so there is one batch per model`
-      });
-    }
-    if (this.urls.size > 1) {
-      notes.push({
-        kind: "urls",
-        message: `${this.urls.size} endpoints (${listCounts(this.urls)}): a batch targets one endpoint, so there is one batch per endpoint`
-      });
-    }
-    if (this.embeddingInputs > maxEmbeddingInputs) {
-      notes.push({
-        kind: "embedding_inputs",
-        message: `${count(this.embeddingInputs)} embedding inputs: an embeddings batch takes at most ${count(maxEmbeddingInputs)}, so it is split`
-      });
-    }
-    return notes;
-  }
-};
-function count(n) {
-  return n.toLocaleString("en-US");
-}
-function megabytes(bytes) {
-  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-}
-function listCounts(counts) {
-  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
-  const named = sorted.slice(0, 5).map(([name, n]) => `${name} \xD7${count(n)}`);
-  if (sorted.length > 5) named.push(`${sorted.length - 5} more`);
-  return named.join(", ");
-}
-
-// src/requests/planBatches.ts
-function planBatches(lines, limits = {}) {
-  const { maxLines, maxBytes, maxEmbeddingInputs } = { ...BATCH_LIMITS, ...limits };
-  const parts = [];
-  const open = /* @__PURE__ */ new Map();
-  for (const item of lines) {
-    const key = `${item.url}
-${item.model}`;
-    const inputs = item.embeddingInputs ?? 0;
-    let part = open.get(key);
-    const fits = part !== void 0 && part.lines.length + 1 <= maxLines && part.bytes + item.bytes <= maxBytes && part.embeddingInputs + inputs <= maxEmbeddingInputs;
-    if (!part || !fits) {
-      part = { url: item.url, model: item.model, lines: [], bytes: 0, embeddingInputs: 0 };
-      parts.push(part);
-      open.set(key, part);
-    }
-    part.lines.push(item.line);
-    part.bytes += item.bytes;
-    part.embeddingInputs += inputs;
-  }
-  return parts;
-}
-
 // src/tokens/UnknownModelError.ts
 var UnknownModelError = class extends Error {
   model;
@@ -1119,10 +504,23 @@ var O200K_PREFIXES = [
   "codex-mini",
   // Moderation models are not in tiktoken's table; omni-moderation is built on gpt-4o, so its tokenizer is
   // the reasonable choice (and moderation requests are free, so a wrong guess costs nothing).
-  "omni-moderation"
+  "omni-moderation",
+  // GPT image models are not in tiktoken's table either and OpenAI documents no tokenizer for them; they bill their
+  // prompt as text input tokens, and they come from the GPT-4o line ("4o image generation"), so o200k_base is the
+  // stated guess. A pricing file's "encoding" overrides it.
+  "gpt-image-",
+  "chatgpt-image-",
+  // GPT-6 is not in tiktoken (0.14 has no gpt-6 entry) nor in OpenAI's docs: assumed to keep the gpt-5 family's
+  // tokenizer, and said so in every estimate that relies on it.
+  "gpt-6"
 ];
+var ASSUMED_ENCODING_PREFIXES = ["gpt-6", "gpt-image-", "chatgpt-image-"];
 var CL100K_EXACT = /* @__PURE__ */ new Set(["gpt-4", "davinci-002", "babbage-002", "text-moderation-latest", "text-moderation-stable"]);
 var CL100K_PREFIXES = ["gpt-4-", "gpt-3.5", "gpt-35-turbo", "text-embedding-", "text-moderation-"];
+function encodingIsAssumed(model) {
+  const base = model.startsWith("ft:") ? model.slice(3).split(":")[0] : model;
+  return ASSUMED_ENCODING_PREFIXES.some((p) => base.startsWith(p));
+}
 function encodingNameForModel(model, override) {
   if (override) return override;
   const base = model.startsWith("ft:") ? model.slice(3).split(":")[0] : model;
@@ -1130,6 +528,9 @@ function encodingNameForModel(model, override) {
   if (CL100K_EXACT.has(base) || CL100K_PREFIXES.some((p) => base.startsWith(p))) return "cl100k_base";
   throw new UnknownModelError(model);
 }
+
+// src/tokens/cachePrefixes.ts
+import { createHash } from "node:crypto";
 
 // src/tokens/encoders.ts
 var import_tiktoken = __toESM(require_tiktoken(), 1);
@@ -1432,13 +833,13 @@ function roundHalfEven(x) {
 }
 
 // src/tokens/countImage.ts
-function addImage(count2, model, url, detail) {
+function addImage(count, model, url, detail) {
   const rule = imageRuleForModel(model);
   const level = toDetail(detail);
   const size = url ? readDataUrlImageSize(url) : null;
-  count2.images += 1;
-  if (!size && !(rule.kind === "tile" && level === "low")) count2.unknown_size_images += 1;
-  count2.input_tokens += imageTokens(rule, size, level);
+  count.images += 1;
+  if (!size && !(rule.kind === "tile" && level === "low")) count.unknown_size_images += 1;
+  count.input_tokens += imageTokens(rule, size, level);
 }
 function toDetail(detail) {
   return detail === "low" || detail === "high" ? detail : "auto";
@@ -1540,31 +941,31 @@ function countToolChoice(choice, encoding) {
 
 // src/tokens/countChatTokens.ts
 var NOT_RENDERED = /* @__PURE__ */ new Set(["tool_call_id"]);
-function countChatTokens(body, encoding, count2) {
+function countChatTokens(body, encoding, count) {
   const model = asString(body.model) ?? "";
   const { perMessage, perName } = messageConstants(model);
   for (const message of asArray(body.messages)) {
     if (!isRecord(message)) continue;
-    count2.input_tokens += perMessage;
-    if (message.role === "function") count2.input_tokens -= FUNCTION_ROLE_DISCOUNT;
+    count.input_tokens += perMessage;
+    if (message.role === "function") count.input_tokens -= FUNCTION_ROLE_DISCOUNT;
     for (const [key, value] of Object.entries(message)) {
-      if (key === "content") addContent(count2, value, model, encoding);
-      else if (key === "tool_calls") count2.input_tokens += countToolCalls(value, encoding);
-      else if (key === "function_call") count2.input_tokens += countCall(value, encoding);
+      if (key === "content") addContent(count, value, model, encoding);
+      else if (key === "tool_calls") count.input_tokens += countToolCalls(value, encoding);
+      else if (key === "function_call") count.input_tokens += countCall(value, encoding);
       else if (typeof value === "string" && !NOT_RENDERED.has(key)) {
-        count2.input_tokens += countText(value, encoding);
-        if (key === "name") count2.input_tokens += perName;
+        count.input_tokens += countText(value, encoding);
+        if (key === "name") count.input_tokens += perName;
       }
     }
   }
-  count2.input_tokens += REPLY_PRIMING;
+  count.input_tokens += REPLY_PRIMING;
   const legacy = body.functions !== void 0;
   const definitions = functionDefinitions(legacy ? body.functions : body.tools);
   if (definitions.length > 0) {
-    count2.input_tokens += countFunctionDefinitions(definitions, firstSystemText(body.messages), encoding);
-    count2.input_tokens += countToolChoice(legacy ? body.function_call : body.tool_choice, encoding);
+    count.input_tokens += countFunctionDefinitions(definitions, firstSystemText(body.messages), encoding);
+    count.input_tokens += countToolChoice(legacy ? body.function_call : body.tool_choice, encoding);
   }
-  count2.input_tokens += countJsonSchemaFormat(body.response_format, encoding);
+  count.input_tokens += countJsonSchemaFormat(body.response_format, encoding);
 }
 function firstSystemText(messages) {
   for (const message of asArray(messages)) {
@@ -1572,18 +973,18 @@ function firstSystemText(messages) {
   }
   return null;
 }
-function addContent(count2, content, model, encoding) {
+function addContent(count, content, model, encoding) {
   if (typeof content === "string") {
-    count2.input_tokens += countText(content, encoding);
+    count.input_tokens += countText(content, encoding);
     return;
   }
   for (const part of asArray(content)) {
     if (!isRecord(part)) continue;
-    if (part.type === "text") count2.input_tokens += countText(asString(part.text) ?? "", encoding);
-    else if (part.type === "refusal") count2.input_tokens += countText(asString(part.refusal) ?? "", encoding);
+    if (part.type === "text") count.input_tokens += countText(asString(part.text) ?? "", encoding);
+    else if (part.type === "refusal") count.input_tokens += countText(asString(part.refusal) ?? "", encoding);
     else if (part.type === "image_url") {
       const image = isRecord(part.image_url) ? part.image_url : { url: part.image_url };
-      addImage(count2, model, asString(image.url), image.detail);
+      addImage(count, model, asString(image.url), image.detail);
     }
   }
 }
@@ -1610,47 +1011,57 @@ function countStringsOrTokenArrays(input, encoding) {
 }
 
 // src/tokens/countCompletionTokens.ts
-function countCompletionTokens(body, encoding, count2) {
-  count2.input_tokens += countStringsOrTokenArrays(body.prompt, encoding);
-  count2.input_tokens += countText(asString(body.suffix) ?? "", encoding);
+function countCompletionTokens(body, encoding, count) {
+  count.input_tokens += countStringsOrTokenArrays(body.prompt, encoding);
+  count.input_tokens += countText(asString(body.suffix) ?? "", encoding);
 }
 
 // src/tokens/countEmbeddingTokens.ts
-function countEmbeddingTokens(body, encoding, count2) {
-  count2.input_tokens += countStringsOrTokenArrays(body.input, encoding);
+function countEmbeddingTokens(body, encoding, count) {
+  count.input_tokens += countStringsOrTokenArrays(body.input, encoding);
+}
+
+// src/tokens/countImagePromptTokens.ts
+function countImagePromptTokens(body, encoding) {
+  return countText(asString(body.prompt) ?? "", encoding);
+}
+function countImageTokens(body, encoding, count) {
+  count.input_tokens += countImagePromptTokens(body, encoding);
+}
+function countVideoTokens() {
 }
 
 // src/tokens/countModerationTokens.ts
-function countModerationTokens(body, encoding, count2) {
+function countModerationTokens(body, encoding, count) {
   const model = asString(body.model) ?? "";
   if (typeof body.input === "string") {
-    count2.input_tokens += countText(body.input, encoding);
+    count.input_tokens += countText(body.input, encoding);
     return;
   }
   for (const element of asArray(body.input)) {
-    if (typeof element === "string") count2.input_tokens += countText(element, encoding);
-    else if (isRecord(element) && element.type === "text") count2.input_tokens += countText(asString(element.text) ?? "", encoding);
+    if (typeof element === "string") count.input_tokens += countText(element, encoding);
+    else if (isRecord(element) && element.type === "text") count.input_tokens += countText(asString(element.text) ?? "", encoding);
     else if (isRecord(element) && element.type === "image_url") {
       const image = isRecord(element.image_url) ? element.image_url : { url: element.image_url };
-      addImage(count2, model, asString(image.url), image.detail);
+      addImage(count, model, asString(image.url), image.detail);
     }
   }
 }
 
 // src/tokens/countResponsesTokens.ts
-function countResponsesTokens(body, encoding, count2) {
+function countResponsesTokens(body, encoding, count) {
   const model = asString(body.model) ?? "";
   const instructions = asString(body.instructions);
-  if (instructions !== void 0) addMessage(count2, "developer", instructions, model, encoding);
-  if (typeof body.input === "string") addMessage(count2, "user", body.input, model, encoding);
-  for (const item of asArray(body.input)) if (isRecord(item)) addItem(count2, item, model, encoding);
-  count2.input_tokens += REPLY_PRIMING;
+  if (instructions !== void 0) addMessage(count, "developer", instructions, model, encoding);
+  if (typeof body.input === "string") addMessage(count, "user", body.input, model, encoding);
+  for (const item of asArray(body.input)) if (isRecord(item)) addItem(count, item, model, encoding);
+  count.input_tokens += REPLY_PRIMING;
   const definitions = functionDefinitions(body.tools);
   if (definitions.length > 0) {
-    count2.input_tokens += countFunctionDefinitions(definitions, systemText(instructions, body.input), encoding);
-    count2.input_tokens += countToolChoice(body.tool_choice, encoding);
+    count.input_tokens += countFunctionDefinitions(definitions, systemText(instructions, body.input), encoding);
+    count.input_tokens += countToolChoice(body.tool_choice, encoding);
   }
-  if (isRecord(body.text)) count2.input_tokens += countJsonSchemaFormat(body.text.format, encoding);
+  if (isRecord(body.text)) count.input_tokens += countJsonSchemaFormat(body.text.format, encoding);
 }
 function systemText(instructions, input) {
   if (instructions !== void 0) return instructions;
@@ -1660,40 +1071,40 @@ function systemText(instructions, input) {
   }
   return null;
 }
-function addItem(count2, item, model, encoding) {
+function addItem(count, item, model, encoding) {
   switch (item.type ?? "message") {
     case "message":
-      addMessage(count2, asString(item.role) ?? "user", item.content, model, encoding);
+      addMessage(count, asString(item.role) ?? "user", item.content, model, encoding);
       return;
     case "function_call":
     case "custom_tool_call":
-      count2.input_tokens += TOKENS_PER_MESSAGE + countText("assistant", encoding) + countCall(item, encoding);
+      count.input_tokens += TOKENS_PER_MESSAGE + countText("assistant", encoding) + countCall(item, encoding);
       return;
     case "function_call_output":
     case "custom_tool_call_output":
-      addMessage(count2, "tool", item.output, model, encoding);
+      addMessage(count, "tool", item.output, model, encoding);
       return;
     case "reasoning":
       for (const part of asArray(item.summary)) {
-        if (isRecord(part)) count2.input_tokens += countText(asString(part.text) ?? "", encoding);
+        if (isRecord(part)) count.input_tokens += countText(asString(part.text) ?? "", encoding);
       }
       return;
   }
 }
-function addMessage(count2, role, content, model, encoding) {
-  count2.input_tokens += TOKENS_PER_MESSAGE + countText(role, encoding);
+function addMessage(count, role, content, model, encoding) {
+  count.input_tokens += TOKENS_PER_MESSAGE + countText(role, encoding);
   if (typeof content === "string") {
-    count2.input_tokens += countText(content, encoding);
+    count.input_tokens += countText(content, encoding);
     return;
   }
   for (const part of asArray(content)) {
     if (!isRecord(part)) continue;
     if (part.type === "input_text" || part.type === "output_text") {
-      count2.input_tokens += countText(asString(part.text) ?? "", encoding);
+      count.input_tokens += countText(asString(part.text) ?? "", encoding);
     } else if (part.type === "refusal") {
-      count2.input_tokens += countText(asString(part.refusal) ?? "", encoding);
+      count.input_tokens += countText(asString(part.refusal) ?? "", encoding);
     } else if (part.type === "input_image") {
-      addImage(count2, model, asString(part.image_url), part.detail);
+      addImage(count, model, asString(part.image_url), part.detail);
     }
   }
 }
@@ -1704,12 +1115,486 @@ var COUNTERS = {
   "/v1/responses": countResponsesTokens,
   "/v1/embeddings": countEmbeddingTokens,
   "/v1/completions": countCompletionTokens,
-  "/v1/moderations": countModerationTokens
+  "/v1/moderations": countModerationTokens,
+  "/v1/images/generations": countImageTokens,
+  "/v1/images/edits": countImageTokens,
+  "/v1/videos": countVideoTokens
 };
 function countRequestTokens(url, body, encoding) {
-  const count2 = { input_tokens: 0, images: 0, unknown_size_images: 0 };
-  COUNTERS[url](body, encoding, count2);
-  return count2;
+  const count = { input_tokens: 0, images: 0, unknown_size_images: 0 };
+  COUNTERS[url](body, encoding, count);
+  return count;
+}
+
+// src/tokens/cachePrefixes.ts
+var CACHE_MIN_TOKENS = 1024;
+var MAX_BOUNDARIES = 32;
+function cachePrefixes(url, body, encoding, inputTokens) {
+  if (inputTokens < CACHE_MIN_TOKENS) return [];
+  let listKey;
+  if (url === "/v1/chat/completions") listKey = "messages";
+  else if (url === "/v1/responses") listKey = "input";
+  else return [];
+  const { [listKey]: list, ...rest } = body;
+  const fixed = pick(rest, ["model", "tools", "functions", "tool_choice", "function_call", "response_format", "text", "instructions"]);
+  const items = typeof list === "string" ? [{ role: "user", content: list }] : asArray(list);
+  const hash = createHash("sha256").update(JSON.stringify(fixed));
+  const out = [];
+  if (fixed.instructions !== void 0 || fixed.tools !== void 0 || fixed.functions !== void 0) {
+    const tokens = countRequestTokens(url, { ...rest, [listKey]: [] }, encoding).input_tokens - REPLY_PRIMING;
+    if (tokens >= CACHE_MIN_TOKENS) out.push({ hash: hash.copy().digest("hex").slice(0, 16), tokens });
+  }
+  const upTo = Math.min(items.length, MAX_BOUNDARIES);
+  for (let i = 0; i < upTo; i++) {
+    hash.update("\n").update(JSON.stringify(items[i]));
+    const prefixBody = { ...rest, [listKey]: items.slice(0, i + 1) };
+    const tokens = i === items.length - 1 ? inputTokens - REPLY_PRIMING : countRequestTokens(url, prefixBody, encoding).input_tokens - REPLY_PRIMING;
+    if (tokens >= CACHE_MIN_TOKENS) out.push({ hash: hash.copy().digest("hex").slice(0, 16), tokens });
+  }
+  return out;
+}
+function pick(obj, keys) {
+  const out = {};
+  for (const k of keys) if (obj[k] !== void 0) out[k] = obj[k];
+  return out;
+}
+
+// src/history/types.ts
+var RUN_MODES = ["batch", "flex", "sync", "priority"];
+
+// src/history/shapeOf.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/history/stableJson.ts
+function stableJson(value) {
+  return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== "object") return value;
+  const out = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = value[key];
+    if (v !== void 0) out[key] = sortKeys(v);
+  }
+  return out;
+}
+
+// src/history/shapeOf.ts
+var PREFIX_ROLES = /* @__PURE__ */ new Set(["system", "developer"]);
+function shortHash(text) {
+  return createHash2("sha256").update(text).digest("hex").slice(0, 16);
+}
+function positiveInt(v) {
+  return typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null;
+}
+function leadingInstructions(items) {
+  if (!Array.isArray(items)) return [];
+  const out = [];
+  for (const item of items) {
+    const role = item !== null && typeof item === "object" ? item.role : void 0;
+    if (typeof role !== "string" || !PREFIX_ROLES.has(role)) break;
+    out.push(item);
+  }
+  return out;
+}
+function sharedPrefix(url, body) {
+  if (url === "/v1/chat/completions") {
+    return { system: leadingInstructions(body.messages), tools: body.tools ?? null, format: body.response_format ?? null };
+  }
+  if (url === "/v1/responses") {
+    const text = body.text;
+    return {
+      instructions: body.instructions ?? null,
+      system: leadingInstructions(body.input),
+      tools: body.tools ?? null,
+      format: text?.format ?? null
+    };
+  }
+  return {};
+}
+function prefixHash(url, body) {
+  return shortHash(stableJson(sharedPrefix(url, body)));
+}
+function outputCap(url, body) {
+  if (url === "/v1/chat/completions") return positiveInt(body.max_completion_tokens) ?? positiveInt(body.max_tokens);
+  if (url === "/v1/responses") return positiveInt(body.max_output_tokens);
+  return positiveInt(body.max_tokens);
+}
+function reasoningEffort(url, body) {
+  const effort = url === "/v1/responses" ? body.reasoning?.effort : body.reasoning_effort;
+  return typeof effort === "string" ? effort : null;
+}
+function shapeOf(url, body) {
+  const model = typeof body.model === "string" ? body.model : "";
+  const prefix_hash = prefixHash(url, body);
+  const cap = outputCap(url, body);
+  const effort = reasoningEffort(url, body);
+  return { id: shortHash(stableJson({ model, url, prefix_hash, cap, effort })), model, url, prefix_hash, cap, effort };
+}
+
+// src/history/observeResults.ts
+import { basename } from "node:path";
+
+// src/history/readUsage.ts
+function num(v) {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null;
+}
+function field(obj, key) {
+  return obj !== null && typeof obj === "object" ? obj[key] : void 0;
+}
+function readUsage(usage) {
+  const billed = usageTokens(usage);
+  if (billed === null || usage == null) return null;
+  const input = billed.input;
+  const output = billed.output;
+  const cached = Math.min(billed.cached_input ?? 0, input);
+  const inDetails = usage.prompt_tokens_details ?? usage.input_tokens_details;
+  const outDetails = usage.completion_tokens_details ?? usage.output_tokens_details;
+  const written = num(billed.cache_write) ?? num(field(inDetails, "cache_write_tokens")) ?? 0;
+  const reasoning = num(billed.reasoning) ?? num(field(outDetails, "reasoning_tokens")) ?? 0;
+  return {
+    input,
+    cached_input: cached,
+    // Every input token bills at exactly one rate, so writes never exceed what was not read from the cache.
+    cache_write: Math.min(written, input - cached),
+    output,
+    reasoning: Math.min(reasoning, output)
+  };
+}
+
+// src/history/stats.ts
+function round2(x) {
+  return Math.round(x * 100) / 100;
+}
+function mean(values) {
+  if (values.length === 0) return 0;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+function percentile(sorted, p) {
+  if (sorted.length === 1) return sorted[0];
+  const at = (sorted.length - 1) * p;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+// src/history/observeResults.ts
+function observeResults(requests, run) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const r of requests) {
+    if (r.status !== void 0 && r.status !== "succeeded") continue;
+    const counts = readUsage(r.usage);
+    if (counts === null) continue;
+    const key = `${r.shape.id} ${r.mode}`;
+    let g = groups.get(key);
+    if (g === void 0) {
+      g = { shape: r.shape, mode: r.mode, counts: [], latencies: [] };
+      groups.set(key, g);
+    }
+    g.counts.push(counts);
+    if (typeof r.latency_ms === "number" && Number.isFinite(r.latency_ms) && r.latency_ms >= 0) g.latencies.push(r.latency_ms);
+  }
+  return [...groups.values()].map((g) => toObservation(g, run));
+}
+function toObservation(g, run) {
+  const outputs = g.counts.map((c) => c.output).sort((a, b) => a - b);
+  const latencies = [...g.latencies].sort((a, b) => a - b);
+  return {
+    v: 1,
+    run_at: run.run_at,
+    ...run.run_id !== void 0 ? { run_id: run.run_id } : {},
+    file: basename(run.file),
+    model: g.shape.model,
+    url: g.shape.url,
+    shape: g.shape.id,
+    prefix_hash: g.shape.prefix_hash,
+    cap: g.shape.cap,
+    effort: g.shape.effort,
+    mode: g.mode,
+    n: g.counts.length,
+    output: {
+      mean: round2(mean(outputs)),
+      p10: round2(percentile(outputs, 0.1)),
+      p50: round2(percentile(outputs, 0.5)),
+      p90: round2(percentile(outputs, 0.9)),
+      max: outputs[outputs.length - 1]
+    },
+    reasoning_mean: round2(mean(g.counts.map((c) => c.reasoning))),
+    input_mean: round2(mean(g.counts.map((c) => c.input))),
+    cached_input_mean: round2(mean(g.counts.map((c) => c.cached_input))),
+    cache_write_mean: round2(mean(g.counts.map((c) => c.cache_write))),
+    latency_ms_p50: latencies.length > 0 ? round2(percentile(latencies, 0.5)) : null
+  };
+}
+
+// src/history/readHistory.ts
+import { readFile } from "node:fs/promises";
+
+// src/history/parseHistoryLine.ts
+var NEWER_VERSION = "newer";
+function isCount(v) {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0;
+}
+function isText(v) {
+  return typeof v === "string" && v.length > 0;
+}
+function outputStats(v) {
+  if (v === null || typeof v !== "object") return null;
+  const o = v;
+  const { mean: mean2, p10, p50, p90, max } = o;
+  if (!isCount(mean2) || !isCount(p10) || !isCount(p50) || !isCount(p90) || !isCount(max)) return null;
+  return { mean: mean2, p10, p50, p90, max };
+}
+function parseHistoryLine(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const o = value;
+  if (typeof o.v === "number" && Number.isInteger(o.v) && o.v > 1) return NEWER_VERSION;
+  if (o.v !== 1) return null;
+  const output = outputStats(o.output);
+  const ok = isText(o.run_at) && Number.isFinite(Date.parse(o.run_at)) && (o.run_id === void 0 || isText(o.run_id)) && isText(o.file) && isText(o.model) && isText(o.url) && isText(o.shape) && isText(o.prefix_hash) && (o.cap === null || typeof o.cap === "number" && Number.isInteger(o.cap) && o.cap > 0) && (o.effort === null || typeof o.effort === "string") && RUN_MODES.includes(o.mode) && typeof o.n === "number" && Number.isInteger(o.n) && o.n > 0 && output !== null && isCount(o.reasoning_mean) && isCount(o.input_mean) && isCount(o.cached_input_mean) && isCount(o.cache_write_mean) && (o.latency_ms_p50 === null || isCount(o.latency_ms_p50));
+  if (!ok || output === null) return null;
+  return {
+    v: 1,
+    run_at: o.run_at,
+    ...o.run_id !== void 0 ? { run_id: o.run_id } : {},
+    file: o.file,
+    model: o.model,
+    url: o.url,
+    shape: o.shape,
+    prefix_hash: o.prefix_hash,
+    cap: o.cap,
+    effort: o.effort,
+    mode: o.mode,
+    n: o.n,
+    output,
+    reasoning_mean: o.reasoning_mean,
+    input_mean: o.input_mean,
+    cached_input_mean: o.cached_input_mean,
+    cache_write_mean: o.cache_write_mean,
+    latency_ms_p50: o.latency_ms_p50
+  };
+}
+
+// src/history/readHistory.ts
+async function readHistoryText(path) {
+  try {
+    return await readFile(path, "utf8");
+  } catch (err) {
+    if (err.code === "ENOENT") return "";
+    throw err;
+  }
+}
+function parseHistoryText(text) {
+  const lines = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "") continue;
+    const parsed = parseHistoryLine(line);
+    lines.push({ text: line, observation: typeof parsed === "object" ? parsed : null, newer: parsed === NEWER_VERSION });
+  }
+  return lines;
+}
+async function readHistory(path) {
+  const observations = [];
+  let skipped = 0;
+  for (const line of parseHistoryText(await readHistoryText(path))) {
+    if (line.observation !== null) observations.push(line.observation);
+    else skipped++;
+  }
+  return { observations, skipped };
+}
+
+// src/history/appendHistory.ts
+import { appendFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { randomBytes } from "node:crypto";
+
+// src/history/runs.ts
+function runKey(o) {
+  return o.run_id !== void 0 ? `id ${o.run_id}` : `at ${o.run_at} ${o.file}`;
+}
+function runsNewestFirst(observations) {
+  const startedAt = /* @__PURE__ */ new Map();
+  for (const o of observations) {
+    const key = runKey(o);
+    const t = Date.parse(o.run_at);
+    const seen = startedAt.get(key);
+    if (seen === void 0 || t > seen) startedAt.set(key, t);
+  }
+  return [...startedAt.entries()].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+}
+
+// src/history/compactHistory.ts
+var DEFAULT_BOUNDS = { maxRunsPerShape: 50, maxObservations: 1e4 };
+function compactHistory(observations, bounds = DEFAULT_BOUNDS) {
+  const byShape = /* @__PURE__ */ new Map();
+  for (const o of observations) {
+    const list = byShape.get(o.shape);
+    if (list === void 0) byShape.set(o.shape, [o]);
+    else list.push(o);
+  }
+  const kept = /* @__PURE__ */ new Set();
+  for (const list of byShape.values()) {
+    const newest = new Set(runsNewestFirst(list).slice(0, bounds.maxRunsPerShape));
+    for (const o of list) if (newest.has(runKey(o))) kept.add(o);
+  }
+  if (kept.size > bounds.maxObservations) {
+    const byAge = [...kept].sort((a, b) => Date.parse(b.run_at) - Date.parse(a.run_at));
+    for (const o of byAge.slice(bounds.maxObservations)) kept.delete(o);
+  }
+  return observations.filter((o) => kept.has(o));
+}
+
+// src/history/appendHistory.ts
+async function appendHistory(path, observations, bounds = {}) {
+  if (observations.length === 0) return { appended: 0, compacted: false, dropped: 0 };
+  const limits = { ...DEFAULT_BOUNDS, ...bounds };
+  await mkdir(dirname(path), { recursive: true });
+  const before = await readHistoryText(path);
+  const lines = parseHistoryText(before);
+  const readable = lines.flatMap((l) => l.observation !== null ? [l.observation] : []);
+  const all = [...readable, ...observations];
+  const kept = new Set(compactHistory(all, limits));
+  if (kept.size === all.length) {
+    const lead = before !== "" && !before.endsWith("\n") ? "\n" : "";
+    await appendFile(path, lead + observations.map((o) => JSON.stringify(o) + "\n").join(""), "utf8");
+    return { appended: observations.length, compacted: false, dropped: 0 };
+  }
+  const text = [
+    ...lines.map((l) => l.newer ? l.text : l.observation !== null && kept.has(l.observation) ? JSON.stringify(l.observation) : null),
+    ...observations.map((o) => kept.has(o) ? JSON.stringify(o) : null)
+  ].filter((t) => t !== null).map((t) => t + "\n").join("");
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temp, text, "utf8");
+    await rename(temp, path);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+  return { appended: observations.length, compacted: true, dropped: all.length - kept.size };
+}
+
+// src/history/atCap.ts
+function shareAtCap(s, cap) {
+  if (s.p10 >= cap) return 0.95;
+  if (s.p50 >= cap) return 0.7;
+  if (s.p90 >= cap) return 0.3;
+  return s.max >= cap ? 0.05 : 0;
+}
+function atCap(s, oldCap, newCap) {
+  if (newCap === null || oldCap === newCap) return { mean: s.mean, p10: s.p10, p90: s.p90, change: "none" };
+  if (oldCap !== null && oldCap < newCap) {
+    const share = shareAtCap(s, oldCap);
+    if (share === 0) return { mean: s.mean, p10: s.p10, p90: s.p90, change: "none" };
+    const lift = (v) => v >= oldCap ? newCap : v;
+    return { mean: Math.min(newCap, s.mean + share * (newCap - oldCap)), p10: lift(s.p10), p90: lift(s.p90), change: "scaled" };
+  }
+  const capped = { mean: Math.min(s.mean, newCap), p10: Math.min(s.p10, newCap), p90: Math.min(s.p90, newCap) };
+  return { ...capped, change: s.max > newCap ? "capped" : "none" };
+}
+
+// src/history/recentRuns.ts
+var DEFAULT_RECENT_RUNS = 10;
+function weighRecentRuns(observations, recentRuns = DEFAULT_RECENT_RUNS) {
+  const keep = Math.max(1, Math.floor(recentRuns));
+  const rank = new Map(runsNewestFirst(observations).slice(0, keep).map((key, i) => [key, i]));
+  const weighted = [];
+  for (const o of observations) {
+    const r = rank.get(runKey(o));
+    if (r !== void 0) weighted.push({ o, weight: o.n * ((keep - r) / keep) });
+  }
+  return { weighted, runs: rank.size };
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// src/history/predict.ts
+function predict(history, shape, opts = {}) {
+  const sameEndpoint = history.filter((o) => o.model === shape.model && o.url === shape.url);
+  const exact = sameEndpoint.filter((o) => o.shape === shape.id);
+  if (exact.length > 0) return combine(exact, shape, "shape", opts, "");
+  const otherCap = sameEndpoint.filter((o) => o.prefix_hash === shape.prefix_hash && o.effort === shape.effort);
+  if (otherCap.length > 0) {
+    const caps = [...new Set(otherCap.map((o) => o.cap === null ? "none" : String(o.cap)))].join(", ");
+    return combine(otherCap, shape, "shape", opts, ` of this prompt at another cap (${caps})`);
+  }
+  if (sameEndpoint.length === 0) return null;
+  const sameEffort = sameEndpoint.filter((o) => o.effort === shape.effort);
+  return combine(sameEffort.length > 0 ? sameEffort : sameEndpoint, shape, "model", opts, ` of ${shape.model} with other prompts`);
+}
+function combine(candidates, shape, match, opts, what) {
+  const { weighted, runs } = weighRecentRuns(candidates, opts.recentRuns);
+  let total = 0;
+  let mean2 = 0;
+  let p10 = 0;
+  let p90 = 0;
+  let sample = 0;
+  let sameCap = true;
+  const changes = /* @__PURE__ */ new Set();
+  for (const { o, weight } of weighted) {
+    const c = atCap(o.output, o.cap, shape.cap);
+    total += weight;
+    mean2 += weight * c.mean;
+    p10 += weight * c.p10;
+    p90 += weight * c.p90;
+    sample += o.n;
+    if (o.cap !== shape.cap) sameCap = false;
+    if (c.change !== "none") changes.add(c.change);
+  }
+  if (total === 0) return null;
+  const cap = shape.cap ?? Infinity;
+  const notes = [];
+  if (changes.has("capped")) notes.push(`cut at the cap of ${shape.cap}`);
+  if (changes.has("scaled")) notes.push(`answers cut at a lower cap assumed to run to ${shape.cap}`);
+  return {
+    expected_per_request: round2(Math.min(cap, mean2 / total)),
+    low: round2(Math.min(cap, p10 / total)),
+    p90: round2(Math.min(cap, p90 / total)),
+    sample,
+    runs,
+    source: "history",
+    match,
+    same_cap: sameCap,
+    reason: `expected output from ${plural(runs, "earlier run")}${what}, ${plural(sample, "answer")}` + (notes.length > 0 ? ` (${notes.join("; ")})` : "")
+  };
+}
+
+// src/history/predictCache.ts
+function predictCache(history, shape, opts = {}) {
+  const samePrefix = history.filter((o) => o.model === shape.model && o.url === shape.url && o.prefix_hash === shape.prefix_hash);
+  if (samePrefix.length === 0) return null;
+  const { weighted, runs } = weighRecentRuns(samePrefix, opts.recentRuns);
+  let input = 0;
+  let cached = 0;
+  let written = 0;
+  let sample = 0;
+  for (const { o, weight } of weighted) {
+    input += weight * o.input_mean;
+    cached += weight * o.cached_input_mean;
+    written += weight * o.cache_write_mean;
+    sample += o.n;
+  }
+  if (input === 0) return null;
+  const ratio = Math.min(1, cached / input);
+  const percent = Math.round(ratio * 100);
+  return {
+    ratio: Math.round(ratio * 1e4) / 1e4,
+    write_ratio: Math.round(Math.min(1, written / input) * 1e4) / 1e4,
+    sample,
+    runs,
+    reason: `${percent}% of input read from the cache in ${plural(runs, "earlier run")} of this prompt, ${plural(sample, "answer")}`
+  };
 }
 
 // src/estimate/outputTokens.ts
@@ -1723,12 +1608,13 @@ var REASONING_BY_EFFORT = {
   xhigh: 32e3
 };
 var DEFAULT_EFFORT = "medium";
+var MEDIA_URLS = /* @__PURE__ */ new Set(["/v1/images/generations", "/v1/images/edits", "/v1/videos"]);
 var COMPLETIONS_DEFAULT_MAX_TOKENS = 16;
 var FALLBACK_MODEL_LIMIT = 128e3;
-function positiveInt(v) {
+function positiveInt2(v) {
   return typeof v === "number" && Number.isInteger(v) && v > 0 ? v : void 0;
 }
-function reasoningEffort(url, body) {
+function reasoningEffort2(url, body) {
   if (url === "/v1/responses") {
     const r = body.reasoning;
     return typeof r?.effort === "string" ? r.effort : DEFAULT_EFFORT;
@@ -1736,23 +1622,23 @@ function reasoningEffort(url, body) {
   return typeof body.reasoning_effort === "string" ? body.reasoning_effort : DEFAULT_EFFORT;
 }
 function estimateOutputTokens(url, body, model) {
-  if (url === "/v1/embeddings" || url === "/v1/moderations") {
+  if (url === "/v1/embeddings" || url === "/v1/moderations" || MEDIA_URLS.has(url)) {
     return { low: 0, expected: 0, max: 0, cap: 0, n: 1, unbounded: false, over_limit: null };
   }
   let requested;
   let choices = 1;
   if (url === "/v1/chat/completions") {
-    requested = positiveInt(body.max_completion_tokens) ?? positiveInt(body.max_tokens);
-    choices = positiveInt(body.n) ?? 1;
+    requested = positiveInt2(body.max_completion_tokens) ?? positiveInt2(body.max_tokens);
+    choices = positiveInt2(body.n) ?? 1;
   } else if (url === "/v1/responses") {
-    requested = positiveInt(body.max_output_tokens);
+    requested = positiveInt2(body.max_output_tokens);
   } else {
-    requested = positiveInt(body.max_tokens) ?? COMPLETIONS_DEFAULT_MAX_TOKENS;
-    choices = Math.max(positiveInt(body.n) ?? 1, positiveInt(body.best_of) ?? 1);
+    requested = positiveInt2(body.max_tokens) ?? COMPLETIONS_DEFAULT_MAX_TOKENS;
+    choices = Math.max(positiveInt2(body.n) ?? 1, positiveInt2(body.best_of) ?? 1);
   }
   const limit = model.max_output_tokens ?? FALLBACK_MODEL_LIMIT;
   const cap = Math.min(requested ?? limit, limit);
-  const reasoning = model.reasoning ? REASONING_BY_EFFORT[reasoningEffort(url, body)] ?? REASONING_BY_EFFORT[DEFAULT_EFFORT] : 0;
+  const reasoning = model.reasoning ? REASONING_BY_EFFORT[reasoningEffort2(url, body)] ?? REASONING_BY_EFFORT[DEFAULT_EFFORT] : 0;
   const expectedPerChoice = Math.min(cap, EXPECTED_VISIBLE + reasoning);
   return {
     low: choices,
@@ -1786,6 +1672,7 @@ var ModelCache = class {
     return hit;
   }
 };
+var MEDIA_URLS2 = /* @__PURE__ */ new Set(["/v1/images/generations", "/v1/images/edits", "/v1/videos"]);
 function scanLine(raw, models) {
   const { request, problems, warnings } = validateLine(raw.text, raw.line);
   if (raw.invalidUtf8) problems.unshift(INVALID_UTF8);
@@ -1801,7 +1688,10 @@ function scanLine(raw, models) {
     input_tokens: 0,
     unknown_size_images: 0,
     embedding_inputs: 0,
-    output: null
+    output: null,
+    prefixes: [],
+    shape: null,
+    media: null
   };
   if (!request || problems.length > 0) return scan;
   const model = request.body.model;
@@ -1815,15 +1705,32 @@ function scanLine(raw, models) {
     return scan;
   }
   try {
-    const encoding = encodingNameForModel(model, pricing.encoding);
+    const encoding = request.url === "/v1/videos" ? "o200k_base" : encodingNameForModel(model, pricing.encoding);
     const tokens = countRequestTokens(request.url, request.body, encoding);
     scan.input_tokens = tokens.input_tokens;
     scan.unknown_size_images = tokens.unknown_size_images;
+    scan.prefixes = cachePrefixes(request.url, request.body, encoding, tokens.input_tokens);
   } catch (err) {
     if (!(err instanceof Error) || err.name !== "UnknownModelError") throw err;
     scan.model_error = err.message;
     return scan;
   }
+  const media = MEDIA_URLS2.has(request.url);
+  if (media && pricing.media === null) {
+    scan.problems.push(
+      `${request.url}: the catalog has no per-image or per-second price for ${model} (it is priced in tokens only, and an image's output tokens depend on quality and size); add a "media" price for it with --pricing FILE`
+    );
+    return scan;
+  }
+  if (media && pricing.media !== null) {
+    const units = mediaUnits(request.url, request.body, pricing.media);
+    if ("error" in units) {
+      scan.problems.push(units.error);
+      return scan;
+    }
+    scan.media = units;
+  }
+  scan.shape = shapeOf(request.url, request.body);
   scan.output = estimateOutputTokens(request.url, request.body, pricing);
   if (scan.output.over_limit !== null) {
     scan.warnings.push(
@@ -1834,17 +1741,14 @@ function scanLine(raw, models) {
 }
 
 export {
-  readJsonlLines,
-  readJsonlChunks,
-  linesOfChunk,
-  ENDPOINTS,
-  formatLineProblems,
-  RequestFileError,
-  validateLine,
-  RequestFileChecker,
-  planBatches,
+  observeResults,
+  readHistory,
+  appendHistory,
+  predict,
+  predictCache,
+  encodingIsAssumed,
   encodingNameForModel,
-  countText,
+  encoderFor,
   countRequestTokens,
   ModelCache,
   scanLine

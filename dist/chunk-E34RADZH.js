@@ -6,21 +6,26 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   answerText,
+  formatUsd,
   readLineAt,
   scanLines,
   stringify
-} from "./chunk-6KDZKEME.js";
+} from "./chunk-6BGZLGY6.js";
 import {
   formatLineProblems,
   readJsonlLines,
+  usageTokens,
   validateLine
-} from "./chunk-2KLQBHXG.js";
-import {
-  formatUsd
-} from "./chunk-QFOLXEZL.js";
-import {
-  usageTokens
-} from "./chunk-T253CA67.js";
+} from "./chunk-I7NYW3OD.js";
+
+// src/shared/clock.ts
+function now(env = process.env) {
+  const pinned = env.BATCHWISE_NOW;
+  if (pinned === void 0 || pinned === "") return /* @__PURE__ */ new Date();
+  const t = Date.parse(pinned);
+  if (Number.isNaN(t)) throw new Error(`BATCHWISE_NOW must be an ISO date like 2026-12-01, got "${pinned}"`);
+  return new Date(t);
+}
 
 // src/prepare/prepareRequests.ts
 import { createWriteStream } from "node:fs";
@@ -2680,6 +2685,7 @@ function renderJoinSummary(s) {
 }
 
 export {
+  now,
   prepareRequests,
   joinResults,
   renderJoinSummary

@@ -5,19 +5,35 @@ const require = __bwCreateRequire(import.meta.url);
 const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
-  renderEstimateMarkdown
-} from "./chunk-YKTRCZ6S.js";
+  PRICING_PAGE_URL,
+  isUserError,
+  renderEstimateMarkdownFor,
+  requestsWord
+} from "./chunk-QSEQBGU7.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
+  OpenAI,
   ZERO_RANGE,
   addRanges,
+  codeSpan,
+  combineLedgers,
+  escapeHtml,
   escapeMarkdown,
   formatDuration,
   formatInt,
   formatPercent,
+  formatShare,
   formatUsd,
-  parseDuration
-} from "./chunk-QFOLXEZL.js";
+  markdownInActionWords,
+  parseCompare,
+  parseDuration,
+  registerSecret,
+  savingClaim,
+  scrub
+} from "./chunk-6BGZLGY6.js";
+import {
+  STALE_CATALOG_DAYS
+} from "./chunk-I7NYW3OD.js";
 import {
   getInput,
   getState,
@@ -27,27 +43,30 @@ import {
 } from "./chunk-3I2DGFUB.js";
 
 // src/report/summaryChart.ts
-function costChart(cost, actualUsd) {
+function costChart(cost, actualUsd, chosen = []) {
   const bars = [["sync", cost.sync.expected]];
   if (cost.flex) bars.push(["flex", cost.flex.expected]);
   bars.push(["batch", cost.batch.expected]);
+  if (cost.priority && chosen.includes("priority")) bars.push(["priority", cost.priority.expected]);
   if (actualUsd !== void 0) bars.push(["actual", actualUsd]);
   const values = bars.map(([, v]) => Number(v.toFixed(6)));
+  const top = Math.max(...values) * 1.1 || 1;
   return [
     "```mermaid",
     "xychart-beta",
     `  title "Expected cost by mode (USD)${actualUsd !== void 0 ? " and the actual cost" : ""}"`,
     `  x-axis [${bars.map(([k]) => `"${k}"`).join(", ")}]`,
-    '  y-axis "USD"',
+    `  y-axis "USD" 0 --> ${Number(top.toPrecision(3))}`,
     `  bar [${values.join(", ")}]`,
     "```"
   ].join("\n");
 }
 
 // src/report/summary.ts
-var MODES = ["sync", "flex", "batch"];
+var MODES = ["sync", "flex", "batch", "priority"];
 function totalOf(estimates) {
   let flex = estimates.length > 0 ? { ...ZERO_RANGE } : null;
+  let priority = estimates.length > 0 ? { ...ZERO_RANGE } : null;
   let sync = { ...ZERO_RANGE };
   let batch = { ...ZERO_RANGE };
   let output = { ...ZERO_RANGE };
@@ -55,33 +74,72 @@ function totalOf(estimates) {
     sync = addRanges(sync, e.cost.sync);
     batch = addRanges(batch, e.cost.batch);
     flex = flex && e.cost.flex ? addRanges(flex, e.cost.flex) : null;
+    priority = priority && e.cost.priority ? addRanges(priority, e.cost.priority) : null;
     output = addRanges(output, e.output_tokens);
   }
   return {
     requests: estimates.reduce((n, e) => n + e.requests, 0),
     input_tokens: estimates.reduce((n, e) => n + e.input_tokens, 0),
     output_tokens: output,
-    cost: { sync, batch, flex }
+    cost: { sync, batch, flex, priority }
   };
 }
-function chosenModes(modes) {
-  return new Set(modes);
+function chosenCell(mode, chosen) {
+  const n = chosen.filter((m) => m === mode).length;
+  if (n === 0) return "";
+  return n === chosen.length ? "\u2713" : `\u2713 ${formatInt(n)} of ${formatInt(chosen.length)} files`;
 }
-function modesTable(estimates, chosen) {
+function modesTable(estimates, chosen, heading = "chosen") {
   const t = totalOf(estimates);
-  const marked = chosenModes(chosen);
   const lines = [
-    "| mode | requests | input tokens | output tokens (expected) | low | expected | max | chosen |",
+    `| mode | requests | input tokens | output tokens (expected) | low | expected | max | ${heading} |`,
     "|---|---:|---:|---:|---:|---:|---:|:---:|"
   ];
   for (const mode of MODES) {
     const c = t.cost[mode];
     const cells = c ? [formatUsd(c.low), formatUsd(c.expected), formatUsd(c.max)] : ["\u2014", "\u2014", "\u2014"];
     lines.push(
-      `| ${mode} | ${formatInt(t.requests)} | ${formatInt(t.input_tokens)} | ${formatInt(t.output_tokens.expected)} | ${cells.join(" | ")} | ${marked.has(mode) ? "\u2713" : c ? "" : "no flex"} |`
+      `| ${mode} | ${formatInt(t.requests)} | ${formatInt(t.input_tokens)} | ${formatInt(t.output_tokens.expected)} | ${cells.join(" | ")} | ${chosenCell(mode, chosen) || (c ? "" : `no ${mode}`)} |`
     );
   }
   return lines;
+}
+function lifecycleByModel(estimates) {
+  const byModel = /* @__PURE__ */ new Map();
+  for (const e of estimates) {
+    for (const l of e.lifecycle) {
+      const seen = byModel.get(l.model);
+      if (seen) seen.files.push(e.file);
+      else byModel.set(l.model, { life: l, files: [e.file] });
+    }
+  }
+  return [...byModel.values()];
+}
+function lifecycleLines(estimates) {
+  return lifecycleByModel(estimates).map(({ life, files }) => {
+    const where = estimates.length > 1 ? ` (${files.map(escapeMarkdown).join(", ")})` : "";
+    const refused = life.status === "shut_down" ? " A run refuses it: change the model in the request file." : "";
+    return `\u26A0\uFE0F ${escapeMarkdown(life.message)}${where}.${refused}`;
+  });
+}
+function pricingNotes(estimates) {
+  const notes = [];
+  const oldest = estimates.reduce((o, e) => o === null || e.pricing.age_days > o.age_days ? e.pricing : o, null);
+  if (oldest && oldest.age_days > STALE_CATALOG_DAYS) {
+    notes.push(
+      `\u2139\uFE0F Prices checked ${formatInt(oldest.age_days)} days ago (${oldest.as_of}): they may have changed since. Run ${codeSpan(`batchwise pricing update --from ${PRICING_PAGE_URL} --out prices.json`)} and give the file as \`pricing-file\`, or use a newer release of this action.`
+    );
+  }
+  const derived = [...new Set(estimates.flatMap((e) => e.pricing.derived_models))];
+  if (derived.length > 0) {
+    notes.push(
+      `\u2139\uFE0F ${derived.map((m) => `**${escapeMarkdown(m)}**`).join(", ")} ${derived.length === 1 ? "is" : "are"} not in the price catalog: priced from the \`@pydantic/genai-prices\` library (derived, batch assumed at 50%). Give ${derived.length === 1 ? "its" : "their"} prices in \`pricing-file\`, or set \`strict-pricing: true\` to refuse ${derived.length === 1 ? "it" : "them"}.`
+    );
+  }
+  return notes;
+}
+function headlineNotes(estimates) {
+  return [...lifecycleLines(estimates), ...pricingNotes(estimates)].flatMap((l) => [l, ""]);
 }
 function estimateOnlyHeadline(estimates) {
   const t = totalOf(estimates);
@@ -95,78 +153,75 @@ function renderEstimateSummary(estimates, opts) {
     "",
     `**${estimateOnlyHeadline(estimates)}**`,
     "",
-    `Nothing was sent to the API: ${escapeMarkdown(opts.why)}.`,
+    ...headlineNotes(estimates),
+    // `why` is batchwise's own Markdown ("`mode: estimate`"), never user text: rendered as written.
+    `Nothing was sent to the API: ${opts.why}.`,
     "",
-    ...modesTable(estimates, estimates.map((e) => e.recommendation.mode)),
+    ...modesTable(estimates, estimates.map((e) => e.recommendation.mode), "recommended"),
     ""
   ];
-  for (const e of estimates) lines.push(`- ${escapeMarkdown(e.file)}: **${e.recommendation.mode}** \u2014 ${escapeMarkdown(e.recommendation.reason)}`);
-  lines.push("", costChart(t.cost), "");
+  for (const e of estimates) lines.push(`- ${escapeMarkdown(e.file)}: **${e.recommendation.mode}** \u2014 ${markdownInActionWords(e.recommendation.reason)}`);
+  lines.push("", costChart(t.cost, void 0, estimates.map((e) => e.recommendation.mode)), "");
   lines.push(...perFileDetails(estimates));
   return lines.join("\n");
 }
-function syncEquivalent(run) {
-  const mode = run.decision.mode;
-  const modeCost = run.estimate.cost[mode]?.expected ?? 0;
-  if (mode === "sync" || modeCost <= 0) return run.actual_cost_usd;
-  return run.actual_cost_usd * (run.estimate.cost.sync.expected / modeCost);
-}
 function runHeadline(runs) {
   const requests = runs.reduce((n, r) => n + r.requests, 0);
-  const actual = runs.reduce((n, r) => n + r.actual_cost_usd, 0);
-  const saved = runs.reduce((n, r) => n + syncEquivalent(r), 0) - actual;
+  const l = combineLedgers(runs.map((r) => r.ledger));
+  const claim = savingClaim(l.total, l.by_mode, l.moved_to_sync);
   const unfinished = runs.reduce((n, r) => n + r.failed + r.expired + r.cancelled + r.skipped, 0);
   const modes = [...new Set(runs.map((r) => r.decision.mode))];
   const modeName = modes.length === 1 ? capitalise(modes[0]) : "batchwise";
   const tail = unfinished > 0 ? `; ${formatInt(unfinished)} did not succeed` : "; all succeeded";
-  if (saved > 0) {
-    const base = actual + saved;
-    return `${modeName} saved ${formatUsd(saved)} (${formatPercent(saved, base)}) on ${requestsWord(requests)}${tail}.`;
+  const moved = l.moved_to_sync > 0 ? ` (${formatInt(l.moved_to_sync)} ran synchronously after the batch)` : "";
+  if (claim.kind === "saved") {
+    return `${modeName} saved ${formatUsd(claim.saved_usd)} (${formatShare(claim.share)}) on ${requestsWord(requests)}: ${formatUsd(l.total.actual_usd)} spent, ${formatUsd(l.total.at_sync_prices_usd)} at sync prices${moved}${tail}.`;
   }
-  return `${modeName} ran ${requestsWord(requests)} for ${formatUsd(actual)}${tail}.`;
-}
-function requestsWord(n) {
-  return `${formatInt(n)} request${n === 1 ? "" : "s"}`;
+  return `${modeName} ran ${requestsWord(requests)} for ${formatUsd(l.total.actual_usd)}${claim.kind === "cost_more" ? `, ${formatUsd(-claim.saved_usd)} more than at sync prices` : ", nothing saved"}${moved}${tail}.`;
 }
 function capitalise(s) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+function notSucceeded(r) {
+  const parts = ["failed", "expired", "cancelled", "skipped"].filter((k) => r[k] > 0).map((k) => `${formatInt(r[k])} ${k}`);
+  return parts.length > 0 ? parts.join(", ") : "\u2014";
+}
 function estimateVsActual(runs) {
   const lines = [
-    "| file | mode | requests | succeeded | failed | expired / cancelled / skipped | estimated (low \u2013 expected \u2013 max) | actual |",
-    "|---|---|---:|---:|---:|---:|---:|---:|"
+    "| file | mode | requests | succeeded | did not succeed | estimated | actual | at sync prices | saved |",
+    "|---|---|---:|---:|---|---:|---:|---:|---:|"
   ];
   for (const r of runs) {
-    const e = r.estimated_cost_usd;
+    const t = r.ledger.total;
     lines.push(
-      `| ${escapeMarkdown(r.file)} | ${r.decision.mode} | ${formatInt(r.requests)} | ${formatInt(r.succeeded)} | ${formatInt(r.failed)} | ${formatInt(r.expired)} / ${formatInt(r.cancelled)} / ${formatInt(r.skipped)} | ${formatUsd(e.low)} \u2013 ${formatUsd(e.expected)} \u2013 ${formatUsd(e.max)} | ${formatUsd(r.actual_cost_usd)} |`
+      `| ${escapeMarkdown(r.file)} | ${r.decision.mode} | ${formatInt(r.requests)} | ${formatInt(r.succeeded)} | ${notSucceeded(r)} | ${formatUsd(r.estimated_cost_usd.expected)} | ${formatUsd(t.actual_usd)} | ${formatUsd(t.at_sync_prices_usd)} | ${formatUsd(t.saved_usd)} |`
     );
   }
   return lines;
 }
 function renderRunSummary(runs, opts = {}) {
-  const estimates = runs.map((r) => r.estimate);
+  const estimates = runs.map((r) => ({ ...r.estimate, file: r.file }));
   const t = totalOf(estimates);
-  const actual = runs.reduce((n, r) => n + r.actual_cost_usd, 0);
-  const lines = ["## batchwise run", "", `**${runHeadline(runs)}**`, ""];
+  const actual = combineLedgers(runs.map((r) => r.ledger)).total.actual_usd;
+  const lines = ["## batchwise run", "", `**${runHeadline(runs)}**`, "", ...headlineNotes(estimates)];
   const notRun = opts.notRun ?? [];
   if (notRun.length > 0) {
     const n = runs.length + notRun.length;
     lines.push(`\u26A0\uFE0F **${formatInt(notRun.length)} of ${formatInt(n)} request files did not finish**; the step failed. What finished is reported below.`, "");
-    for (const f of notRun) lines.push(`- ${escapeMarkdown(f.file)}: ${escapeMarkdown(f.reason)}`);
+    for (const f of notRun) lines.push(`- ${escapeMarkdown(f.file)}: ${markdownInActionWords(f.reason)}`);
     lines.push("");
   }
   lines.push(...modesTable(estimates, runs.map((r) => r.decision.mode)), "");
   lines.push("### Estimate vs actual", "", ...estimateVsActual(runs), "");
-  for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** \u2014 ${escapeMarkdown(r.decision.reason)}`);
-  lines.push("", costChart(t.cost, actual), "");
+  for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** \u2014 ${markdownInActionWords(r.decision.reason)}`);
+  lines.push("", costChart(t.cost, actual, runs.map((r) => r.decision.mode)), "");
   const ids = runs.flatMap((r) => r.batch_ids);
   lines.push("<details><summary>Batches and timings</summary>", "");
   for (const r of runs) {
     const took = Date.parse(r.finished_at) - Date.parse(r.started_at);
     lines.push(`- ${escapeMarkdown(r.file)}: ${r.started_at} \u2192 ${r.finished_at} (${formatDuration(took)})`);
   }
-  lines.push(ids.length ? `- batch ids: ${ids.map((id) => `\`${id.replace(/`/g, "")}\``).join(", ")}` : "- no batches (nothing ran through the Batch API)");
+  lines.push(ids.length ? `- batch ids: ${ids.map(codeSpan).join(", ")}` : "- no batches (nothing ran through the Batch API)");
   lines.push("", "</details>", "");
   lines.push(...perFileDetails(estimates));
   return lines.join("\n");
@@ -174,7 +229,7 @@ function renderRunSummary(runs, opts = {}) {
 function perFileDetails(estimates) {
   const lines = [];
   for (const e of estimates) {
-    lines.push(`<details><summary>Estimate of ${escapeMarkdown(e.file)}</summary>`, "", renderEstimateMarkdown(e), "</details>", "");
+    lines.push(`<details><summary>Estimate of ${escapeHtml(e.file)}</summary>`, "", renderEstimateMarkdownFor(e, "action"), "</details>", "");
   }
   return lines;
 }
@@ -184,7 +239,7 @@ function renderInFlightSummary(batchIds, action, note) {
     "",
     `**${formatInt(batchIds.length)} batch(es) ${action}.** ${escapeMarkdown(note)}`,
     "",
-    ...batchIds.map((id) => `- \`${id.replace(/`/g, "")}\``),
+    ...batchIds.map((id) => `- ${codeSpan(id)}`),
     ""
   ];
   return lines.join("\n");
@@ -245,17 +300,20 @@ function logInfo(text) {
 }
 
 // src/action/inputs.ts
+import { isAbsolute, relative, resolve, sep } from "node:path";
 var ActionInputError = class extends Error {
   constructor(input, message) {
     super(`input \`${input}\`: ${message}`);
     this.name = "ActionInputError";
   }
 };
+var DEFAULT_HISTORY = ".batchwise/history.jsonl";
 var DEFAULT_LATENCY_BUDGET = "5h30m";
 function maskSecrets() {
   for (const name of ["api-key", "github-token"]) {
     const value = getInput(name);
     if (value) setSecret(value);
+    registerSecret(value);
   }
 }
 function choice(name, allowed, fallback) {
@@ -272,6 +330,13 @@ function optionalNumber(name, check, what) {
   const n = Number(raw);
   if (!Number.isFinite(n) || !check(n)) throw new ActionInputError(name, `"${raw}" is not ${what}`);
   return n;
+}
+function flag(name, fallback) {
+  const raw = getInput(name).trim().toLowerCase();
+  if (raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw new ActionInputError(name, `"${raw}" is not true or false`);
 }
 function nameOrFalse(name, fallback) {
   const raw = getInput(name).trim();
@@ -299,7 +364,7 @@ function readInputs() {
   const inputs = {
     requests,
     data,
-    mode: choice("mode", ["auto", "batch", "flex", "sync", "estimate"], "auto"),
+    mode: choice("mode", ["auto", "batch", "flex", "sync", "priority", "estimate"], "auto"),
     apiKey: getInput("api-key").trim(),
     baseUrl: optional("base-url"),
     latencyBudgetMs,
@@ -317,10 +382,25 @@ function readInputs() {
     failOn: choice("fail-on", ["any", "none"], "any"),
     onCancel: choice("on-cancel", ["leave", "cancel"], "leave"),
     rpm: optionalNumber("rpm", (n) => Number.isInteger(n) && n >= 1, "a whole number of requests a minute (1 or more)"),
-    tpm: optionalNumber("tpm", (n) => Number.isInteger(n) && n >= 1, "a whole number of tokens a minute (1 or more)")
+    tpm: optionalNumber("tpm", (n) => Number.isInteger(n) && n >= 1, "a whole number of tokens a minute (1 or more)"),
+    region: flag("region", false),
+    strictPricing: flag("strict-pricing", false),
+    pilot: optionalNumber("pilot", (n) => Number.isInteger(n) && n >= 0, "a whole number of requests (0 or more)") ?? 0,
+    history: nameOrFalse("history", DEFAULT_HISTORY),
+    compare: readCompare()
   };
   checkCommitTarget(inputs);
+  checkHistoryCommit(inputs);
   return inputs;
+}
+function readCompare() {
+  const raw = optional("compare");
+  if (raw === void 0) return void 0;
+  try {
+    return parseCompare(raw);
+  } catch (err) {
+    throw new ActionInputError("compare", err.message.replace(/^compare: /, ""));
+  }
 }
 function checkCommitTarget(inputs) {
   if (inputs.commit === false || !inputs.apiKey || inputs.mode === "estimate") return;
@@ -332,6 +412,14 @@ function checkCommitTarget(inputs) {
   if (!ctx.branch) {
     const ref = process.env.GITHUB_REF || "no ref";
     throw new ActionInputError("commit", `this "${ctx.eventName}" run is on ${ref}, not a branch: set commit-branch to the branch the results go to`);
+  }
+}
+function checkHistoryCommit(inputs) {
+  if (inputs.commit === false || inputs.history === false || !inputs.apiKey || inputs.mode === "estimate") return;
+  const workspace = readRunnerContext().workspace;
+  const rel = relative(workspace, resolve(workspace, inputs.history));
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new ActionInputError("history", `"${inputs.history}" is outside the repository, so \`commit\` cannot keep it for the next run: give a path inside it (default ${DEFAULT_HISTORY}) or history: false`);
   }
 }
 function readDataInput(requests) {
@@ -376,29 +464,11 @@ function saveOutputDir(dir) {
 }
 
 // src/action/describeError.ts
-var USER_ERRORS = /* @__PURE__ */ new Set([
-  "ActionInputError",
-  "JobCancelledError",
-  "NoRequestFilesError",
-  "DataFileError",
-  "TemplateError",
-  "JoinError",
-  "RequestFileError",
-  "PricingError",
-  "PricingFileError",
-  "DurationError",
-  "UnknownModelError",
-  "GitHubPermissionError",
-  "MaxCostError",
-  "UsageError",
-  "RunStateError",
-  "HttpError",
-  "AuthenticationError",
-  "PermissionDeniedError"
-]);
 function describe(err) {
-  if (!(err instanceof Error)) return String(err);
-  return USER_ERRORS.has(err.name) || USER_ERRORS.has(err.constructor.name) ? err.message : err.stack ?? err.message;
+  if (!(err instanceof Error)) return scrub(String(err));
+  if (err instanceof OpenAI.APIConnectionError) return scrub(`could not reach the API: ${err.message}; nothing more was sent`);
+  if (err instanceof OpenAI.APIError) return scrub(`the API answered ${err.status ?? "an error"}: ${err.message}`);
+  return scrub(isUserError(err) ? err.message : err.stack ?? err.message);
 }
 
 export {

@@ -10,11 +10,11 @@ import {
   MaxCostError,
   RunStateError,
   STATE_FILE,
-  UsageError,
   batchStatus,
   buildIndex,
   cancelRun,
   decide,
+  decideWithin,
   fitMaxCost,
   loadState,
   makeClient,
@@ -23,13 +23,14 @@ import {
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-7CVOKITO.js";
-import "./chunk-6KDZKEME.js";
-import "./chunk-2KLQBHXG.js";
+} from "./chunk-UELIURSV.js";
+import "./chunk-MKZBJKM2.js";
+import "./chunk-LZ5PGCP2.js";
 import {
-  DEFAULT_MIN_SAVINGS_USD
-} from "./chunk-QFOLXEZL.js";
-import "./chunk-T253CA67.js";
+  DEFAULT_MIN_SAVINGS_USD,
+  UsageError
+} from "./chunk-6BGZLGY6.js";
+import "./chunk-I7NYW3OD.js";
 import "./chunk-64PVKJPU.js";
 import "./chunk-NUO5XWAE.js";
 export {
@@ -44,6 +45,7 @@ export {
   buildIndex,
   cancelRun,
   decide,
+  decideWithin,
   fitMaxCost,
   loadState,
   makeClient,
