@@ -17,9 +17,10 @@ import {
   isUserError,
   outputSourceText,
   parsePricingPage,
+  parseTokenCount,
   renderEstimateMarkdown,
   savesText
-} from "./chunk-QSEQBGU7.js";
+} from "./chunk-OL4NMCWI.js";
 import {
   DEFAULT_CONCURRENCY,
   batchStatus,
@@ -7642,10 +7643,9 @@ function liveProgress(opts = {}) {
 
 // src/cli/run.ts
 function tokensArg(value2) {
-  const m = /^\s*([\d,]*\.?\d+)\s*([kmb])?\s*$/i.exec(value2);
-  const n = m ? Number(m[1].replaceAll(",", "")) * ({ k: 1e3, m: 1e6, b: 1e9 }[(m[2] ?? "").toLowerCase()] ?? 1) : NaN;
-  if (!(n >= 1) || !Number.isFinite(n)) throw new InvalidArgumentError("expected a number of tokens, e.g. 2000000 or 2M");
-  return Math.round(n);
+  const n = parseTokenCount(value2);
+  if (n === null) throw new InvalidArgumentError("expected a number of tokens, e.g. 2000000 or 2M");
+  return n;
 }
 function sameCommand() {
   const quote = (a) => /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`;

@@ -23,12 +23,12 @@ import {
   runHeadline,
   saveInFlight,
   saveOutputDir
-} from "./chunk-76QJXFGB.js";
+} from "./chunk-OVZRIUAL.js";
 import {
   renderEstimateMarkdown,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-QSEQBGU7.js";
+} from "./chunk-OL4NMCWI.js";
 import {
   VERSION,
   estimateFile,
@@ -1084,6 +1084,7 @@ async function runAll(files, dirs, inputs, ctx, rc) {
           minSavingsUsd: inputs.minSavingsUsd,
           ...inputs.retries !== void 0 ? { retries: inputs.retries } : {},
           ...limits,
+          ...inputs.queueLimit !== void 0 ? { queueLimitTokens: inputs.queueLimit } : {},
           ...ctx.runId ? { githubRunId: ctx.runId } : {},
           log: logInfo,
           signal,

@@ -10,8 +10,8 @@ import {
   readInFlight,
   readInputs,
   renderInFlightSummary
-} from "./chunk-76QJXFGB.js";
-import "./chunk-QSEQBGU7.js";
+} from "./chunk-OVZRIUAL.js";
+import "./chunk-OL4NMCWI.js";
 import {
   registerSecret,
   scrubProcessOutput

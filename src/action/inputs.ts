@@ -2,6 +2,7 @@
 // clear message, not a failure halfway through a paid run.
 import * as core from '@actions/core';
 import { registerSecret } from '../shared/secrets.ts';
+import { parseTokenCount } from '../shared/tokenCount.ts';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseDuration } from '../shared/duration.ts';
 import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
@@ -45,6 +46,8 @@ export interface ActionInputs {
   retries: number | undefined;
   /** The account's rate limits for the model(s), so auto can tell whether a sync safety net finishes in time. */
   rpm: number | undefined;
+  /** Enqueued-token limit of the batch queue per model (from the org's Limits page); undefined: learned. */
+  queueLimit: number | undefined;
   tpm: number | undefined;
   failOn: FailOn;
   onCancel: OnCancel;
@@ -97,6 +100,15 @@ function optionalNumber(name: string, check: (n: number) => boolean, what: strin
   if (raw === '') return undefined;
   const n = Number(raw);
   if (!Number.isFinite(n) || !check(n)) throw new ActionInputError(name, `"${raw}" is not ${what}`);
+  return n;
+}
+
+/** The batch queue's enqueued-token limit per model: 2000000, 2M, 90k; empty = learned from the API. */
+function queueLimitInput(): number | undefined {
+  const raw = core.getInput('queue-limit').trim();
+  if (raw === '') return undefined;
+  const n = parseTokenCount(raw);
+  if (n === null) throw new ActionInputError('queue-limit', `"${raw}" is not a number of tokens (e.g. 2000000 or 2M)`);
   return n;
 }
 
@@ -157,6 +169,7 @@ export function readInputs(): ActionInputs {
     onCancel: choice('on-cancel', ['leave', 'cancel'] as const, 'leave'),
     rpm: optionalNumber('rpm', (n) => Number.isInteger(n) && n >= 1, 'a whole number of requests a minute (1 or more)'),
     tpm: optionalNumber('tpm', (n) => Number.isInteger(n) && n >= 1, 'a whole number of tokens a minute (1 or more)'),
+    queueLimit: queueLimitInput(),
     region: flag('region', false),
     strictPricing: flag('strict-pricing', false),
     pilot: optionalNumber('pilot', (n) => Number.isInteger(n) && n >= 0, 'a whole number of requests (0 or more)') ?? 0,

@@ -98,6 +98,7 @@ export async function runAll(
           minSavingsUsd: inputs.minSavingsUsd,
           ...(inputs.retries !== undefined ? { retries: inputs.retries } : {}),
           ...limits,
+          ...(inputs.queueLimit !== undefined ? { queueLimitTokens: inputs.queueLimit } : {}),
           ...(ctx.runId ? { githubRunId: ctx.runId } : {}),
           log: logInfo,
           signal,

@@ -10,6 +10,7 @@ import type { RunMode } from '../run/index.ts';
 import { describeSummary, reportRunFailure } from './runOutput.ts';
 import { countArg, durationArg, numberArg, pollIntervalArg, positiveCountArg, usdArg } from './args.ts';
 import { onInterrupt } from './interrupt.ts';
+import { parseTokenCount } from '../shared/tokenCount.ts';
 import { liveProgress } from './liveProgress.ts';
 import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
 import type { FormatFlags } from './outputFormat.ts';
@@ -41,10 +42,9 @@ interface RunFlags extends PricingFlags, HistoryFlags, FormatFlags {
 
 /** Tokens as the Limits page shows them: 2000000, 2,000,000, 2M, 90k, 1.5B. */
 function tokensArg(value: string): number {
-  const m = /^\s*([\d,]*\.?\d+)\s*([kmb])?\s*$/i.exec(value);
-  const n = m ? Number(m[1].replaceAll(',', '')) * ({ k: 1e3, m: 1e6, b: 1e9 }[(m[2] ?? '').toLowerCase() as 'k' | 'm' | 'b'] ?? 1) : NaN;
-  if (!(n >= 1) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number of tokens, e.g. 2000000 or 2M');
-  return Math.round(n);
+  const n = parseTokenCount(value);
+  if (n === null) throw new InvalidArgumentError('expected a number of tokens, e.g. 2000000 or 2M');
+  return n;
 }
 
 /** The command line as typed, for "run it again" (arguments with spaces or quotes are quoted for a POSIX shell). */

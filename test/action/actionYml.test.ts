@@ -40,6 +40,8 @@ test('the inputs and outputs of shared/DESIGN.md, and the ones users need', () =
   ours.push('region', 'strict-pricing', 'pilot', 'history');
   // estimate --compare: the same requests priced on other providers' models.
   ours.push('compare');
+  // run --queue-limit: the batch queue's enqueued-token limit.
+  ours.push('queue-limit');
   assert.deepEqual([...inputs].sort(), [...design, ...ours].sort());
   assert.deepEqual(
     [...outputs].sort(),
@@ -76,6 +78,7 @@ const VARIANTS: Record<string, [Record<string, string>, string]> = {
   pilot: [{}, '5'],
   history: [{}, 'false'],
   compare: [{}, 'claude-haiku-4-5'],
+  'queue-limit': [{}, '2M'],
   data: [DATA_STEP, 'other.csv'],
   template: [DATA_STEP, 'other.txt'],
   model: [DATA_STEP, 'gpt-4o'],

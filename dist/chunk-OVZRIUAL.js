@@ -7,9 +7,10 @@ const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   PRICING_PAGE_URL,
   isUserError,
+  parseTokenCount,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-QSEQBGU7.js";
+} from "./chunk-OL4NMCWI.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   OpenAI,
@@ -331,6 +332,13 @@ function optionalNumber(name, check, what) {
   if (!Number.isFinite(n) || !check(n)) throw new ActionInputError(name, `"${raw}" is not ${what}`);
   return n;
 }
+function queueLimitInput() {
+  const raw = getInput("queue-limit").trim();
+  if (raw === "") return void 0;
+  const n = parseTokenCount(raw);
+  if (n === null) throw new ActionInputError("queue-limit", `"${raw}" is not a number of tokens (e.g. 2000000 or 2M)`);
+  return n;
+}
 function flag(name, fallback) {
   const raw = getInput(name).trim().toLowerCase();
   if (raw === "") return fallback;
@@ -383,6 +391,7 @@ function readInputs() {
     onCancel: choice("on-cancel", ["leave", "cancel"], "leave"),
     rpm: optionalNumber("rpm", (n) => Number.isInteger(n) && n >= 1, "a whole number of requests a minute (1 or more)"),
     tpm: optionalNumber("tpm", (n) => Number.isInteger(n) && n >= 1, "a whole number of tokens a minute (1 or more)"),
+    queueLimit: queueLimitInput(),
     region: flag("region", false),
     strictPricing: flag("strict-pricing", false),
     pilot: optionalNumber("pilot", (n) => Number.isInteger(n) && n >= 0, "a whole number of requests (0 or more)") ?? 0,

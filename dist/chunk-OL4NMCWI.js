@@ -91,6 +91,14 @@ function renderEstimateMarkdownFor(e, audience) {
   return lines.join("\n");
 }
 
+// src/shared/tokenCount.ts
+function parseTokenCount(text) {
+  const m = /^\s*([\d,]*\.?\d+)\s*([kmb])?\s*$/i.exec(text);
+  if (!m) return null;
+  const n = Number(m[1].replaceAll(",", "")) * ({ k: 1e3, m: 1e6, b: 1e9 }[(m[2] ?? "").toLowerCase()] ?? 1);
+  return Number.isFinite(n) && n >= 1 ? Math.round(n) : null;
+}
+
 // src/pricing/update/parsePricingPage.ts
 var TAB_LABELS = /* @__PURE__ */ new Map([
   ["standard", "sync"],
@@ -296,6 +304,7 @@ export {
   renderEstimateMarkdown,
   renderEstimateMarkdownFor,
   isUserError,
+  parseTokenCount,
   PRICING_PAGE_URL,
   parsePricingPage
 };
