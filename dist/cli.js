@@ -27,7 +27,7 @@ import {
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-UELIURSV.js";
+} from "./chunk-FJI4R254.js";
 import {
   VERSION,
   estimateFile,

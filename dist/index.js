@@ -1033,7 +1033,7 @@ function runDirs(outputDir, files) {
 }
 async function runAll(files, dirs, inputs, ctx, rc) {
   const { catalog, signal } = rc;
-  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-WIH24VHW.js");
+  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-TZ6CINQG.js");
   const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
   const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
   let shared = null;

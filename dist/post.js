@@ -39,7 +39,7 @@ async function post() {
     }
     const inputs = readInputs();
     if (inputs.onCancel === "cancel" && inputs.apiKey) {
-      const { cancelRun } = await import("./run-WIH24VHW.js");
+      const { cancelRun } = await import("./run-TZ6CINQG.js");
       for (const id of batchIds) {
         await cancelRun(id, { apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
         logInfo(`cancelled ${id}`);

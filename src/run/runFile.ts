@@ -23,7 +23,7 @@ import { makeClient } from './openaiClient.ts';
 import { decideWithin, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './plan/policy.ts';
 import { policyInput } from './plan/sharedMaxCost.ts';
 import type { RunContext } from './runContext.ts';
-import { DEFAULT_CONCURRENCY } from './sync/runSync.ts';
+import { DEFAULT_CONCURRENCY, DEFAULT_RETRIES } from './sync/runSync.ts';
 import { loadState, saveState } from './state/state.ts';
 import type { RunState } from './state/state.ts';
 import { journalPath, runSyncPhase } from './sync/syncPhase.ts';
@@ -34,7 +34,8 @@ import { UsageError } from '../shared/usageError.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 import { DEFAULT_MAX_BATCHES } from './batch/queueBook.ts';
 
-export const DEFAULT_RETRIES = 2;
+// One default for the whole run: the sync runner's.
+export { DEFAULT_RETRIES };
 /** Error codes that mean the account, not the request, was refused (the sync runner stops on the first of them). */
 /** Error codes that mean nothing could be sent: the account was refused (bad key, no quota or credit, a spend limit)
  *  or the API could not be reached. When every request that did not succeed ended with one of them and none

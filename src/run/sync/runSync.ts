@@ -170,23 +170,17 @@ export async function runSync(
   // The mode of a request that got no answer: the tier it was (or would have been) sent at.
   const unanswered = (item: RunItem, status: 'failed' | 'skipped', code: string, message: string, flexTier: boolean): ResultRecord =>
     record(item, { status, mode: flexTier ? 'flex' : priorityFor(item) ? 'priority' : 'sync', response: null, error: { code, message }, usage: null, cost_usd: null });
-  const modelHasPriority = (model: string): boolean => {
+  // Whether the model has this tier in the catalog (a model it cannot price has neither: sent at the standard tier).
+  const modelHas = (model: string, tier: 'flex' | 'priority'): boolean => {
     try {
-      return opts.pricingFor(model).priority !== null;
+      return opts.pricingFor(model)[tier] !== null;
     } catch {
       return false;
     }
   };
   // Priority where the endpoint and the model have it; elsewhere the standard tier (said in the record's mode).
-  const priorityFor = (item: RunItem): boolean => opts.tier === 'priority' && FLEX_ENDPOINTS.has(item.url) && modelHasPriority(item.model);
+  const priorityFor = (item: RunItem): boolean => opts.tier === 'priority' && FLEX_ENDPOINTS.has(item.url) && modelHas(item.model, 'priority');
 
-  const modelHasFlex = (model: string): boolean => {
-    try {
-      return opts.pricingFor(model).flex !== null;
-    } catch {
-      return false;
-    }
-  };
 
   // Pulled and not yet answered; the loop waits for `wake` when it may not pull more.
   let active = 0;
@@ -217,7 +211,7 @@ export async function runSync(
     const path = item.url.replace(/^\/v1/, '');
     // Flex only where the endpoint and the model have it: the API refuses service_tier "flex" elsewhere, and a mixed
     // file in flex mode runs its other models at the standard tier.
-    let flex = opts.tier === 'flex' && FLEX_ENDPOINTS.has(item.url) && modelHasFlex(item.model);
+    let flex = opts.tier === 'flex' && FLEX_ENDPOINTS.has(item.url) && modelHas(item.model, 'flex');
     let fellBack = false;
     let retriesUsed = 0;
     let rateLimitRetriesUsed = 0;

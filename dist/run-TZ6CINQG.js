@@ -23,7 +23,7 @@ import {
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-UELIURSV.js";
+} from "./chunk-FJI4R254.js";
 import "./chunk-MKZBJKM2.js";
 import "./chunk-LZ5PGCP2.js";
 import {

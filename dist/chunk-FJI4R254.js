@@ -2030,21 +2030,14 @@ async function runSync(items, opts, onResult) {
     ...fields
   });
   const unanswered = (item, status, code, message, flexTier) => record(item, { status, mode: flexTier ? "flex" : priorityFor(item) ? "priority" : "sync", response: null, error: { code, message }, usage: null, cost_usd: null });
-  const modelHasPriority = (model) => {
+  const modelHas = (model, tier) => {
     try {
-      return opts.pricingFor(model).priority !== null;
+      return opts.pricingFor(model)[tier] !== null;
     } catch {
       return false;
     }
   };
-  const priorityFor = (item) => opts.tier === "priority" && FLEX_ENDPOINTS.has(item.url) && modelHasPriority(item.model);
-  const modelHasFlex = (model) => {
-    try {
-      return opts.pricingFor(model).flex !== null;
-    } catch {
-      return false;
-    }
-  };
+  const priorityFor = (item) => opts.tier === "priority" && FLEX_ENDPOINTS.has(item.url) && modelHas(item.model, "priority");
   let active = 0;
   let wake = null;
   let bug = null;
@@ -2067,7 +2060,7 @@ async function runSync(items, opts, onResult) {
   async function send(item) {
     const cost = tokenCost(item);
     const path = item.url.replace(/^\/v1/, "");
-    let flex = opts.tier === "flex" && FLEX_ENDPOINTS.has(item.url) && modelHasFlex(item.model);
+    let flex = opts.tier === "flex" && FLEX_ENDPOINTS.has(item.url) && modelHas(item.model, "flex");
     let fellBack = false;
     let retriesUsed = 0;
     let rateLimitRetriesUsed = 0;
@@ -2353,7 +2346,6 @@ async function runSyncPhase(ctx, catalog, lines, tier) {
 var tierName = (tier) => tier === "default" ? "sync" : tier;
 
 // src/run/runFile.ts
-var DEFAULT_RETRIES2 = 2;
 var ACCOUNT_REFUSALS = /* @__PURE__ */ new Set([
   "invalid_api_key",
   "http_401",
@@ -2461,7 +2453,7 @@ async function runFile(path, opts) {
     state = null;
   }
   const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
-  const retries = opts.retries ?? DEFAULT_RETRIES2;
+  const retries = opts.retries ?? DEFAULT_RETRIES;
   const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
   const itemsOf = (e) => new Map((e.items ?? []).map((it) => [it.line, it]));
   const pilotWanted = !state && (opts.pilot ?? 0) > 0;
@@ -2781,11 +2773,11 @@ export {
   decideWithin,
   redactSecrets,
   DEFAULT_CONCURRENCY,
+  DEFAULT_RETRIES,
   policyInput,
   shareMaxCost,
   STATE_FILE,
   loadState,
-  DEFAULT_RETRIES2 as DEFAULT_RETRIES,
   DEFAULT_POLL_MS,
   runFile,
   buildIndex,
