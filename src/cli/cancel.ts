@@ -6,18 +6,20 @@ import { reportRunFailure } from './runOutput.ts';
 import { renderStatus } from './status.ts';
 import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
 import type { FormatFlags } from './outputFormat.ts';
+import { addProviderOptions, providerOptions } from './providerFlags.ts';
+import type { ProviderFlags } from './providerFlags.ts';
 
 export function addCancelCommand(program: Command): void {
   const cmd = program
     .command('cancel')
     .description("cancel a run's running batches (DIR) or one batch (BATCH_ID)")
     .argument('<target>', 'a run folder (--out of batchwise run) or a batch id');
-  addFormatOption(cmd)
+  addFormatOption(addProviderOptions(cmd, { deployments: false }))
     .addHelpText('after', '\nExamples:\n  batchwise cancel results/\n  batchwise cancel batch_abc123 --json\n\nFinished answers stay; a later `batchwise run` with the same --out collects them.')
-    .action(async (target: string, flags: FormatFlags) => {
+    .action(async (target: string, flags: FormatFlags & ProviderFlags) => {
       try {
         const json = useFormat(flags);
-        const r = await cancelRun(target, { log: (l) => process.stderr.write(`${l}\n`) });
+        const r = await cancelRun(target, { ...providerOptions(flags), log: (l) => process.stderr.write(`${l}\n`) });
         if (json) printJson(r);
         else process.stdout.write(renderStatus(r));
         process.exitCode = 0;

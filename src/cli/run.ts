@@ -17,8 +17,10 @@ import type { FormatFlags } from './outputFormat.ts';
 import { runSummaryJson } from './runOutput.ts';
 import { InvalidArgumentError } from 'commander';
 import { joinResults, renderJoinSummary } from '../join/index.ts';
+import { addProviderOptions, providerOptions } from './providerFlags.ts';
+import type { ProviderFlags } from './providerFlags.ts';
 
-interface RunFlags extends PricingFlags, HistoryFlags, FormatFlags {
+interface RunFlags extends PricingFlags, HistoryFlags, FormatFlags, ProviderFlags {
   mode: RunMode;
   pilot?: number;
   fresh?: boolean;
@@ -57,10 +59,10 @@ export function addRunCommand(program: Command): void {
   const cmd = program
     .command('run')
     .description('run a request file to the end (batch, flex, sync or priority), resumable, and write results and a report')
-    .addHelpText('after', '\nExamples:\n  batchwise run requests.jsonl --out results/ --latency-budget 6h --max-cost 20\n  batchwise run big.jsonl --mode batch --out results/ --queue-limit 2M --until 5h30m   (exit 3: run it again later)\n  batchwise run requests.jsonl --out results/ --pilot 20 --format json\n\nExit codes: 0 all succeeded, 2 some did not, 3 in progress (run the same command again), 1 could not run, 130 interrupted.')
+    .addHelpText('after', '\nExamples:\n  batchwise run requests.jsonl --out results/ --latency-budget 6h --max-cost 20\n  batchwise run big.jsonl --mode batch --out results/ --queue-limit 2M --until 5h30m   (exit 3: run it again later)\n  batchwise run requests.jsonl --out results/ --pilot 20 --format json\n  ANTHROPIC_API_KEY=… batchwise run claude.jsonl --provider anthropic --out results/\n  batchwise run evals.jsonl --provider azure --deployment gpt-5.4-mini=evals-batch --out results/\n\nExit codes: 0 all succeeded, 2 some did not, 3 in progress (run the same command again), 1 could not run, 130 interrupted.')
     .argument('<file>', 'request file in the Batch API JSONL format')
     .addOption(new Option('--mode <mode>', 'how to run it (priority: Fast mode, dearer and faster; never chosen by auto)').choices(['auto', 'batch', 'flex', 'sync', 'priority']).default('auto'));
-  addFormatOption(addHistoryOptions(addPricingOptions(cmd)))
+  addFormatOption(addProviderOptions(addHistoryOptions(addPricingOptions(cmd))))
     .option('--pilot <n>', 'send N requests (chosen at random) synchronously first; their answers calibrate the estimate of the rest', countArg)
     .requiredOption('--out <dir>', 'folder for results, report and state (run again with the same folder to resume)')
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h (default: 24h)', durationArg('--latency-budget'))
@@ -94,6 +96,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     const summary = await runFile(file, {
       mode: flags.mode,
       outDir: flags.out,
+      ...providerOptions(flags),
       catalog: catalogFrom(flags),
       region: flags.region,
       historyPath: historyPathOf(flags),

@@ -5,6 +5,8 @@ import type { StatusReport } from '../run/index.ts';
 import { reportRunFailure } from './runOutput.ts';
 import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
 import type { FormatFlags } from './outputFormat.ts';
+import { addProviderOptions, providerOptions } from './providerFlags.ts';
+import type { ProviderFlags } from './providerFlags.ts';
 
 export function renderStatus(r: StatusReport): string {
   const out: string[] = [];
@@ -27,12 +29,12 @@ export function addStatusCommand(program: Command): void {
     .command('status')
     .description("show a run's batches (DIR) or one batch (BATCH_ID)")
     .argument('<target>', 'a run folder (--out of batchwise run) or a batch id');
-  addFormatOption(cmd)
+  addFormatOption(addProviderOptions(cmd, { deployments: false }))
     .addHelpText('after', '\nExamples:\n  batchwise status results/\n  batchwise status batch_abc123 --format json')
-    .action(async (target: string, flags: FormatFlags) => {
+    .action(async (target: string, flags: FormatFlags & ProviderFlags) => {
       const json = useFormat(flags);
       try {
-        const r = await batchStatus(target);
+        const r = await batchStatus(target, providerOptions(flags));
         if (json) printJson(r);
         else process.stdout.write(renderStatus(r));
         process.exitCode = 0;

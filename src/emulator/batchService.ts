@@ -97,7 +97,9 @@ export class BatchService {
     await Promise.allSettled([...this.writes.values()]);
   }
 
-  create(body: Record<string, unknown>): BatchObject {
+  /** `expires: false`: Azure's Global Batch, which does not expire jobs. */
+  create(body: Record<string, unknown>, opts: { expires?: boolean } = {}): BatchObject {
+    const expires = opts.expires ?? true;
     const params = readBatchParams(body);
     const file = this.files.get(params.input_file_id);
     if (!file) {
@@ -136,7 +138,7 @@ export class BatchService {
       error_file_id: null,
       created_at: created,
       in_progress_at: null,
-      expires_at: created + 86_400,
+      expires_at: expires ? created + 86_400 : null,
       finalizing_at: null,
       completed_at: null,
       failed_at: null,
@@ -156,13 +158,14 @@ export class BatchService {
         inProgressMs: null,
         cancellingMs: null,
         finalizingMs: null,
-        expireAtMs: now + (this.cfg.expireAfterMs ?? DAY_MS),
+        expireAtMs: expires ? now + (this.cfg.expireAfterMs ?? DAY_MS) : null,
         completeAfterMs: this.cfg.completeAfterMs,
         seed: this.cfg.seed,
         failRate: this.cfg.failRate,
         inputTokens: 0,
         queueModel: null,
         outputExpiresAfterS: params.outputExpiresAfterS,
+        ...(expires ? {} : { azure: true }),
       },
     };
     this.records.set(batch.id, record);
@@ -387,6 +390,9 @@ export class BatchService {
       ordinal: record.internals.ordinal,
       countTokens,
       signal: this.abort.signal,
+      ...(record.internals.azure
+        ? { maxLines: 100_000, deployments: Object.keys(this.models.deployments).length > 0 ? this.models.deployments : null }
+        : {}),
     });
   }
 

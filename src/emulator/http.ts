@@ -19,7 +19,19 @@ export function sendError(res: ServerResponse, err: ApiError, headers: Record<st
   sendJson(res, err.status, err.toBody(), { ...headers, ...err.headers });
 }
 
-export async function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** Bodies already read, so a check before the route (Azure's deployment check) and the route read the same one. */
+const readBodies = new WeakMap<IncomingMessage, Promise<Record<string, unknown>>>();
+
+export function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let read = readBodies.get(req);
+  if (!read) {
+    read = readJsonBodyOnce(req);
+    readBodies.set(req, read);
+  }
+  return read;
+}
+
+async function readJsonBodyOnce(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -74,6 +74,10 @@ export interface EmulatorOptions {
   catalog?: Catalog;
   /** How many prefix hashes the prompt cache keeps (least recently used go first). */
   promptCacheEntries?: number;
+  /** Azure OpenAI: deployment name → the model it serves. Calls under /openai/v1/ (Azure's v1 API, `api-key` header)
+   *  must name a deployment as their model when this is given; their batches never expire (Azure: "we do not expire
+   *  the jobs that take longer"). */
+  azureDeployments?: Record<string, string>;
   /** The emulator's clock in ms (default Date.now): tests drive limits, lifecycles and expiry with it. Held answers
    *  (latencyMs) wait on real timers whatever the clock says. */
   now?: () => number;
@@ -82,6 +86,8 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   /** http://127.0.0.1:PORT/v1 — the baseURL for the openai SDK. */
   url: string;
+  /** http://127.0.0.1:PORT — the base URL for the other providers (Azure endpoint, Anthropic's and Gemini's SDK base). */
+  origin: string;
   port: number;
   close(): Promise<void>;
 }
@@ -146,7 +152,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const files = new FileStore(dir, cfg.now);
   await files.open();
   const cache = new PromptCache(opts.promptCacheEntries);
-  const models = new ModelCatalog(opts.catalog, cfg.log);
+  const models = new ModelCatalog(opts.catalog, cfg.log, opts.azureDeployments ?? {});
   const batches = new BatchService(cfg, files, dir, { cache, models });
   await batches.open();
   const limiter = new RateLimiter({ rpm: cfg.rpm, tpm: cfg.tpm, limiter: cfg.limiter, perSecond: cfg.perSecond, now: cfg.now });
@@ -182,6 +188,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost}:${port}/v1`,
+    origin: `http://${shownHost}:${port}`,
     port,
     close() {
       closing ??= (async () => {

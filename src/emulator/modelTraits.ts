@@ -26,9 +26,12 @@ function unknownModel(model: string): ModelTraits {
 export class ModelCatalog {
   private readonly catalog: Catalog | null;
   private readonly memo = new Map<string, ModelTraits>();
+  /** Azure deployment names → the model each serves: a deployment answers as its model. */
+  readonly deployments: Readonly<Record<string, string>>;
 
   /** `catalog` for tests; otherwise the bundled one. A catalog that cannot be read leaves every model unknown. */
-  constructor(catalog?: Catalog, log: (line: string) => void = () => {}) {
+  constructor(catalog?: Catalog, log: (line: string) => void = () => {}, deployments: Record<string, string> = {}) {
+    this.deployments = deployments;
     if (catalog) {
       this.catalog = catalog;
       return;
@@ -43,14 +46,16 @@ export class ModelCatalog {
 
   /** The name answers carry: a family named as such answers as its first dated snapshot (`gpt-4o` →
    *  `gpt-4o-2024-08-06`), as the real API does; a snapshot, an alias or an unknown model answers as sent. */
-  answeredName(model: string): string {
+  answeredName(name: string): string {
+    const model = this.deployments[name] ?? name;
     if (!this.catalog || !Object.hasOwn(this.catalog.models, model)) return model;
     const snapshots = this.catalog.models[model].snapshots ?? [];
     return snapshots.find((s) => DATED.test(s)) ?? model;
   }
 
   /** Whether the catalog knows the model (as a key or a listed snapshot). Without a catalog every model is known. */
-  knows(model: string): boolean {
+  knows(name: string): boolean {
+    const model = this.deployments[name] ?? name;
     return !this.catalog || findCatalogKey(this.catalog, model) !== null;
   }
 
@@ -60,7 +65,8 @@ export class ModelCatalog {
     return Object.entries(this.catalog.models).flatMap(([key, e]) => [key, ...(e.snapshots ?? [])]);
   }
 
-  traits(model: string): ModelTraits {
+  traits(name: string): ModelTraits {
+    const model = this.deployments[name] ?? name;
     let t = this.memo.get(model);
     if (t) return t;
     t = this.lookup(model);

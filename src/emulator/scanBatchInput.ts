@@ -27,6 +27,10 @@ export interface ScanOptions {
   failRate: number;
   ordinal: number;
   countTokens: boolean;
+  /** Azure: every line's model must be one of these deployment names (given only when deployments are configured). */
+  deployments?: Readonly<Record<string, string>> | null;
+  /** Most lines of one file (OpenAI 50,000; Azure 100,000). */
+  maxLines?: number;
   /** Checked on every line: closing the emulator abandons a scan of a large file quickly. */
   signal?: AbortSignal;
 }
@@ -42,11 +46,12 @@ export async function scanBatchInput(o: ScanOptions): Promise<BatchPlan> {
   let lines = 0;
   let model: string | null = null;
   let inputTokens = 0;
+  const maxLines = o.maxLines ?? MAX_LINES;
 
   for await (const raw of readJsonlLines(o.path)) {
     o.signal?.throwIfAborted();
     lines++;
-    if (lines > MAX_LINES) continue;
+    if (lines > maxLines) continue;
     const line = raw.line;
     let parsed: unknown;
     try {
@@ -98,6 +103,10 @@ export async function scanBatchInput(o: ScanOptions): Promise<BatchPlan> {
     if (body && typeof body === 'object' && !Array.isArray(body)) {
       const m = (body as Record<string, unknown>).model;
       if (typeof m === 'string') {
+        if (o.deployments && !Object.hasOwn(o.deployments, m)) {
+          // Ours: Azure's validation error for a model that is no deployment of the resource is undocumented.
+          report({ code: 'DeploymentNotFound', line, message: `The API deployment '${m}' for this resource does not exist.`, param: 'body.model' });
+        }
         if (model === null) model = m;
         else if (m !== model) {
           report({
@@ -120,11 +129,11 @@ export async function scanBatchInput(o: ScanOptions): Promise<BatchPlan> {
   }
 
   if (lines === 0) errors.push({ code: 'empty_file', line: null, message: 'The batch input file is empty.', param: null });
-  if (lines > MAX_LINES) {
+  if (lines > maxLines) {
     errors.unshift({
       code: 'too_many_tasks',
       line: null,
-      message: `The batch input file contains ${lines.toLocaleString('en-US')} requests; the maximum is ${MAX_LINES.toLocaleString('en-US')}.`,
+      message: `The batch input file contains ${lines.toLocaleString('en-US')} requests; the maximum is ${maxLines.toLocaleString('en-US')}.`,
       param: null,
     });
   }

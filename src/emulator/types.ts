@@ -41,7 +41,7 @@ export interface BatchObject {
   error_file_id: string | null;
   created_at: number;
   in_progress_at: number | null;
-  expires_at: number;
+  expires_at: number | null;
   finalizing_at: number | null;
   completed_at: number | null;
   failed_at: number | null;
@@ -78,6 +78,8 @@ export interface BatchInternals {
   /** Fixed when cancel is called (a restart with other flags does not change a cancel under way). */
   cancelAfterMs?: number;
   cancelledLines?: CancelledLines;
+  /** Created through Azure's v1 API: never expires, 100,000 lines, models must be deployments. */
+  azure?: boolean;
 }
 
 export interface BatchRecord {

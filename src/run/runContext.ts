@@ -1,6 +1,6 @@
 // What every phase of one run shares: the client, the plan's facts per line, the state and how to save it, the clock.
 import type { SyncProgress } from './sync/syncProgress.ts';
-import type OpenAI from 'openai';
+import type { Provider } from './providers/index.ts';
 import type { Batch } from 'openai/resources/batches';
 import type { LineEstimate } from '../estimate/types.ts';
 import type { BatchLimits } from '../requests/index.ts';
@@ -8,7 +8,8 @@ import type { RunState } from './state/state.ts';
 import type { BatchProgress, Decision } from './types.ts';
 
 export interface RunContext {
-  client: OpenAI;
+  /** The provider every call goes through (run/providers/): the runners never see which one it is. */
+  provider: Provider;
   inputPath: string;
   /** How the input is named in messages (`requests.jsonl:12: …`). */
   displayName: string;

@@ -11,7 +11,6 @@ import type { ResultRecord } from '../results/index.ts';
 import { renderRunMarkdown, runReportJson } from '../report/runReport.ts';
 import type { RunReport } from '../report/runReport.ts';
 import { runBatchRounds } from './batch/batchRounds.ts';
-import type OpenAI from 'openai';
 import { appendHistory, observeResults, readHistory } from '../history/index.ts';
 import type { Observation, ObservedRequest } from '../history/index.ts';
 import { choosePilotLines, pilotObservations } from './plan/pilot.ts';
@@ -19,7 +18,9 @@ import { MaxCostError, RunStateError } from './errors.ts';
 import type { CostPaths } from './plan/policy.ts';
 import type { Decision, InProgress } from './types.ts';
 import { fileSha256 } from './state/fileSha256.ts';
-import { makeClient } from './openaiClient.ts';
+import { makeProvider, providerKey } from './providers/index.ts';
+import type { Provider } from './providers/index.ts';
+import { checkLinesFor, tiersOf } from './providers/checkLines.ts';
 import { decideWithin, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './plan/policy.ts';
 import { policyInput } from './plan/sharedMaxCost.ts';
 import type { RunContext } from './runContext.ts';
@@ -50,7 +51,8 @@ export const DEFAULT_POLL_MS = { min: 2_000, max: 60_000 };
 export async function runFile(path: string, opts: RunOptions): Promise<RunSummary> {
   const startedAt = new Date();
   // Every log line passes through the redactor: an error message can echo the key (a proxy's 401, a 5xx body).
-  const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY ?? null;
+  const providerName = opts.provider ?? 'openai';
+  const apiKey = opts.providerImpl?.apiKey ?? (opts.client ? opts.client.apiKey : providerKey({ provider: providerName, apiKey: opts.apiKey })) ?? null;
   const sink = opts.log ?? (() => {});
   const log = (line: string) => sink(redactSecrets(line, apiKey));
   // Before anything can echo it: every writer scrubs the key from what it writes.
@@ -65,22 +67,32 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   if (opts.queueLimitTokens !== undefined && !(opts.queueLimitTokens > 0)) throw new UsageError(`--queue-limit must be more than zero tokens (got ${opts.queueLimitTokens})`);
   // --until counts from the start of this run (the job's own clock), not from the start of the work.
   const until = opts.untilMs !== undefined ? startedAt.getTime() + opts.untilMs : null;
+  if (opts.providerImpl && opts.providerImpl.name !== providerName) throw new UsageError(`provider ${opts.providerImpl.name} given for a ${providerName} run`);
+  // Built first: what the provider cannot take is found with the file's other mistakes, before a cent is spent.
+  const provider = opts.providerImpl ?? makeProvider({ provider: providerName, apiKey: opts.apiKey, baseURL: opts.baseURL, deployments: opts.deployments, client: opts.client });
+  try {
+    return await runWith(provider);
+  } finally {
+    if (!opts.providerImpl) await provider.close?.();
+  }
+
+  async function runWith(provider: Provider): Promise<RunSummary> {
   // A new run's state; `carried` (set by --fresh) must be in it from the first save, whoever creates it.
   const newState = (file: string, sha: string, d: Decision, at: Date, ms: number): RunState => ({
-    version: 1, input_file: file, input_sha256: sha, decision: d, started_at: at.toISOString(),
+    version: 1, input_file: file, input_sha256: sha, provider: providerName, decision: d, started_at: at.toISOString(),
     deadline_ms: at.getTime() + ms, parts: [], sync_phase: null, finished_at: null,
     ...(carried.length > 0 ? { carried: lineNumbersOf(carried, itemsOf(estimate)) } : {}),
   });
   const runContext = (
-    st: RunState, client: OpenAI, items: Map<number, LineEstimate>,
+    st: RunState, provider: Provider, items: Map<number, LineEstimate>,
     o: { budget: number; retries: number; concurrency: number; paths: CostPaths },
   ): RunContext => ({
-    client, inputPath: path, displayName: path, outDir, inputSha256: st.input_sha256, decision: st.decision, state: st,
+    provider, inputPath: path, displayName: path, outDir, inputSha256: st.input_sha256, decision: st.decision, state: st,
     save: () => saveState(outDir, st),
     items, deadline: st.deadline_ms, budgetMs: st.deadline_ms - Date.parse(st.started_at), retries: o.retries,
     syncRetryThreshold: o.paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
     rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency: o.concurrency, flexAvailable: [...items.values()].length > 0 && flexForAll(items),
-    flexFallback: o.paths.flexFallback, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: opts.partLimits ?? {},
+    flexFallback: o.paths.flexFallback, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: { ...provider.partLimits, ...(opts.partLimits ?? {}) },
     githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress, onSyncProgress: opts.onSyncProgress,
     existing: null, queueLimitTokens: opts.queueLimitTokens ?? null, until, maxBatches: opts.maxBatches ?? DEFAULT_MAX_BATCHES, created: 0,
   });
@@ -88,20 +100,29 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const flexForAll = (items: Map<number, LineEstimate>) => [...items.values()].some((it) => it.cost.flex !== null);
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
 
+  // Tiers the provider does not run (Azure and the others: no flex, no priority through their batch APIs) are not
+  // priced, so the policy can never plan them.
+  const catalog = tiersOf(opts.catalog, provider.tiers);
+  if (opts.mode === 'priority' && !provider.tiers.priority) throw new UsageError(`--mode priority: ${provider.name} has no priority processing through this API`);
+  if (opts.mode === 'flex' && !provider.tiers.flex) throw new UsageError(`--mode flex: ${provider.name} has no flex processing through this API`);
   // Everything a user can get wrong is found before a cent is spent: the file, the budget, the cost ceiling.
   const history = opts.history ?? (opts.historyPath ? await readHistoryLogged(opts.historyPath, log) : []);
   const estimateWith = (observations: Observation[], source: 'history' | 'pilot') =>
     estimateFile(path, {
-      catalog: opts.catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings,
+      catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings,
       displayName: path, region: opts.region, history: observations, historySource: source, now: opts.now,
     });
   let estimate = await estimateWith(history, opts.historySource ?? 'history');
   refuseShutDownModels(estimate, path);
+  await checkLinesFor(provider, path);
   for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
   const inputSha256 = await fileSha256(path);
   mkdirSync(outDir, { recursive: true });
   let state = loadState(outDir);
   // Checked first, --fresh or not: another input's answers must never be carried into this one.
+  if (state && (state.provider ?? 'openai') !== providerName) {
+    throw new RunStateError(`${outDir} holds a run on ${state.provider ?? 'openai'}, not ${providerName}: its batches live there. Run it with --provider ${state.provider ?? 'openai'}, or use another --out`);
+  }
   if (state && state.input_sha256 !== inputSha256) {
     throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}…); use another --out, or remove it to start over`);
   }
@@ -118,7 +139,6 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   }
   const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
   const retries = opts.retries ?? DEFAULT_RETRIES;
-  const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
   const itemsOf = (e: FileEstimate) => new Map((e.items ?? []).map((it) => [it.line, it] as const));
 
   // The pilot runs before the decision (its answers calibrate it), once: a rerun finds its lines in state.json.
@@ -139,11 +159,11 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     const st0 = state!;
     if (!st0.pilot!.done) {
       log(`pilot: sending ${lines.length} requests synchronously to calibrate the estimate`);
-      const pilotCtx = runContext(st0, client, pilotItems, { budget, retries, concurrency, paths: { syncRetries: true, flexFallback: true } });
+      const pilotCtx = runContext(st0, provider, pilotItems, { budget, retries, concurrency, paths: { syncRetries: true, flexFallback: true } });
       const settled = await buildIndex(st0, outDir);
       const todo = lines.filter((l) => settled.status(pilotItems.get(l)!.custom_id)?.status !== 'succeeded');
       settled.close();
-      await runSyncPhase(pilotCtx, opts.catalog, todo, 'default');
+      await runSyncPhase(pilotCtx, catalog, todo, 'default');
     }
     const index = await buildIndex(st0, outDir);
     const observed = pilotObservations(lines, pilotItems, index, path, new Date().toISOString());
@@ -187,7 +207,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   }
   const items = itemsOf(estimate);
   const st: RunState = state;
-  const ctx = runContext(st, client, items, { budget, retries, concurrency, paths });
+  const ctx = runContext(st, provider, items, { budget, retries, concurrency, paths });
   // Pilot answers, and answers carried over by --fresh, are in already: the batch never carries them again.
   const pilotLines = new Set(st.pilot?.lines ?? []);
   const answeredBefore = new Set([...(st.pilot?.answered ?? st.pilot?.lines ?? []), ...(st.carried ?? [])]);
@@ -226,7 +246,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
       return found?.kind === 'batch' && found.batch_id !== null && netCancelled.has(found.batch_id);
     });
     index.close();
-    await runSyncPhase(ctx, opts.catalog, left, st.sync_phase.mode === 'sync' ? 'default' : st.sync_phase.mode);
+    await runSyncPhase(ctx, catalog, left, st.sync_phase.mode === 'sync' ? 'default' : st.sync_phase.mode);
   }
 
   // Merge, in input order, and report.
@@ -234,7 +254,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   const resultsPath = join(outDir, 'results.jsonl');
   const csvPath = join(outDir, 'results.csv');
   const ledger = new LedgerBook({
-    pricingFor: (model) => resolvePricing(opts.catalog, model),
+    pricingFor: (model) => resolvePricing(catalog, model),
     estimateOf: (line) => items.get(line),
     plannedMode: decision.mode,
     pilotLines,
@@ -297,6 +317,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     report_md_path: reportMdPath, started_at: startedAt.toISOString(), finished_at: finishedAt.toISOString(), exit_code: exit,
     ...(inProgress ? { in_progress: inProgress } : {}),
   };
+  }
 }
 
 /** Every succeeded answer the set-aside run holds (downloaded batch outputs, the journal), written to a new journal

@@ -6,6 +6,7 @@ import type { Ledger } from '../results/ledger/index.ts';
 import type { Observation } from '../history/index.ts';
 import type { SyncProgress } from './sync/syncProgress.ts';
 import type OpenAI from 'openai';
+import type { DeploymentMap, Provider, ProviderName } from './providers/index.ts';
 import type { Catalog } from '../pricing/index.ts';
 import type { FileEstimate, Mode, Range } from '../estimate/types.ts';
 
@@ -30,7 +31,14 @@ export interface RunOptions {
   mode: RunMode;
   outDir: string;
   catalog: Catalog;
-  /** Else built from apiKey/baseURL or OPENAI_API_KEY/OPENAI_BASE_URL. */
+  /** Which provider runs the requests (default openai); its key and base URL come from apiKey/baseURL or its
+   *  environment variables (run/providers/index.ts KEY_ENV, BASE_URL_ENV). */
+  provider?: ProviderName;
+  /** Azure: the deployment serving each model. */
+  deployments?: DeploymentMap;
+  /** A provider built by the caller (tests); its name must be `provider`'s. */
+  providerImpl?: Provider;
+  /** An OpenAI client built by the caller (tests): the openai provider over it. */
   client?: OpenAI;
   apiKey?: string;
   baseURL?: string;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toFile } from 'openai';
 import { downloadFile } from '../../src/run/batch/downloadFile.ts';
+import { openAIProvider } from '../../src/run/providers/openai/openaiProvider.ts';
 import { tempDir } from '../helpers.ts';
 import { allBatches, assertOnePerRequest, clientFor, emulator, requestFile, run } from './helpers.ts';
 
@@ -34,7 +35,7 @@ test('a download cut off half-way is fetched again, and what is kept on disk is 
     const logs: string[] = [];
     const dest = join(tempDir(), 'copy.jsonl');
     for (let i = 0; i < 8 && logs.length === 0; i++) {
-      await downloadFile(client, f.id, dest, { log: (l) => logs.push(l) });
+      await downloadFile(openAIProvider({ client }), f.id, dest, { log: (l) => logs.push(l) });
       assert.equal(readFileSync(dest, 'utf8'), body);
     }
     assert.ok(logs.some((l) => /download of file-\S+ broke off/.test(l)), 'at least one download was cut off');

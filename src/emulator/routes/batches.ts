@@ -8,7 +8,7 @@ export const batchRoutes: Route[] = [
     pattern: /^\/v1\/batches$/,
     async handle(ctx, services) {
       const body = await readJsonBody(ctx.req);
-      sendJson(ctx.res, 200, services.batches.create(body), ctx.headers);
+      sendJson(ctx.res, 200, services.batches.create(body, { expires: !ctx.azure }), ctx.headers);
     },
   },
   {

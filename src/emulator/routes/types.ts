@@ -30,6 +30,8 @@ export interface RouteContext {
   query: URLSearchParams;
   /** Headers every response carries (x-request-id). */
   headers: Record<string, string>;
+  /** Called through Azure's v1 API (/openai/v1/…, `api-key`). */
+  azure: boolean;
   /** --drop-rate picked this call: a streamed body is cut half-way (the route decides where). */
   dropMidway: boolean;
 }
@@ -38,4 +40,13 @@ export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
   pattern: RegExp;
   handle(ctx: RouteContext, services: Services): Promise<void>;
+}
+
+/** Another provider's API served by the same emulator (src/emulator/<provider>/): it owns its paths, authentication,
+ *  error bodies and faults (drawn from `services.random`, as the OpenAI routes do), and answers in its own wire format. */
+export interface ProviderHandler {
+  name: string;
+  /** Whether this path is the provider's. */
+  matches(path: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, services: Services): Promise<void>;
 }

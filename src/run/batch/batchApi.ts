@@ -1,13 +1,12 @@
 // The Files and Batches calls the batch runner makes, each safe to repeat: the SDK retries 408/409/429/5xx and
 // connection resets on every call; creating a batch is the one call that must not be repeated blindly, so it is sent
 // without the SDK's retries and, after a failure, the batch list is checked before sending it again.
-import { createReadStream } from 'node:fs';
-import { basename } from 'node:path';
-import OpenAI, { toStreamingFile } from 'openai';
-import { streamingUploadFetch } from './streamingFetch.ts';
-import type { Batch, BatchCreateParams } from 'openai/resources/batches';
+// The provider (run/providers/) makes each call; the rules for repeating them are here, once for every provider.
+import OpenAI from 'openai';
+import type { Batch } from 'openai/resources/batches';
+import type { Metadata, Provider } from '../providers/index.ts';
 
-export type Metadata = Record<string, string>;
+export type { Metadata };
 
 /** Metadata keys that identify one part of one input; a batch carrying the same values is the same work. */
 export const IDENTITY_KEYS = ['batchwise_input_sha256', 'batchwise_part_sha256', 'batchwise_round'] as const;
@@ -35,10 +34,10 @@ export function sameWork(batch: Batch, identity: Metadata): boolean {
 }
 
 /** Batches created in the last `days` days whose metadata carries `batchwise_input_sha256`, newest first. */
-export async function listOurBatches(client: OpenAI, inputSha256: string, days = 30): Promise<Batch[]> {
+export async function listOurBatches(provider: Provider, inputSha256: string, days = 30): Promise<Batch[]> {
   const found: Batch[] = [];
   const since = Date.now() / 1000 - days * 86_400;
-  for await (const b of client.batches.list({ limit: 100 })) {
+  for await (const b of provider.listBatches(since)) {
     if (b.created_at < since) break;
     if ((b.metadata as Metadata | null)?.batchwise_input_sha256 === inputSha256) found.push(b);
   }
@@ -47,15 +46,11 @@ export async function listOurBatches(client: OpenAI, inputSha256: string, days =
 
 const UPLOAD_ATTEMPTS = 4;
 
-export async function uploadPart(client: OpenAI, path: string, signal?: AbortSignal): Promise<string> {
-  // The part (up to 200 MB) streams from disk through node:http (streamingFetch.ts explains why not Node's fetch).
-  // A stream cannot be sent twice, so the SDK's own retries are off and each attempt here opens the file again.
-  const uploader = client.withOptions({ fetch: streamingUploadFetch, maxRetries: 0 });
+export async function uploadPart(provider: Provider, path: string, signal?: AbortSignal): Promise<string> {
+  // A streamed upload cannot be sent twice: the provider sends it once, each attempt here opens the file again.
   for (let attempt = 1; ; attempt++) {
     try {
-      const file = toStreamingFile(createReadStream(path, { highWaterMark: 1 << 20 }), basename(path), { type: 'application/jsonl' });
-      const created = await uploader.files.create({ file, purpose: 'batch' }, { signal });
-      return created.id;
+      return await provider.uploadPart(path, signal);
     } catch (err) {
       if (attempt >= UPLOAD_ATTEMPTS || !isRetryable(err) || signal?.aborted) throw err;
       await sleep(Math.min(500 * 2 ** (attempt - 1), 8_000), signal);
@@ -78,19 +73,16 @@ export interface CreateBatchArgs {
   signal?: AbortSignal;
 }
 
-export async function createBatchOnce(client: OpenAI, a: CreateBatchArgs): Promise<Batch> {
+export async function createBatchOnce(provider: Provider, a: CreateBatchArgs): Promise<Batch> {
   const attempts = a.attempts ?? 6;
   for (let i = 0; ; i++) {
     try {
-      return await client.batches.create(
-        { input_file_id: a.input_file_id, endpoint: a.endpoint as BatchCreateParams['endpoint'], completion_window: '24h', metadata: a.metadata },
-        { maxRetries: 0, signal: a.signal },
-      );
+      return await provider.createBatch({ input_file_id: a.input_file_id, endpoint: a.endpoint, metadata: a.metadata }, a.signal);
     } catch (err) {
       if (!isRetryable(err) || i + 1 >= attempts) throw err;
       await sleep(Math.min(500 * 2 ** i, 8000), a.signal);
       // The request may have reached the server before the connection broke: look before sending it again.
-      const existing = (await listOurBatches(client, a.inputSha256)).find((b) => sameWork(b, a.metadata));
+      const existing = (await listOurBatches(provider, a.inputSha256)).find((b) => sameWork(b, a.metadata));
       if (existing) return existing;
     }
   }

@@ -7,6 +7,7 @@
 // caller runs the rest synchronously. `--until`, `--max-batches` and a spent latency budget stop it early, leaving
 // whatever runs running: the next run of the same command attaches to it (state.json, then batch metadata).
 import OpenAI from 'openai';
+import type { Provider } from '../providers/index.ts';
 import type { Batch } from 'openai/resources/batches';
 import { planBatches, piecesToFit, splitEvenly } from '../../requests/planBatches.ts';
 import type { TokenPlanLine } from '../../requests/planBatches.ts';
@@ -249,7 +250,7 @@ export async function runRound(ctx: RunContext, round: number, written: WrittenP
     for (const [key, l] of live) {
       let b: Batch;
       try {
-        b = await ctx.client.batches.retrieve(l.ps.batch_id!, { signal: ctx.signal });
+        b = await ctx.provider.retrieveBatch(l.ps.batch_id!, ctx.signal);
         pollFailures = 0;
       } catch (err) {
         // A batch the server does not know: retrying cannot help, and a bare 404 on every rerun is a dead end.
@@ -445,9 +446,9 @@ function batchTimes(b: Batch): Record<string, string> {
 }
 
 /** A batch that finished meanwhile answers 409: nothing to cancel, which is fine. */
-export async function cancelQuietly(ctx: { client: OpenAI; signal?: AbortSignal; log(line: string): void }, batchId: string): Promise<void> {
+export async function cancelQuietly(ctx: { provider: Provider; signal?: AbortSignal; log(line: string): void }, batchId: string): Promise<void> {
   try {
-    await ctx.client.batches.cancel(batchId, { maxRetries: 2, signal: ctx.signal });
+    await ctx.provider.cancelBatch(batchId, ctx.signal);
   } catch (err) {
     if (err instanceof OpenAI.ConflictError) return;
     throw err;

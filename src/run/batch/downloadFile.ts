@@ -4,12 +4,12 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type OpenAI from 'openai';
+import type { Provider } from '../providers/index.ts';
 import { sleep } from './batchApi.ts';
 import { scrubLines } from '../../shared/secrets.ts';
 
 export async function downloadFile(
-  client: OpenAI,
+  provider: Provider,
   fileId: string,
   dest: string,
   opts: { attempts?: number; signal?: AbortSignal; log?: (line: string) => void } = {},
@@ -18,10 +18,9 @@ export async function downloadFile(
   const tmp = `${dest}.part`;
   for (let i = 0; ; i++) {
     try {
-      const res = await client.files.content(fileId, { signal: opts.signal });
-      if (!res.body) throw new Error(`file ${fileId} has no body`);
+      const body = await provider.fileContent(fileId, opts.signal);
       // Kept under --out and published with the results: scrubbed of any key a server echoed into an error line.
-      await pipeline(Readable.fromWeb(res.body as never), scrubLines(), createWriteStream(tmp));
+      await pipeline(Readable.fromWeb(body as never), scrubLines(), createWriteStream(tmp));
       renameSync(tmp, dest);
       return;
     } catch (err) {

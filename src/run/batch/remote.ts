@@ -1,18 +1,17 @@
 // `batchwise status` and `batchwise cancel`: a run's folder (every batch in its state.json) or one batch id.
 import { existsSync, statSync } from 'node:fs';
-import type OpenAI from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import { cancelQuietly } from './batchRound.ts';
-import { makeClient } from '../openaiClient.ts';
+import { makeProvider } from '../providers/index.ts';
+import type { Provider, ProviderConfig } from '../providers/index.ts';
 import { loadState, statePath } from '../state/state.ts';
 import type { RunState } from '../state/state.ts';
 import { UsageError } from '../../shared/usageError.ts';
 import { redactSecrets } from '../sync/syncClientErrors.ts';
 
-export interface RemoteOptions {
-  client?: OpenAI;
-  apiKey?: string;
-  baseURL?: string;
+export interface RemoteOptions extends ProviderConfig {
+  /** A provider built by the caller (tests). Else built from the config, the provider named in state.json first. */
+  providerImpl?: Provider;
   log?: (line: string) => void;
 }
 
@@ -33,6 +32,16 @@ export interface StatusReport {
   batches: BatchStatusRow[];
 }
 
+/** The run's own provider (state.json names it) unless the caller names another: its batches live there. */
+function providerFor(state: RunState | null, opts: RemoteOptions): Provider {
+  if (opts.providerImpl) return opts.providerImpl;
+  const named = opts.provider ?? state?.provider ?? 'openai';
+  if (state?.provider && opts.provider && opts.provider !== state.provider) {
+    throw new UsageError(`this run's batches are on ${state.provider} (state.json), not ${opts.provider}: leave --provider out or use ${state.provider}`);
+  }
+  return makeProvider({ ...opts, provider: named });
+}
+
 function isRunDir(target: string): boolean {
   return existsSync(target) && statSync(target).isDirectory();
 }
@@ -43,7 +52,8 @@ function targetIds(target: string): { state: RunState | null; ids: { id: string;
     if (!state) throw new UsageError(`${target} has no ${statePath(target).slice(target.length + 1)}: not a batchwise run folder`);
     return { state, ids: state.parts.flatMap((p) => (p.batch_id ? [{ id: p.batch_id, part: p.key }] : [])) };
   }
-  if (!/^batch_[A-Za-z0-9_-]+$/.test(target)) throw new UsageError(`${target} is neither a run folder nor a batch id (batch_…)`);
+  // OpenAI and Azure: batch_…; Anthropic: msgbatch_…; Gemini: batches/….
+  if (!/^(batch_|msgbatch_|batches\/)[A-Za-z0-9_-]+$/.test(target)) throw new UsageError(`${target} is neither a run folder nor a batch id (batch_…, msgbatch_…, batches/…)`);
   return { state: null, ids: [{ id: target, part: null }] };
 }
 
@@ -58,9 +68,9 @@ function row(b: Batch, part: string | null): BatchStatusRow {
 
 export async function batchStatus(target: string, opts: RemoteOptions = {}): Promise<StatusReport> {
   const { state, ids } = targetIds(target);
-  const client = opts.client ?? makeClient(opts);
+  const provider = providerFor(state, opts);
   const batches: BatchStatusRow[] = [];
-  for (const { id, part } of ids) batches.push(row(await client.batches.retrieve(id), part));
+  for (const { id, part } of ids) batches.push(row(await provider.retrieveBatch(id), part));
   const run = state
     ? { input_file: state.input_file, decision: state.decision, started_at: state.started_at, finished_at: state.finished_at, sync_phase: state.sync_phase }
     : null;
@@ -72,17 +82,17 @@ const FINISHED = new Set(['completed', 'failed', 'expired', 'cancelled']);
 /** Cancels every batch of the target that is still running; what finished stays available. */
 export async function cancelRun(target: string, opts: RemoteOptions = {}): Promise<StatusReport> {
   const { state, ids } = targetIds(target);
-  const client = opts.client ?? makeClient(opts);
+  const provider = providerFor(state, opts);
   const sink = opts.log ?? (() => {});
-  const log = (line: string) => sink(redactSecrets(line, opts.apiKey ?? process.env.OPENAI_API_KEY ?? null));
+  const log = (line: string) => sink(redactSecrets(line, provider.apiKey));
   const batches: BatchStatusRow[] = [];
   for (const { id, part } of ids) {
-    const before = await client.batches.retrieve(id);
+    const before = await provider.retrieveBatch(id);
     if (!FINISHED.has(before.status) && before.status !== 'cancelling') {
-      await cancelQuietly({ client, log }, id);
+      await cancelQuietly({ provider, log }, id);
       log(`cancelling ${id}`);
     }
-    batches.push(row(await client.batches.retrieve(id), part));
+    batches.push(row(await provider.retrieveBatch(id), part));
   }
   const run = state
     ? { input_file: state.input_file, decision: state.decision, started_at: state.started_at, finished_at: state.finished_at, sync_phase: state.sync_phase }

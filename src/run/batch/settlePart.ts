@@ -31,13 +31,13 @@ export async function settlePart(ctx: RunContext, lines: number[], ps: PartState
   } else {
     if (batch.output_file_id && !ps.output_path) {
       const dest = join(dir, `${batch.id}_output.jsonl`);
-      await downloadFile(ctx.client, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log });
+      await downloadFile(ctx.provider, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log });
       ps.output_path = dest;
       ctx.save();
     }
     if (batch.error_file_id && !ps.error_path) {
       const dest = join(dir, `${batch.id}_error.jsonl`);
-      await downloadFile(ctx.client, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
+      await downloadFile(ctx.provider, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
       ps.error_path = dest;
       ctx.save();
     }

@@ -52,7 +52,7 @@ export type Submitted = 'created' | 'attached' | 'known';
 
 export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState, metadata: Metadata): Promise<Submitted> {
   if (ps.batch_id) return 'known';
-  ctx.existing ??= await listOurBatches(ctx.client, ctx.inputSha256);
+  ctx.existing ??= await listOurBatches(ctx.provider, ctx.inputSha256);
   const found = ctx.existing.find((b) => sameWork(b, metadata));
   if (found) {
     ps.batch_id = found.id;
@@ -63,20 +63,20 @@ export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState
     return 'attached';
   }
   if (!ps.file_id) {
-    ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
+    ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
     ctx.save();
   }
   let batch;
   try {
-    batch = await createBatchOnce(ctx.client, {
+    batch = await createBatchOnce(ctx.provider, {
       input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal,
     });
   } catch (err) {
     // A file that expired or vanished since the upload (a long pause between runs): upload again once.
     if (err instanceof OpenAI.NotFoundError) {
-      ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
+      ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
       ctx.save();
-      batch = await createBatchOnce(ctx.client, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal });
+      batch = await createBatchOnce(ctx.provider, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal });
     } else throw err;
   }
   ps.batch_id = batch.id;

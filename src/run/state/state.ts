@@ -4,6 +4,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { scrub } from '../../shared/secrets.ts';
 import { join } from 'node:path';
+import type { ProviderName } from '../providers/types.ts';
 import type { Decision } from '../types.ts';
 import { RunStateError } from '../errors.ts';
 
@@ -53,6 +54,8 @@ export interface RunState {
   version: 1;
   input_file: string;
   input_sha256: string;
+  /** Where the batches live (absent in runs written before providers: openai). A rerun must use the same. */
+  provider?: ProviderName;
   decision: Decision;
   started_at: string;
   /** Epoch ms by which every answer must be in (start + latency budget); a rerun keeps it. */

@@ -9,6 +9,8 @@
 // inFlightWindow.ts), never more than `concurrency` — a ceiling, not the pace. Requests are streamed in, each record
 // handed to onResult and dropped: nothing is kept per request.
 import type OpenAI from 'openai';
+import { openAIProvider } from '../providers/openai/openaiProvider.ts';
+import type { Provider } from '../providers/index.ts';
 import type { ModelPricing } from '../../pricing/index.ts';
 import type { Endpoint } from '../../requests/types.ts';
 import type { ResultRecord } from '../../results/types.ts';
@@ -22,7 +24,6 @@ import { InFlightWindow } from './inFlightWindow.ts';
 import { ProgressTracker } from './syncProgress.ts';
 import type { SyncCounts, SyncProgress } from './syncProgress.ts';
 import { syncCostUsd } from './runSyncCost.ts';
-import { longCallDispatcher } from './syncClientDispatcher.ts';
 import { backoffMs, classifyFailure } from './syncClientErrors.ts';
 import type { CallFailure } from './syncClientErrors.ts';
 import { DEFAULT_LATENCY_MS } from '../plan/runSyncDuration.ts';
@@ -35,8 +36,10 @@ export type { SyncProgress } from './syncProgress.ts';
 export type SyncTier = 'default' | 'flex' | 'priority';
 
 export interface SyncRunOptions {
-  /** Built by the caller (key, base URL). The runner sets per-request options: maxRetries 0, timeout, signal. */
-  client: OpenAI;
+  /** The provider the requests go to (run/providers/); the runner sets per-call options: timeout, signal. */
+  provider?: Provider;
+  /** An OpenAI client instead (tests, scripts): used as the openai provider. */
+  client?: OpenAI;
   /** flex / priority: body.service_tier set on chat/responses where the model has the tier; others go standard. */
   tier: SyncTier;
   /** Known per-model limits; null or absent: learned from x-ratelimit-* headers (one probe request first). */
@@ -122,9 +125,9 @@ export async function runSync(
   if (opts.signal?.aborted) stopWaiting.abort();
   const gate = new RateLimitGate({ rpm: opts.rpm ?? null, tpm: opts.tpm ?? null }, { signal: stopWaiting.signal, rule: opts.tokenRule });
 
-  // Flex calls wait up to FLEX_TIMEOUT_MS for their headers: a pool of their own, made only when needed.
-  const pool: { flex: ReturnType<typeof longCallDispatcher> | null } = { flex: null };
-  const flexFetchOptions = () => ({ dispatcher: (pool.flex ??= longCallDispatcher(FLEX_TIMEOUT_MS + 60_000)) });
+  if (!opts.provider && !opts.client) throw new TypeError('runSync needs a provider or an OpenAI client');
+  // A client given here is the caller's: its pools are closed here; a provider's by whoever made it.
+  const provider = opts.provider ?? openAIProvider({ client: opts.client! });
 
   const prices = new Map<string, ModelPricing | null>();
   const pricingFor = (model: string): ModelPricing | null => {
@@ -208,7 +211,6 @@ export async function runSync(
 
   async function send(item: RunItem): Promise<ResultRecord> {
     const cost = tokenCost(item);
-    const path = item.url.replace(/^\/v1/, '');
     // Flex only where the endpoint and the model have it: the API refuses service_tier "flex" elsewhere, and a mixed
     // file in flex mode runs its other models at the standard tier.
     let flex = opts.tier === 'flex' && FLEX_ENDPOINTS.has(item.url) && modelHas(item.model, 'flex');
@@ -244,11 +246,13 @@ export async function runSync(
       stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);
       stats.sent++;
       try {
-        const { data, response } = await opts.client
-          .post<Record<string, unknown>>(path, { body, maxRetries: 0, ...(flex ? { timeout: FLEX_TIMEOUT_MS, fetchOptions: flexFetchOptions() } : {}), ...(opts.signal ? { signal: opts.signal } : {}) })
-          .withResponse();
+        // Flex calls wait up to FLEX_TIMEOUT_MS for their headers (the provider gives them a pool of their own).
+        const { data, headers } = await provider.call(
+          { url: item.url, model: item.model, body },
+          { ...(flex ? { timeoutMs: FLEX_TIMEOUT_MS } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
+        );
         inFlight--;
-        settle(item.model, admission.reservation, parseRateLimitHeaders(response.headers), true);
+        settle(item.model, admission.reservation, parseRateLimitHeaders(headers), true);
         announceLimits(item.model);
         const usage = data !== null && typeof data === 'object' && data.usage && typeof data.usage === 'object' ? (data.usage as Record<string, unknown>) : null;
         // The answer names the tier that served it; believe it over what was asked (a body may carry its own tier).
@@ -258,7 +262,7 @@ export async function runSync(
         return record(item, { status: 'succeeded', mode, response: data, error: null, usage, cost_usd: syncCostUsd(pricingFor(item.model), mode, usage) });
       } catch (err) {
         inFlight--;
-        const failure = classifyFailure(err, opts.client.apiKey);
+        const failure = classifyFailure(err, provider.apiKey);
         settle(item.model, admission.reservation, failure?.headers ? parseRateLimitHeaders(failure.headers) : null, false);
         if (failure === null) throw err; // not an API failure: a bug here
         last = failure;
@@ -387,7 +391,7 @@ export async function runSync(
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     gate.close();
-    await pool.flex?.close();
+    if (!opts.provider) await provider.close?.();
   }
   stats.elapsedMs = Date.now() - started;
   return stats;

@@ -36,7 +36,7 @@ export async function runSyncPhase(ctx: RunContext, catalog: Catalog, lines: num
     const stats = await runSync(
       readRunItems(ctx.inputPath, wanted),
       {
-        client: ctx.client, tier, rpm: ctx.rpm, tpm: ctx.tpm, concurrency: ctx.concurrency, deadline: ctx.deadline, total: lines.length,
+        provider: ctx.provider, tier, rpm: ctx.rpm, tpm: ctx.tpm, concurrency: ctx.concurrency, deadline: ctx.deadline, total: lines.length,
         signal: ctx.signal, retries: ctx.retries, flexFallback: ctx.flexFallback,
         pricingFor: (model) => resolvePricing(catalog, model), log: ctx.log,
         ...(ctx.onSyncProgress ? { onProgress: (p) => ctx.onSyncProgress!(p, tierName(tier)) } : {}),

@@ -1,6 +1,6 @@
 // The one place an OpenAI client is built. The key comes from the caller or the environment and goes nowhere else.
 import OpenAI from 'openai';
-import { UsageError } from '../shared/usageError.ts';
+import { UsageError } from '../../../shared/usageError.ts';
 
 export function makeClient(opts: { apiKey?: string; baseURL?: string; maxRetries?: number }): OpenAI {
   const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY;
