@@ -9,6 +9,8 @@ import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
 import { parseCompare } from '../estimate/compare.ts';
 import type { ComparePair } from '../estimate/compare.ts';
 import { readRunnerContext } from '../github/runnerContext.ts';
+import { PROVIDER_NAMES, parseDeployments } from '../run/providers/index.ts';
+import type { DeploymentMap, ProviderName } from '../run/providers/index.ts';
 
 export type ActionMode = 'auto' | 'batch' | 'flex' | 'sync' | 'priority' | 'estimate';
 export type CommentSetting = 'update' | 'new' | 'off';
@@ -30,8 +32,14 @@ export interface ActionInputs {
   requests: string;
   data: DataInput | undefined;
   mode: ActionMode;
+  /** Whose API runs the requests (the CLI's --provider). */
+  provider: ProviderName;
+  /** The key of that provider: its own input (azure-api-key, anthropic-api-key, gemini-api-key) or api-key. */
   apiKey: string;
+  /** The provider's base URL (Azure: azure-endpoint, else base-url). */
   baseUrl: string | undefined;
+  /** Azure: the deployment serving each model (`deployment`). */
+  deployments: DeploymentMap | undefined;
   latencyBudgetMs: number;
   maxCostUsd: number | undefined;
   minSavingsUsd: number;
@@ -77,8 +85,11 @@ export const DEFAULT_HISTORY = '.batchwise/history.jsonl';
 export const DEFAULT_LATENCY_BUDGET = '5h30m';
 
 /** Secrets first: masked before any other input is read, so no later log line can show them. */
+/** Every input that can hold a secret. */
+export const SECRET_INPUTS = ['api-key', 'azure-api-key', 'anthropic-api-key', 'gemini-api-key', 'github-token'] as const;
+
 export function maskSecrets(): void {
-  for (const name of ['api-key', 'github-token']) {
+  for (const name of SECRET_INPUTS) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
     // The runner masks its logs; files (results, summary, the commit) and a server's echo are ours to scrub.
@@ -147,12 +158,15 @@ export function readInputs(): ActionInputs {
   if (commit !== false && (commit.startsWith('/') || commit.split('/').includes('..'))) {
     throw new ActionInputError('commit', `"${commit}" must be a path inside the repository (no leading /, no ..)`);
   }
+  const provider = choice('provider', PROVIDER_NAMES, 'openai');
   const inputs: ActionInputs = {
     requests,
     data,
     mode: choice('mode', ['auto', 'batch', 'flex', 'sync', 'priority', 'estimate'] as const, 'auto'),
-    apiKey: core.getInput('api-key').trim(),
-    baseUrl: optional('base-url'),
+    provider,
+    apiKey: (provider === 'openai' ? '' : core.getInput(`${provider}-api-key`).trim()) || core.getInput('api-key').trim(),
+    baseUrl: (provider === 'azure' ? optional('azure-endpoint') : undefined) ?? optional('base-url'),
+    deployments: readDeployments(provider),
     latencyBudgetMs,
     maxCostUsd: optionalNumber('max-cost', (n) => n > 0, 'a positive number of US dollars'),
     minSavingsUsd: optionalNumber('min-savings', (n) => n >= 0, 'zero or a positive number of US dollars') ?? DEFAULT_MIN_SAVINGS_USD,
@@ -179,6 +193,18 @@ export function readInputs(): ActionInputs {
   checkCommitTarget(inputs);
   checkHistoryCommit(inputs);
   return inputs;
+}
+
+/** `deployment`: MODEL=NAME pairs (commas or new lines) or one NAME for every model; Azure only. */
+function readDeployments(provider: ProviderName): DeploymentMap | undefined {
+  const raw = optional('deployment');
+  if (raw === undefined) return undefined;
+  if (provider !== 'azure') throw new ActionInputError('deployment', `is for provider: azure (provider is ${provider})`);
+  try {
+    return parseDeployments(raw.split('\n'));
+  } catch (err) {
+    throw new ActionInputError('deployment', (err as Error).message.replace(/^--deployment:? ?/, ''));
+  }
 }
 
 /** Same syntax as --compare; groups may also go on separate lines. Checked now: an unknown model lists the known ones. */

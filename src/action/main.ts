@@ -101,7 +101,9 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     if (!inputs.apiKey || inputs.mode === 'estimate') {
       const why = inputs.mode === 'estimate' ? '`mode: estimate`' : 'no api-key was given (estimate only)';
       if (!inputs.apiKey && inputs.mode !== 'estimate') {
-        core.notice('No api-key: batchwise estimated the cost and ran nothing. Pass `api-key: ${{ secrets.OPENAI_API_KEY }}` to run.');
+        const input = inputs.provider === 'openai' ? 'api-key' : `${inputs.provider}-api-key`;
+        const secret = { openai: 'OPENAI_API_KEY', azure: 'AZURE_OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY', gemini: 'GEMINI_API_KEY' }[inputs.provider];
+        core.notice(`No ${input}: batchwise estimated the cost and ran nothing. Pass \`${input}: \${{ secrets.${secret} }}\` to run.`);
       }
       mkdirSync(outputDir, { recursive: true });
       const report = join(outputDir, 'estimate.md');

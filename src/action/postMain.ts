@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import { registerSecret } from '../shared/secrets.ts';
 import { renderInFlightSummary } from '../report/summary.ts';
-import { readInputs } from './inputs.ts';
+import { SECRET_INPUTS, readInputs } from './inputs.ts';
 import { readInFlight } from './state.ts';
 import { describe } from './describeError.ts';
 import { logInfo } from './logSafe.ts';
@@ -13,7 +13,7 @@ export async function post(): Promise<void> {
     const { batchIds, dirs } = readInFlight();
     if (batchIds.length === 0) return;
     // Secrets are masked again: post is a new process, and the runner's mask list is per job but cheap to repeat.
-    for (const name of ['api-key', 'github-token']) {
+    for (const name of SECRET_INPUTS) {
       const v = core.getInput(name);
       if (v) core.setSecret(v);
       registerSecret(v);
@@ -22,7 +22,7 @@ export async function post(): Promise<void> {
     if (inputs.onCancel === 'cancel' && inputs.apiKey) {
       const { cancelRun } = await import('../run/index.ts');
       for (const id of batchIds) {
-        await cancelRun(id, { apiKey: inputs.apiKey, ...(inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}), log: logInfo });
+        await cancelRun(id, { provider: inputs.provider, apiKey: inputs.apiKey, ...(inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}), log: logInfo });
         logInfo(`cancelled ${id}`);
       }
       await core.summary

@@ -88,8 +88,10 @@ export async function runAll(
           historyPath: rc.historyPath,
           pilot: inputs.pilot,
           now: rc.now,
+          provider: inputs.provider,
           apiKey: inputs.apiKey,
           ...(inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}),
+          ...(inputs.deployments ? { deployments: inputs.deployments } : {}),
           latencyBudgetMs: remaining,
           // The plan the step's max-cost was shared by: a later file must not re-decide on a shorter budget (it could
           // pick dearer sync and then not fit what was left for it, after earlier files were paid for).

@@ -59,13 +59,21 @@ interface EmulatorFlags {
   cancelledLines?: CancelledLines;
   seed?: number;
   dataDir?: string;
+  azureDeployment?: Record<string, string>;
+}
+
+/** `--azure-deployment NAME=MODEL`, repeatable. */
+function deploymentArg(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,63})=(\S+)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('expected NAME=MODEL, e.g. evals-mini=gpt-5.4-mini');
+  return { ...previous, [m[1]]: m[2] };
 }
 
 export function addEmulatorCommand(program: Command): void {
   program
     .command('emulator')
-    .description('run a local OpenAI-compatible server (files, batches, chat, embeddings, responses) with fault injection')
-    .addHelpText('after', '\nExamples:\n  batchwise emulator --port 8089\n  batchwise emulator --limiter bucket --rpm 300 --tpm 60000 --latency 3s\n  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=sk-any batchwise run requests.jsonl --out results/')
+    .description('run a local stand-in for the OpenAI API (files, batches, chat, embeddings, responses), Azure OpenAI, Anthropic Message Batches and Gemini Batch Mode, with fault injection')
+    .addHelpText('after', '\nExamples:\n  batchwise emulator --port 8089\n  batchwise emulator --limiter bucket --rpm 300 --tpm 60000 --latency 3s\n  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=sk-any batchwise run requests.jsonl --out results/\n  ANTHROPIC_BASE_URL=http://127.0.0.1:8089 ANTHROPIC_API_KEY=any batchwise run claude.jsonl --provider anthropic --out results/')
     .option('--port <n>', 'port to listen on (0: any free port)', countArg, 0)
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--fail-rate <r>', 'fraction of batch lines that fail (500, 429 and 400 lines)', rateArg)
@@ -88,6 +96,7 @@ export function addEmulatorCommand(program: Command): void {
     .option('--cancelled-lines <where>', "a cancelled batch's unrun lines: omitted, or error-file (batch_cancelled)", choiceArg(['omitted', 'error-file'] as const), 'omitted')
     .option('--seed <n>', 'seed for answers and faults', countArg)
     .option('--data-dir <dir>', 'keep files and batches here across restarts')
+    .option('--azure-deployment <name=model>', 'Azure (/openai/v1, api-key): a deployment and the model it serves (repeatable); calls must then name a deployment', deploymentArg)
     .action(async (flags: EmulatorFlags) => {
       const options: EmulatorOptions = {
         port: flags.port,
@@ -112,10 +121,15 @@ export function addEmulatorCommand(program: Command): void {
         cancelledLines: flags.cancelledLines,
         seed: flags.seed,
         dataDir: flags.dataDir ?? null,
+        ...(flags.azureDeployment ? { azureDeployments: flags.azureDeployment } : {}),
         log: (line) => process.stderr.write(`${line}\n`),
       };
       const emulator = await startEmulator(options);
       process.stdout.write(`listening on ${emulator.url}\n`);
+      process.stdout.write(
+        `  openai:    OPENAI_BASE_URL=${emulator.url}\n  azure:     AZURE_OPENAI_ENDPOINT=${emulator.origin}\n` +
+          `  anthropic: ANTHROPIC_BASE_URL=${emulator.origin}\n  gemini:    GEMINI_BASE_URL=${emulator.origin}\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

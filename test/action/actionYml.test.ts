@@ -42,6 +42,8 @@ test('the inputs and outputs of shared/DESIGN.md, and the ones users need', () =
   ours.push('compare');
   // run --queue-limit: the batch queue's enqueued-token limit.
   ours.push('queue-limit');
+  // --provider, its keys, Azure's endpoint and deployments.
+  ours.push('provider', 'azure-api-key', 'anthropic-api-key', 'gemini-api-key', 'azure-endpoint', 'deployment');
   assert.deepEqual([...inputs].sort(), [...design, ...ours].sort());
   assert.deepEqual(
     [...outputs].sort(),
@@ -79,6 +81,12 @@ const VARIANTS: Record<string, [Record<string, string>, string]> = {
   history: [{}, 'false'],
   compare: [{}, 'claude-haiku-4-5'],
   'queue-limit': [{}, '2M'],
+  provider: [{}, 'anthropic'],
+  'azure-api-key': [{ provider: 'azure' }, 'azure-other'],
+  'anthropic-api-key': [{ provider: 'anthropic' }, 'anthropic-other'],
+  'gemini-api-key': [{ provider: 'gemini' }, 'gemini-other'],
+  'azure-endpoint': [{ provider: 'azure' }, 'https://example.openai.azure.com'],
+  deployment: [{ provider: 'azure' }, 'gpt-4o-mini=evals'],
   data: [DATA_STEP, 'other.csv'],
   template: [DATA_STEP, 'other.txt'],
   model: [DATA_STEP, 'gpt-4o'],
