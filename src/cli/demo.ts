@@ -14,7 +14,9 @@ import { renderEstimateTable } from '../report/estimateTable.ts';
 import { answerText } from '../results/index.ts';
 import type { ResultRecord } from '../results/index.ts';
 import { runFile } from '../run/index.ts';
-import { describeSummary, reportRunFailure } from './runOutput.ts';
+import { describeSummary, reportRunFailure, runSummaryJson } from './runOutput.ts';
+import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
+import type { FormatFlags } from './outputFormat.ts';
 import { usdArg } from './args.ts';
 
 // The example ships beside the code: two folders up from src/cli/, one up from the bundle in dist/. Shown relative to
@@ -26,29 +28,32 @@ const EXAMPLE = relative(
     .find((p) => existsSync(p)) ?? 'examples/requests.jsonl',
 );
 
-interface DemoFlags {
+interface DemoFlags extends FormatFlags {
   file: string;
   out?: string;
   minSavings: number;
 }
 
 export function addDemoCommand(program: Command): void {
-  program
+  const cmd = program
     .command('demo')
     .description('estimate and run examples/requests.jsonl against a built-in emulator: no API key, no network')
     .addHelpText('after', '\nExample:\n  npm run demo                 (from a clone)\n  npx batchwise demo --file my.jsonl --out demo-results/')
     .option('--file <file>', 'request file to run', EXAMPLE)
     .option('--out <dir>', 'results folder (default: a new temporary folder)')
-    .option('--min-savings <usd>', 'auto: use sync when batch saves no more than this (the demo costs nothing: 0)', usdArg, 0)
+    .option('--min-savings <usd>', 'auto: use sync when batch saves no more than this (the demo costs nothing: 0)', usdArg, 0);
+  addFormatOption(cmd)
     .action(async (flags: DemoFlags) => {
       process.exitCode = await demo(flags);
     });
 }
 
 async function demo(flags: DemoFlags): Promise<number> {
+  // --format json: the run's summary as one object on stdout; the narration goes to stderr.
+  const json = useFormat(flags);
   const emulator = await startEmulator({ port: 0, completeAfterMs: 3000 });
   const out = flags.out ?? mkdtempSync(join(tmpdir(), 'batchwise-demo-'));
-  const say = (s: string) => process.stdout.write(`${s}\n`);
+  const say = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\n`);
   try {
     say(`batchwise demo: a local OpenAI emulator is listening on ${emulator.url} (no key, no network)\n`);
     const catalog = loadCatalog();
@@ -62,6 +67,7 @@ async function demo(flags: DemoFlags): Promise<number> {
       minSavingsUsd: flags.minSavings, pollIntervalMs: { min: 500, max: 2000 },
       log: (line) => process.stderr.write(`  ${line}\n`),
     });
+    if (json) printJson(runSummaryJson(summary));
     say(`\n${describeSummary(summary)}`);
     const first = readFileSync(summary.results_path, 'utf8').split('\n').filter(Boolean).slice(0, 3);
     say('first answers:');

@@ -1,6 +1,6 @@
 // `batchwise emulator`: runs the local OpenAI-compatible server until SIGINT/SIGTERM.
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { parseDuration, startEmulator, type CancelledLines, type EmulatorOptions, type LimiterKind, type TokenCounting } from '../emulator/index.ts';
 
 function rateArg(value: string): number {
@@ -60,6 +60,8 @@ interface EmulatorFlags {
   seed?: number;
   dataDir?: string;
   azureDeployment?: Record<string, string>;
+  format?: string;
+  json?: boolean;
 }
 
 /** `--azure-deployment NAME=MODEL`, repeatable. */
@@ -96,6 +98,8 @@ export function addEmulatorCommand(program: Command): void {
     .option('--cancelled-lines <where>', "a cancelled batch's unrun lines: omitted, or error-file (batch_cancelled)", choiceArg(['omitted', 'error-file'] as const), 'omitted')
     .option('--seed <n>', 'seed for answers and faults', countArg)
     .option('--data-dir <dir>', 'keep files and batches here across restarts')
+    .addOption(new Option('--format <format>', 'how the listening address is printed (json: one object, for scripts)').choices(['text', 'json']).default('text'))
+    .option('--json', 'the same as --format json')
     .option('--azure-deployment <name=model>', 'Azure (/openai/v1, api-key): a deployment and the model it serves (repeatable); calls must then name a deployment', deploymentArg)
     .action(async (flags: EmulatorFlags) => {
       const options: EmulatorOptions = {
@@ -125,11 +129,15 @@ export function addEmulatorCommand(program: Command): void {
         log: (line) => process.stderr.write(`${line}\n`),
       };
       const emulator = await startEmulator(options);
+      if (flags.json || flags.format === 'json') {
+        process.stdout.write(`${JSON.stringify({ url: emulator.url, origin: emulator.origin, port: emulator.port })}\n`);
+      } else {
       process.stdout.write(`listening on ${emulator.url}\n`);
       process.stdout.write(
         `  openai:    OPENAI_BASE_URL=${emulator.url}\n  azure:     AZURE_OPENAI_ENDPOINT=${emulator.origin}\n` +
           `  anthropic: ANTHROPIC_BASE_URL=${emulator.origin}\n  gemini:    GEMINI_BASE_URL=${emulator.origin}\n`,
       );
+      }
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

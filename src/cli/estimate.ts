@@ -14,10 +14,12 @@ import { renderEstimateTable } from '../report/estimateTable.ts';
 import { renderEstimateMarkdown } from '../report/estimateMarkdown.ts';
 import { byteProgress } from './progress.ts';
 import { reportFailure } from './errors.ts';
+import { useFormat } from './outputFormat.ts';
 import { durationArg, numberArg, usdArg } from './args.ts';
 
 interface EstimateFlags extends PricingFlags, HistoryFlags {
   format: 'table' | 'markdown' | 'json' | 'csv';
+  json?: boolean;
   detail?: boolean;
   latencyBudget?: number;
   minSavings?: number;
@@ -40,6 +42,7 @@ export function addEstimateCommand(program: Command): void {
     .description('count input tokens exactly and price the file in sync, flex, batch and priority mode')
     .argument('<file>', 'request file in the Batch API JSONL format')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'csv']).default('table'))
+    .option('--json', 'the same as --format json')
     .option('--detail', 'list every request (json items, csv rows)');
   addHistoryOptions(addPricingOptions(cmd))
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default: 24h)', durationArg('--latency-budget'))
@@ -58,6 +61,8 @@ export function addEstimateCommand(program: Command): void {
 }
 
 async function runEstimate(file: string, flags: EstimateFlags): Promise<number> {
+  // Sets the failure path's format too: under --format json an error is a JSON object on stdout.
+  useFormat(flags);
   const progress = byteProgress('estimating');
   try {
     const historyPath = historyPathOf(flags);

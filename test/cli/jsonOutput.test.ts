@@ -11,6 +11,8 @@ test('failures under --json are one JSON object on stdout with the exit code', (
     [['cancel', '/nonexistent/dir', '--format', 'json'], 'Error'],
     [['prepare', '/nonexistent.csv', '--prompt', 'x {{a}}', '--model', 'gpt-5.4-mini', '--out', `${tempDir()}/r.jsonl`, '--json'], 'Error'],
     [['run', bad, '--out', tempDir(), '--json'], 'RequestFileError'],
+    [['estimate', bad, '--json'], 'RequestFileError'],
+    [['estimate', '/nonexistent.jsonl', '--format', 'json'], 'FileError'],
   ];
   for (const [args, type] of cases) {
     const r = cli(args, { OPENAI_API_KEY: 'sk-test-never-sent', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
@@ -22,4 +24,13 @@ test('failures under --json are one JSON object on stdout with the exit code', (
   }
   const run = JSON.parse(cli(['run', bad, '--out', tempDir(), '--json'], { OPENAI_API_KEY: 'sk-test-never-sent' }).stdout);
   assert.deepEqual(run.error.problems.map((p: { line: number }) => p.line), [2]);
+});
+
+test('demo --json: the run summary as one object on stdout, the narration on stderr', () => {
+  const r = cli(['demo', '--json', '--out', tempDir()]);
+  assert.equal(r.code, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.requests, 12);
+  assert.equal(j.succeeded, 12);
+  assert.match(r.stderr, /running it in --mode auto/);
 });

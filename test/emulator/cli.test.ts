@@ -103,3 +103,28 @@ test('every batch-limit flag parses: --per-second --queue-limit --creations-per-
     await once(child, 'exit');
   }
 });
+
+test('--json prints where it listens as one object, and --azure-deployment serves Azure\'s face', { timeout: 20_000 }, async () => {
+  const child = spawn(process.execPath, [script, 'emulator', '--json', '--azure-deployment', 'evals-mini=gpt-4.1-mini'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let stdout = '';
+    const line = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        if (stdout.includes('\n')) resolve(stdout.split('\n')[0]);
+      });
+      child.on('exit', () => reject(new Error('exited early')));
+    });
+    const where = JSON.parse(line) as { url: string; origin: string; port: number };
+    assert.equal(where.url, `${where.origin}/v1`);
+    const res = await fetch(`${where.origin}/openai/v1/chat/completions`, {
+      method: 'POST', headers: { 'api-key': 'any', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'evals-mini', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    assert.equal(res.status, 200);
+    assert.match(((await res.json()) as { model: string }).model, /^gpt-4\.1-mini/);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+});
