@@ -7,7 +7,7 @@ import { roundUsd } from '../results/index.ts';
 import { formatError, formatShare } from './format.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { estimateToJson } from './estimateJson.ts';
-import { escapeMarkdown, formatInt } from './format.ts';
+import { codeSpan, escapeMarkdown, formatInt } from './format.ts';
 
 export interface RunReportBatch {
   batch_id: string;
@@ -135,16 +135,16 @@ export function renderRunMarkdown(r: RunReport, e: FileEstimate): string {
     for (const b of r.batches) {
       const end = b.times.completed_at ?? b.times.failed_at ?? b.times.expired_at ?? b.times.cancelled_at;
       const took = b.times.created_at && end ? formatDuration(Date.parse(end) - Date.parse(b.times.created_at)) : '—';
-      out.push(`| \`${b.batch_id}\` | ${b.part} | ${b.round} | ${escapeMarkdown(b.model)} | ${formatInt(b.requests)} | ${b.status ?? '—'} | ${took} |`);
+      out.push(`| ${codeSpan(b.batch_id)} | ${b.part} | ${b.round} | ${escapeMarkdown(b.model)} | ${formatInt(b.requests)} | ${b.status ?? '—'} | ${took} |`);
     }
     out.push('', '</details>', '');
     const errors = r.batches.flatMap((b) => b.errors);
     if (errors.length > 0) {
       out.push('**Batch errors:**', '');
-      for (const err of errors.slice(0, 20)) out.push(`- ${err.line !== null ? `${escapeMarkdown(r.file)}:${err.line}: ` : ''}${escapeMarkdown(err.message)} (\`${err.code}\`)`);
+      for (const err of errors.slice(0, 20)) out.push(`- ${err.line !== null ? `${escapeMarkdown(r.file)}:${err.line}: ` : ''}${escapeMarkdown(err.message)} (${codeSpan(err.code)})`);
       out.push('');
     }
   }
-  out.push(`Results: \`${r.results_path}\`, \`${r.results_csv_path}\``, '');
+  out.push(`Results: ${codeSpan(r.results_path)}, ${codeSpan(r.results_csv_path)}`, '');
   return out.join('\n');
 }
