@@ -29,8 +29,11 @@ export interface LineCache {
 export const NO_CACHE: Readonly<LineCache> = Object.freeze({ possible: 0, cached_low: 0, cached_expected: 0, write_low: 0, write_expected: 0, write_max: 0 });
 
 export interface CacheRules {
-  /** GPT-5.6 and later: exact boundaries, writes billed. Earlier: 128-token steps, writes free. */
+  /** GPT-5.6 and later: exact boundaries, writes billed. Earlier: 128-token steps, writes free. Claude bills writes. */
   billsWrites: boolean;
+  /** Cached tokens counted in steps of this many (default: 1 where writes are billed, else OpenAI's 128). Gemini's
+   *  implicit cache documents no step: 1. */
+  step?: number;
 }
 
 /** Measured shares of input read from and written to the cache (from history), or null to use the assumed rate. */
@@ -47,7 +50,8 @@ export class PrefixTracker {
     let hit = 0;
     for (const p of prefixes) if (seen.has(p.hash)) hit = p.tokens;
     for (const p of prefixes) this.remember(seen, p.hash);
-    const possible = rules.billsWrites ? hit : Math.floor(hit / CACHED_STEP) * CACHED_STEP;
+    const step = rules.step ?? (rules.billsWrites ? 1 : CACHED_STEP);
+    const possible = Math.floor(hit / step) * step;
     const longest = prefixes.length > 0 ? prefixes[prefixes.length - 1].tokens : 0;
     // The part of the longest prefix not read from the cache is written (on the models that bill writes).
     const writeOnHit = rules.billsWrites ? Math.max(0, longest - possible) : 0;

@@ -13,7 +13,7 @@
 // cap, clamped to the target's output limit (its limit where the request sets none). No prompt-cache discount on either
 // side: Claude reads the cache only for prefixes a request marks, Gemini's implicit cache has its own minimum.
 
-import { isLongContext, lifecycleOf, loadProviderCatalog, PricingError, providerPricing, resolvePricing } from '../pricing/index.ts';
+import { isLongContext, lifecycleOf, loadProviderCatalog, openaiCatalogOf, PricingError, providerPricing, resolvePricing } from '../pricing/index.ts';
 import type { Catalog, ModelPricing, Provider, ProviderCatalog } from '../pricing/index.ts';
 import { approximateTokens, tokenRatioFor } from '../tokens/approximate.ts';
 import type { TokenRatio } from '../tokens/approximate.ts';
@@ -105,6 +105,8 @@ export interface CompareLine {
   priced_as: string;
   pricing: ModelPricing;
   url: string;
+  /** The OpenAI tokenizer's count of the request (what a target's factor applies to), even where the file's own model
+   *  counts another way (an Anthropic or Gemini model of the file is approximated, or counted by its provider). */
   input_tokens: number;
   /** Expected output as the estimate has it (calibrated), and where it comes from. */
   output: Range;
@@ -157,7 +159,8 @@ export class FileComparison {
 
   constructor(pairs: ComparePair[], catalog: Catalog, opts: { providers?: ProviderCatalog; now: Date }) {
     this.pairs = pairs;
-    this.catalog = catalog;
+    // Azure targets bill OpenAI's list prices, whichever provider the file's own requests go to.
+    this.catalog = openaiCatalogOf(catalog);
     this.providers = opts.providers ?? loadProviderCatalog();
     this.now = opts.now;
     // Resolve every fixed target now: an Azure name the OpenAI catalog cannot price fails before the scan.

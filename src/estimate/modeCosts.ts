@@ -9,6 +9,9 @@ import type { Mode, ModeCosts, Range } from './types.ts';
 /** What one request is priced on. */
 export interface LineQuantities {
   input: number;
+  /** Input for the worst case where it can be above `input` (an approximate count that history calibrated downwards
+   *  keeps the uncalibrated figure for max); default `input`. */
+  input_max?: number;
   output: Range;
   cache: LineCache;
   /** Image or video units at their per-unit price (token prices then cover the prompt text only). */
@@ -17,9 +20,12 @@ export interface LineQuantities {
 
 /** The cost of one request in every mode the model has; `withCache` false prices it as if the cache never hit. */
 export function lineCosts(pricing: ModelPricing, q: LineQuantities, ctx: PriceContext, withCache = true): ModeCosts {
+  const inputMax = Math.max(q.input, q.input_max ?? q.input);
   const cost = (mode: Mode): Range | null => {
     const rates = ratesFor(pricing, mode, q.input, ctx);
-    if (rates === null) return null;
+    // The worst case's own input decides its long-context tier.
+    const maxRates = inputMax === q.input ? rates : ratesFor(pricing, mode, inputMax, ctx);
+    if (rates === null || maxRates === null) return null;
     const c = withCache ? q.cache : NO_CACHE_HITS(q.cache);
     // Cached tokens bill at the mode's cached rate; a mode without one bills them at its input rate (costUsd does).
     const units = media(pricing, mode, q.media, ctx);
@@ -27,7 +33,7 @@ export function lineCosts(pricing: ModelPricing, q: LineQuantities, ctx: PriceCo
     return {
       low: costUsd(rates, { input: q.input, cached_input: c.cached_low, cache_write: c.write_low, output: q.output.low }) + units,
       expected: costUsd(rates, { input: q.input, cached_input: c.cached_expected, cache_write: c.write_expected, output: q.output.expected }) + units,
-      max: costUsd(rates, { input: q.input, cached_input: 0, cache_write: c.write_max, output: q.output.max }) + units,
+      max: costUsd(maxRates, { input: inputMax, cached_input: 0, cache_write: Math.min(c.write_max, inputMax), output: q.output.max }) + units,
     };
   };
   return { sync: cost('sync')!, batch: cost('batch')!, flex: cost('flex'), priority: cost('priority') };

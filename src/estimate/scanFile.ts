@@ -17,7 +17,13 @@ export interface ScanOptions {
   /** Worker threads; 0 scans on this thread. Default: one per core for files over PARALLEL_MIN_BYTES. */
   workers?: number;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Keep each line's body on its scan (the provider's own token counter needs it). */
+  keepBodies?: boolean;
 }
+
+/** Called once per line, in line order. A returned promise is awaited before the next line: the reading waits with it
+ *  (how the estimate bounds the provider counts in flight). Return nothing to go on at once (no await per line). */
+export type OnScan = (scan: LineScan) => void | Promise<void>;
 
 /** Below this a worker's start-up (loading the tokenizer again) costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -34,7 +40,7 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('./scanWorker.ts', import.meta.url)
   : new URL('./scan-worker.js', import.meta.url);
 
-export async function scanFile(path: string, opts: ScanOptions, onScan: (scan: LineScan) => void): Promise<void> {
+export async function scanFile(path: string, opts: ScanOptions, onScan: OnScan): Promise<void> {
   const info = await stat(path);
   // A directory fails late and obscurely inside the stream; a pipe (`<(…)`, /dev/stdin) is fine to read.
   if (info.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR', path });
@@ -49,12 +55,13 @@ export async function scanFile(path: string, opts: ScanOptions, onScan: (scan: L
     const models = new ModelCache(opts.catalog);
     for await (const raw of readJsonlLines(path)) {
       progress(raw.bytes);
-      onScan(scanLine(raw, models));
+      const waiting = onScan(scanLine(raw, models, opts.keepBodies === true));
+      if (waiting) await waiting;
     }
     opts.onProgress?.(total, total); // blank lines carry bytes too: end the bar at the file size
     return;
   }
-  await scanParallel(path, opts.catalog, workers, progress, onScan);
+  await scanParallel(path, opts.catalog, workers, progress, onScan, opts.keepBodies === true);
 }
 
 async function scanParallel(
@@ -62,11 +69,12 @@ async function scanParallel(
   catalog: Catalog,
   count: number,
   progress: (bytes: number) => void,
-  onScan: (scan: LineScan) => void,
+  onScan: OnScan,
+  keepBodies: boolean,
 ): Promise<void> {
   const pool = Array.from(
     { length: count },
-    () => new Worker(WORKER_URL, { workerData: { catalog }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }),
+    () => new Worker(WORKER_URL, { workerData: { catalog, keepBodies }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }),
   );
   const done = new Map<number, LineScan[]>();
   const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));
@@ -97,16 +105,19 @@ async function scanParallel(
     });
   }
 
-  const emitReady = () => {
+  const emitReady = async () => {
     for (let chunk = done.get(nextToEmit); chunk; chunk = done.get(nextToEmit)) {
       done.delete(nextToEmit++);
-      for (const s of chunk) onScan(s);
+      for (const s of chunk) {
+        const waiting = onScan(s);
+        if (waiting) await waiting;
+      }
     }
   };
   const waitForRoom = async (limit: number) => {
     for (;;) {
       if (failure) throw failure;
-      emitReady();
+      await emitReady();
       const idle = [...inFlight].sort((a, b) => a[1] - b[1])[0];
       if (idle[1] < limit) return idle[0];
       await new Promise<void>((resolve) => (wake = resolve));
@@ -127,7 +138,7 @@ async function scanParallel(
     }
     while (nextToEmit < seq) {
       if (failure) throw failure;
-      emitReady();
+      await emitReady();
       if (nextToEmit < seq) await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {

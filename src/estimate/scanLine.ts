@@ -2,8 +2,8 @@
 // validate it, price its model, count its input tokens, bound its output. Pure apart from per-thread caches.
 import { countEmbeddingInputs, INVALID_UTF8, validateLine } from '../requests/index.ts';
 import type { Endpoint, RawLine } from '../requests/index.ts';
-import { cachePrefixes, countRequestTokens, encodingNameForModel } from '../tokens/index.ts';
-import type { CachePrefix } from '../tokens/index.ts';
+import { approximateTokens, cacheMarks, cachePrefixes, countRequestTokens, encodingNameForModel, promptCacheRules, tokenRatioFor } from '../tokens/index.ts';
+import type { CachePrefix, EncodingName } from '../tokens/index.ts';
 import { mediaUnits, resolvePricing } from '../pricing/index.ts';
 import { shapeOf } from '../history/index.ts';
 import type { ShapeKey } from '../history/index.ts';
@@ -25,12 +25,23 @@ export interface LineScan {
   url: Endpoint | '';
   /** Why the model cannot be priced or tokenised (reported once per model by the caller, not once per line). */
   model_error: string | null;
+  /** Exact (OpenAI's tokenizer) or approximate (another provider's: the o200k_base count × its factor). */
   input_tokens: number;
+  input_source: 'exact' | 'approximate';
+  /** The OpenAI tokenizer's own count (= input_tokens where that is exact): what comparisons approximate from. */
+  openai_input_tokens: number;
+  encoding: EncodingName;
+  /** Claude only: the request marks a cache_control breakpoint, and asks for the 1-hour TTL. */
+  cache_marked: boolean;
+  cache_one_hour: boolean;
+  /** The request body, kept only when the caller counts input with the provider (ScanOptions.keepBodies). */
+  body?: Record<string, unknown>;
   unknown_size_images: number;
   /** Inputs of an embeddings request (the Batch API caps them per batch); 0 for other endpoints. */
   embedding_inputs: number;
   output: OutputEstimate | null;
-  /** Leading parts of the prompt (1,024+ tokens) another request may share: prompt-cache candidates. */
+  /** Leading parts of the prompt another request may share (prompt-cache candidates), in the same tokens as
+   *  `input_tokens`, each at least the provider's minimum (promptCacheRules). */
   prefixes: CachePrefix[];
   /** History shape (see history/shapeOf); null until the line is priced. */
   shape: ShapeKey | null;
@@ -64,7 +75,7 @@ export class ModelCache {
 
 const MEDIA_URLS: ReadonlySet<string> = new Set(['/v1/images/generations', '/v1/images/edits', '/v1/videos']);
 
-export function scanLine(raw: RawLine, models: ModelCache): LineScan {
+export function scanLine(raw: RawLine, models: ModelCache, keepBody = false): LineScan {
   const { request, problems, warnings } = validateLine(raw.text, raw.line);
   if (raw.invalidUtf8) problems.unshift(INVALID_UTF8);
   const scan: LineScan = {
@@ -77,6 +88,11 @@ export function scanLine(raw: RawLine, models: ModelCache): LineScan {
     url: '',
     model_error: null,
     input_tokens: 0,
+    input_source: 'exact',
+    openai_input_tokens: 0,
+    encoding: 'o200k_base',
+    cache_marked: false,
+    cache_one_hour: false,
     unknown_size_images: 0,
     embedding_inputs: 0,
     output: null,
@@ -95,13 +111,43 @@ export function scanLine(raw: RawLine, models: ModelCache): LineScan {
     scan.model_error = pricing.message;
     return scan;
   }
+  const provider = models.catalog.provider ?? 'openai';
+  const approximate = provider === 'anthropic' || provider === 'gemini';
+  if (approximate && pricing.endpoints.length > 0 && !pricing.endpoints.includes(request.url)) {
+    // data/providers.json prices these endpoints only (translated to Messages / generateContent).
+    scan.problems.push(`${request.url}: ${model} is priced for ${pricing.endpoints.join(' and ')} only (data/providers.json)`);
+    return scan;
+  }
   try {
-    // Video prompts are not billed in tokens (per second only), so a video model needs no tokenizer.
-    const encoding = request.url === '/v1/videos' ? 'o200k_base' : encodingNameForModel(model, pricing.encoding);
+    // Video prompts are not billed in tokens (per second only), so a video model needs no tokenizer. Another provider's
+    // tokenizer is not available offline: its count is the o200k_base count × a stated factor (tokens/approximate.ts).
+    const encoding = request.url === '/v1/videos' || approximate ? 'o200k_base' : encodingNameForModel(model, pricing.encoding);
     const tokens = countRequestTokens(request.url, request.body, encoding);
+    scan.encoding = encoding;
+    scan.openai_input_tokens = tokens.input_tokens;
     scan.input_tokens = tokens.input_tokens;
     scan.unknown_size_images = tokens.unknown_size_images;
-    scan.prefixes = cachePrefixes(request.url, request.body, encoding, tokens.input_tokens);
+    if (approximate) {
+      const ratio = tokenRatioFor(provider, pricing.model);
+      scan.input_source = 'approximate';
+      scan.input_tokens = approximateTokens(tokens.input_tokens, ratio);
+      const rules = promptCacheRules(provider, pricing.model);
+      const marks = rules.trigger === 'marked' ? cacheMarks(request.body) : null;
+      scan.cache_marked = marks?.marked ?? false;
+      scan.cache_one_hour = marks?.oneHour ?? false;
+      // Claude reads the cache only where the request marks it; Gemini's implicit cache needs no mark.
+      if (marks === null || marks.marked) {
+        const prefixes = cachePrefixes(request.url, request.body, encoding, tokens.input_tokens, {
+          minTokens: Math.ceil(rules.minTokens / ratio.ratio),
+          breakpointsOnly: marks !== null && !marks.automatic,
+        });
+        scan.prefixes = prefixes
+          .map((p) => ({ hash: p.hash, tokens: approximateTokens(p.tokens, ratio) }))
+          .filter((p) => p.tokens >= rules.minTokens);
+      }
+    } else {
+      scan.prefixes = cachePrefixes(request.url, request.body, encoding, tokens.input_tokens);
+    }
   } catch (err) {
     // Only a model the tokenizer cannot place is the user's to fix; anything else is our bug and must crash.
     if (!(err instanceof Error) || err.name !== 'UnknownModelError') throw err;
@@ -126,6 +172,7 @@ export function scanLine(raw: RawLine, models: ModelCache): LineScan {
     scan.media = units;
   }
   scan.shape = shapeOf(request.url, request.body);
+  if (keepBody) scan.body = request.body;
   scan.output = estimateOutputTokens(request.url, request.body, pricing);
   if (scan.output.over_limit !== null) {
     // A warning, not an error: the catalog's limits can lag behind a model's; the API is the judge.

@@ -6,8 +6,10 @@ import { ModelCache, scanLine } from './scanLine.ts';
 import { linesOfChunk } from '../requests/index.ts';
 import type { LineChunk } from '../requests/index.ts';
 
-const models = new ModelCache((workerData as { catalog: Catalog }).catalog);
+const data = workerData as { catalog: Catalog; keepBodies?: boolean };
+const models = new ModelCache(data.catalog);
+const keepBodies = data.keepBodies === true;
 
 parentPort!.on('message', (msg: { seq: number; chunk: LineChunk }) => {
-  parentPort!.postMessage({ seq: msg.seq, scans: linesOfChunk(msg.chunk).map((l) => scanLine(l, models)) });
+  parentPort!.postMessage({ seq: msg.seq, scans: linesOfChunk(msg.chunk).map((l) => scanLine(l, models, keepBodies)) });
 });

@@ -1,6 +1,6 @@
 // What the estimate stage hands to report/ and run/: plain numbers, no I/O.
 import type { Endpoint, LineProblem } from '../requests/types.ts';
-import type { Lifecycle, PriceOrigin, Provider } from '../pricing/index.ts';
+import type { CatalogProvider, Lifecycle, PriceOrigin, Provider } from '../pricing/index.ts';
 import type { ShapeKey } from '../history/index.ts';
 
 /** A quantity known only as a range: the least it can be, our best guess, the most it can be. */
@@ -35,6 +35,12 @@ export interface OutputTokens extends Range {
   sources: Partial<Record<OutputSource, number>>;
 }
 
+/** How a request's input tokens were counted: exactly offline (OpenAI's tokenizer), approximately (another provider's
+ *  tokenizer: the o200k_base count × a stated factor), that approximation calibrated by what earlier runs were billed
+ *  ("history"), or by the provider's own counter (Anthropic count_tokens, Gemini countTokens). */
+export type InputTokensSource = 'exact' | 'approximate' | 'history' | 'provider_count';
+export const INPUT_TOKENS_SOURCES: readonly InputTokensSource[] = ['exact', 'approximate', 'history', 'provider_count'];
+
 /** Prompt-cache tokens expected per mode (0 where the mode bills no cache discount); writes where the model bills them. */
 export interface CacheTokens {
   cached_input_tokens: Record<Mode, number>;
@@ -53,6 +59,10 @@ export interface LineEstimate {
   url: Endpoint;
   bytes: number;
   input_tokens: number;
+  input_tokens_source: InputTokensSource;
+  /** Approximate catalogs (Anthropic, Gemini): the approximation before any calibration or provider count, which the
+   *  run's history keeps beside the billed input (history/predictInput.ts). Absent where the count is exact. */
+  approximate_input_tokens?: number;
   /** Output cap for the whole request (per-choice cap × n); the model's limit when the request sets none. */
   max_output_tokens: number;
   /** True when the request sets no output cap and max_output_tokens is the model's limit. */
@@ -82,6 +92,13 @@ export interface ModelEstimate {
   price_as_of: string;
   requests: number;
   input_tokens: number;
+  /** What most of the model's input counts rest on; `input_tokens_sources` has requests per source. */
+  input_tokens_source: InputTokensSource;
+  input_tokens_sources: Partial<Record<InputTokensSource, number>>;
+  /** How the input was counted, in words (the tokenizer and factor, the calibration, the counter). */
+  input_tokens_method: string;
+  /** Answers behind a history calibration of the input (0 without one). */
+  input_tokens_sample: number;
   output_tokens: OutputTokens;
   cost: ModeCosts;
   /** The same file priced as if no request hit the prompt cache (what the pick would be without caching). */
@@ -110,13 +127,18 @@ export interface FileEstimate {
   requests: number;
   bytes: number;
   input_tokens: number;
+  /** What most requests' input counts rest on, requests per source, and whether any count is approximate. */
+  input_tokens_source: InputTokensSource;
+  input_tokens_sources: Partial<Record<InputTokensSource, number>>;
+  input_tokens_approximate: boolean;
   output_tokens: OutputTokens;
   models: ModelEstimate[];
   cost: ModeCosts;
   cost_without_cache: ModeCosts;
   savings: { batch: Range; flex: Range | null };
   recommendation: Recommendation;
-  pricing: { as_of: string; source: string; age_days: number; region: boolean; derived_models: string[] };
+  /** `provider`: whose prices (the catalog's --provider; openai when it names none). */
+  pricing: { as_of: string; source: string; age_days: number; region: boolean; derived_models: string[]; provider: CatalogProvider };
   /** Models of the file that are shut down or shut down soon. */
   lifecycle: Lifecycle[];
   split_notes: SplitNote[];

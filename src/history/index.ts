@@ -4,6 +4,7 @@ export type {
   CachePrediction,
   HistoryBounds,
   HistoryRead,
+  InputPrediction,
   Observation,
   ObservedRequest,
   OutputPrediction,
@@ -24,4 +25,5 @@ export { appendHistory } from './appendHistory.ts';
 export { compactHistory, DEFAULT_BOUNDS } from './compactHistory.ts';
 export { predict } from './predict.ts';
 export { predictCache } from './predictCache.ts';
+export { predictInputRatio } from './predictInput.ts';
 export { DEFAULT_RECENT_RUNS } from './recentRuns.ts';

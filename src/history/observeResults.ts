@@ -12,6 +12,8 @@ interface Group {
   mode: RunMode;
   counts: UsageCounts[];
   latencies: number[];
+  /** The estimate's approximate input of each request, where it had one. */
+  approx: number[];
 }
 
 export function observeResults(requests: Iterable<ObservedRequest>, run: RunInfo): Observation[] {
@@ -24,11 +26,12 @@ export function observeResults(requests: Iterable<ObservedRequest>, run: RunInfo
     const key = `${r.shape.id} ${r.mode}`;
     let g = groups.get(key);
     if (g === undefined) {
-      g = { shape: r.shape, mode: r.mode, counts: [], latencies: [] };
+      g = { shape: r.shape, mode: r.mode, counts: [], latencies: [], approx: [] };
       groups.set(key, g);
     }
     g.counts.push(counts);
     if (typeof r.latency_ms === 'number' && Number.isFinite(r.latency_ms) && r.latency_ms >= 0) g.latencies.push(r.latency_ms);
+    if (typeof r.approx_input === 'number' && Number.isFinite(r.approx_input) && r.approx_input >= 0) g.approx.push(r.approx_input);
   }
   return [...groups.values()].map((g) => toObservation(g, run));
 }
@@ -61,5 +64,7 @@ function toObservation(g: Group, run: RunInfo): Observation {
     cached_input_mean: round2(mean(g.counts.map((c) => c.cached_input))),
     cache_write_mean: round2(mean(g.counts.map((c) => c.cache_write))),
     latency_ms_p50: latencies.length > 0 ? round2(percentile(latencies, 0.5)) : null,
+    // Only beside a measured mean of the same answers: a ratio of two means over different requests would mislead.
+    ...(g.approx.length === g.counts.length ? { approx_input_mean: round2(mean(g.approx)) } : {}),
   };
 }

@@ -54,7 +54,8 @@ export function parseHistoryLine(text: string): Observation | typeof NEWER_VERSI
     isCount(o.input_mean) &&
     isCount(o.cached_input_mean) &&
     isCount(o.cache_write_mean) &&
-    (o.latency_ms_p50 === null || isCount(o.latency_ms_p50));
+    (o.latency_ms_p50 === null || isCount(o.latency_ms_p50)) &&
+    (o.approx_input_mean === undefined || isCount(o.approx_input_mean));
   if (!ok || output === null) return null;
   // Rebuilt field by field, so stray keys of a hand-edited line do not travel on into the next compaction.
   return {
@@ -76,5 +77,6 @@ export function parseHistoryLine(text: string): Observation | typeof NEWER_VERSI
     cached_input_mean: o.cached_input_mean as number,
     cache_write_mean: o.cache_write_mean as number,
     latency_ms_p50: o.latency_ms_p50 as number | null,
+    ...(o.approx_input_mean !== undefined ? { approx_input_mean: o.approx_input_mean as number } : {}),
   };
 }

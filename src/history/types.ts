@@ -55,6 +55,9 @@ export interface Observation {
   cached_input_mean: number;
   cache_write_mean: number;
   latency_ms_p50: number | null;
+  /** Where the estimate's input count was approximate (Anthropic, Gemini): what it approximated per answer, uncalibrated,
+   *  beside `input_mean` (what the provider billed), so the next estimate of the model can take on their ratio. */
+  approx_input_mean?: number;
 }
 
 /** One request's outcome as observeResults needs it. */
@@ -66,6 +69,9 @@ export interface ObservedRequest {
   /** Only 'succeeded' counts; absent means succeeded (a request without usage never counts). */
   status?: string;
   latency_ms?: number | null;
+  /** The estimate's approximate input tokens of this request before any calibration (LineEstimate's
+   *  `approximate_input_tokens`); absent where the count was exact (OpenAI's tokenizer). */
+  approx_input?: number;
 }
 
 /** The run an observation belongs to. */
@@ -120,6 +126,16 @@ export interface OutputPrediction {
   match: PredictionMatch;
   /** False when the runs behind a 'shape' match (or any 'model' match) had another cap and were adjusted to this one. */
   same_cap: boolean;
+  reason: string;
+}
+
+/** How far an approximate input count was from what the provider billed, over earlier runs of one model. */
+export interface InputPrediction {
+  /** Billed input / approximated input (the same answers); the next approximation is multiplied by it. */
+  ratio: number;
+  /** Answers behind it. */
+  sample: number;
+  runs: number;
   reason: string;
 }
 

@@ -1,7 +1,10 @@
 // The pricing stage: a dated price catalog (data/pricing.json), model-name resolution and the price rules.
 
-export type { Catalog, Encoding, LongContextRule, MediaPrice, ModelPricing, ModePrice, PriceEntry, PriceMode, PriceOrigin, Provider, ProviderCatalog, ProviderEntry, TokenCounts } from './types.ts';
-export { ENCODINGS, PRICE_MODES, PROVIDERS } from './types.ts';
+export type { Catalog, CatalogProvider, Encoding, LongContextRule, MediaPrice, ModelPricing, ModePrice, PriceEntry, PriceMode, PriceOrigin, Provider, ProviderCatalog, ProviderEntry, TokenCounts, UserPricingFile } from './types.ts';
+export { CATALOG_PROVIDERS, ENCODINGS, PRICE_MODES, PROVIDERS } from './types.ts';
+export { openaiCatalogOf, providerCatalog, providerPricingNotes } from './providerCatalog.ts';
+export { modelOwner, PROVIDER_LABELS, servesModelsOf } from './modelOwner.ts';
+export type { ModelOwner } from './modelOwner.ts';
 export { findProviderModel, loadProviderCatalog, parseProviderCatalog, providerPricing } from './providers.ts';
 export type { ProviderPricing } from './providers.ts';
 export { PricingError, PricingFileError } from './errors.ts';

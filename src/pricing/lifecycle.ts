@@ -1,10 +1,12 @@
-// Model lifecycle from the catalog's shutdown dates (OpenAI's deprecations page): a model that is shut down cannot be
-// run, one that shuts down soon deserves a warning before a team builds a nightly job on it.
-import type { ModelPricing } from './types.ts';
+// Model lifecycle from the catalog's shutdown dates (each provider's deprecations page): a model that is shut down cannot
+// be run, one that shuts down soon deserves a warning before a team builds a nightly job on it.
+import type { CatalogProvider, ModelPricing } from './types.ts';
 
 /** Warn this many days ahead of a shutdown. */
 export const LIFECYCLE_WARNING_DAYS = 60;
 const DAY_MS = 86_400_000;
+/** Whose deprecations page names the replacement. */
+const RECOMMENDED_BY: Readonly<Record<CatalogProvider, string>> = { openai: 'OpenAI', azure: 'OpenAI', anthropic: 'Anthropic', gemini: 'Google' };
 
 export interface Lifecycle {
   model: string;
@@ -19,13 +21,21 @@ export interface Lifecycle {
 
 /** The lifecycle note for `model` (the name the request used) priced by `pricing`, as of `today`; null when the model
  *  has no shutdown date or it is more than LIFECYCLE_WARNING_DAYS away. A shutdown date is the day the model stops
- *  answering, so on that day it counts as shut down. */
-export function lifecycleOf(model: string, pricing: Pick<ModelPricing, 'shutdown' | 'replacement'>, today: Date): Lifecycle | null {
+ *  answering, so on that day it counts as shut down. `provider` names who recommends the replacement (the catalog's
+ *  provider; Azure's catalog carries OpenAI's dates, and says so). */
+export function lifecycleOf(
+  model: string,
+  pricing: Pick<ModelPricing, 'shutdown' | 'replacement'>,
+  today: Date,
+  provider: CatalogProvider = 'openai',
+): Lifecycle | null {
   if (pricing.shutdown === null) return null;
   const day = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   const days = Math.round((Date.parse(pricing.shutdown) - day) / DAY_MS);
   if (days > LIFECYCLE_WARNING_DAYS) return null;
-  const instead = pricing.replacement ? `; OpenAI recommends ${pricing.replacement} instead` : '';
+  const whose = provider === 'azure' ? " (OpenAI's date: Azure retires its deployments on its own schedule)" : '';
+  const who = RECOMMENDED_BY[provider];
+  const instead = `${whose}${pricing.replacement ? `; ${who} recommends ${pricing.replacement} instead` : ''}`;
   const status = days <= 0 ? 'shut_down' : 'shutting_down';
   const message =
     status === 'shut_down'

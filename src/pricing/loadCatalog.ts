@@ -6,8 +6,9 @@ import { readFileSync, statSync } from 'node:fs';
 import bundledJson from '../../data/pricing.json' with { type: 'json' };
 import { PricingFileError } from './errors.ts';
 import { applyOverrides, completeCatalog } from './mergeCatalog.ts';
+import { modelOwner } from './modelOwner.ts';
 import { parsePricingFile } from './parsePricingFile.ts';
-import type { Catalog } from './types.ts';
+import type { Catalog, PriceEntry } from './types.ts';
 
 const BUNDLED_NAME = 'data/pricing.json (bundled)';
 let bundled: Catalog | undefined;
@@ -38,5 +39,21 @@ export function loadCatalog(overridePath?: string, opts: { strict?: boolean } = 
   } catch (err) {
     throw new PricingFileError(overridePath, null, `is not valid JSON: ${(err as Error).message}`);
   }
-  return applyOverrides(base, parsePricingFile(raw, overridePath), overridePath, modified.toISOString().slice(0, 10));
+  const file = parsePricingFile(raw, overridePath);
+  const today = modified.toISOString().slice(0, 10);
+  // A partial entry for an Anthropic or Gemini model overrides that provider's entry (providerCatalog), not a new
+  // OpenAI one (which would need input and output); a complete one prices it here too (a proxy may serve it).
+  const merged = applyOverrides(base, { ...file, models: userModelsForOpenAi(file.models) }, overridePath, today);
+  // Kept as written, so providerCatalog can lay the same file over Anthropic's or Gemini's entries.
+  return { ...merged, user_file: { file: overridePath, as_of: file.as_of ?? today, source: file.source ?? overridePath, models: file.models } };
+}
+
+/** The user's entries that apply to OpenAI's catalog: all but partial ones for an Anthropic or Gemini model. */
+export function userModelsForOpenAi(models: Record<string, Partial<PriceEntry>>): Record<string, Partial<PriceEntry>> {
+  return Object.fromEntries(
+    Object.entries(models).filter(([name, e]) => {
+      const owner = modelOwner(name);
+      return owner === null || owner === 'openai' || (e.input !== undefined && e.output !== undefined);
+    }),
+  );
 }

@@ -4,7 +4,9 @@
 import { quote } from '../shared/text.ts';
 import { PricingError } from './errors.ts';
 import { derivedEntry } from './longTail.ts';
-import type { Catalog, ModelPricing, PriceEntry } from './types.ts';
+import { bundledProviderPrices, modelOwner, PROVIDER_LABELS, servesModelsOf } from './modelOwner.ts';
+import type { ModelOwner } from './modelOwner.ts';
+import type { Catalog, CatalogProvider, ModelPricing, PriceEntry } from './types.ts';
 
 const snapshotIndexes = new WeakMap<Record<string, PriceEntry>, Map<string, string>>();
 
@@ -22,6 +24,14 @@ const derivedCache = new WeakMap<Catalog, Map<string, ModelPricing | null>>();
 export function resolvePricing(catalog: Catalog, model: string): ModelPricing {
   const key = findCatalogKey(catalog, model);
   if (key !== null) return pricingOf(key, catalog.models[key]);
+  // Another provider's model is a question of --provider, not of a price (a user's file that prices it wins above:
+  // an OpenAI-compatible proxy may well serve claude-* behind OPENAI_BASE_URL).
+  const provider = catalog.provider ?? 'openai';
+  const owner = modelOwner(model);
+  if (owner !== null && !servesModelsOf(provider, owner)) throw new PricingError(model, wrongProviderMessage(model, owner, provider));
+  // Anthropic's and Gemini's catalogs have no long tail: the library's prices of a model batchwise does not list
+  // (often a retired one) would be priced without its lifecycle.
+  if (provider === 'anthropic' || provider === 'gemini') throw new PricingError(model, unlistedProviderModelMessage(catalog, model, provider));
   // A near miss of a catalog name (case, spaces, an unlisted dated snapshot of a family we price) is a question for
   // the user, not a price from elsewhere: gpt-4o-2024-05-13 cost twice gpt-4o.
   const family = longestFamilyPrefix(catalog, model);
@@ -105,6 +115,35 @@ function unpricedMessage(catalog: Catalog, model: string): string {
     `Add it with a pricing file (CLI: --pricing FILE; action: pricing-file), in USD per 1M tokens${exampleNote}:`,
     `  {"models": {${JSON.stringify(model)}: ${JSON.stringify(example).replaceAll(':', ': ').replaceAll(',', ', ')}}}`,
     `Batch then defaults to 50% of these prices; flex stays unavailable unless you add "flex": {"input": …, "output": …}.`,
+  ].join('\n');
+}
+
+/** "claude-haiku-4-5 is an Anthropic model: use --provider anthropic" (and that a price is missing too, if it is). */
+function wrongProviderMessage(model: string, owner: ModelOwner, provider: CatalogProvider): string {
+  const flag = owner === 'openai' ? '--provider openai (or azure)' : `--provider ${owner}`;
+  const where = provider === 'openai' ? '' : `, and this run's provider is ${PROVIDER_LABELS[provider]}`;
+  const unpriced =
+    owner !== 'openai' && !bundledProviderPrices(model)
+      ? `; data/providers.json has no price for it either: add one with a pricing file (CLI: --pricing FILE; action: pricing-file)`
+      : '';
+  const label = PROVIDER_LABELS[owner];
+  // Through the OpenAI API such a name only answers behind an OpenAI-compatible proxy, which a pricing file can price.
+  const proxy = provider === 'openai' && owner !== 'openai' && unpriced === '' ? ' (or, if an OpenAI-compatible endpoint serves it, give its price with --pricing FILE)' : '';
+  return `${quote(model)} is ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label} model${where}: use ${flag}${unpriced}${proxy}`;
+}
+
+/** A name of this provider's family that data/providers.json does not list (nor a user's file). */
+function unlistedProviderModelMessage(catalog: Catalog, model: string, provider: 'anthropic' | 'gemini'): string {
+  const label = PROVIDER_LABELS[provider];
+  const exact = findCatalogKey(catalog, model.trim().toLowerCase());
+  const hint = exact !== null ? ` Did you mean "${exact}"? Model names are matched exactly.` : '';
+  const listed = Object.entries(catalog.models).map(([name, e]) => (e.shutdown !== null ? `${name} (shut down ${e.shutdown})` : name));
+  return [
+    `No price for model ${quote(model)} among ${label}'s models in data/providers.json (prices as of ${catalog.as_of}` +
+      `${catalog.overrides ? `, with ${catalog.overrides}` : ''}).${hint} Known: ${listed.join(', ')}.`,
+    `Add it with a pricing file (CLI: --pricing FILE; action: pricing-file), in USD per 1M tokens (example figures: use the model's real prices):`,
+    `  {"models": {${JSON.stringify(model)}: {"input": 1, "output": 5}}}`,
+    `Batch then defaults to 50% of these prices, with no cache discount unless you add "cached_input" and "batch_cached_input".`,
   ].join('\n');
 }
 

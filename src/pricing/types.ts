@@ -69,9 +69,9 @@ export interface PriceEntry {
   snapshots: string[];
   /** ISO date the model was released (the regional uplift rule keys on it); null when unknown. */
   released: string | null;
-  /** ISO date OpenAI shuts the model down (deprecations page); null when none is announced. */
+  /** ISO date the provider shuts the model down (its deprecations page); null when none is announced. */
   shutdown: string | null;
-  /** The model OpenAI's deprecations page recommends instead; null when none. */
+  /** The model the provider's deprecations page recommends instead; null when none. */
   replacement: string | null;
   /** ISO date the figures were checked against `source` (not the date of the source). */
   as_of: string;
@@ -86,6 +86,19 @@ export interface PriceEntry {
 
 export type PriceOrigin = 'catalog' | 'user' | 'derived';
 
+/** Whom a run sends its requests to (`--provider`), and so whose prices a Catalog holds. */
+export const CATALOG_PROVIDERS = ['openai', 'azure', 'gemini', 'anthropic'] as const;
+export type CatalogProvider = (typeof CATALOG_PROVIDERS)[number];
+
+/** A user's pricing file as given (only the fields it states), with the file-wide `as_of` and `source` resolved, so
+ *  another provider's catalog (providerCatalog) can lay the same file over its own entries. */
+export interface UserPricingFile {
+  file: string;
+  as_of: string;
+  source: string;
+  models: Record<string, Partial<PriceEntry>>;
+}
+
 export interface Catalog {
   /** The newest entry date. */
   as_of: string;
@@ -95,6 +108,11 @@ export interface Catalog {
   overrides?: string;
   /** --strict-pricing: a model the catalog lacks is an error, never a derived price from the long-tail library. */
   strict?: boolean;
+  /** Whose prices these are (providerCatalog): absent means OpenAI's (data/pricing.json). Anthropic and Gemini catalogs
+   *  count input tokens approximately (tokens/approximate.ts) and price no model of another provider. */
+  provider?: CatalogProvider;
+  /** The user's pricing file, kept as written (see UserPricingFile); absent without one. */
+  user_file?: UserPricingFile;
   models: Record<string, PriceEntry>;
 }
 
@@ -131,7 +149,8 @@ export interface TokenCounts {
   output: number;
 }
 
-/** Providers other than OpenAI whose prices `estimate --compare` knows (data/providers.json; Azure reuses OpenAI's). */
+/** Providers other than OpenAI whose prices data/providers.json holds (`estimate --compare`, and `--provider anthropic |
+ *  gemini` through providerCatalog); Azure reuses OpenAI's. */
 export const PROVIDERS = ['anthropic', 'gemini', 'azure'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
@@ -142,7 +161,8 @@ export interface ProviderEntry extends PriceEntry {
   tokenizer: 'approximate';
 }
 
-/** The second bundled catalog, kept apart from OpenAI's so that nothing in the OpenAI path reads it. */
+/** The second bundled catalog, kept apart from OpenAI's so that nothing in the OpenAI path reads it (a run with
+ *  `--provider anthropic | gemini` prices from it through providerCatalog instead). */
 export interface ProviderCatalog {
   as_of: string;
   source: string;

@@ -33,6 +33,10 @@ export function estimateToJson(e: FileEstimate): Record<string, unknown> {
     file: e.file,
     requests: e.requests,
     input_tokens: e.input_tokens,
+    // How input was counted: exact (OpenAI's tokenizer), approximate, history (calibrated) or provider_count.
+    input_tokens_source: e.input_tokens_source,
+    input_tokens_approximate: e.input_tokens_approximate,
+    input_tokens_sources: e.input_tokens_sources,
     output_tokens: tokens(e.output_tokens),
     models: e.models.map((m) => ({
       model: m.model,
@@ -41,6 +45,10 @@ export function estimateToJson(e: FileEstimate): Record<string, unknown> {
       price_as_of: m.price_as_of,
       requests: m.requests,
       input_tokens: m.input_tokens,
+      input_tokens_source: m.input_tokens_source,
+      input_tokens_sources: m.input_tokens_sources,
+      input_tokens_method: m.input_tokens_method,
+      ...(m.input_tokens_sample > 0 ? { input_tokens_sample: m.input_tokens_sample } : {}),
       output_tokens: tokens(m.output_tokens),
       cost: modes(m.cost),
       ...(m.cache
@@ -74,6 +82,8 @@ export function estimateToJson(e: FileEstimate): Record<string, unknown> {
             custom_id: i.custom_id,
             model: i.model,
             input_tokens: i.input_tokens,
+            input_tokens_source: i.input_tokens_source,
+            ...(i.approximate_input_tokens !== undefined ? { approximate_input_tokens: i.approximate_input_tokens } : {}),
             max_output_tokens: i.max_output_tokens,
             url: i.url,
             unbounded: i.unbounded,

@@ -4,7 +4,7 @@
 import type { FileEstimate } from '../estimate/types.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
 import { escapeMarkdown, formatInt, linkUrl, markdownInActionWords } from './format.ts';
-import { cacheLine, MODE_ORDER, outputSourceText, requestsWord, savesText } from './estimateText.ts';
+import { cacheLine, inputSourceText, inputTokensCell, MODE_ORDER, outputSourceText, requestsWord, savesText } from './estimateText.ts';
 
 /** Whose words the reasons are told in: the command line's (`--mode batch`) or the action's (`mode: batch`). */
 export type Audience = 'cli' | 'action';
@@ -44,7 +44,7 @@ export function renderEstimateMarkdownFor(e: FileEstimate, audience: Audience): 
   for (const m of e.models) {
     const o = m.output_tokens;
     lines.push(
-      `| ${escapeMarkdown(m.model)} | ${formatInt(m.requests)} | ${formatInt(m.input_tokens)} | ` +
+      `| ${escapeMarkdown(m.model)} | ${formatInt(m.requests)} | ${inputTokensCell(m.input_tokens, m.input_tokens_source === 'approximate' || m.input_tokens_source === 'history')} | ` +
         `${formatInt(o.low)} / ${formatInt(o.expected)} / ${formatInt(o.max)} | ${formatUsd(m.cost.sync.expected)} | ` +
         `${m.cost.flex ? formatUsd(m.cost.flex.expected) : '—'} | ${formatUsd(m.cost.batch.expected)} | ${m.cost.priority ? formatUsd(m.cost.priority.expected) : '—'} |`,
     );
@@ -52,6 +52,8 @@ export function renderEstimateMarkdownFor(e: FileEstimate, audience: Audience): 
   lines.push('');
   for (const s of e.split_notes) lines.push(`- batch split: ${say(s.message)}`);
   for (const n of e.notes) lines.push(`- ${say(n)}`);
+  const input = inputSourceText(e);
+  if (input) lines.push(`- ${escapeMarkdown(input)}`);
   lines.push(`- ${escapeMarkdown(outputSourceText(e))}`);
   for (const w of e.warnings.slice(0, 10)) lines.push(`- warning, line ${w.line}: ${escapeMarkdown(w.reason)}`);
   if (e.warning_count > 10) lines.push(`- …and ${e.warning_count - 10} more warnings`);

@@ -2,7 +2,7 @@
 import type { ComparisonEstimate, FileEstimate, ModeCosts, Range } from '../estimate/types.ts';
 import { formatPercent, formatUsd } from '../shared/money.ts';
 import { formatInt, padTable, truncate, wrap } from './format.ts';
-import { cacheLine, MODE_ORDER, outputSourceText, savesText } from './estimateText.ts';
+import { cacheLine, inputSourceText, inputTokensCell, MODE_ORDER, outputSourceText, savesText } from './estimateText.ts';
 
 const MODEL_COLUMN = 22;
 const SHOWN_WARNINGS = 10;
@@ -49,7 +49,7 @@ function comparisonRows(e: FileEstimate, comparison: ComparisonEstimate[]): stri
 
 export function renderEstimateTable(e: FileEstimate): string {
   const out: string[] = [];
-  out.push(`${e.file}: ${formatInt(e.requests)} requests, ${formatInt(e.input_tokens)} input tokens`);
+  out.push(`${e.file}: ${formatInt(e.requests)} requests, ${inputTokensCell(e.input_tokens, e.input_tokens_approximate)} input tokens${e.input_tokens_approximate ? ' (approximate)' : ''}`);
   out.push(`output tokens (low / expected / max): ${tokens(e.output_tokens)}`);
   out.push('');
   out.push(...padTable(modeRows(e.cost, e.recommendation.mode), new Set([1, 2, 3])));
@@ -91,6 +91,8 @@ export function renderEstimateTable(e: FileEstimate): string {
   for (const c of e.comparison ?? []) text(`compare ${c.from} → ${c.to}: ${c.notes.join('; ')}`);
   const bases = new Map((e.comparison ?? []).filter((c) => c.token_ratio !== 1).map((c) => [c.token_ratio, c.token_basis]));
   for (const [ratio, basis] of bases) text(`tokens × ${ratio}: ${basis}`);
+  const input = inputSourceText(e);
+  if (input) text(`input: ${input}`);
   text(`output: ${outputSourceText(e)}`);
   text(`prices checked ${e.pricing.as_of}${e.pricing.region ? ', regional processing (+10% where charged)' : ''} (${e.pricing.source})`);
   const compared = [...new Set((e.comparison ?? []).filter((c) => c.provider !== 'azure').map((c) => c.price_as_of))];

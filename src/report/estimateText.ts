@@ -42,3 +42,27 @@ export function outputSourceText(e: FileEstimate): string {
   }
   return `expected output per request: ${parts.join(', ')}${o.sample > 0 ? ` (${formatInt(o.sample)} answers behind the measured figures)` : ''}`;
 }
+
+/** An input-token count as shown beside money: "≈12,345" when it is approximate (another provider's tokenizer). */
+export function inputTokensCell(tokens: number, approximate: boolean): string {
+  return `${approximate ? '≈' : ''}${formatInt(tokens)}`;
+}
+
+/** How the input tokens were counted, when not every count is OpenAI's exact one; null when all are. The per-model
+ *  method (tokenizer, factor, calibration, counter) is in the estimate's notes. */
+export function inputSourceText(e: FileEstimate): string | null {
+  const s = e.input_tokens_sources;
+  if (!e.input_tokens_approximate && (s.provider_count ?? 0) === 0) return null;
+  const parts = (['provider_count', 'history', 'approximate', 'exact'] as const)
+    .filter((k) => (s[k] ?? 0) > 0)
+    .map((k) => `${formatInt(s[k]!)} ${INPUT_SOURCE_WORDS[k]}`);
+  const models = e.models.filter((m) => m.input_tokens_source !== 'exact').map((m) => m.model);
+  return `input tokens${e.input_tokens_approximate ? ' are approximate' : ''} (${models.join(', ')}): ${parts.join(', ')}`;
+}
+
+const INPUT_SOURCE_WORDS: Readonly<Record<'exact' | 'approximate' | 'history' | 'provider_count', string>> = {
+  exact: 'counted exactly offline',
+  approximate: "approximated from the o200k_base count × the tokenizer's factor",
+  history: 'approximated and calibrated by what earlier runs were billed',
+  provider_count: "counted by the provider's own counter",
+};

@@ -6,7 +6,7 @@ import type { Lifecycle } from '../pricing/index.ts';
 import { formatPercent, formatUsd, formatUsdApart } from '../shared/money.ts';
 import { VERSION } from '../shared/version.ts';
 import { renderEstimateMarkdownFor } from './estimateMarkdown.ts';
-import { requestsWord } from './estimateText.ts';
+import { inputTokensCell, requestsWord } from './estimateText.ts';
 import { escapeHtml, escapeMarkdown, formatInt, markdownInActionWords, truncate } from './format.ts';
 
 /** Finds the comment again on the next run; invisible when rendered. */
@@ -285,7 +285,8 @@ export function fileTable(f: FileComparison): string[] {
   ];
   lines.push(`| | base | head | change |`, '|---|---:|---:|---:|');
   for (const [name, value, usd] of rows) {
-    const fmt = (e: FileEstimate) => (usd ? formatUsd(value(e)) : formatInt(value(e)));
+    // ≈ marks an input count approximated for another provider's tokenizer (the folded estimate says how).
+    const fmt = (e: FileEstimate) => (usd ? formatUsd(value(e)) : name === 'input tokens' ? inputTokensCell(value(e), e.input_tokens_approximate) : formatInt(value(e)));
     const baseCell = b ? fmt(b) : f.baseError ? 'invalid at base' : 'not in base';
     const headCell = h ? fmt(h) : f.error ? 'invalid' : 'deleted';
     lines.push(`| ${name} | ${baseCell} | ${headCell} | ${change(b ? value(b) : f.baseError ? undefined : 0, h ? value(h) : f.deleted ? 0 : undefined, usd)} |`);

@@ -10,7 +10,7 @@ import { formatPercent, formatUsd } from '../shared/money.ts';
 import { combineLedgers, savingClaim } from '../results/index.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { renderEstimateMarkdownFor } from './estimateMarkdown.ts';
-import { requestsWord } from './estimateText.ts';
+import { inputTokensCell, requestsWord } from './estimateText.ts';
 import { codeSpan, escapeHtml, escapeMarkdown, formatInt, formatShare, markdownInActionWords } from './format.ts';
 import { costChart } from './summaryChart.ts';
 
@@ -56,15 +56,17 @@ function chosenCell(mode: Mode, chosen: Mode[]): string {
 /** The modes table: one row per mode, the chosen one marked (`heading`: "chosen" after a run, "recommended" before). */
 export function modesTable(estimates: FileEstimate[], chosen: Mode[], heading = 'chosen'): string[] {
   const t = totalOf(estimates);
+  // ≈: some file's input is another provider's tokenizer, approximated (its estimate's notes say how).
+  const approximate = estimates.some((e) => e.input_tokens_approximate);
   const lines = [
-    `| mode | requests | input tokens | output tokens (expected) | low | expected | max | ${heading} |`,
+    `| mode | requests | input tokens${approximate ? ' (≈ approximate)' : ''} | output tokens (expected) | low | expected | max | ${heading} |`,
     '|---|---:|---:|---:|---:|---:|---:|:---:|',
   ];
   for (const mode of MODES) {
     const c = t.cost[mode];
     const cells = c ? [formatUsd(c.low), formatUsd(c.expected), formatUsd(c.max)] : ['—', '—', '—'];
     lines.push(
-      `| ${mode} | ${formatInt(t.requests)} | ${formatInt(t.input_tokens)} | ${formatInt(t.output_tokens.expected)} | ` +
+      `| ${mode} | ${formatInt(t.requests)} | ${inputTokensCell(t.input_tokens, approximate)} | ${formatInt(t.output_tokens.expected)} | ` +
         `${cells.join(' | ')} | ${chosenCell(mode, chosen) || (c ? '' : `no ${mode}`)} |`,
     );
   }

@@ -60,6 +60,18 @@ export function tokenRatioFor(provider: string, model: string): TokenRatio {
   return TOKEN_RATIOS.openai;
 }
 
+const TOKENIZER_NAMES: Readonly<Record<TokenRatio['tokenizer'], string>> = {
+  openai: 'the OpenAI tokenizer',
+  'claude-legacy': 'the Claude tokenizer before 4.7',
+  'claude-4.7': 'the Claude 4.7+ tokenizer',
+  gemini: 'the Gemini tokenizer',
+};
+
+/** How an approximate count is made, in a few words ("the o200k_base count × 1.2 for the Claude tokenizer before 4.7"). */
+export function approximationMethod(ratio: TokenRatio): string {
+  return ratio.ratio === 1 ? 'the o200k_base count' : `the o200k_base count × ${ratio.ratio} for ${TOKENIZER_NAMES[ratio.tokenizer]}`;
+}
+
 /** Approximate tokens of a text whose OpenAI count is `openaiTokens`, rounded up (never below the count's zero). */
 export function approximateTokens(openaiTokens: number, ratio: TokenRatio): number {
   if (ratio.ratio === 1) return openaiTokens;

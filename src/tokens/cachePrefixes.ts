@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Endpoint } from '../requests/types.ts';
 import { countRequestTokens } from './countRequestTokens.ts';
 import { REPLY_PRIMING } from './messageFormat.ts';
+import { endsAtBreakpoint, toolsEndAtBreakpoint } from './promptCacheRules.ts';
 import type { EncodingName } from './types.ts';
 import { asArray } from './util.ts';
 
@@ -24,10 +25,22 @@ export interface CachePrefix {
   tokens: number;
 }
 
-/** Prefixes of at least CACHE_MIN_TOKENS tokens, shortest first; [] for endpoints without prompt caching or prompts
- *  below the minimum. `inputTokens` is the request's full count (a short prompt is skipped without more work). */
-export function cachePrefixes(url: Endpoint, body: Record<string, unknown>, encoding: EncodingName, inputTokens: number): CachePrefix[] {
-  if (inputTokens < CACHE_MIN_TOKENS) return [];
+/** Another provider's cache rules, in this encoding's tokens (promptCacheRules.ts says where they come from). */
+export interface PrefixOptions {
+  /** The shortest prefix kept (default CACHE_MIN_TOKENS, OpenAI's). */
+  minTokens?: number;
+  /** Cut only where the request set a cache_control breakpoint (Claude's explicit caching). */
+  breakpointsOnly?: boolean;
+}
+
+/** Prefixes of at least `minTokens` tokens, shortest first; [] for endpoints without prompt caching or prompts below
+ *  the minimum. `inputTokens` is the request's full count (a short prompt is skipped without more work). With
+ *  `breakpointsOnly` a cut is kept only where a message (or its last content part) or the last tool carries
+ *  cache_control; a breakpoint inside a message is cut at the message before it, which errs towards fewer hits. */
+export function cachePrefixes(url: Endpoint, body: Record<string, unknown>, encoding: EncodingName, inputTokens: number, opts: PrefixOptions = {}): CachePrefix[] {
+  const minTokens = opts.minTokens ?? CACHE_MIN_TOKENS;
+  const marked = opts.breakpointsOnly === true;
+  if (inputTokens < minTokens) return [];
   let listKey: 'messages' | 'input';
   if (url === '/v1/chat/completions') listKey = 'messages';
   else if (url === '/v1/responses') listKey = 'input';
@@ -41,16 +54,18 @@ export function cachePrefixes(url: Endpoint, body: Record<string, unknown>, enco
   const hash = createHash('sha256').update(JSON.stringify(fixed));
   const out: CachePrefix[] = [];
   // Instructions and tools alone are a prefix too (a responses file's rows differ from the first input item on).
-  if (fixed.instructions !== undefined || fixed.tools !== undefined || fixed.functions !== undefined) {
+  const toolsCut = marked ? toolsEndAtBreakpoint(fixed.tools) : fixed.instructions !== undefined || fixed.tools !== undefined || fixed.functions !== undefined;
+  if (toolsCut) {
     const tokens = countRequestTokens(url, { ...rest, [listKey]: [] }, encoding).input_tokens - REPLY_PRIMING;
-    if (tokens >= CACHE_MIN_TOKENS) out.push({ hash: hash.copy().digest('hex').slice(0, 16), tokens });
+    if (tokens >= minTokens) out.push({ hash: hash.copy().digest('hex').slice(0, 16), tokens });
   }
   const upTo = Math.min(items.length, MAX_BOUNDARIES);
   for (let i = 0; i < upTo; i++) {
     hash.update('\n').update(JSON.stringify(items[i]));
+    if (marked && !endsAtBreakpoint(items[i])) continue;
     const prefixBody = { ...rest, [listKey]: items.slice(0, i + 1) };
     const tokens = i === items.length - 1 ? inputTokens - REPLY_PRIMING : countRequestTokens(url, prefixBody, encoding).input_tokens - REPLY_PRIMING;
-    if (tokens >= CACHE_MIN_TOKENS) out.push({ hash: hash.copy().digest('hex').slice(0, 16), tokens });
+    if (tokens >= minTokens) out.push({ hash: hash.copy().digest('hex').slice(0, 16), tokens });
   }
   return out;
 }

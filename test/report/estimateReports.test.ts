@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { estimateFile } from '../../src/estimate/estimateFile.ts';
 import { loadCatalog } from '../../src/pricing/index.ts';
@@ -9,7 +9,7 @@ import { estimateToCsv } from '../../src/report/estimateCsv.ts';
 import { renderEstimateTable } from '../../src/report/estimateTable.ts';
 import { renderEstimateMarkdown } from '../../src/report/estimateMarkdown.ts';
 import { codeSpan, escapeHtml, escapeMarkdown, linkUrl } from '../../src/report/format.ts';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { ROOT, chatLine, tempDir, writeJsonl } from '../helpers.ts';
 
 const catalog = loadCatalog();
@@ -34,7 +34,7 @@ test('json has exactly the contract of shared/DESIGN.md', async () => {
   assert.deepEqual(Object.keys(m.cost), ['sync', 'batch', 'flex', 'priority']);
   const { cost: itemCost, ...item } = j.items[0];
   assert.deepEqual(item, {
-    line: 1, custom_id: 'request-1', model: 'gpt-3.5-turbo-0125', input_tokens: 20, max_output_tokens: 1000,
+    line: 1, custom_id: 'request-1', model: 'gpt-3.5-turbo-0125', input_tokens: 20, input_tokens_source: 'exact', max_output_tokens: 1000,
     url: '/v1/chat/completions', unbounded: false, output_tokens: { low: 1, expected: 256, max: 1000 },
     output_source: 'heuristic', cached_input_tokens: 0, long_context: false,
   });
@@ -44,6 +44,10 @@ test('json has exactly the contract of shared/DESIGN.md', async () => {
   assert.match(j.pricing.as_of, /^\d{4}-\d{2}-\d{2}$/);
   assert.match(j.pricing.source, /^https:\/\//);
   assert.deepEqual(Object.keys(j.recommendation), ['mode', 'reason']);
+  // OpenAI's tokenizer counts exactly: said in every output that shows input tokens.
+  assert.equal(j.input_tokens_source, 'exact');
+  assert.equal(j.input_tokens_approximate, false);
+  assert.equal(m.input_tokens_source, 'exact');
 });
 
 test('the table fits 80 columns, long fine-tune names and every note included, and names the recommendation', async () => {
@@ -116,4 +120,23 @@ test('one escaping per context: Markdown text, HTML, code spans and link targets
   assert.equal(linkUrl('https://e.example/a)b(c'), 'https://e.example/a%29b%28c');
   assert.equal(linkUrl('javascript:alert(1)'), null);
   assert.equal(linkUrl('prices.json'), null);
+});
+
+test('the job summary and the PR comment mark an approximate input count with ≈ (exact counts stay as they were)', async () => {
+  const { modesTable } = await import('../../src/report/summary.ts');
+  const { fileTable } = await import('../../src/report/prComment.ts');
+  const { providerCatalog } = await import('../../src/pricing/index.ts');
+  const path = writeJsonl([chatLine('a', 'hello', { max_tokens: 10 }, 'claude-haiku-4-5')]);
+  try {
+    const approx = await estimateFile(path, { catalog: providerCatalog('anthropic', catalog), now: NOW });
+    const exact = await hello();
+    const summary = modesTable([approx], ['sync'], 'recommended');
+    assert.match(summary[0], /\| input tokens \(≈ approximate\) \|/);
+    assert.match(summary[2], new RegExp(`^\\| sync \\| 1 \\| ≈${approx.input_tokens} \\|`));
+    assert.doesNotMatch(modesTable([exact], ['sync']).join('\n'), /≈/);
+    const rows = fileTable({ path: 'evals/a.jsonl', base: exact, head: approx, changed: true });
+    assert.ok(rows.some((r) => new RegExp(`^\\| input tokens \\| 42 \\| ≈${approx.input_tokens} \\|`).test(r)), rows.join('\n'));
+  } finally {
+    rmSync(dirname(path), { recursive: true, force: true });
+  }
 });
