@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
 import type { FileEstimate, LineEstimate } from '../estimate/types.ts';
-import { resolvePricing } from '../pricing/index.ts';
+import type { Endpoint } from '../requests/types.ts';
+import { providerCatalog, resolvePricing } from '../pricing/index.ts';
 import { LedgerBook, OutcomeIndex, openJournal, writeResults } from '../results/index.ts';
 import type { ResultRecord } from '../results/index.ts';
 import { renderRunMarkdown, runReportJson } from '../report/runReport.ts';
@@ -102,15 +103,24 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
 
   // Tiers the provider does not run (Azure and the others: no flex, no priority through their batch APIs) are not
   // priced, so the policy can never plan them.
-  const catalog = tiersOf(opts.catalog, provider.tiers);
+  // Each provider bills its own prices (Anthropic's and Gemini's from data/providers.json; Azure's are OpenAI's).
+  const priced = opts.catalog.provider === providerName ? opts.catalog : providerCatalog(providerName, opts.catalog);
+  const catalog = tiersOf(priced, provider.tiers);
   if (opts.mode === 'priority' && !provider.tiers.priority) throw new UsageError(`--mode priority: ${provider.name} has no priority processing through this API`);
   if (opts.mode === 'flex' && !provider.tiers.flex) throw new UsageError(`--mode flex: ${provider.name} has no flex processing through this API`);
+  // With a key, the provider's own counter (Anthropic count_tokens, Gemini countTokens) makes the input exact; it is
+  // free but one call per request, so only where the approximation is all there is (--exact-tokens, default on).
+  const counter = opts.exactTokens !== false ? provider.countInputTokens?.bind(provider) : undefined;
+  const countInputTokens = counter
+    ? (_line: number, body: Record<string, unknown>, url: string) => counter({ url: url as Endpoint, model: String(body.model), body }, opts.signal)
+    : undefined;
   // Everything a user can get wrong is found before a cent is spent: the file, the budget, the cost ceiling.
   const history = opts.history ?? (opts.historyPath ? await readHistoryLogged(opts.historyPath, log) : []);
   const estimateWith = (observations: Observation[], source: 'history' | 'pilot') =>
     estimateFile(path, {
       catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings,
       displayName: path, region: opts.region, history: observations, historySource: source, now: opts.now,
+      ...(countInputTokens ? { countInputTokens } : {}),
     });
   let estimate = await estimateWith(history, opts.historySource ?? 'history');
   refuseShutDownModels(estimate, path);
@@ -265,7 +275,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     inputPath: path, resultsPath, csvPath, index, plannedMode: decision.mode, ledger,
     onRecord: (r) => {
       const it = items.get(r.line);
-      if (opts.historyPath && it && r.status === 'succeeded') observed.push({ shape: it.shape, usage: r.usage, mode: r.mode, status: r.status });
+      if (opts.historyPath && it && r.status === 'succeeded') observed.push({ shape: it.shape, usage: r.usage, mode: r.mode, status: r.status, ...approxOf(it) });
     },
   });
   // A run stopped early writes a snapshot of the results; history learns from the run once, when it is complete.
@@ -318,6 +328,11 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     ...(inProgress ? { in_progress: inProgress } : {}),
   };
   }
+}
+
+/** What history needs to calibrate an approximated input count: the approximation this request was estimated with. */
+export function approxOf(it: LineEstimate): { approx_input?: number } {
+  return it.approximate_input_tokens !== undefined ? { approx_input: it.approximate_input_tokens } : {};
 }
 
 /** Every succeeded answer the set-aside run holds (downloaded batch outputs, the journal), written to a new journal

@@ -36,6 +36,9 @@ export interface RunOptions {
   provider?: ProviderName;
   /** Azure: the deployment serving each model. */
   deployments?: DeploymentMap;
+  /** Count input tokens with the provider's own endpoint where it has one (Anthropic, Gemini; default true): exact
+   *  instead of approximate, one free call per request before anything is sent. */
+  exactTokens?: boolean;
   /** A provider built by the caller (tests); its name must be `provider`'s. */
   providerImpl?: Provider;
   /** An OpenAI client built by the caller (tests): the openai provider over it. */

@@ -33,7 +33,10 @@ export function pilotObservations(lines: number[], items: Map<number, LineEstima
     const item = items.get(line);
     const found = item ? index.read(item.custom_id) : null;
     if (!item || !found || found.kind !== 'journal') continue;
-    observed.push({ shape: item.shape, usage: found.record.usage, mode: 'sync', status: found.record.status });
+    observed.push({
+      shape: item.shape, usage: found.record.usage, mode: 'sync', status: found.record.status,
+      ...(item.approximate_input_tokens !== undefined ? { approx_input: item.approximate_input_tokens } : {}),
+    });
   }
   return observeResults(observed, { run_at: at, file, run_id: 'pilot' });
 }

@@ -3,6 +3,7 @@
 import type OpenAI from 'openai';
 import { registerSecret } from '../../shared/secrets.ts';
 import { UsageError } from '../../shared/usageError.ts';
+import { createAnthropicProvider } from './anthropic/anthropicProvider.ts';
 import { createAzureProvider } from './azure/azureProvider.ts';
 import type { DeploymentMap } from './azure/deployments.ts';
 import { makeClient } from './openai/openaiClient.ts';
@@ -77,6 +78,7 @@ export function makeProvider(cfg: ProviderConfig): Provider {
       if (!baseURL) throw new UsageError('no Azure endpoint: set AZURE_OPENAI_ENDPOINT (https://RESOURCE.openai.azure.com) or pass --base-url (action: azure-endpoint)');
       return createAzureProvider({ apiKey, endpoint: baseURL, deployments: cfg.deployments ?? { byModel: {}, fallback: null }, maxRetries: cfg.maxRetries });
     case 'anthropic':
+      return createAnthropicProvider({ apiKey, baseURL, maxRetries: cfg.maxRetries });
     case 'gemini':
       throw new UsageError(`provider ${name} is not available in this build`);
   }
