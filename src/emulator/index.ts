@@ -18,6 +18,8 @@ export type { CancelledLines, LimiterKind, TokenCounting } from './types.ts';
 
 export { parseDuration, DurationError } from '../shared/duration.ts';
 
+import type { GeminiSwitches } from './gemini/switches.ts';
+
 export interface EmulatorOptions {
   port?: number;
   host?: string;
@@ -78,6 +80,9 @@ export interface EmulatorOptions {
    *  must name a deployment as their model when this is given; their batches never expire (Azure: "we do not expire
    *  the jobs that take longer"). */
   azureDeployments?: Record<string, string>;
+  /** Gemini: each plausible behaviour where Google's docs are silent (state prefix, a cancelled job's output, shut-down
+   *  models, display-name length, valid keys); src/emulator/gemini/README.md. */
+  gemini?: Partial<GeminiSwitches>;
   /** The emulator's clock in ms (default Date.now): tests drive limits, lifecycles and expiry with it. Held answers
    *  (latencyMs) wait on real timers whatever the clock says. */
   now?: () => number;
@@ -113,6 +118,7 @@ function atLeast(name: string, value: number | undefined, fallback: number, min 
 function resolve(opts: EmulatorOptions): EmulatorConfig {
   const finalizeMs = opts.finalizeMs ?? 200;
   return {
+    ...(opts.gemini ? { gemini: opts.gemini } : {}),
     failRate: rate('failRate', opts.failRate, 0),
     httpFaultRate: rate('httpFaultRate', opts.httpFaultRate, 0),
     dropRate: rate('dropRate', opts.dropRate, 0),

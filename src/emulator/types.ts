@@ -1,3 +1,4 @@
+import type { GeminiSwitches } from './gemini/switches.ts';
 // Plain data of the emulator: the API objects exactly as the real API serialises them, and the emulator's own
 // bookkeeping kept next to them (never sent to clients).
 import type { Endpoint } from '../requests/types.ts';
@@ -119,6 +120,8 @@ export type CancelledLines = 'omitted' | 'error-file';
 
 /** Every option resolved to a value (see index.ts for the defaults and their reasons). */
 export interface EmulatorConfig {
+  /** The Gemini face's switches where Google's docs are silent (gemini/switches.ts); absent: environment, defaults. */
+  gemini?: Partial<GeminiSwitches>;
   failRate: number;
   httpFaultRate: number;
   dropRate: number;

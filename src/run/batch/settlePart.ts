@@ -30,13 +30,13 @@ export async function settlePart(ctx: RunContext, lines: number[], ps: PartState
     ps.error_path = writeFailure(ctx, dir, lines, ps, batch, opts.final === true);
   } else {
     if (batch.output_file_id && !ps.output_path) {
-      const dest = join(dir, `${batch.id}_output.jsonl`);
+      const dest = join(dir, `${fileNameOf(batch.id)}_output.jsonl`);
       await downloadFile(ctx.provider, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log });
       ps.output_path = dest;
       ctx.save();
     }
     if (batch.error_file_id && !ps.error_path) {
-      const dest = join(dir, `${batch.id}_error.jsonl`);
+      const dest = join(dir, `${fileNameOf(batch.id)}_error.jsonl`);
       await downloadFile(ctx.provider, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
       ps.error_path = dest;
       ctx.save();
@@ -70,7 +70,7 @@ async function writeUnfinished(
     out.push(JSON.stringify({ custom_id: id, response: null, error: fate, batchwise_retryable: fate.code === 'batch_expired' }));
   }
   if (out.length === 0) return null;
-  const path = join(dir, `${batch.id}_unfinished.jsonl`);
+  const path = join(dir, `${fileNameOf(batch.id)}_unfinished.jsonl`);
   writeFileSync(path, scrub(out.join('\n') + '\n'));
   return path;
 }
@@ -101,7 +101,12 @@ function writeFailure(ctx: RunContext, dir: string, lines: number[], ps: PartSta
     const retryable = own || final ? false : byLine.size > 0 || general?.code === 'token_limit_exceeded';
     out.push(JSON.stringify({ custom_id: item.custom_id, response: null, error, batchwise_retryable: retryable }));
   }
-  const path = join(dir, `${batch.id}_failed.jsonl`);
+  const path = join(dir, `${fileNameOf(batch.id)}_failed.jsonl`);
   writeFileSync(path, scrub(out.join('\n') + '\n'));
   return path;
+}
+
+/** A batch id as a file name: Gemini's ids are resource names (`batches/…`), whose slash is no file name's. */
+export function fileNameOf(batchId: string): string {
+  return batchId.replace(/[^A-Za-z0-9_.-]/g, '_');
 }

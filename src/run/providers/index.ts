@@ -5,6 +5,7 @@ import { registerSecret } from '../../shared/secrets.ts';
 import { UsageError } from '../../shared/usageError.ts';
 import { createAnthropicProvider } from './anthropic/anthropicProvider.ts';
 import { createAzureProvider } from './azure/azureProvider.ts';
+import { createGeminiProvider } from './gemini/geminiProvider.ts';
 import type { DeploymentMap } from './azure/deployments.ts';
 import { makeClient } from './openai/openaiClient.ts';
 import { openAIProvider } from './openai/openaiProvider.ts';
@@ -80,6 +81,6 @@ export function makeProvider(cfg: ProviderConfig): Provider {
     case 'anthropic':
       return createAnthropicProvider({ apiKey, baseURL, maxRetries: cfg.maxRetries });
     case 'gemini':
-      throw new UsageError(`provider ${name} is not available in this build`);
+      return createGeminiProvider({ apiKey, baseURL, maxRetries: cfg.maxRetries });
   }
 }
