@@ -15,9 +15,15 @@ import { renderEstimateMarkdown } from '../report/estimateMarkdown.ts';
 import { byteProgress } from './progress.ts';
 import { reportFailure } from './errors.ts';
 import { useFormat } from './outputFormat.ts';
+import { addProviderOptions, providerOptions } from './providerFlags.ts';
+import type { ProviderFlags } from './providerFlags.ts';
+import { makeProvider, providerKey } from '../run/index.ts';
+import { providerCatalog } from '../pricing/index.ts';
+import type { Endpoint } from '../requests/types.ts';
 import { durationArg, numberArg, usdArg } from './args.ts';
 
-interface EstimateFlags extends PricingFlags, HistoryFlags {
+interface EstimateFlags extends PricingFlags, HistoryFlags, ProviderFlags {
+  countTokens: boolean;
   format: 'table' | 'markdown' | 'json' | 'csv';
   json?: boolean;
   detail?: boolean;
@@ -44,7 +50,8 @@ export function addEstimateCommand(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'csv']).default('table'))
     .option('--json', 'the same as --format json')
     .option('--detail', 'list every request (json items, csv rows)');
-  addHistoryOptions(addPricingOptions(cmd))
+  addProviderOptions(addHistoryOptions(addPricingOptions(cmd)), { deployments: false })
+    .option('--no-count-tokens', "Anthropic and Gemini: never call the provider's free token counter, even with a key (input stays approximate)")
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default: 24h)', durationArg('--latency-budget'))
     .option('--min-savings <usd>', 'recommend sync when batch saves no more than this (USD, default: 0.01)', usdArg)
     .option('--workers <n>', 'worker threads for large files, 0 for none (default: one per core)', numberArg(0, 32, true))
@@ -60,6 +67,21 @@ export function addEstimateCommand(program: Command): void {
     });
 }
 
+/** With the provider's key in the environment, its token counter (Anthropic count_tokens, Gemini countTokens) makes
+ *  the input exact; without one, or for OpenAI and Azure (tiktoken is exact offline), there is none. */
+async function tokenCounter(flags: EstimateFlags) {
+  const name = flags.provider ?? 'openai';
+  if (name !== 'anthropic' && name !== 'gemini') return undefined;
+  if (!providerKey({ provider: name })) return undefined;
+  const provider = makeProvider({ provider: name, ...providerOptions(flags) });
+  if (!provider.countInputTokens) return undefined;
+  return {
+    count: (_line: number, body: Record<string, unknown>, url: string) =>
+      provider.countInputTokens!({ url: url as Endpoint, model: String(body.model), body }),
+    close: async () => provider.close?.(),
+  };
+}
+
 async function runEstimate(file: string, flags: EstimateFlags): Promise<number> {
   // Sets the failure path's format too: under --format json an error is a JSON object on stdout.
   useFormat(flags);
@@ -67,8 +89,11 @@ async function runEstimate(file: string, flags: EstimateFlags): Promise<number> 
   try {
     const historyPath = historyPathOf(flags);
     const history = historyPath ? (await readHistory(historyPath)).observations : [];
+    const provider = flags.provider ?? 'openai';
+    const counter = flags.countTokens ? await tokenCounter(flags) : undefined;
     const estimate = await estimateFile(file, {
-      catalog: catalogFrom(flags),
+      catalog: providerCatalog(provider, catalogFrom(flags)),
+      ...(counter ? { countInputTokens: counter.count } : {}),
       region: flags.region,
       history,
       now: now(),
@@ -86,6 +111,7 @@ async function runEstimate(file: string, flags: EstimateFlags): Promise<number> 
       markdown: () => renderEstimateMarkdown(estimate),
       table: () => renderEstimateTable(estimate),
     }[flags.format];
+    await counter?.close();
     process.stdout.write(render());
     return 0;
   } catch (err) {

@@ -21,6 +21,7 @@ import { addProviderOptions, providerOptions } from './providerFlags.ts';
 import type { ProviderFlags } from './providerFlags.ts';
 
 interface RunFlags extends PricingFlags, HistoryFlags, FormatFlags, ProviderFlags {
+  countTokens: boolean;
   mode: RunMode;
   pilot?: number;
   fresh?: boolean;
@@ -77,6 +78,7 @@ export function addRunCommand(program: Command): void {
     .option('--queue-limit <tokens>', 'your batch queue limit per model (enqueued tokens, Limits page), e.g. 2M; default: learned from the API', tokensArg)
     .option('--until <duration>', 'stop waiting after this long (e.g. 5h30m), leave the batches running and exit 3; the same command continues', durationArg('--until'))
     .option('--max-batches <n>', 'batches this run may create at most (default: 500); reaching it ends the run with exit 3', numberArg(1, 1e6, true))
+    .option('--no-count-tokens', "Anthropic and Gemini: do not call the provider's free token counter before the run (input stays approximate)")
     .option('--fresh', 'set the run remembered in --out aside and start over; the answers it already has are kept and not sent again')
     .option('--join <data>', 'after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv')
     .option('--id-column <column>', 'with --join: the id column the requests were prepared with (default: row-N)')
@@ -97,6 +99,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       mode: flags.mode,
       outDir: flags.out,
       ...providerOptions(flags),
+      exactTokens: flags.countTokens,
       catalog: catalogFrom(flags),
       region: flags.region,
       historyPath: historyPathOf(flags),

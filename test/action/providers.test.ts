@@ -58,6 +58,31 @@ test('provider azure: azure-api-key, azure-endpoint and deployment; every reques
   for (const f of filesUnder(join(ws, 'out'))) assert.ok(!readFileSync(f, 'utf8').includes(key), f);
 });
 
+for (const [provider, model] of [['anthropic', 'claude-haiku-4-5'], ['gemini', 'gemini-3.5-flash']] as const) {
+  test(`provider ${provider}: its own key input, prices from its catalog, every request answered, the key nowhere`, async () => {
+    const key = `${provider}-key-do-not-leak-9d2e`;
+    const ws = workspace(model, 5);
+    const r = await runStep(runner(ws), 'index', {
+      inputs: {
+        requests: 'evals/nightly.jsonl', mode: 'batch', provider, [`${provider}-api-key`]: key, 'base-url': emu.origin,
+        'output-dir': 'out', artifact: 'false', commit: 'false', comment: 'off', history: 'false',
+      },
+      timeoutMs: 90_000,
+    });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.equal(r.outputs.succeeded, '5');
+    assert.ok(Number(r.outputs['actual-cost']) > 0);
+    const report = JSON.parse(readFileSync(join(ws, 'out/report.json'), 'utf8')) as { ledger?: unknown };
+    assert.ok(report.ledger);
+    // With the key, the run counted the input with the provider's own counter, and the summary says so.
+    assert.match(r.summary, /counted by the provider's own counter/);
+    assert.ok(!r.stdout.replace(`::add-mask::${key}`, '').includes(key));
+    assert.ok(!r.stderr.includes(key));
+    for (const text of Object.values(r.files)) assert.ok(!text.includes(key));
+    for (const f of filesUnder(join(ws, 'out'))) assert.ok(!readFileSync(f, 'utf8').includes(key), f);
+  });
+}
+
 test('deployment without provider azure, and an unknown provider: one clear input error, nothing run', async () => {
   const ws = workspace('gpt-4.1-mini', 1);
   const a = await runStep(runner(ws), 'index', { inputs: { requests: 'evals/nightly.jsonl', deployment: 'x', 'api-key': 'k', 'base-url': emu.url }, timeoutMs: 60_000 });
