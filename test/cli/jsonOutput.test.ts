@@ -34,3 +34,14 @@ test('demo --json: the run summary as one object on stdout, the narration on std
   assert.equal(j.succeeded, 12);
   assert.match(r.stderr, /running it in --mode auto/);
 });
+
+for (const provider of ['anthropic', 'gemini', 'azure']) {
+  test(`demo --provider ${provider}: the example for that provider runs to the end through its batch API`, () => {
+    const r = cli(['demo', '--provider', provider, '--json', '--out', tempDir()]);
+    assert.equal(r.code, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.succeeded, 12);
+    assert.equal(j.decision.mode, 'batch');
+    assert.match(r.stderr, new RegExp(`--provider ${provider}`));
+  });
+}
