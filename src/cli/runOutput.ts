@@ -1,4 +1,5 @@
 // What `run` and `demo` print when a run ends, and how a run's failure ends: shared by both commands.
+import { PROVIDER_LABELS } from '../pricing/index.ts';
 import OpenAI from 'openai';
 import type { RunSummary } from '../run/index.ts';
 import { redactSecrets } from '../run/sync/syncClientErrors.ts';
@@ -12,7 +13,7 @@ import { SIGNAL_EXIT } from './interrupt.ts';
 
 export function describeSummary(s: RunSummary): string {
   const lines = [
-    `decision: ${s.decision.mode} — ${s.decision.reason}`,
+    `decision: ${s.decision.mode}${s.provider && s.provider !== 'openai' ? ` on ${PROVIDER_LABELS[s.provider]}` : ''} — ${s.decision.reason}`,
     `${s.succeeded} of ${s.requests} requests succeeded` +
       (s.failed + s.expired + s.cancelled + s.skipped > 0
         ? ` (${s.failed} failed, ${s.expired} expired, ${s.cancelled} cancelled, ${s.skipped} skipped)`

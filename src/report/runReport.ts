@@ -4,6 +4,8 @@ import type { Ledger, LedgerFigures, LedgerGroup } from '../results/index.ts';
 import { savingClaim } from '../results/index.ts';
 import { formatUsd } from '../shared/money.ts';
 import { roundUsd } from '../results/index.ts';
+import { PROVIDER_LABELS } from '../pricing/index.ts';
+import type { CatalogProvider } from '../pricing/index.ts';
 import { formatError, formatShare } from './format.ts';
 import { formatDuration } from '../shared/duration.ts';
 import { estimateToJson } from './estimateJson.ts';
@@ -24,6 +26,8 @@ export interface RunReportBatch {
 
 export interface RunReport {
   file: string;
+  /** Whose API ran the requests (absent: openai, as before providers). */
+  provider?: CatalogProvider;
   started_at: string;
   finished_at: string;
   decision: { mode: Mode; reason: string; safety_net: boolean };
@@ -54,6 +58,7 @@ export function runReportJson(r: RunReport, e: FileEstimate): Record<string, unk
   const l = r.ledger;
   return {
     file: r.file,
+    provider: r.provider ?? 'openai',
     started_at: r.started_at,
     finished_at: r.finished_at,
     duration_ms: Date.parse(r.finished_at) - Date.parse(r.started_at),
@@ -105,7 +110,8 @@ export function renderRunMarkdown(r: RunReport, e: FileEstimate): string {
   const out: string[] = [];
   out.push(`## batchwise run: ${escapeMarkdown(r.file)}`, '');
   out.push(runHeadlineText(r) + '.', '');
-  out.push(`**Decision:** ${r.decision.mode}${r.decision.safety_net ? ' with a sync safety net' : ''} — ${escapeMarkdown(r.decision.reason)}`, '');
+  const on = r.provider && r.provider !== 'openai' ? ` on ${PROVIDER_LABELS[r.provider]}` : '';
+  out.push(`**Decision:** ${r.decision.mode}${on}${r.decision.safety_net ? ' with a sync safety net' : ''} — ${escapeMarkdown(r.decision.reason)}`, '');
   if (r.sync_phase) out.push(`The rest ran with **${r.sync_phase.mode}** from ${r.sync_phase.started_at}.`, '');
   out.push('| status | requests |', '|---|---:|');
   for (const [k, v] of Object.entries(r.counts)) out.push(`| ${k} | ${formatInt(v)} |`);

@@ -2,7 +2,7 @@
 // a chart, and everything else folded. One renderer for an estimate-only step and one for a run, sharing the parts.
 import type { FileEstimate, Mode, ModeCosts, Range } from '../estimate/types.ts';
 import type { Lifecycle } from '../pricing/index.ts';
-import { STALE_CATALOG_DAYS } from '../pricing/index.ts';
+import { PROVIDER_LABELS, STALE_CATALOG_DAYS } from '../pricing/index.ts';
 import { PRICING_PAGE_URL } from '../pricing/update/parsePricingPage.ts';
 import type { RunSummary } from '../run/types.ts';
 import { addRanges, ZERO_RANGE } from '../estimate/modeCosts.ts';
@@ -223,7 +223,10 @@ export function renderRunSummary(runs: SummaryRun[], opts: RunSummaryOptions = {
   }
   lines.push(...modesTable(estimates, runs.map((r) => r.decision.mode)), '');
   lines.push('### Estimate vs actual', '', ...estimateVsActual(runs), '');
-  for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** — ${markdownInActionWords(r.decision.reason)}`);
+  for (const r of runs) {
+    const on = r.provider && r.provider !== 'openai' ? ` on ${PROVIDER_LABELS[r.provider]}` : '';
+    lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}**${on} — ${markdownInActionWords(r.decision.reason)}`);
+  }
   lines.push('', costChart(t.cost, actual, runs.map((r) => r.decision.mode)), '');
   const ids = runs.flatMap((r) => r.batch_ids);
   lines.push('<details><summary>Batches and timings</summary>', '');

@@ -309,7 +309,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     refused_batch_ids: p.refused_batch_ids ?? [], times: p.times ?? {}, errors: p.errors ?? [],
   }));
   const report: RunReport = {
-    file: path, started_at: st.started_at, finished_at: st.finished_at ?? finishedAt.toISOString(), decision, sync_phase: st.sync_phase, exit_code: exit,
+    file: path, provider: providerName, started_at: st.started_at, finished_at: st.finished_at ?? finishedAt.toISOString(), decision, sync_phase: st.sync_phase, exit_code: exit,
     requests: tally.requests, counts: tally.counts, estimated_cost_usd: plannedCost(estimate, decision.mode),
     ledger: tally.ledger, batches, results_path: resultsPath, results_csv_path: csvPath,
   };
@@ -320,7 +320,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
 
   const batchIds = [...new Set(st.parts.flatMap((p) => [...(p.refused_batch_ids ?? []), ...(p.batch_id ? [p.batch_id] : [])]))];
   return {
-    file: path, decision: { mode: decision.mode, reason: decision.reason }, estimate, requests: tally.requests,
+    file: path, provider: providerName, decision: { mode: decision.mode, reason: decision.reason }, estimate, requests: tally.requests,
     succeeded: tally.counts.succeeded, failed: tally.counts.failed, expired: tally.counts.expired, cancelled: tally.counts.cancelled,
     skipped: tally.counts.skipped, actual_cost_usd: tally.ledger.total.actual_usd, ledger: tally.ledger, estimated_cost_usd: plannedCost(estimate, decision.mode),
     batch_ids: batchIds, results_path: resultsPath, results_csv_path: csvPath, report_json_path: reportJsonPath,

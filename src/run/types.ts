@@ -129,6 +129,8 @@ export interface Decision {
 
 export interface RunSummary {
   file: string;
+  /** Whose API ran the requests (absent in summaries made before providers: openai). */
+  provider?: ProviderName;
   decision: { mode: Mode; reason: string };
   estimate: FileEstimate;
   requests: number;

@@ -72,10 +72,12 @@ for (const [provider, model] of [['anthropic', 'claude-haiku-4-5'], ['gemini', '
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(r.outputs.succeeded, '5');
     assert.ok(Number(r.outputs['actual-cost']) > 0);
-    const report = JSON.parse(readFileSync(join(ws, 'out/report.json'), 'utf8')) as { ledger?: unknown };
+    const report = JSON.parse(readFileSync(join(ws, 'out/report.json'), 'utf8')) as { ledger?: unknown; provider?: string };
     assert.ok(report.ledger);
     // With the key, the run counted the input with the provider's own counter, and the summary says so.
     assert.match(r.summary, /counted by the provider's own counter/);
+    assert.match(r.summary, new RegExp(`\\*\\*batch\\*\\* on ${provider === 'anthropic' ? 'Anthropic' : 'Gemini'}`));
+    assert.equal(report.provider, provider);
     assert.ok(!r.stdout.replace(`::add-mask::${key}`, '').includes(key));
     assert.ok(!r.stderr.includes(key));
     for (const text of Object.values(r.files)) assert.ok(!text.includes(key));
