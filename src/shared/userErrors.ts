@@ -21,6 +21,7 @@ export const USER_ERROR_NAMES: ReadonlySet<string> = new Set([
   'HttpError',
   'AuthenticationError',
   'PermissionDeniedError',
+  'AmbiguousCreateError',
 ]);
 
 export function isUserError(err: unknown): boolean {

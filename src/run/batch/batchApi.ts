@@ -69,21 +69,60 @@ export interface CreateBatchArgs {
   endpoint: string;
   metadata: Metadata;
   inputSha256: string;
+  /** Requests in the part: how a batch the server keeps no metadata for is recognised after a lost answer. */
+  requests?: number;
   attempts?: number;
   signal?: AbortSignal;
 }
 
+/** Seconds of clock difference allowed between us and the server when matching a batch to our attempt. */
+const CLOCK_SLACK_S = 120;
+
 export async function createBatchOnce(provider: Provider, a: CreateBatchArgs): Promise<Batch> {
   const attempts = a.attempts ?? 6;
+  const firstAttempt = Math.floor(Date.now() / 1000);
   for (let i = 0; ; i++) {
     try {
       return await provider.createBatch({ input_file_id: a.input_file_id, endpoint: a.endpoint, metadata: a.metadata }, a.signal);
     } catch (err) {
       if (!isRetryable(err) || i + 1 >= attempts) throw err;
       await sleep(Math.min(500 * 2 ** i, 8000), a.signal);
-      // The request may have reached the server before the connection broke: look before sending it again.
-      const existing = (await listOurBatches(provider, a.inputSha256)).find((b) => sameWork(b, a.metadata));
+      // The request may have reached the server before its answer was lost: look before sending it again.
+      const existing = await findOurAttempt(provider, a, firstAttempt - CLOCK_SLACK_S);
       if (existing) return existing;
     }
   }
+}
+
+/**
+ * A batch an earlier attempt of this create made, if the server has one. By metadata where the provider keeps it
+ * (OpenAI, Gemini's display name); else by the uploaded file it was made from (Azure, whose batches may come back
+ * without metadata); else — Anthropic keeps neither — by a batch of exactly this many requests, created since the
+ * first attempt, that no other part of this run holds. Two such candidates cannot be told apart: rather than pay for
+ * the work twice, the part stops with both ids named.
+ */
+async function findOurAttempt(provider: Provider, a: CreateBatchArgs, sinceSec: number): Promise<Batch | null> {
+  const ours = (await listOurBatches(provider, a.inputSha256)).find((b) => sameWork(b, a.metadata));
+  if (ours) return ours;
+  const candidates: Batch[] = [];
+  for await (const b of provider.listBatches(sinceSec)) {
+    if (b.created_at < sinceSec || b.metadata) continue;
+    if (!ATTACHABLE.has(b.status)) continue;
+    if (b.input_file_id && b.input_file_id === a.input_file_id) return b;
+    if (!b.input_file_id && a.requests !== undefined && b.request_counts?.total === a.requests) candidates.push(b);
+  }
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length > 1) {
+    throw new AmbiguousCreateError(
+      `creating the batch failed after it may have reached ${provider.name}, and ${candidates.length} batches of ${a.requests} requests were ` +
+        `created since (${candidates.map((b) => b.id).join(', ')}); not sending it a third time. Cancel the one that is not ` +
+        'this run\'s (batchwise cancel BATCH_ID), then run the same command again',
+    );
+  }
+  return null;
+}
+
+/** Two batches on the server could each be the one a lost create made: a person must say which. */
+export class AmbiguousCreateError extends Error {
+  override name = 'AmbiguousCreateError';
 }

@@ -69,14 +69,14 @@ export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState
   let batch;
   try {
     batch = await createBatchOnce(ctx.provider, {
-      input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal,
+      input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, signal: ctx.signal,
     });
   } catch (err) {
     // A file that expired or vanished since the upload (a long pause between runs): upload again once.
     if (err instanceof OpenAI.NotFoundError) {
       ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
       ctx.save();
-      batch = await createBatchOnce(ctx.provider, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal });
+      batch = await createBatchOnce(ctx.provider, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, signal: ctx.signal });
     } else throw err;
   }
   ps.batch_id = batch.id;
