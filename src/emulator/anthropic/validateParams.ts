@@ -66,6 +66,11 @@ function checkSampling(p: Record<string, unknown>, model: string, version: ApiVe
     if (defaultsOnly && p.top_p < 0.99) throw invalid(`top_p: ${model} only supports top_p values of 0.99 or above`);
   }
   if (p.top_k !== undefined && defaultsOnly) throw invalid(`top_k: ${model} does not support top_k`);
+  // The 400 public reports quote for the 4.1–4.6 generation (e.g. BerriAI/litellm#15097); the model pages: "temperature
+  // or top_p, but not both".
+  if (p.temperature !== undefined && p.top_p !== undefined && v !== null && v >= 4.1 && v < 4.7) {
+    throw invalid('`temperature` and `top_p` cannot both be specified for this model. Please use only one.');
+  }
 }
 
 /** Thinking's own rules. Extended-thinking page: manual thinking (`enabled` with budget_tokens) "is deprecated. Claude

@@ -160,10 +160,12 @@ test('tools and every tool_choice', () => {
 });
 
 test('sampling: temperature and top_p within range, stop as stop_sequences', () => {
-  const p = params(base({ temperature: 0.2, top_p: 0.9, stop: ['END', '###'] }));
+  const p = params(base({ temperature: 0.2, stop: ['END', '###'] }));
   assert.equal(p.temperature, 0.2);
-  assert.equal(p.top_p, 0.9);
+  assert.equal(params(base({ top_p: 0.9 })).top_p, 0.9);
   assert.deepEqual(p.stop_sequences, ['END', '###']);
+  // Claude 4.1–4.6 answer 400 to both at once.
+  assert.match(problems(base({ temperature: 0.2, top_p: 0.9 })).join('\n'), /takes one or the other, not both/);
   assert.deepEqual(params(base({ stop: 'END' })).stop_sequences, ['END']);
   assert.match(problems(base({ temperature: 1.5 }))[0], /above Anthropic's range/);
   assert.match(problems(base({ stop: [' '] }))[0], /whitespace/);
@@ -200,11 +202,13 @@ test('reasoning_effort low..xhigh becomes adaptive thinking at that effort; none
 test('what thinking rules out is a problem when reasoning_effort turns it on', () => {
   const tools = [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }];
   const p = problems(base({ reasoning_effort: 'medium', temperature: 0.5, top_p: 0.9, tools, tool_choice: 'required' }));
-  assert.equal(p.length, 3);
+  assert.equal(p.length, 4);
   assert.match(p[0], /^temperature:.*while thinking/);
   assert.match(p[1], /^top_p:.*0.95/);
   assert.match(p[2], /^tool_choice:.*forces no tool while thinking/);
-  assert.deepEqual(params(base({ reasoning_effort: 'medium', temperature: 1, top_p: 0.97, tools, tool_choice: 'auto' })).temperature, 1);
+  assert.match(p[3], /not both/);
+  assert.deepEqual(params(base({ reasoning_effort: 'medium', temperature: 1, tools, tool_choice: 'auto' })).temperature, 1);
+  assert.deepEqual(params(base({ reasoning_effort: 'medium', top_p: 0.97, tools, tool_choice: 'auto' })).top_p, 0.97);
 });
 
 test('user (or safety_identifier) becomes metadata.user_id; OpenAI metadata is a problem', () => {
@@ -244,4 +248,21 @@ test('translateLine reports the url, the custom_id and the body together', () =>
   const ok = translateLine({ custom_id: 'row-1_a', url: '/v1/chat/completions', body: base() });
   assert.deepEqual(ok.problems, []);
   assert.equal(ok.request?.custom_id, 'row-1_a');
+});
+
+test('model rules found before anything is sent: forced tools on Opus/Sonnet 5.5 and Fable 5.1+, thinking in a tool loop', () => {
+  const tools = [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }];
+  for (const model of ['claude-opus-5-5', 'claude-sonnet-5-5', 'claude-fable-5-2']) {
+    assert.match(problems(base({ model, tools, tool_choice: 'required' })).join('\n'), /refuses forced tool use/, model);
+    assert.match(problems(base({ model, tools, tool_choice: { type: 'function', function: { name: 'f' } } })).join('\n'), /refuses forced tool use/, model);
+  }
+  assert.equal(params(base({ model: 'claude-haiku-4-5', tools, tool_choice: 'required' })).tool_choice?.type, 'any');
+  const loop = [
+    { role: 'user', content: 'weather?' },
+    { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{}' } }] },
+    { role: 'tool', tool_call_id: 'c1', content: 'sunny' },
+  ];
+  const p = problems(base({ model: 'claude-sonnet-5-5', reasoning_effort: 'low', tools, messages: loop }));
+  assert.ok(p.some((x) => /signed thinking block/.test(x)), p.join('\n'));
+  assert.deepEqual(translateChatBody(base({ model: 'claude-sonnet-5-5', tools, messages: loop })).problems, []);
 });

@@ -5,6 +5,7 @@ import { thinkingConflicts, translateEffort } from './reasoningEffort.ts';
 import { translateSampling } from './sampling.ts';
 import { translateMessages } from './translateMessages.ts';
 import { translateToolChoice, translateTools } from './translateTools.ts';
+import { modelRuleProblems, thinkingReplayProblem } from './modelRules.ts';
 import { ANTHROPIC_CUSTOM_ID, type AnthropicBatchRequest, type AnthropicParams } from './wire.ts';
 
 /** The one request url translated: chat completions. /v1/responses is not: its answer must come back in the
@@ -143,6 +144,9 @@ export function translateChatBody(body: Record<string, unknown>): TranslatedBody
   const format = outputFormat(body.response_format, problems);
   const effort = translateEffort(body.reasoning_effort, modelName, problems);
   if (effort) thinkingConflicts({ temperature: sampling.temperature, top_p: sampling.top_p, toolChoice: toolChoice?.type }, problems);
+  problems.push(...modelRuleProblems(modelName, { toolChoice: toolChoice?.type, temperature: sampling.temperature, top_p: sampling.top_p }));
+  const replay = effort ? thinkingReplayProblem(body.messages) : null;
+  if (replay) problems.push(replay);
   const user = userId(body, problems);
   serviceTier(body.service_tier, problems);
   if (problems.length > 0 || cap === null) return { params: null, problems };
