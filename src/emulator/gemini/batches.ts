@@ -112,7 +112,7 @@ export class GeminiBatches {
     if (input.requests !== undefined) throw invalidArgument('The batchwise emulator does not emulate inline batch requests; upload a file and pass input_config.file_name.');
     const fileName = input.fileName ?? input.file_name;
     if (typeof fileName !== 'string') throw invalidArgument('* GenerateContentBatch.input_config.file_name: file_name is required\n');
-    files.require(fileName);
+    files.referenced(fileName);
     const job: Job = {
       name: `batches/${shortId(36)}`,
       ordinal: ++this.ordinal,

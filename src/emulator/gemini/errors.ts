@@ -35,6 +35,7 @@ export class GeminiError extends Error {
 export const invalidArgument = (message: string) => new GeminiError(400, 'INVALID_ARGUMENT', message);
 export const failedPrecondition = (message: string) => new GeminiError(400, 'FAILED_PRECONDITION', message);
 export const notFound = (message: string) => new GeminiError(404, 'NOT_FOUND', message);
+export const permissionDenied = (message: string) => new GeminiError(403, 'PERMISSION_DENIED', message);
 /** The real 500 message. */
 export const internalError = () =>
   new GeminiError(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting');

@@ -10,7 +10,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { invalidArgument, notFound } from './errors.ts';
+import { invalidArgument, notFound, permissionDenied } from './errors.ts';
 
 const FILE_LIFETIME_MS = 48 * 3_600_000;
 /** "up to 2 GB" per file. */
@@ -84,6 +84,15 @@ export class GeminiFiles {
     const f = this.get(name);
     // The message is ours: the real wording for a missing file is not documented.
     if (!f) throw notFound(`File ${name} does not exist.`);
+    return f;
+  }
+
+  /** A file a request refers to (a batch's input): the API answers a missing or expired one with 403
+   *  PERMISSION_DENIED, "You do not have permission to access the File … or it may not exist" (as reported in
+   *  googleapis/python-genai#1218 and google/generative-ai-python#692), not a 404. */
+  referenced(name: string): GeminiFileObject {
+    const f = this.get(name);
+    if (!f) throw permissionDenied(`You do not have permission to access the File ${name.replace(/^files\//, '')} or it may not exist.`);
     return f;
   }
 

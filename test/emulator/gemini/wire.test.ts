@@ -243,7 +243,7 @@ test('the JOB_STATE_ prefix switch', BOUND, async () => {
   }
 });
 
-test('create refusals: unknown model 404 NOT_FOUND, a missing file 404, no display name 400, inline requests 400', BOUND, async () => {
+test('create refusals: unknown model 404 NOT_FOUND, a missing file 403 PERMISSION_DENIED (as Google answers), no display name 400, inline requests 400', BOUND, async () => {
   const { emulator, base } = await geminiEmulator({}, { DISPLAY_NAME_MAX: '10' });
   try {
     const file = await uploadText(base, geminiLines(1));
@@ -251,7 +251,7 @@ test('create refusals: unknown model 404 NOT_FOUND, a missing file 404, no displ
     const unknown = await create('gemini-0-nano', { displayName: 'x', inputConfig: { fileName: file.name } });
     assert.equal(unknown.status, 404);
     assert.match(unknown.body.error.message, /not supported for batchGenerateContent/);
-    assert.equal((await create(MODEL, { displayName: 'x', inputConfig: { fileName: 'files/missing' } })).status, 404);
+    assert.equal((await create(MODEL, { displayName: 'x', inputConfig: { fileName: 'files/missing' } })).status, 403);
     assert.equal((await create(MODEL, { inputConfig: { fileName: file.name } })).status, 400);
     assert.equal((await create(MODEL, { displayName: 'x'.repeat(11), inputConfig: { fileName: file.name } })).status, 400, 'longer than the switch allows');
     assert.equal((await create(MODEL, { displayName: 'x', inputConfig: { requests: { requests: [] } } })).status, 400);

@@ -391,3 +391,25 @@ test('a download cut half-way errors the stream (never a short file that looks w
     forgetSecrets();
   }
 });
+
+test('an input file past its 48 h (403 PERMISSION_DENIED from Google) reads as gone: a NotFoundError, so the runner uploads again', BOUND, async () => {
+  const clock = new TestClock();
+  const { emulator, base } = await geminiEmulator({ now: clock.now });
+  const p = createGeminiProvider({ apiKey: KEY, baseURL: base });
+  try {
+    await withPart([chatLine(1)], async (path) => {
+      const handle = await p.uploadPart(path);
+      clock.advance(49 * 3_600_000);
+      await assert.rejects(
+        p.createBatch({ input_file_id: handle, endpoint: '/v1/chat/completions', metadata: METADATA }),
+        (err: unknown) => err instanceof OpenAI.NotFoundError && /may not exist/.test((err as Error).message),
+      );
+      // What submitPart does on a NotFoundError: upload again, create again.
+      const again = await p.createBatch({ input_file_id: await p.uploadPart(path), endpoint: '/v1/chat/completions', metadata: METADATA });
+      assert.ok(again.id.startsWith('batches/'));
+    });
+  } finally {
+    await emulator.close();
+    forgetSecrets();
+  }
+});

@@ -160,7 +160,7 @@ test('response_format: json_schema → application/json + responseJsonSchema; js
 });
 
 test('cap, temperature, top_p, stop, seed and n=1 map to generationConfig', () => {
-  assert.deepEqual(ok({ messages: [user('x')], max_completion_tokens: 300, max_tokens: 999, temperature: 0.2, top_p: 0.9, stop: 'END', seed: 7, n: 1 }).generationConfig, {
+  assert.deepEqual(ok({ messages: [user('x')], max_completion_tokens: 300, temperature: 0.2, top_p: 0.9, stop: 'END', seed: 7, n: 1 }).generationConfig, {
     maxOutputTokens: 300,
     temperature: 0.2,
     topP: 0.9,
@@ -243,4 +243,10 @@ test('a missing model, empty messages and a models/ prefix', () => {
 test('the batch file line is {"key": custom_id, "request": …}', () => {
   const request = ok({ messages: [user('x')] });
   assert.deepEqual(JSON.parse(geminiBatchLine('row-1', request)), { key: 'row-1', request: { contents: [{ role: 'user', parts: [{ text: 'x' }] }] } });
+});
+
+test('nothing dropped unseen: a text part without string text, and two caps that disagree, are problems', () => {
+  assert.match(problems({ messages: [user([{ type: 'text', text: 42 }])] }).join('\n'), /text part needs its text as a string/);
+  assert.match(problems({ messages: [user('hi')], max_tokens: 10, max_completion_tokens: 500 }).join('\n'), /disagree/);
+  assert.equal(ok({ messages: [user('hi')], max_tokens: 10, max_completion_tokens: 10 }).generationConfig?.maxOutputTokens, 10);
 });

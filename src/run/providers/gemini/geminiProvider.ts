@@ -80,12 +80,21 @@ export function createGeminiProvider(opts: GeminiProviderOptions): Provider {
       const { file, model } = readHandle(a.input_file_id);
       if (!model) throw new Error(`the input handle ${a.input_file_id} names no model`);
       // Sent once: a repeated create is a second job (the caller looks at listBatches before trying again).
-      const { data } = await http.json<GeminiOperation>(`/v1beta/models/${model}:batchGenerateContent`, {
-        method: 'POST',
-        json: { batch: { displayName: encodeDisplayName(a.metadata), inputConfig: { fileName: file } } },
-        signal,
-      });
-      return toOpenAIBatch(data);
+      try {
+        const { data } = await http.json<GeminiOperation>(`/v1beta/models/${model}:batchGenerateContent`, {
+          method: 'POST',
+          json: { batch: { displayName: encodeDisplayName(a.metadata), inputConfig: { fileName: file } } },
+          signal,
+        });
+        return toOpenAIBatch(data);
+      } catch (err) {
+        // Files live 48 h; Google answers a batch naming an expired or missing one with 403 PERMISSION_DENIED ("…or it
+        // may not exist"). Said as what it means to the runner — the input is gone (404): it uploads the part again.
+        if (err instanceof OpenAI.APIError && err.status === 403 && /may not exist/i.test(err.message)) {
+          throw OpenAI.APIError.generate(404, { error: { code: 'file_not_found', message: err.message, type: 'invalid_request_error', param: null } }, err.message, err.headers ?? new Headers());
+        }
+        throw err;
+      }
     },
 
     async retrieveBatch(id, signal) {

@@ -40,6 +40,13 @@ function num(body: Record<string, unknown>, name: string, problems: LineProblem[
 }
 
 function cap(body: Record<string, unknown>, problems: LineProblem[]): number | undefined {
+  // Two caps that disagree: which one the user meant cannot be told (OpenAI takes max_completion_tokens).
+  const a = body.max_completion_tokens;
+  const b = body.max_tokens;
+  if (typeof a === 'number' && typeof b === 'number' && a !== b) {
+    problems.push({ message: `max_completion_tokens (${a}) and max_tokens (${b}) disagree: keep one (Gemini has one output cap)` });
+    return undefined;
+  }
   for (const name of ['max_completion_tokens', 'max_tokens']) {
     const v = body[name];
     if (v === undefined || v === null) continue;

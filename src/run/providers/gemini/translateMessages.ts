@@ -36,7 +36,8 @@ function userParts(content: unknown, at: string, problems: Problems, textOnly: b
     const part = isObject(raw) ? raw : {};
     const type = part.type;
     if (type === 'text') {
-      if (typeof part.text === 'string' && part.text.length > 0) parts.push({ text: part.text });
+      if (typeof part.text !== 'string') problems.push({ message: `${where}: a text part needs its text as a string` });
+      else if (part.text.length > 0) parts.push({ text: part.text });
       return;
     }
     if (textOnly) {
