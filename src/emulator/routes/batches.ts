@@ -8,7 +8,7 @@ export const batchRoutes: Route[] = [
     pattern: /^\/v1\/batches$/,
     async handle(ctx, services) {
       const body = await readJsonBody(ctx.req);
-      sendJson(ctx.res, 200, services.batches.create(body, { expires: !ctx.azure }), ctx.headers);
+      sendJson(ctx.res, 200, services.batches.create(ctx.azure ? azureEndpoint(body) : body, { expires: !ctx.azure }), ctx.headers);
     },
   },
   {
@@ -35,3 +35,10 @@ export const batchRoutes: Route[] = [
     },
   },
 ];
+
+/** Azure's create takes `endpoint: "/chat/completions"` (its how-to: "the system will read your input file to determine
+ *  if the chat completions or responses API is needed"): read as the lines' `/v1/…` endpoint. */
+function azureEndpoint(body: Record<string, unknown>): Record<string, unknown> {
+  const e = body.endpoint;
+  return typeof e === 'string' && /^\/(chat\/completions|responses)$/.test(e) ? { ...body, endpoint: `/v1${e}` } : body;
+}

@@ -23,6 +23,8 @@ export interface OpenAIProviderOptions {
   /** The request as this provider takes it (Azure: the deployment name as model). */
   rewriteBody?: (body: Record<string, unknown>, model: string) => Record<string, unknown>;
   check?: (line: { custom_id: string; url: string; body: Record<string, unknown> }) => LineProblem[];
+  /** The create's `endpoint` as this provider names it (Azure: `/chat/completions`, without `/v1`). */
+  batchEndpoint?: (endpoint: string) => string;
   /** A part file made ready for upload (Azure rewrites its models); returns the path to upload. */
   preparePart?: (path: string) => Promise<string>;
 }
@@ -50,7 +52,7 @@ export function openAIProvider(o: OpenAIProviderOptions): Provider {
 
     createBatch(a: { input_file_id: string; endpoint: string; metadata: Metadata }, signal?: AbortSignal): Promise<Batch> {
       return client.batches.create(
-        { input_file_id: a.input_file_id, endpoint: a.endpoint as BatchCreateParams['endpoint'], completion_window: '24h', metadata: a.metadata },
+        { input_file_id: a.input_file_id, endpoint: (o.batchEndpoint ? o.batchEndpoint(a.endpoint) : a.endpoint) as BatchCreateParams['endpoint'], completion_window: '24h', metadata: a.metadata },
         { maxRetries: 0, signal },
       );
     },
