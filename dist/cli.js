@@ -9,39 +9,45 @@ import {
   now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-E34RADZH.js";
+} from "./chunk-FAKYTKQ6.js";
 import {
   MODE_ORDER,
   PRICING_PAGE_URL,
   cacheLine,
+  inputSourceText,
+  inputTokensCell,
   isUserError,
   outputSourceText,
   parsePricingPage,
   parseTokenCount,
   renderEstimateMarkdown,
   savesText
-} from "./chunk-OL4NMCWI.js";
+} from "./chunk-HTCCIB37.js";
 import {
   DEFAULT_CONCURRENCY,
   batchStatus,
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-FJI4R254.js";
+} from "./chunk-J63QCWLY.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-MKZBJKM2.js";
+} from "./chunk-HPVHTHGO.js";
 import {
   countRequestTokens,
+  countText,
   encoderFor,
   encodingNameForModel,
+  readDataUrlImageSize,
   readHistory
-} from "./chunk-LZ5PGCP2.js";
+} from "./chunk-DYJFSASS.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
+  KEY_ENV,
   OpenAI,
+  PROVIDER_NAMES,
   answerText,
   formatDuration,
   formatError,
@@ -49,26 +55,36 @@ import {
   formatInt,
   formatPercent,
   formatUsd,
+  makeProvider,
   normalize_options,
   padTable,
   parseCompare,
+  parseDeployments,
   parseDuration,
+  providerKey,
   registerSecret,
   scrub,
   scrubProcessOutput,
   stringifier,
   truncate,
   wrap
-} from "./chunk-6BGZLGY6.js";
+} from "./chunk-M7UKEXBD.js";
 import {
   BATCH_DISCOUNT,
   PRICE_MODES,
+  PROVIDER_LABELS,
   PricingFileError,
+  approximateTokens,
   findCatalogKey,
+  findProviderModel,
   loadCatalog,
+  loadProviderCatalog,
   pricingOf,
-  readJsonlLines
-} from "./chunk-I7NYW3OD.js";
+  providerCatalog,
+  readJsonlLines,
+  tokenRatioFor
+} from "./chunk-J5RN5IGE.js";
+import "./chunk-HKNME46Z.js";
 import "./chunk-64PVKJPU.js";
 import {
   __commonJS,
@@ -7229,11 +7245,11 @@ var stringify = function(records, opts = {}) {
 
 // src/report/estimateCsv.ts
 var MODES = ["sync", "flex", "batch", "priority"];
-function modeRows(file, model2, requests, input, out, cost) {
+function modeRows(file, model3, requests, input, out, cost) {
   return MODES.flatMap((mode2) => {
     const c = cost[mode2];
     if (!c) return [];
-    return [[file, model2, mode2, requests, input, out.low, out.expected, out.max, c.low, c.expected, c.max]];
+    return [[file, model3, mode2, requests, input, out.low, out.expected, out.max, c.low, c.expected, c.max]];
   });
 }
 function comparisonRows(e) {
@@ -7246,10 +7262,24 @@ function comparisonRows(e) {
   );
 }
 function estimateToCsv(e) {
+  const sourced = e.input_tokens_source !== "exact" || Object.keys(e.input_tokens_sources).some((k) => k !== "exact");
   if (e.items) {
+    const columns3 = ["file", "line", "custom_id", "model", "url", "input_tokens", "output_low", "output_expected", "output_max", "unbounded"];
     return stringify(
-      e.items.map((i) => [e.file, i.line, i.custom_id, i.model, i.url, i.input_tokens, i.output_tokens.low, i.output_tokens.expected, i.output_tokens.max, i.unbounded]),
-      { header: true, columns: ["file", "line", "custom_id", "model", "url", "input_tokens", "output_low", "output_expected", "output_max", "unbounded"] }
+      e.items.map((i) => [
+        e.file,
+        i.line,
+        i.custom_id,
+        i.model,
+        i.url,
+        i.input_tokens,
+        i.output_tokens.low,
+        i.output_tokens.expected,
+        i.output_tokens.max,
+        i.unbounded,
+        ...sourced ? [i.input_tokens_source] : []
+      ]),
+      { header: true, columns: sourced ? [...columns3, "input_tokens_source"] : columns3 }
     );
   }
   const rows = [
@@ -7257,8 +7287,13 @@ function estimateToCsv(e) {
     ...modeRows(e.file, "(total)", e.requests, e.input_tokens, e.output_tokens, e.cost)
   ];
   const columns2 = ["file", "model", "mode", "requests", "input_tokens", "output_low", "output_expected", "output_max", "cost_low_usd", "cost_expected_usd", "cost_max_usd"];
+  if (sourced) {
+    const sourceOf = new Map(e.models.map((m) => [m.model, m.input_tokens_source]));
+    for (const r of rows) r.push(sourceOf.get(r[1]) ?? e.input_tokens_source);
+    columns2.push("input_tokens_source");
+  }
   if (!e.comparison) return stringify(rows, { header: true, columns: columns2 });
-  return stringify([...rows.map((r) => [...r, "", "openai", false]), ...comparisonRows(e)], {
+  return stringify([...rows.map((r) => [...r, "", e.pricing.provider, false]), ...comparisonRows(e).map((r) => sourced ? [...r.slice(0, 11), "approximate", ...r.slice(11)] : r)], {
     header: true,
     columns: [...columns2, "compared_from", "provider", "approximate"]
   });
@@ -7304,7 +7339,7 @@ function comparisonRows2(e, comparison) {
 }
 function renderEstimateTable(e) {
   const out = [];
-  out.push(`${e.file}: ${formatInt(e.requests)} requests, ${formatInt(e.input_tokens)} input tokens`);
+  out.push(`${e.file}: ${formatInt(e.requests)} requests, ${inputTokensCell(e.input_tokens, e.input_tokens_approximate)} input tokens${e.input_tokens_approximate ? " (approximate)" : ""}`);
   out.push(`output tokens (low / expected / max): ${tokens(e.output_tokens)}`);
   out.push("");
   out.push(...padTable(modeRows2(e.cost, e.recommendation.mode), /* @__PURE__ */ new Set([1, 2, 3])));
@@ -7344,6 +7379,8 @@ function renderEstimateTable(e) {
   for (const c of e.comparison ?? []) text(`compare ${c.from} \u2192 ${c.to}: ${c.notes.join("; ")}`);
   const bases = new Map((e.comparison ?? []).filter((c) => c.token_ratio !== 1).map((c) => [c.token_ratio, c.token_basis]));
   for (const [ratio2, basis] of bases) text(`tokens \xD7 ${ratio2}: ${basis}`);
+  const input = inputSourceText(e);
+  if (input) text(`input: ${input}`);
   text(`output: ${outputSourceText(e)}`);
   text(`prices checked ${e.pricing.as_of}${e.pricing.region ? ", regional processing (+10% where charged)" : ""} (${e.pricing.source})`);
   const compared = [...new Set((e.comparison ?? []).filter((c) => c.provider !== "azure").map((c) => c.price_as_of))];
@@ -7431,6 +7468,33 @@ function reportFailure(err) {
   return printFailure(describeFailure(err));
 }
 
+// src/cli/providerFlags.ts
+var keys = PROVIDER_NAMES.map((p) => `${p}: ${KEY_ENV[p].join(" or ")}`).join("; ");
+function addProviderOptions(cmd, opts = {}) {
+  cmd.addOption(new Option("--provider <name>", `whose API runs the requests; key from the environment (${keys})`).choices([...PROVIDER_NAMES]));
+  if (opts.deployments !== false) {
+    cmd.option("--deployment <map>", "Azure: MODEL=DEPLOYMENT (repeatable or comma-separated), or one DEPLOYMENT for every model", (v, prev = []) => [...prev, v]);
+  }
+  cmd.option("--base-url <url>", "the provider API's base URL (the emulator, a proxy; Azure: https://RESOURCE.openai.azure.com); default from OPENAI_BASE_URL, AZURE_OPENAI_ENDPOINT, ANTHROPIC_BASE_URL or GEMINI_BASE_URL", urlArg);
+  return cmd;
+}
+function urlArg(value2) {
+  try {
+    const u = new URL(value2);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("not http(s)");
+    return value2;
+  } catch {
+    throw new InvalidArgumentError("expected an http(s) URL, e.g. http://127.0.0.1:8089");
+  }
+}
+function providerOptions(flags) {
+  return {
+    ...flags.provider ? { provider: flags.provider } : {},
+    ...flags.deployment?.length ? { deployments: parseDeployments(flags.deployment) } : {},
+    ...flags.baseUrl ? { baseURL: flags.baseUrl } : {}
+  };
+}
+
 // src/cli/args.ts
 function numberArg(min, max, integer = false) {
   return (value2) => {
@@ -7473,8 +7537,8 @@ function compareArg(value2, previous) {
   }
 }
 function addEstimateCommand(program3) {
-  const cmd = program3.command("estimate").description("count input tokens exactly and price the file in sync, flex, batch and priority mode").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "json", "csv"]).default("table")).option("--detail", "list every request (json items, csv rows)");
-  addHistoryOptions(addPricingOptions(cmd)).option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h, 2d (default: 24h)", durationArg("--latency-budget")).option("--min-savings <usd>", "recommend sync when batch saves no more than this (USD, default: 0.01)", usdArg).option("--workers <n>", "worker threads for large files, 0 for none (default: one per core)", numberArg(0, 32, true)).option(
+  const cmd = program3.command("estimate").description("count input tokens exactly and price the file in sync, flex, batch and priority mode").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "json", "csv"]).default("table")).option("--json", "the same as --format json").option("--detail", "list every request (json items, csv rows)");
+  addProviderOptions(addHistoryOptions(addPricingOptions(cmd)), { deployments: false }).option("--no-count-tokens", "Anthropic and Gemini: never call the provider's free token counter, even with a key (input stays approximate)").option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h, 2d (default: 24h)", durationArg("--latency-budget")).option("--min-savings <usd>", "recommend sync when batch saves no more than this (USD, default: 0.01)", usdArg).option("--workers <n>", "worker threads for large files, 0 for none (default: one per core)", numberArg(0, 32, true)).option(
     "--compare <map>",
     `also price the requests on other providers' models (approximate): TARGET[,TARGET] for every model, MODEL=TARGET[,TARGET] for one, groups separated by ";" (quote it) or a repeated --compare; targets: claude-*, gemini-*, azure/<model>, azure`,
     compareArg
@@ -7482,13 +7546,28 @@ function addEstimateCommand(program3) {
     process.exitCode = await runEstimate(file, flags);
   });
 }
+async function tokenCounter(flags) {
+  const name = flags.provider ?? "openai";
+  if (name !== "anthropic" && name !== "gemini") return void 0;
+  if (!providerKey({ provider: name })) return void 0;
+  const provider = makeProvider({ provider: name, ...providerOptions(flags) });
+  if (!provider.countInputTokens) return void 0;
+  return {
+    count: (_line, body, url) => provider.countInputTokens({ url, model: String(body.model), body }),
+    close: async () => provider.close?.()
+  };
+}
 async function runEstimate(file, flags) {
+  useFormat(flags);
   const progress = byteProgress("estimating");
   try {
     const historyPath = historyPathOf(flags);
     const history = historyPath ? (await readHistory(historyPath)).observations : [];
+    const provider = flags.provider ?? "openai";
+    const counter = flags.countTokens ? await tokenCounter(flags) : void 0;
     const estimate = await estimateFile(file, {
-      catalog: catalogFrom(flags),
+      catalog: providerCatalog(provider, catalogFrom(flags)),
+      ...counter ? { countInputTokens: counter.count } : {},
       region: flags.region,
       history,
       now: now(),
@@ -7506,6 +7585,7 @@ async function runEstimate(file, flags) {
       markdown: () => renderEstimateMarkdown(estimate),
       table: () => renderEstimateTable(estimate)
     }[flags.format];
+    await counter?.close();
     process.stdout.write(render());
     return 0;
   } catch (err) {
@@ -7546,7 +7626,7 @@ function onInterrupt(say = (l) => process.stderr.write(`${l}
 // src/cli/runOutput.ts
 function describeSummary(s) {
   const lines = [
-    `decision: ${s.decision.mode} \u2014 ${s.decision.reason}`,
+    `decision: ${s.decision.mode}${s.provider && s.provider !== "openai" ? ` on ${PROVIDER_LABELS[s.provider]}` : ""} \u2014 ${s.decision.reason}`,
     `${s.succeeded} of ${s.requests} requests succeeded` + (s.failed + s.expired + s.cancelled + s.skipped > 0 ? ` (${s.failed} failed, ${s.expired} expired, ${s.cancelled} cancelled, ${s.skipped} skipped)` : ""),
     `cost: ${formatUsd(s.ledger.total.actual_usd)} actual, ${formatUsd(s.ledger.total.at_sync_prices_usd)} at sync prices, saved ${formatUsd(s.ledger.total.saved_usd)}; the estimate expected ${formatUsd(s.ledger.total.estimated_usd)} for the ${s.ledger.total.billed} billed requests (${formatError(s.ledger.total.estimate_error.cost)})`
   ];
@@ -7652,8 +7732,8 @@ function sameCommand() {
   return ["batchwise", ...process.argv.slice(2)].map(quote).join(" ");
 }
 function addRunCommand(program3) {
-  const cmd = program3.command("run").description("run a request file to the end (batch, flex, sync or priority), resumable, and write results and a report").addHelpText("after", "\nExamples:\n  batchwise run requests.jsonl --out results/ --latency-budget 6h --max-cost 20\n  batchwise run big.jsonl --mode batch --out results/ --queue-limit 2M --until 5h30m   (exit 3: run it again later)\n  batchwise run requests.jsonl --out results/ --pilot 20 --format json\n\nExit codes: 0 all succeeded, 2 some did not, 3 in progress (run the same command again), 1 could not run, 130 interrupted.").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--mode <mode>", "how to run it (priority: Fast mode, dearer and faster; never chosen by auto)").choices(["auto", "batch", "flex", "sync", "priority"]).default("auto"));
-  addFormatOption(addHistoryOptions(addPricingOptions(cmd))).option("--pilot <n>", "send N requests (chosen at random) synchronously first; their answers calibrate the estimate of the rest", countArg).requiredOption("--out <dir>", "folder for results, report and state (run again with the same folder to resume)").option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h (default: 24h)", durationArg("--latency-budget")).option("--max-cost <usd>", "refuse to start when the worst case is above this (USD)", usdArg).option("--min-savings <usd>", "auto: use sync when batch saves no more than this (USD, default: 0.01)", usdArg).option("--retries <n>", "retry rounds for requests that failed in a retryable way (default: 2)", countArg).option("--rpm <n>", "your requests-per-minute limit (sync and flex; default: read from the API)", positiveCountArg).option("--tpm <n>", "your tokens-per-minute limit (sync and flex; default: read from the API)", positiveCountArg).option("--concurrency <n>", `sync, flex and priority requests in flight at most, a ceiling: the limits and the observed latency set the pace (default: ${DEFAULT_CONCURRENCY})`, positiveCountArg).option("--no-flex-fallback", "flex without capacity: fail instead of using the standard tier").option("--poll-interval <min,max>", "batch polling, MIN,MAX (default: 2s,60s)", pollIntervalArg).option("--queue-limit <tokens>", "your batch queue limit per model (enqueued tokens, Limits page), e.g. 2M; default: learned from the API", tokensArg).option("--until <duration>", "stop waiting after this long (e.g. 5h30m), leave the batches running and exit 3; the same command continues", durationArg("--until")).option("--max-batches <n>", "batches this run may create at most (default: 500); reaching it ends the run with exit 3", numberArg(1, 1e6, true)).option("--fresh", "set the run remembered in --out aside and start over; the answers it already has are kept and not sent again").option("--join <data>", "after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv").option("--id-column <column>", "with --join: the id column the requests were prepared with (default: row-N)").option("--parse <how>", 'with --join: "json", or a regular expression whose named groups become columns').action(async (file, flags) => {
+  const cmd = program3.command("run").description("run a request file to the end (batch, flex, sync or priority), resumable, and write results and a report").addHelpText("after", "\nExamples:\n  batchwise run requests.jsonl --out results/ --latency-budget 6h --max-cost 20\n  batchwise run big.jsonl --mode batch --out results/ --queue-limit 2M --until 5h30m   (exit 3: run it again later)\n  batchwise run requests.jsonl --out results/ --pilot 20 --format json\n  ANTHROPIC_API_KEY=\u2026 batchwise run claude.jsonl --provider anthropic --out results/\n  batchwise run evals.jsonl --provider azure --deployment gpt-5.4-mini=evals-batch --out results/\n\nExit codes: 0 all succeeded, 2 some did not, 3 in progress (run the same command again), 1 could not run, 130 interrupted.").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--mode <mode>", "how to run it (priority: Fast mode, dearer and faster; never chosen by auto)").choices(["auto", "batch", "flex", "sync", "priority"]).default("auto"));
+  addFormatOption(addProviderOptions(addHistoryOptions(addPricingOptions(cmd)))).option("--pilot <n>", "send N requests (chosen at random) synchronously first; their answers calibrate the estimate of the rest", countArg).requiredOption("--out <dir>", "folder for results, report and state (run again with the same folder to resume)").option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h (default: 24h)", durationArg("--latency-budget")).option("--max-cost <usd>", "refuse to start when the worst case is above this (USD)", usdArg).option("--min-savings <usd>", "auto: use sync when batch saves no more than this (USD, default: 0.01)", usdArg).option("--retries <n>", "retry rounds for requests that failed in a retryable way (default: 2)", countArg).option("--rpm <n>", "your requests-per-minute limit (sync and flex; default: read from the API)", positiveCountArg).option("--tpm <n>", "your tokens-per-minute limit (sync and flex; default: read from the API)", positiveCountArg).option("--concurrency <n>", `sync, flex and priority requests in flight at most, a ceiling: the limits and the observed latency set the pace (default: ${DEFAULT_CONCURRENCY})`, positiveCountArg).option("--no-flex-fallback", "flex without capacity: fail instead of using the standard tier").option("--poll-interval <min,max>", "batch polling, MIN,MAX (default: 2s,60s)", pollIntervalArg).option("--queue-limit <tokens>", "your batch queue limit per model (enqueued tokens, Limits page), e.g. 2M; default: learned from the API", tokensArg).option("--until <duration>", "stop waiting after this long (e.g. 5h30m), leave the batches running and exit 3; the same command continues", durationArg("--until")).option("--max-batches <n>", "batches this run may create at most (default: 500); reaching it ends the run with exit 3", numberArg(1, 1e6, true)).option("--no-count-tokens", "Anthropic and Gemini: do not call the provider's free token counter before the run (input stays approximate)").option("--fresh", "set the run remembered in --out aside and start over; the answers it already has are kept and not sent again").option("--join <data>", "after the run, join the answers back into this table (.csv/.jsonl) as DIR/results.csv").option("--id-column <column>", "with --join: the id column the requests were prepared with (default: row-N)").option("--parse <how>", 'with --join: "json", or a regular expression whose named groups become columns').action(async (file, flags) => {
     process.exitCode = await runCommand(file, flags);
   });
 }
@@ -7665,6 +7745,8 @@ async function runCommand(file, flags) {
     const summary = await runFile(file, {
       mode: flags.mode,
       outDir: flags.out,
+      ...providerOptions(flags),
+      exactTokens: flags.countTokens,
       catalog: catalogFrom(flags),
       region: flags.region,
       historyPath: historyPathOf(flags),
@@ -7741,10 +7823,10 @@ function renderStatus(r) {
 }
 function addStatusCommand(program3) {
   const cmd = program3.command("status").description("show a run's batches (DIR) or one batch (BATCH_ID)").argument("<target>", "a run folder (--out of batchwise run) or a batch id");
-  addFormatOption(cmd).addHelpText("after", "\nExamples:\n  batchwise status results/\n  batchwise status batch_abc123 --format json").action(async (target, flags) => {
+  addFormatOption(addProviderOptions(cmd, { deployments: false })).addHelpText("after", "\nExamples:\n  batchwise status results/\n  batchwise status batch_abc123 --format json").action(async (target, flags) => {
     const json2 = useFormat(flags);
     try {
-      const r = await batchStatus(target);
+      const r = await batchStatus(target, providerOptions(flags));
       if (json2) printJson(r);
       else process.stdout.write(renderStatus(r));
       process.exitCode = 0;
@@ -7757,10 +7839,10 @@ function addStatusCommand(program3) {
 // src/cli/cancel.ts
 function addCancelCommand(program3) {
   const cmd = program3.command("cancel").description("cancel a run's running batches (DIR) or one batch (BATCH_ID)").argument("<target>", "a run folder (--out of batchwise run) or a batch id");
-  addFormatOption(cmd).addHelpText("after", "\nExamples:\n  batchwise cancel results/\n  batchwise cancel batch_abc123 --json\n\nFinished answers stay; a later `batchwise run` with the same --out collects them.").action(async (target, flags) => {
+  addFormatOption(addProviderOptions(cmd, { deployments: false })).addHelpText("after", "\nExamples:\n  batchwise cancel results/\n  batchwise cancel batch_abc123 --json\n\nFinished answers stay; a later `batchwise run` with the same --out collects them.").action(async (target, flags) => {
     try {
       const json2 = useFormat(flags);
-      const r = await cancelRun(target, { log: (l) => process.stderr.write(`${l}
+      const r = await cancelRun(target, { ...providerOptions(flags), log: (l) => process.stderr.write(`${l}
 `) });
       if (json2) printJson(r);
       else process.stdout.write(renderStatus(r));
@@ -7775,13 +7857,13 @@ function addCancelCommand(program3) {
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join5, relative } from "node:path";
+import { join as join7, relative } from "node:path";
 
 // src/emulator/index.ts
 import { createServer } from "node:http";
-import { mkdtemp, rm as rm4 } from "node:fs/promises";
+import { mkdtemp, rm as rm6 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/emulator/batchService.ts
 import { mkdir, rm } from "node:fs/promises";
@@ -7882,17 +7964,20 @@ function newRequestId() {
 
 // src/emulator/modelTraits.ts
 var DATED = /-(\d{4}-\d{2}-\d{2}|\d{4})$/;
-function unknownModel(model2) {
-  return { key: model2, reasoning: false, cachesSync: true, cachesBatch: false, writesCache: false };
+function unknownModel(model3) {
+  return { key: model3, reasoning: false, cachesSync: true, cachesBatch: false, writesCache: false };
 }
 var ModelCatalog = class {
   catalog;
   memo = /* @__PURE__ */ new Map();
+  /** Azure deployment names → the model each serves: a deployment answers as its model. */
+  deployments;
   /** `catalog` for tests; otherwise the bundled one. A catalog that cannot be read leaves every model unknown. */
-  constructor(catalog, log = () => {
-  }) {
-    if (catalog) {
-      this.catalog = catalog;
+  constructor(catalog2, log = () => {
+  }, deployments = {}) {
+    this.deployments = deployments;
+    if (catalog2) {
+      this.catalog = catalog2;
       return;
     }
     try {
@@ -7904,32 +7989,35 @@ var ModelCatalog = class {
   }
   /** The name answers carry: a family named as such answers as its first dated snapshot (`gpt-4o` →
    *  `gpt-4o-2024-08-06`), as the real API does; a snapshot, an alias or an unknown model answers as sent. */
-  answeredName(model2) {
-    if (!this.catalog || !Object.hasOwn(this.catalog.models, model2)) return model2;
-    const snapshots = this.catalog.models[model2].snapshots ?? [];
-    return snapshots.find((s) => DATED.test(s)) ?? model2;
+  answeredName(name) {
+    const model3 = this.deployments[name] ?? name;
+    if (!this.catalog || !Object.hasOwn(this.catalog.models, model3)) return model3;
+    const snapshots = this.catalog.models[model3].snapshots ?? [];
+    return snapshots.find((s) => DATED.test(s)) ?? model3;
   }
   /** Whether the catalog knows the model (as a key or a listed snapshot). Without a catalog every model is known. */
-  knows(model2) {
-    return !this.catalog || findCatalogKey(this.catalog, model2) !== null;
+  knows(name) {
+    const model3 = this.deployments[name] ?? name;
+    return !this.catalog || findCatalogKey(this.catalog, model3) !== null;
   }
   /** Every name the catalog knows (keys and snapshots), for GET /v1/models; null without a catalog. */
   names() {
     if (!this.catalog) return null;
     return Object.entries(this.catalog.models).flatMap(([key, e]) => [key, ...e.snapshots ?? []]);
   }
-  traits(model2) {
-    let t = this.memo.get(model2);
+  traits(name) {
+    const model3 = this.deployments[name] ?? name;
+    let t = this.memo.get(model3);
     if (t) return t;
-    t = this.lookup(model2);
+    t = this.lookup(model3);
     if (this.memo.size > 1e4) this.memo.clear();
-    this.memo.set(model2, t);
+    this.memo.set(model3, t);
     return t;
   }
-  lookup(model2) {
-    if (!this.catalog) return unknownModel(model2);
-    const key = findCatalogKey(this.catalog, model2);
-    if (key === null) return unknownModel(model2);
+  lookup(model3) {
+    if (!this.catalog) return unknownModel(model3);
+    const key = findCatalogKey(this.catalog, model3);
+    if (key === null) return unknownModel(model3);
     const e = this.catalog.models[key];
     const present = (name) => e[name] !== null && e[name] !== void 0;
     return {
@@ -8070,11 +8158,11 @@ function encode(text, encoding) {
   memoTokens += tokens2.length;
   return tokens2;
 }
-function prefixBlockHashes(endpoint, body, model2, encoding, maxBlocks) {
+function prefixBlockHashes(endpoint, body, model3, encoding, maxBlocks) {
   const hashes = [];
   if (maxBlocks <= 0) return hashes;
   const h = createHash2("sha256");
-  h.update(`${model2}\0`);
+  h.update(`${model3}\0`);
   let inBlock = 0;
   for (const segment of prefixSegments(endpoint, body)) {
     const tokens2 = typeof segment === "number" ? Uint32Array.of(segment) : encode(segment, encoding);
@@ -8094,16 +8182,19 @@ function prefixBlockHashes(endpoint, body, model2, encoding, maxBlocks) {
 }
 
 // src/emulator/tokens.ts
-function encodingFor(model2) {
+function encodingFor(model3) {
   try {
-    return encodingNameForModel(model2);
+    return encodingNameForModel(model3);
   } catch {
     return "o200k_base";
   }
 }
 function promptTokens(endpoint, body) {
-  const model2 = typeof body.model === "string" ? body.model : "";
-  return countRequestTokens(endpoint, body, encodingFor(model2)).input_tokens;
+  const model3 = typeof body.model === "string" ? body.model : "";
+  return countRequestTokens(endpoint, body, encodingFor(model3)).input_tokens;
+}
+function textTokens(text, model3) {
+  return countText(text, encodingFor(model3));
 }
 
 // src/emulator/answers/length.ts
@@ -8357,20 +8448,20 @@ function pieces(seed, key, index, count) {
   }
   return out;
 }
-function encodedLength(text, model2) {
-  return text.length === 0 ? 0 : encoderFor(encodingFor(model2)).encode_ordinary(text).length;
+function encodedLength(text, model3) {
+  return text.length === 0 ? 0 : encoderFor(encodingFor(model3)).encode_ordinary(text).length;
 }
-function composeAnswer(seed, key, index, length, budget, model2) {
+function composeAnswer(seed, key, index, length, budget, model3) {
   const truncated = budget !== null && length > budget;
   const count = truncated ? budget : length;
   const p = pieces(seed, key, index, count);
   if (!truncated && count >= 2 && p[count - 2] !== ".") p[count - 1] = ".";
   let text = p.join("");
-  let tokens2 = encodedLength(text, model2);
+  let tokens2 = encodedLength(text, model3);
   while (budget !== null && tokens2 > budget && p.length > 0) {
     p.pop();
     text = p.join("");
-    tokens2 = encodedLength(text, model2);
+    tokens2 = encodedLength(text, model3);
   }
   return { text, tokens: tokens2, truncated };
 }
@@ -8380,18 +8471,18 @@ var MINUTE_MS = 6e4;
 var TTL_WRITING_MODELS_MS = 30 * MINUTE_MS;
 var TTL_IN_MEMORY_MS = 10 * MINUTE_MS;
 var TTL_DEFAULT_MS = 24 * 60 * MINUTE_MS;
-function traitsFor(ctx, model2) {
-  return (ctx.models ?? defaultModelCatalog()).traits(model2);
+function traitsFor(ctx, model3) {
+  return (ctx.models ?? defaultModelCatalog()).traits(model3);
 }
-function answeredModel(ctx, model2) {
-  return (ctx.models ?? defaultModelCatalog()).answeredName(model2);
+function answeredModel(ctx, model3) {
+  return (ctx.models ?? defaultModelCatalog()).answeredName(model3);
 }
 function promptUsage(endpoint, body, traits, ctx) {
   const prompt = promptTokens(endpoint, body);
   const caches = ctx.mode === "batch" ? traits.cachesBatch : traits.cachesSync;
   if (!ctx.cache || !caches || prompt < CACHE_MIN_TOKENS) return { prompt, cached: 0, written: 0 };
-  const model2 = body.model;
-  const hashes = prefixBlockHashes(endpoint, body, model2, encodingFor(model2), Math.floor(prompt / CACHE_BLOCK));
+  const model3 = body.model;
+  const hashes = prefixBlockHashes(endpoint, body, model3, encodingFor(model3), Math.floor(prompt / CACHE_BLOCK));
   if (hashes.length < CACHE_MIN_BLOCKS) return { prompt, cached: 0, written: 0 };
   const ttl = traits.writesCache ? TTL_WRITING_MODELS_MS : body.prompt_cache_retention === "in_memory" ? TTL_IN_MEMORY_MS : TTL_DEFAULT_MS;
   const cached = ctx.cache.use(hashes, ttl) * CACHE_BLOCK;
@@ -8421,12 +8512,12 @@ function echoedServiceTier(value2) {
 
 // src/emulator/answers/params.ts
 function requireModel(body) {
-  const model2 = body.model;
-  if (model2 === void 0 || model2 === null || model2 === "") {
+  const model3 = body.model;
+  if (model3 === void 0 || model3 === null || model3 === "") {
     throw new ApiError(400, "you must provide a model parameter");
   }
-  if (typeof model2 !== "string") throw invalidType("model", "a string", model2);
-  return model2;
+  if (typeof model3 !== "string") throw invalidType("model", "a string", model3);
+  return model3;
 }
 function requireField(body, name) {
   const value2 = body[name];
@@ -8449,8 +8540,8 @@ function refuseStreaming(body) {
 function maxTokens(body) {
   return optionalInt(body, "max_completion_tokens", 1) ?? optionalInt(body, "max_tokens", 1);
 }
-function systemFingerprint(model2) {
-  return `fp_${hashBytes(0, ["fingerprint", model2]).toString("hex").slice(0, 10)}`;
+function systemFingerprint(model3) {
+  return `fp_${hashBytes(0, ["fingerprint", model3]).toString("hex").slice(0, 10)}`;
 }
 function chatShape(body) {
   const lead = [];
@@ -8480,8 +8571,8 @@ var chatEmulation = {
   },
   answer(body, ctx) {
     this.check(body);
-    const model2 = body.model;
-    const traits = traitsFor(ctx, model2);
+    const model3 = body.model;
+    const traits = traitsFor(ctx, model3);
     const n = optionalInt(body, "n", 1, 128) ?? 1;
     const budget = maxTokens(body);
     const effort = effectiveEffort(traits, readEffort(body.reasoning_effort, "reasoning_effort"));
@@ -8491,7 +8582,7 @@ var chatEmulation = {
     let reasoning = 0;
     const choices = [];
     for (let index = 0; index < n; index++) {
-      const c = generateChoice({ seed: ctx.seed, key, shape, index, model: model2, traits, effort, budget });
+      const c = generateChoice({ seed: ctx.seed, key, shape, index, model: model3, traits, effort, budget });
       visible += c.visible;
       reasoning += c.reasoning;
       choices.push({
@@ -8508,7 +8599,7 @@ var chatEmulation = {
         id: newId("chatcmpl-", 29),
         object: "chat.completion",
         created: ctx.now,
-        model: answeredModel(ctx, model2),
+        model: answeredModel(ctx, model3),
         choices,
         usage: {
           prompt_tokens: p.prompt,
@@ -8528,7 +8619,7 @@ var chatEmulation = {
           }
         },
         service_tier: echoedServiceTier(body.service_tier),
-        system_fingerprint: systemFingerprint(model2)
+        system_fingerprint: systemFingerprint(model3)
       },
       usage: { input_tokens: p.prompt, cached_tokens: p.cached, output_tokens: completion, reasoning_tokens: reasoning }
     };
@@ -8557,17 +8648,17 @@ var completionsEmulation = {
   },
   answer(body, ctx) {
     this.check(body);
-    const model2 = body.model;
+    const model3 = body.model;
     const n = optionalInt(body, "n", 1, 128) ?? 1;
     const budget = optionalInt(body, "max_tokens", 0) ?? DEFAULT_MAX_TOKENS;
     const key = answerKey(body);
-    const traits = traitsFor(ctx, model2);
+    const traits = traitsFor(ctx, model3);
     const shape = shapeOf([]);
     const choices = [];
     let completion = 0;
     const count = prompts(body).length * n;
     for (let index = 0; index < count; index++) {
-      const c = generateChoice({ seed: ctx.seed, key, shape, index, model: model2, traits, effort: null, budget });
+      const c = generateChoice({ seed: ctx.seed, key, shape, index, model: model3, traits, effort: null, budget });
       completion += c.visible;
       choices.push({ text: c.text, index, logprobs: null, finish_reason: c.truncated ? "length" : "stop" });
     }
@@ -8577,10 +8668,10 @@ var completionsEmulation = {
         id: newId("cmpl-", 29),
         object: "text_completion",
         created: ctx.now,
-        model: answeredModel(ctx, model2),
+        model: answeredModel(ctx, model3),
         choices,
         usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
-        system_fingerprint: systemFingerprint(model2)
+        system_fingerprint: systemFingerprint(model3)
       },
       usage: { input_tokens: prompt, cached_tokens: 0, output_tokens: completion, reasoning_tokens: 0 }
     };
@@ -8596,8 +8687,8 @@ var NATIVE_DIMENSIONS = {
   "text-embedding-3-large": 3072,
   "text-embedding-ada-002": 1536
 };
-function nativeDimensions(model2) {
-  return NATIVE_DIMENSIONS[model2] ?? 1536;
+function nativeDimensions(model3) {
+  return NATIVE_DIMENSIONS[model3] ?? 1536;
 }
 function inputs(body) {
   const input = requireField(body, "input");
@@ -8610,17 +8701,17 @@ function inputs(body) {
     throw invalidType(`input[${i}]`, "a string or an array of tokens", x);
   });
 }
-function dimensions(body, model2) {
-  const native = nativeDimensions(model2);
+function dimensions(body, model3) {
+  const native = nativeDimensions(model3);
   const asked = optionalInt(body, "dimensions", 1, native);
   if (asked === null) return native;
-  if (model2 === "text-embedding-ada-002") {
+  if (model3 === "text-embedding-ada-002") {
     throw new ApiError(400, "This model does not support specifying dimensions.", { param: "dimensions" });
   }
   return asked;
 }
-function vector(seed, model2, text, dims) {
-  const next = seededStream(Math.floor(hashUnit(seed, "embedding", model2, text) * 4294967296));
+function vector(seed, model3, text, dims) {
+  const next = seededStream(Math.floor(hashUnit(seed, "embedding", model3, text) * 4294967296));
   const v = new Float32Array(dims);
   let norm = 0;
   for (let i = 0; i < dims; i++) {
@@ -8639,24 +8730,24 @@ function encodingFormat(body) {
 var embeddingsEmulation = {
   endpoint: "/v1/embeddings",
   check(body) {
-    const model2 = requireModel(body);
+    const model3 = requireModel(body);
     inputs(body);
-    dimensions(body, model2);
+    dimensions(body, model3);
     encodingFormat(body);
   },
   answer(body, ctx) {
     this.check(body);
-    const model2 = body.model;
-    const dims = dimensions(body, model2);
+    const model3 = body.model;
+    const dims = dimensions(body, model3);
     const format = encodingFormat(body);
     const data = inputs(body).map((text, index) => {
-      const v = vector(ctx.seed, model2, text, dims);
+      const v = vector(ctx.seed, model3, text, dims);
       const embedding = format === "base64" ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") : Array.from(v);
       return { object: "embedding", index, embedding };
     });
     const prompt = promptTokens("/v1/embeddings", body);
     return {
-      body: { object: "list", data, model: answeredModel(ctx, model2), usage: { prompt_tokens: prompt, total_tokens: prompt } },
+      body: { object: "list", data, model: answeredModel(ctx, model3), usage: { prompt_tokens: prompt, total_tokens: prompt } },
       usage: { input_tokens: prompt, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 }
     };
   },
@@ -8694,7 +8785,7 @@ var moderationsEmulation = {
   },
   answer(body, ctx) {
     const items = inputs2(body);
-    const model2 = typeof body.model === "string" ? body.model : "omni-moderation-latest";
+    const model3 = typeof body.model === "string" ? body.model : "omni-moderation-latest";
     const results = items.map((item) => {
       const key = JSON.stringify(item);
       const categories = {};
@@ -8708,7 +8799,7 @@ var moderationsEmulation = {
       return { flagged: false, categories, category_scores: scores, category_applied_input_types: applied };
     });
     return {
-      body: { id: newId("modr-", 24), model: answeredModel(ctx, model2), results },
+      body: { id: newId("modr-", 24), model: answeredModel(ctx, model3), results },
       usage: { input_tokens: 0, cached_tokens: 0, output_tokens: 0, reasoning_tokens: 0 }
     };
   },
@@ -8751,12 +8842,12 @@ var responsesEmulation = {
   },
   answer(body, ctx) {
     this.check(body);
-    const model2 = body.model;
-    const traits = traitsFor(ctx, model2);
+    const model3 = body.model;
+    const traits = traitsFor(ctx, model3);
     const budget = optionalInt(body, "max_output_tokens", 16);
     const effort = effectiveEffort(traits, requestedEffort(body));
     const key = answerKey(body);
-    const c = generateChoice({ seed: ctx.seed, key, shape: responsesShape(body), index: 0, model: model2, traits, effort, budget });
+    const c = generateChoice({ seed: ctx.seed, key, shape: responsesShape(body), index: 0, model: model3, traits, effort, budget });
     const p = promptUsage("/v1/responses", body, traits, ctx);
     const output = c.visible + c.reasoning;
     const status = c.truncated ? "incomplete" : "completed";
@@ -8785,7 +8876,7 @@ var responsesEmulation = {
         incomplete_details: c.truncated ? { reason: "max_output_tokens" } : null,
         instructions: typeof body.instructions === "string" ? body.instructions : null,
         max_output_tokens: budget,
-        model: answeredModel(ctx, model2),
+        model: answeredModel(ctx, model3),
         output: items,
         parallel_tool_calls: true,
         previous_response_id: null,
@@ -8875,15 +8966,15 @@ function readOutputExpiresAfter(value2) {
 function readMetadata(value2) {
   if (value2 === void 0 || value2 === null) return null;
   if (typeof value2 !== "object" || Array.isArray(value2)) throw invalidType("metadata", "an object", value2);
-  const entries = Object.entries(value2);
-  if (entries.length > 16) {
+  const entries2 = Object.entries(value2);
+  if (entries2.length > 16) {
     throw new ApiError(
       400,
-      `Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with ${entries.length} properties instead.`,
+      `Invalid 'metadata': too many properties. Expected an object with at most 16 properties, but got an object with ${entries2.length} properties instead.`,
       { param: "metadata", code: "object_above_max_properties" }
     );
   }
-  for (const [key, v] of entries) {
+  for (const [key, v] of entries2) {
     if (key.length > 64) {
       throw new ApiError(
         400,
@@ -9020,9 +9111,9 @@ var RateLimiter = class {
   }
   /** Admits one request of `tokens` for `model` (the limits' key; `shown` is the name the messages say) and returns
    *  the x-ratelimit-* headers, or throws the 429 (headers included). A refused request takes nothing. */
-  take(model2, tokens2, shown = model2, now2 = this.now()) {
+  take(model3, tokens2, shown = model3, now2 = this.now()) {
     if (!this.enabled) return {};
-    const limits = this.limitsOf(model2, now2);
+    const limits = this.limitsOf(model3, now2);
     const { requests, tokens: tokenLimit } = limits;
     if (requests) {
       const waitMs = Math.max(requests.minute.waitFor(1, now2), requests.second?.waitFor(1, now2) ?? 0);
@@ -9069,15 +9160,15 @@ var RateLimiter = class {
     }
     return this.headers(limits, now2);
   }
-  limitsOf(model2, now2) {
-    let limits = this.models.get(model2);
+  limitsOf(model3, now2) {
+    let limits = this.models.get(model3);
     if (!limits) {
       const limit = (perMinute) => perMinute === null ? null : {
         minute: meterOf(this.kind, perMinute, MINUTE_MS2, now2),
         second: this.perSecond ? new SlidingWindow(Math.ceil(perMinute / 60), SECOND_MS, "alone") : null
       };
       limits = { requests: limit(this.rpm), tokens: limit(this.tpm) };
-      this.models.set(model2, limits);
+      this.models.set(model3, limits);
     }
     return limits;
   }
@@ -9132,12 +9223,12 @@ function lineFate(seed, failRate, ordinal, endpoint, customId, body) {
   return { at, failure: null };
 }
 function injectedFailure(kind, endpoint, body) {
-  const model2 = typeof body.model === "string" ? body.model : "unknown";
+  const model3 = typeof body.model === "string" ? body.model : "unknown";
   if (kind < 0.5) return serverError();
   if (kind < 0.83) {
     return new ApiError(
       429,
-      `Rate limit reached for ${model2} in organization org-emulator on tokens per min (TPM): Limit 200000, Used 199500, Requested 1200. Please try again in 210ms. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+      `Rate limit reached for ${model3} in organization org-emulator on tokens per min (TPM): Limit 200000, Used 199500, Requested 1200. Please try again in 210ms. Visit https://platform.openai.com/account/rate-limits to learn more.`,
       { type: "tokens", code: "rate_limit_exceeded" }
     );
   }
@@ -9161,12 +9252,13 @@ async function scanBatchInput(o) {
   const success = [];
   const failure = [];
   let lines = 0;
-  let model2 = null;
+  let model3 = null;
   let inputTokens = 0;
+  const maxLines = o.maxLines ?? MAX_LINES;
   for await (const raw of readJsonlLines(o.path)) {
     o.signal?.throwIfAborted();
     lines++;
-    if (lines > MAX_LINES) continue;
+    if (lines > maxLines) continue;
     const line = raw.line;
     let parsed;
     try {
@@ -9218,12 +9310,15 @@ async function scanBatchInput(o) {
     if (body && typeof body === "object" && !Array.isArray(body)) {
       const m = body.model;
       if (typeof m === "string") {
-        if (model2 === null) model2 = m;
-        else if (m !== model2) {
+        if (o.deployments && !Object.hasOwn(o.deployments, m)) {
+          report({ code: "DeploymentNotFound", line, message: `The API deployment '${m}' for this resource does not exist.`, param: "body.model" });
+        }
+        if (model3 === null) model3 = m;
+        else if (m !== model3) {
           report({
             code: "model_mismatch",
             line,
-            message: `The provided model '${m}' does not match the model '${model2}' of the other requests in this file. Each input file can only include requests to a single model.`,
+            message: `The provided model '${m}' does not match the model '${model3}' of the other requests in this file. Each input file can only include requests to a single model.`,
             param: "body.model"
           });
         }
@@ -9238,17 +9333,17 @@ async function scanBatchInput(o) {
     if (o.countTokens) inputTokens += promptTokens(o.endpoint, b);
   }
   if (lines === 0) errors.push({ code: "empty_file", line: null, message: "The batch input file is empty.", param: null });
-  if (lines > MAX_LINES) {
+  if (lines > maxLines) {
     errors.unshift({
       code: "too_many_tasks",
       line: null,
-      message: `The batch input file contains ${lines.toLocaleString("en-US")} requests; the maximum is ${MAX_LINES.toLocaleString("en-US")}.`,
+      message: `The batch input file contains ${lines.toLocaleString("en-US")} requests; the maximum is ${maxLines.toLocaleString("en-US")}.`,
       param: null
     });
   }
   return {
     total: lines,
-    model: model2,
+    model: model3,
     inputTokens,
     successAt: Float64Array.from(success).sort(),
     failureAt: Float64Array.from(failure).sort(),
@@ -9421,7 +9516,9 @@ var BatchService = class {
     await Promise.allSettled([...this.work]);
     await Promise.allSettled([...this.writes.values()]);
   }
-  create(body) {
+  /** `expires: false`: Azure's Global Batch, which does not expire jobs. */
+  create(body, opts = {}) {
+    const expires = opts.expires ?? true;
     const params = readBatchParams(body);
     const file = this.files.get(params.input_file_id);
     if (!file) {
@@ -9459,7 +9556,7 @@ var BatchService = class {
       error_file_id: null,
       created_at: created,
       in_progress_at: null,
-      expires_at: created + 86400,
+      expires_at: expires ? created + 86400 : null,
       finalizing_at: null,
       completed_at: null,
       failed_at: null,
@@ -9479,13 +9576,14 @@ var BatchService = class {
         inProgressMs: null,
         cancellingMs: null,
         finalizingMs: null,
-        expireAtMs: now2 + (this.cfg.expireAfterMs ?? DAY_MS),
+        expireAtMs: expires ? now2 + (this.cfg.expireAfterMs ?? DAY_MS) : null,
         completeAfterMs: this.cfg.completeAfterMs,
         seed: this.cfg.seed,
         failRate: this.cfg.failRate,
         inputTokens: 0,
         queueModel: null,
-        outputExpiresAfterS: params.outputExpiresAfterS
+        outputExpiresAfterS: params.outputExpiresAfterS,
+        ...expires ? {} : { azure: true }
       }
     };
     this.records.set(batch.id, record);
@@ -9621,8 +9719,8 @@ var BatchService = class {
     this.persist(record);
   }
   /** The queue a model's batches share: its catalog key (a snapshot queues with its family). */
-  queueOf(model2) {
-    return model2 === null ? null : this.models.traits(model2).key;
+  queueOf(model3) {
+    return model3 === null ? null : this.models.traits(model3).key;
   }
   /** "Enqueued token limit reached…": the batch's input tokens plus those of the model's batches in progress or
    *  finalizing, and of the ones created before it that are still validating but already counted (they passed or
@@ -9690,7 +9788,8 @@ var BatchService = class {
       failRate: record.internals.failRate,
       ordinal: record.internals.ordinal,
       countTokens,
-      signal: this.abort.signal
+      signal: this.abort.signal,
+      ...record.internals.azure ? { maxLines: 1e5, deployments: Object.keys(this.models.deployments).length > 0 ? this.models.deployments : null } : {}
     });
   }
   /** Writes the result files once, then ends the batch when they are ready. */
@@ -9891,7 +9990,16 @@ function sendJson(res, status, body, headers = {}) {
 function sendError(res, err, headers = {}) {
   sendJson(res, err.status, err.toBody(), { ...headers, ...err.headers });
 }
-async function readJsonBody(req) {
+var readBodies = /* @__PURE__ */ new WeakMap();
+function readJsonBody(req) {
+  let read = readBodies.get(req);
+  if (!read) {
+    read = readJsonBodyOnce(req);
+    readBodies.set(req, read);
+  }
+  return read;
+}
+async function readJsonBodyOnce(req) {
   const chunks = [];
   let size = 0;
   for await (const chunk of req) {
@@ -9931,7 +10039,7 @@ var batchRoutes = [
     pattern: /^\/v1\/batches$/,
     async handle(ctx, services) {
       const body = await readJsonBody(ctx.req);
-      sendJson(ctx.res, 200, services.batches.create(body), ctx.headers);
+      sendJson(ctx.res, 200, services.batches.create(ctx.azure ? azureEndpoint(body) : body, { expires: !ctx.azure }), ctx.headers);
     }
   },
   {
@@ -9957,6 +10065,10 @@ var batchRoutes = [
     }
   }
 ];
+function azureEndpoint(body) {
+  const e = body.endpoint;
+  return typeof e === "string" && /^\/(chat\/completions|responses)$/.test(e) ? { ...body, endpoint: `/v1${e}` } : body;
+}
 
 // src/emulator/routes/files.ts
 var import_busboy = __toESM(require_lib(), 1);
@@ -9971,7 +10083,7 @@ function notFound(id) {
   return new ApiError(404, `No such File object: ${id}`, { param: "id" });
 }
 async function receiveUpload(ctx, services) {
-  const upload2 = { purpose: null, expiresAnchor: null, expiresSeconds: null, filename: null, tempPath: null, tooLarge: false };
+  const upload3 = { purpose: null, expiresAnchor: null, expiresSeconds: null, filename: null, tempPath: null, tooLarge: false };
   let parser;
   try {
     parser = (0, import_busboy.default)({ headers: ctx.req.headers, limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
@@ -9981,21 +10093,21 @@ async function receiveUpload(ctx, services) {
   }
   const writes = [];
   parser.on("field", (name, value2) => {
-    if (name === "purpose") upload2.purpose = value2;
-    if (name === "expires_after[anchor]") upload2.expiresAnchor = value2;
-    if (name === "expires_after[seconds]") upload2.expiresSeconds = value2;
+    if (name === "purpose") upload3.purpose = value2;
+    if (name === "expires_after[anchor]") upload3.expiresAnchor = value2;
+    if (name === "expires_after[seconds]") upload3.expiresSeconds = value2;
   });
   parser.on("file", (name, stream, info) => {
-    if (name !== "file" || upload2.tempPath !== null) {
+    if (name !== "file" || upload3.tempPath !== null) {
       stream.resume();
       return;
     }
-    upload2.filename = info.filename ?? "file";
-    upload2.tempPath = services.files.tempPath();
+    upload3.filename = info.filename ?? "file";
+    upload3.tempPath = services.files.tempPath();
     stream.on("limit", () => {
-      upload2.tooLarge = true;
+      upload3.tooLarge = true;
     });
-    writes.push(pipeline(stream, createWriteStream2(upload2.tempPath)));
+    writes.push(pipeline(stream, createWriteStream2(upload3.tempPath)));
   });
   const done = new Promise((resolve2, reject) => {
     parser.on("close", resolve2);
@@ -10006,10 +10118,10 @@ async function receiveUpload(ctx, services) {
     await done;
     await Promise.all(writes);
   } catch {
-    if (upload2.tempPath) await rm3(upload2.tempPath, { force: true });
+    if (upload3.tempPath) await rm3(upload3.tempPath, { force: true });
     throw new ApiError(400, "The multipart body could not be read.");
   }
-  return upload2;
+  return upload3;
 }
 function readExpiresAfter(received) {
   if (received.expiresAnchor === null && received.expiresSeconds === null) return null;
@@ -10191,13 +10303,13 @@ async function answerSync(endpoint, ctx, services) {
   const body = await readJsonBody(ctx.req);
   const emulation = emulationFor(endpoint);
   emulation.check(body);
-  const model2 = typeof body.model === "string" ? body.model : "omni-moderation-latest";
+  const model3 = typeof body.model === "string" ? body.model : "omni-moderation-latest";
   const flex = body.service_tier === "flex" && FLEX_ENDPOINTS.has(endpoint);
   if (flex && services.random() < services.cfg.flexUnavailableRate) throw flexUnavailable();
   let limitHeaders = {};
   if (services.limiter.enabled) {
     const tokens2 = limitTokens(endpoint, body, emulation, services.cfg.tokenCounting);
-    limitHeaders = services.limiter.take(services.models.traits(model2).key, tokens2, model2);
+    limitHeaders = services.limiter.take(services.models.traits(model3).key, tokens2, model3);
   }
   const delayMs = answerDelayMs(services.cfg, body.service_tier, flex, services.latencyRandom());
   if (delayMs > 0) await sleep(delayMs, void 0, { signal: services.closing });
@@ -10226,14 +10338,1811 @@ var syncRoutes = [
   syncRoute("/v1/moderations")
 ];
 
+// src/emulator/anthropic/index.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { stat as stat2 } from "node:fs/promises";
+
+// src/emulator/anthropic/answerMessage.ts
+import { createHash as createHash6 } from "node:crypto";
+
+// src/emulator/anthropic/promptTokens.ts
+import { createHash as createHash5 } from "node:crypto";
+var PER_MESSAGE = 4;
+var PER_REQUEST = 3;
+var URL_IMAGE_TOKENS = 1600;
+var DOCUMENT_TOKENS = 1500;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function imageTokens(source) {
+  if (!isObject(source) || source.type !== "base64" || typeof source.data !== "string") return URL_IMAGE_TOKENS;
+  const size = readDataUrlImageSize(`data:${String(source.media_type)};base64,${source.data}`);
+  if (!size) return URL_IMAGE_TOKENS;
+  const scale = Math.min(1, 1568 / Math.max(size.width, size.height), Math.sqrt(115e4 / (size.width * size.height)));
+  return Math.max(1, Math.ceil(size.width * scale * (size.height * scale) / 750));
+}
+function ttlOf(block) {
+  if (!isObject(block) || !isObject(block.cache_control)) return null;
+  return block.cache_control.ttl === "1h" ? "1h" : "5m";
+}
+function countPrompt(params) {
+  const model3 = typeof params.model === "string" ? params.model : "";
+  const ratio2 = tokenRatioFor("anthropic", model3);
+  const text = (s) => approximateTokens(countText(s, "o200k_base"), ratio2);
+  let tokens2 = PER_REQUEST;
+  const digest = createHash5("sha256").update(model3);
+  const breakpoints = [];
+  const add = (block, count) => {
+    tokens2 += count;
+    digest.update("\0").update(JSON.stringify(block));
+    const ttl = ttlOf(block);
+    if (ttl) breakpoints.push({ tokens: tokens2, ttl, prefix: digest.copy().digest("base64") });
+  };
+  const blockTokens = (b) => {
+    if (typeof b === "string") return text(b);
+    if (!isObject(b)) return 0;
+    switch (b.type) {
+      case "text":
+        return typeof b.text === "string" ? text(b.text) : 0;
+      case "image":
+        return imageTokens(b.source);
+      case "document":
+        return DOCUMENT_TOKENS + (typeof b.title === "string" ? text(b.title) : 0);
+      case "tool_use":
+        return text(String(b.name ?? "")) + text(JSON.stringify(b.input ?? {}));
+      case "tool_result": {
+        const c = b.content;
+        if (typeof c === "string") return text(c);
+        return Array.isArray(c) ? c.reduce((sum, x) => sum + blockTokens(x), 0) : 0;
+      }
+      case "thinking":
+        return typeof b.thinking === "string" ? text(b.thinking) : 0;
+      default:
+        return text(JSON.stringify(b));
+    }
+  };
+  if (Array.isArray(params.tools)) {
+    for (const t of params.tools) add(t, text(JSON.stringify({ name: isObject(t) ? t.name : "", description: isObject(t) ? t.description : "", input_schema: isObject(t) ? t.input_schema : {} })));
+  }
+  if (typeof params.system === "string") add(params.system, text(params.system));
+  else if (Array.isArray(params.system)) for (const b of params.system) add(b, blockTokens(b));
+  if (Array.isArray(params.messages)) {
+    for (const m of params.messages) {
+      tokens2 += PER_MESSAGE;
+      digest.update(`${isObject(m) ? String(m.role) : ""}`);
+      const content2 = isObject(m) ? m.content : void 0;
+      if (typeof content2 === "string") add(content2, text(content2));
+      else if (Array.isArray(content2)) for (const b of content2) add(b, blockTokens(b));
+    }
+  }
+  const top = ttlOf(params);
+  if (top && (breakpoints.length === 0 || breakpoints.at(-1).tokens < tokens2)) {
+    breakpoints.push({ tokens: tokens2, ttl: top, prefix: digest.copy().digest("base64") });
+  }
+  return { tokens: tokens2, breakpoints };
+}
+
+// src/emulator/anthropic/answerMessage.ts
+var CLAUDE_EFFORT_FACTOR = { ...EFFORT_FACTOR, max: 16 };
+var NOT_IN_KEY2 = /* @__PURE__ */ new Set(["max_tokens", "stop_sequences", "metadata", "service_tier", "stream", "thinking", "output_config", "cache_control", "inference_geo", "speed"]);
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function answerKey2(params) {
+  const decisive = Object.fromEntries(Object.entries(params).filter(([k]) => !NOT_IN_KEY2.has(k)));
+  return createHash6("sha256").update(JSON.stringify(decisive)).digest("base64");
+}
+function thinkingFactor(params, model3) {
+  const thinking = isObject2(params.thinking) ? params.thinking.type : void 0;
+  if (thinking === "disabled") return 0;
+  if (thinking === void 0 && !model3.thinksByDefault) return 0;
+  const effort = isObject2(params.output_config) && typeof params.output_config.effort === "string" ? params.output_config.effort : model3.defaultEffort;
+  return CLAUDE_EFFORT_FACTOR[effort] ?? CLAUDE_EFFORT_FACTOR.high;
+}
+function sampleOf(schema, depth = 0) {
+  if (!isObject2(schema) || depth > 8) return null;
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case "object": {
+      const props = isObject2(schema.properties) ? schema.properties : {};
+      const required = Array.isArray(schema.required) ? schema.required.filter((r) => typeof r === "string") : [];
+      return Object.fromEntries(required.map((k) => [k, sampleOf(props[k], depth + 1)]));
+    }
+    case "array":
+      return [];
+    case "string":
+      return "value";
+    case "integer":
+    case "number":
+      return 0;
+    case "boolean":
+      return false;
+    default:
+      return null;
+  }
+}
+function forcedTool(params) {
+  const choice = isObject2(params.tool_choice) ? params.tool_choice : null;
+  const tools = Array.isArray(params.tools) ? params.tools.filter(isObject2) : [];
+  if (!choice || tools.length === 0) return null;
+  if (choice.type === "tool") return tools.find((t) => t.name === choice.name) ?? null;
+  if (choice.type === "any") return tools[0];
+  return null;
+}
+function answerMessage(params, model3, ctx) {
+  const name = params.model;
+  const budget = params.max_tokens;
+  const key = answerKey2(params);
+  const shape = shapeOf([params.system ?? null, isObject2(params.output_config) ? params.output_config.format ?? null : null, params.tools ?? null]);
+  const plan = planLength(ctx.seed, model3.key, shape, key, 0, thinkingFactor(params, model3));
+  const thinkingBudget = isObject2(params.thinking) && typeof params.thinking.budget_tokens === "number" ? params.thinking.budget_tokens : Infinity;
+  const thinking = Math.min(plan.reasoning, thinkingBudget, budget);
+  const left = budget - thinking;
+  const content2 = [];
+  if (thinking > 0) content2.push({ type: "thinking", thinking: "", signature: hashBytes(ctx.seed, ["signature", key]).toString("base64") });
+  let visible = 0;
+  let stopReason = "end_turn";
+  let stopSequence = null;
+  const tool = forcedTool(params);
+  if (tool && left > 0) {
+    const input = sampleOf(tool.input_schema) ?? {};
+    visible = Math.min(left, textTokens(String(tool.name) + JSON.stringify(input), name));
+    content2.push({ type: "tool_use", id: newId("toolu_01", 22), name: tool.name, input, caller: { type: "direct" } });
+    stopReason = "tool_use";
+  } else {
+    const fitted = composeAnswer(ctx.seed, key, 0, plan.visible, left, name);
+    let text = fitted.text;
+    visible = fitted.tokens;
+    if (fitted.truncated || left <= 0) stopReason = "max_tokens";
+    const stops = Array.isArray(params.stop_sequences) ? params.stop_sequences : [];
+    let cut = -1;
+    for (const s of stops) {
+      const at = text.indexOf(s);
+      if (at !== -1 && (cut === -1 || at < cut)) {
+        cut = at;
+        stopSequence = s;
+      }
+    }
+    if (cut !== -1) {
+      text = text.slice(0, cut);
+      visible = textTokens(text, name);
+      stopReason = "stop_sequence";
+    }
+    if (text !== "") content2.push({ type: "text", text, citations: null });
+  }
+  const prompt = countPrompt(params);
+  const cache = ctx.cache.use(prompt.breakpoints, ctx.now);
+  return {
+    id: newId("msg_01", 22),
+    type: "message",
+    role: "assistant",
+    model: name,
+    content: content2,
+    stop_reason: stopReason,
+    stop_sequence: stopSequence,
+    stop_details: null,
+    container: null,
+    diagnostics: null,
+    usage: {
+      input_tokens: prompt.tokens - cache.read - cache.written,
+      cache_creation_input_tokens: cache.written,
+      cache_read_input_tokens: cache.read,
+      cache_creation: { ephemeral_5m_input_tokens: cache.written5m, ephemeral_1h_input_tokens: cache.written1h },
+      output_tokens: visible + thinking,
+      output_tokens_details: { thinking_tokens: thinking },
+      server_tool_use: null,
+      service_tier: ctx.mode === "batch" ? "batch" : "standard",
+      inference_geo: null,
+      speed: null
+    }
+  };
+}
+
+// src/emulator/anthropic/batchStore.ts
+import { createWriteStream as createWriteStream3 } from "node:fs";
+import { once as once2 } from "node:events";
+import { rm as rm4 } from "node:fs/promises";
+
+// src/emulator/anthropic/errors.ts
+var STATUS = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  conflict_error: 409,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529
+};
+var AnthropicApiError = class extends Error {
+  type;
+  status;
+  constructor(type, message) {
+    super(message);
+    this.name = "AnthropicApiError";
+    this.type = type;
+    this.status = STATUS[type] ?? 500;
+  }
+  /** The error object as batch results carry it (`result.error`) and as the HTTP body is. */
+  body(requestId2) {
+    return { type: "error", error: { type: this.type, message: this.message }, request_id: requestId2 };
+  }
+};
+var invalid = (message) => new AnthropicApiError("invalid_request_error", message);
+var apiError = () => new AnthropicApiError("api_error", "Internal server error");
+var overloaded = () => new AnthropicApiError("overloaded_error", "Overloaded");
+function sendAnthropicJson(res, status, body, headers) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+function sendAnthropicError(res, err, requestId2) {
+  sendAnthropicJson(res, err.status, err.body(requestId2), { "request-id": requestId2 });
+}
+
+// src/emulator/anthropic/validateParams.ts
+var API_VERSIONS = ["2023-06-01", "2026-10-21"];
+var KNOWN = /* @__PURE__ */ new Set([
+  "model",
+  "max_tokens",
+  "messages",
+  "system",
+  "metadata",
+  "stop_sequences",
+  "stream",
+  "temperature",
+  "top_p",
+  "top_k",
+  "tools",
+  "tool_choice",
+  "thinking",
+  "output_config",
+  "service_tier",
+  "cache_control",
+  "container",
+  "inference_geo",
+  "speed",
+  "diagnostics",
+  "context_management",
+  "mcp_servers"
+]);
+var COUNT_KNOWN = /* @__PURE__ */ new Set(["model", "messages", "system", "tools", "tool_choice", "thinking", "output_config", "cache_control", "speed", "context_management", "mcp_servers"]);
+var EFFORTS = /* @__PURE__ */ new Set(["low", "medium", "high", "xhigh", "max"]);
+var NO_FORCED_TOOLS = /* @__PURE__ */ new Set(["claude-opus-5-5", "claude-sonnet-5-5", "claude-fable-5-1", "claude-fable-5-2"]);
+var NO_PREFILL = /* @__PURE__ */ new Set(["claude-opus-5-5", "claude-haiku-5-5"]);
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function claudeVersion(model3) {
+  const m = /^claude-[a-z]+-(\d+)(?:-(\d))?(?:-\d{8})?$/.exec(model3);
+  return m === null ? null : Number(m[1]) + (m[2] === void 0 ? 0 : Number(m[2]) / 10);
+}
+function checkContent(content2, where) {
+  if (typeof content2 === "string") {
+    if (content2 === "") throw invalid(`${where}: text content blocks must be non-empty`);
+    return;
+  }
+  if (!Array.isArray(content2) || content2.length === 0) throw invalid(`${where}: Input should be a valid list with at least 1 item`);
+  content2.forEach((b, i) => {
+    if (!isObject3(b) || typeof b.type !== "string") throw invalid(`${where}.${i}: Input should be a valid content block`);
+    if (b.type === "text" && (typeof b.text !== "string" || b.text === "")) throw invalid(`${where}.${i}: text content blocks must be non-empty`);
+  });
+}
+function checkSampling(p, model3, version) {
+  for (const name of ["temperature", "top_p", "top_k"]) {
+    if (p[name] === void 0) continue;
+    if (version === "2026-10-21") throw invalid(`${name}: Extra inputs are not permitted in API version 2026-10-21`);
+  }
+  const v = claudeVersion(model3);
+  const defaultsOnly = v === null || v >= 4.7;
+  if (p.temperature !== void 0) {
+    if (typeof p.temperature !== "number" || p.temperature < 0 || p.temperature > 1) throw invalid("temperature: Input should be less than or equal to 1");
+    if (defaultsOnly && p.temperature !== 1) throw invalid(`temperature: ${model3} only supports the default temperature of 1.0`);
+  }
+  if (p.top_p !== void 0) {
+    if (typeof p.top_p !== "number" || p.top_p < 0 || p.top_p > 1) throw invalid("top_p: Input should be less than or equal to 1");
+    if (defaultsOnly && p.top_p < 0.99) throw invalid(`top_p: ${model3} only supports top_p values of 0.99 or above`);
+  }
+  if (p.top_k !== void 0 && defaultsOnly) throw invalid(`top_k: ${model3} does not support top_k`);
+  if (p.temperature !== void 0 && p.top_p !== void 0 && v !== null && v >= 4.1 && v < 4.7) {
+    throw invalid("`temperature` and `top_p` cannot both be specified for this model. Please use only one.");
+  }
+}
+function checkThinking(p, model3) {
+  const type = isObject3(p.thinking) ? p.thinking.type : void 0;
+  if (type !== "enabled" && type !== "adaptive") return;
+  const v = claudeVersion(model3);
+  if (type === "enabled" && (v === null || v >= 4.7)) throw invalid(`thinking.type "enabled" is not supported for ${model3}; use thinking.type "adaptive" and output_config.effort`);
+  if (p.temperature !== void 0 && p.temperature !== 1) throw invalid("temperature may only be set to 1 when thinking is enabled");
+  if (p.top_k !== void 0) throw invalid("top_k is not supported when thinking is enabled");
+  if (typeof p.top_p === "number" && p.top_p < 0.95) throw invalid("top_p must be between 0.95 and 1 when thinking is enabled");
+  const choice = isObject3(p.tool_choice) ? p.tool_choice.type : void 0;
+  if (choice === "any" || choice === "tool") throw invalid("Thinking may not be enabled when tool_choice forces tool use.");
+}
+function validateParams(raw, models, version, mode2) {
+  if (!isObject3(raw)) throw invalid("params: Input should be a valid dictionary");
+  const p = raw;
+  const known = mode2 === "count" ? COUNT_KNOWN : KNOWN;
+  for (const key of Object.keys(p)) {
+    if (!known.has(key)) throw invalid(`${key}: Extra inputs are not permitted`);
+  }
+  if (typeof p.model !== "string" || p.model === "") throw invalid("model: Field required");
+  if (!Array.isArray(p.messages)) throw invalid("messages: Field required");
+  if (mode2 !== "count") {
+    if (p.max_tokens === void 0) throw invalid("max_tokens: Field required");
+    const min = mode2 === "batch" ? 1 : 0;
+    if (typeof p.max_tokens !== "number" || !Number.isInteger(p.max_tokens) || p.max_tokens < min) {
+      throw invalid(`max_tokens: Input should be greater than or equal to ${min}`);
+    }
+  }
+  if (p.stream === true) {
+    throw invalid(mode2 === "batch" ? "stream: streaming is not supported in Message Batches" : "stream: the batchwise emulator does not emulate streaming");
+  }
+  p.messages.forEach((m, i) => {
+    if (!isObject3(m) || m.role !== "user" && m.role !== "assistant" && m.role !== "system") throw invalid(`messages.${i}.role: Input should be 'user' or 'assistant'`);
+    checkContent(m.content, `messages.${i}.content`);
+  });
+  if (p.messages.length === 0) throw invalid("messages: at least one message is required");
+  if (p.system !== void 0 && typeof p.system !== "string") checkContent(p.system, "system");
+  if (p.stop_sequences !== void 0) {
+    if (!Array.isArray(p.stop_sequences) || !p.stop_sequences.every((s) => typeof s === "string" && s.trim() !== "")) {
+      throw invalid("stop_sequences: each stop sequence must contain non-whitespace");
+    }
+  }
+  const oc = p.output_config;
+  if (oc !== void 0 && (!isObject3(oc) || oc.effort !== void 0 && oc.effort !== null && !EFFORTS.has(String(oc.effort)))) {
+    throw invalid("output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'");
+  }
+  if (isObject3(p.thinking) && p.thinking.type === "enabled") {
+    const budget = p.thinking.budget_tokens;
+    if (typeof budget !== "number" || budget < 1024) throw invalid("thinking.budget_tokens: Input should be greater than or equal to 1024");
+    if (mode2 !== "count" && budget >= p.max_tokens) throw invalid("max_tokens must be greater than thinking.budget_tokens");
+  }
+  checkSampling(p, p.model, version);
+  checkThinking(p, p.model);
+  const model3 = models.find(p.model);
+  if (!model3) throw new AnthropicApiError("not_found_error", `model: ${p.model}`);
+  if (mode2 !== "count" && model3.maxOutputTokens !== null && p.max_tokens > model3.maxOutputTokens) {
+    throw invalid(`max_tokens: ${String(p.max_tokens)} > ${model3.maxOutputTokens}, which is the maximum allowed number of output tokens for ${p.model}`);
+  }
+  const choice = isObject3(p.tool_choice) ? p.tool_choice.type : void 0;
+  if ((choice === "any" || choice === "tool") && NO_FORCED_TOOLS.has(model3.key)) {
+    throw invalid(`tool_choice: forced tool use (type "${String(choice)}") is not supported by ${p.model}`);
+  }
+  if (choice === "tool" && !(Array.isArray(p.tools) && p.tools.some((t) => isObject3(t) && t.name === p.tool_choice.name))) {
+    throw invalid(`tool_choice: tool ${JSON.stringify(p.tool_choice.name)} is not among the tools`);
+  }
+  const last = p.messages.at(-1);
+  if (last.role === "assistant" && NO_PREFILL.has(model3.key)) {
+    throw invalid(`${p.model} does not support assistant message prefill; the conversation must end with a user message`);
+  }
+  return { params: p, model: model3 };
+}
+
+// src/emulator/anthropic/batchStore.ts
+var DAY_MS2 = 864e5;
+var RETENTION_MS = 29 * DAY_MS2;
+var MAX_REQUESTS = 1e5;
+var CUSTOM_ID = /^[a-zA-Z0-9_-]{1,64}$/;
+var SHUFFLE_WINDOW2 = 256;
+var iso = (ms) => new Date(ms).toISOString();
+var isObject4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function injectedFailure2(kind) {
+  return kind < 0.5 ? apiError() : overloaded();
+}
+var MessageBatchStore = class {
+  o;
+  /** Insertion order is creation order. */
+  batches = /* @__PURE__ */ new Map();
+  ordinal = 0;
+  constructor(o) {
+    this.o = o;
+  }
+  /** Checks the envelope (what the API refuses at once), keeps the requests, and starts the batch. Params are only
+   *  validated per request, into errored results (asynchronous validation). */
+  async create(body, version, origin) {
+    if (!isObject4(body) || !Array.isArray(body.requests)) throw invalid("requests: Field required");
+    const requests = body.requests;
+    if (requests.length === 0) throw invalid("requests: List should have at least 1 item after validation, not 0");
+    if (requests.length > MAX_REQUESTS) throw invalid(`requests: List should have at most ${MAX_REQUESTS} items after validation, not ${requests.length}`);
+    const seen = /* @__PURE__ */ new Set();
+    requests.forEach((r, i) => {
+      if (!isObject4(r)) throw invalid(`requests.${i}: Input should be a valid dictionary`);
+      const id = r.custom_id;
+      if (typeof id !== "string") throw invalid(`requests.${i}.custom_id: Field required`);
+      if (!CUSTOM_ID.test(id)) throw invalid(`requests.${i}.custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`);
+      if (seen.has(id)) throw invalid(`requests.${i}.custom_id: Duplicate custom_id '${id}'; custom_id must be unique within a Message Batch`);
+      seen.add(id);
+      if (!isObject4(r.params)) throw invalid(`requests.${i}.params: Field required`);
+    });
+    const now2 = this.o.now();
+    const ordinal = ++this.ordinal;
+    const path2 = this.o.tempPath();
+    const out = createWriteStream3(path2);
+    const customIds = [];
+    const at = new Float64Array(requests.length);
+    const outcome = [];
+    for (const [i, r] of requests.entries()) {
+      const id = r.custom_id;
+      customIds.push(id);
+      at[i] = 1 - hashUnit(this.o.seed, "finish", ordinal, id);
+      const failure = this.failureOf(r.params, version, ordinal, id, this.o.seed, this.o.failRate);
+      outcome.push(failure ? "errored" : "succeeded");
+      if (!out.write(JSON.stringify({ custom_id: id, params: r.params }) + "\n")) await once2(out, "drain");
+    }
+    out.end();
+    await once2(out, "finish");
+    const record = {
+      id: newId("msgbatch_01", 22),
+      ordinal,
+      createdMs: now2,
+      expireAtMs: now2 + (this.o.expireAfterMs ?? DAY_MS2),
+      completeAfterMs: this.o.completeAfterMs,
+      cancelAfterMs: this.o.cancelAfterMs,
+      seed: this.o.seed,
+      failRate: this.o.failRate,
+      version,
+      cancelMs: null,
+      deleted: false,
+      requestsPath: path2,
+      customIds,
+      at,
+      outcome,
+      results: null
+    };
+    this.batches.set(record.id, record);
+    return this.view(record, origin);
+  }
+  /** How a request ends if it runs: its params' error (validated as a direct call would be), else an injected
+   *  failure at --fail-rate, else an answer. Fixed by (seed, batch, custom_id) alone. */
+  failureOf(params, version, ordinal, id, seed, failRate) {
+    try {
+      validateParams(params, this.o.models, version, "batch");
+    } catch (err) {
+      if (err instanceof AnthropicApiError) return err;
+      throw err;
+    }
+    if (failRate > 0 && hashUnit(seed, "fail", ordinal, id) < failRate) return injectedFailure2(hashUnit(seed, "kind", ordinal, id));
+    return null;
+  }
+  retrieve(id, origin) {
+    return this.view(this.find(id), origin);
+  }
+  /** Newest first. `after_id`: the page after that batch (older ones); `before_id`: the page before it (newer). */
+  list(limit, beforeId, afterId, origin) {
+    const newest = [...this.batches.values()].filter((b) => !b.deleted).reverse();
+    let start = 0;
+    let end = newest.length;
+    if (afterId !== null) {
+      const at = newest.findIndex((b) => b.id === afterId);
+      start = at === -1 ? newest.length : at + 1;
+      end = Math.min(newest.length, start + limit);
+    } else if (beforeId !== null) {
+      const at = newest.findIndex((b) => b.id === beforeId);
+      end = at === -1 ? 0 : at;
+      start = Math.max(0, end - limit);
+    } else {
+      end = Math.min(newest.length, limit);
+    }
+    const page = newest.slice(start, end);
+    const data = page.map((b) => this.view(b, origin));
+    const hasMore = beforeId !== null ? start > 0 : end < newest.length;
+    return { data, has_more: hasMore, first_id: page[0]?.id ?? null, last_id: page.at(-1)?.id ?? null };
+  }
+  cancel(id, origin) {
+    const b = this.find(id);
+    const now2 = this.o.now();
+    if (this.endMs(b) <= now2) throw invalid(`Batch ${id} has already ended and cannot be canceled.`);
+    if (b.cancelMs === null) b.cancelMs = now2;
+    return this.view(b, origin);
+  }
+  delete(id) {
+    const b = this.find(id);
+    if (this.endMs(b) > this.o.now()) throw invalid(`Batch ${id} is still processing; cancel it and wait for it to end before deleting it.`);
+    b.deleted = true;
+    void rm4(b.requestsPath, { force: true });
+    return { id, type: "message_batch_deleted" };
+  }
+  /** The results file of an ended batch (written once, on first ask), or the API's 404. */
+  async resultsPath(id) {
+    const b = this.find(id);
+    const now2 = this.o.now();
+    if (this.endMs(b) > now2) throw invalid(`Batch ${id} is still processing; its results are not available yet.`);
+    if (now2 >= b.createdMs + RETENTION_MS) throw new AnthropicApiError("not_found_error", `The results of batch ${id} are no longer available (kept for 29 days after creation).`);
+    b.results ??= this.writeResults(b).catch((err) => {
+      b.results = null;
+      throw err;
+    });
+    return b.results;
+  }
+  find(id) {
+    const b = this.batches.get(id);
+    if (!b || b.deleted) throw new AnthropicApiError("not_found_error", `No message batch found with id '${id}'.`);
+    return b;
+  }
+  /** When processing ends: every request done, the cancel settled, or the expiry, whichever is first. */
+  endMs(b) {
+    const done = b.createdMs + b.completeAfterMs;
+    const cancelled = b.cancelMs === null ? Infinity : b.cancelMs + b.cancelAfterMs;
+    return Math.min(done, cancelled, b.expireAtMs);
+  }
+  /** How the batch ends: every request ran, or the rest was canceled or expired. */
+  endingOf(b) {
+    const end = this.endMs(b);
+    if (end === b.createdMs + b.completeAfterMs) return "done";
+    return b.cancelMs !== null && end === b.cancelMs + b.cancelAfterMs ? "canceled" : "expired";
+  }
+  /** Whether request i had run when processing ended. */
+  ran(b, i) {
+    return b.at[i] * b.completeAfterMs <= this.endMs(b) - b.createdMs;
+  }
+  counts(b, ended) {
+    const c = { processing: 0, succeeded: 0, errored: 0, canceled: 0, expired: 0 };
+    if (!ended) return { ...c, processing: b.customIds.length };
+    const unrun = this.endingOf(b) === "canceled" ? "canceled" : "expired";
+    for (let i = 0; i < b.customIds.length; i++) {
+      if (this.ran(b, i)) c[b.outcome[i]]++;
+      else c[unrun]++;
+    }
+    return c;
+  }
+  view(b, origin) {
+    const now2 = this.o.now();
+    const end = this.endMs(b);
+    const ended = now2 >= end;
+    const status = ended ? "ended" : b.cancelMs !== null ? "canceling" : "in_progress";
+    const archived = now2 >= b.createdMs + RETENTION_MS;
+    return {
+      id: b.id,
+      type: "message_batch",
+      processing_status: status,
+      request_counts: this.counts(b, ended),
+      ended_at: ended ? iso(end) : null,
+      created_at: iso(b.createdMs),
+      expires_at: iso(b.expireAtMs),
+      archived_at: archived ? iso(b.createdMs + RETENTION_MS) : null,
+      cancel_initiated_at: b.cancelMs === null ? null : iso(b.cancelMs),
+      results_url: ended ? `${origin}/v1/messages/batches/${b.id}/results` : null
+    };
+  }
+  /** Answers the requests that ran (in their order, so the prompt cache warms as it would), and writes every
+   *  request's result line, shuffled within windows. */
+  async writeResults(b) {
+    const path2 = this.o.tempPath();
+    const out = createWriteStream3(path2);
+    const shuffle = seededStream(Math.floor(hashUnit(b.seed, "results-order", b.ordinal) * 4294967296));
+    let window = [];
+    const flush = async () => {
+      for (let i2 = window.length - 1; i2 > 0; i2--) {
+        const j = Math.floor(shuffle() * (i2 + 1));
+        [window[i2], window[j]] = [window[j], window[i2]];
+      }
+      for (const line of window) if (!out.write(line)) await once2(out, "drain");
+      window = [];
+    };
+    const ending = this.endingOf(b);
+    const answeredAt = this.endMs(b);
+    let i = 0;
+    for await (const raw of readJsonlLines(b.requestsPath)) {
+      const { custom_id: id, params } = JSON.parse(raw.text);
+      let result;
+      if (!this.ran(b, i)) result = { type: ending === "canceled" ? "canceled" : "expired" };
+      else {
+        const failure = this.failureOf(params, b.version, b.ordinal, id, b.seed, b.failRate);
+        if (failure) result = { type: "errored", error: failure.body(null) };
+        else {
+          const { model: model3 } = validateParams(params, this.o.models, b.version, "batch");
+          result = { type: "succeeded", message: answerMessage(params, model3, { seed: b.seed, now: answeredAt, mode: "batch", cache: this.o.cache }) };
+        }
+      }
+      window.push(JSON.stringify({ custom_id: id, result }) + "\n");
+      if (window.length >= SHUFFLE_WINDOW2) await flush();
+      i++;
+    }
+    await flush();
+    out.end();
+    await once2(out, "finish");
+    return path2;
+  }
+};
+
+// src/emulator/anthropic/models.ts
+var MEDIUM_BY_DEFAULT = /* @__PURE__ */ new Set(["claude-opus-5-5", "claude-haiku-5-5"]);
+var ClaudeModels = class {
+  catalog;
+  constructor(log) {
+    let catalog2 = null;
+    try {
+      catalog2 = loadProviderCatalog();
+    } catch (err) {
+      log(`emulator: provider catalog unavailable, every Claude model answered as unknown: ${String(err)}`);
+    }
+    this.catalog = catalog2;
+  }
+  /** The model, or null when the catalog does not list it as an Anthropic model (the API's 404). */
+  find(name) {
+    if (!this.catalog) return null;
+    const key = findProviderModel(this.catalog, name);
+    if (key === null) return null;
+    const entry = this.catalog.models[key];
+    if (entry.provider !== "anthropic") return null;
+    return {
+      key,
+      maxOutputTokens: entry.max_output_tokens ?? null,
+      thinksByDefault: entry.reasoning === true,
+      defaultEffort: MEDIUM_BY_DEFAULT.has(key) ? "medium" : "high"
+    };
+  }
+};
+
+// src/emulator/anthropic/promptCache.ts
+var CACHE_MIN_TOKENS2 = 1024;
+var TTL_MS = { "5m": 3e5, "1h": 36e5 };
+var MAX_ENTRIES = 65536;
+var ClaudePromptCache = class {
+  /** prefix digest → expiry (ms); Map order is least recently used first. */
+  entries = /* @__PURE__ */ new Map();
+  use(breakpoints, now2) {
+    const cacheable = breakpoints.filter((b) => b.tokens >= CACHE_MIN_TOKENS2);
+    if (cacheable.length === 0) return { read: 0, written: 0, written5m: 0, written1h: 0 };
+    let read = 0;
+    for (const b of cacheable) {
+      const expires = this.entries.get(b.prefix);
+      if (expires !== void 0 && expires > now2) read = Math.max(read, b.tokens);
+    }
+    const last = cacheable.at(-1);
+    const written = Math.max(0, last.tokens - read);
+    for (const b of cacheable) this.keep(b.prefix, now2 + TTL_MS[b.ttl]);
+    return { read, written, written5m: last.ttl === "5m" ? written : 0, written1h: last.ttl === "1h" ? written : 0 };
+  }
+  keep(prefix, expires) {
+    const previous = this.entries.get(prefix) ?? 0;
+    this.entries.delete(prefix);
+    this.entries.set(prefix, Math.max(expires, previous));
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value);
+  }
+};
+
+// src/emulator/anthropic/readBody.ts
+var MESSAGES_MAX_BYTES = 32 * 1024 * 1024;
+var BATCH_MAX_BYTES = 256 * 1024 * 1024;
+async function readJson(req, maxBytes) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size <= maxBytes) chunks.push(chunk);
+    else chunks.length = 0;
+  }
+  if (size > maxBytes) {
+    throw new AnthropicApiError("request_too_large", `Request exceeds the maximum allowed number of bytes (${maxBytes}).`);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return text.length === 0 ? {} : JSON.parse(text);
+  } catch {
+    throw invalid("There was an error parsing the body of your request: it is not valid JSON.");
+  }
+}
+
+// src/emulator/anthropic/index.ts
+var states = /* @__PURE__ */ new WeakMap();
+function stateOf(services) {
+  let s = states.get(services);
+  if (!s) {
+    const cfg = services.cfg;
+    const models = new ClaudeModels(cfg.log);
+    const cache = new ClaudePromptCache();
+    const batches = new MessageBatchStore({
+      seed: cfg.seed,
+      failRate: cfg.failRate,
+      completeAfterMs: cfg.completeAfterMs,
+      expireAfterMs: cfg.expireAfterMs,
+      cancelAfterMs: cfg.cancelAfterMs,
+      now: cfg.now,
+      tempPath: () => services.files.tempPath(),
+      models,
+      cache
+    });
+    s = { models, cache, batches };
+    states.set(services, s);
+  }
+  return s;
+}
+var reply = (call, body) => sendAnthropicJson(call.res, 200, body, { "request-id": call.requestId });
+function limitOf(query) {
+  const raw = query.get("limit");
+  if (raw === null) return 20;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1e3) throw invalid("limit: Input should be an integer from 1 to 1000");
+  return n;
+}
+async function streamResults(call, path2) {
+  const { size } = await stat2(path2);
+  call.res.writeHead(200, { "request-id": call.requestId, "content-type": "application/x-jsonl", "content-length": size });
+  const stream = createReadStream2(path2, call.dropMidway ? { end: Math.max(0, Math.floor(size / 2) - 1) } : {});
+  for await (const chunk of stream) {
+    if (!call.res.write(chunk)) await new Promise((r) => call.res.once("drain", r));
+  }
+  if (call.dropMidway) call.res.destroy();
+  else call.res.end();
+}
+var ROUTES = [
+  {
+    method: "POST",
+    pattern: /^\/v1\/messages$/,
+    async handle(call) {
+      const body = await readJson(call.req, MESSAGES_MAX_BYTES);
+      const { params, model: model3 } = validateParams(body, call.state.models, call.version, "sync");
+      const cfg = call.services.cfg;
+      const delayMs = answerDelayMs(cfg, void 0, false, call.services.latencyRandom());
+      if (delayMs > 0) await sleep2(delayMs, void 0, { signal: call.services.closing });
+      reply(call, answerMessage(params, model3, { seed: cfg.seed, now: cfg.now(), mode: "sync", cache: call.state.cache }));
+    }
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/messages\/count_tokens$/,
+    async handle(call) {
+      const body = await readJson(call.req, MESSAGES_MAX_BYTES);
+      const { params } = validateParams(body, call.state.models, call.version, "count");
+      reply(call, { input_tokens: countPrompt(params).tokens });
+    }
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/messages\/batches$/,
+    async handle(call) {
+      const body = await readJson(call.req, BATCH_MAX_BYTES);
+      reply(call, await call.state.batches.create(body, call.version, call.origin));
+    }
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/messages\/batches$/,
+    async handle(call) {
+      const q = call.query;
+      reply(call, call.state.batches.list(limitOf(q), q.get("before_id"), q.get("after_id"), call.origin));
+    }
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/messages\/batches\/([^/]+)$/,
+    async handle(call) {
+      reply(call, call.state.batches.retrieve(call.params[0], call.origin));
+    }
+  },
+  {
+    method: "DELETE",
+    pattern: /^\/v1\/messages\/batches\/([^/]+)$/,
+    async handle(call) {
+      reply(call, call.state.batches.delete(call.params[0]));
+    }
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/messages\/batches\/([^/]+)\/cancel$/,
+    async handle(call) {
+      reply(call, call.state.batches.cancel(call.params[0], call.origin));
+    }
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/messages\/batches\/([^/]+)\/results$/,
+    async handle(call) {
+      await streamResults(call, await call.state.batches.resultsPath(call.params[0]));
+    }
+  }
+];
+function hasKey(req) {
+  const key = req.headers["x-api-key"];
+  if (typeof key === "string" && key.trim() !== "") return true;
+  return /^Bearer\s+\S+/i.test(req.headers.authorization ?? "");
+}
+function versionOf(req) {
+  const v = req.headers["anthropic-version"];
+  if (typeof v !== "string" || v === "") throw invalid("anthropic-version: header is required");
+  if (!API_VERSIONS.includes(v)) throw invalid(`anthropic-version: "${v}" is not a valid version`);
+  return v;
+}
+async function handle(req, res, url, services) {
+  const requestId2 = newId("req_011C", 20);
+  try {
+    if (!hasKey(req)) throw new AnthropicApiError("authentication_error", "x-api-key header is required");
+    const method = req.method ?? "GET";
+    const found = ROUTES.map((r) => ({ r, m: r.method === method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
+    if (!found) throw new AnthropicApiError("not_found_error", `Not Found: ${method} ${url.pathname}`);
+    const version = versionOf(req);
+    const dropDraw = services.random();
+    const faultDraw = services.random();
+    let dropMidway = false;
+    if (dropDraw < services.cfg.dropRate) {
+      if (method === "GET" && url.pathname.endsWith("/results")) dropMidway = true;
+      else {
+        req.socket.destroy();
+        return;
+      }
+    }
+    if (faultDraw < services.cfg.httpFaultRate) throw faultDraw < services.cfg.httpFaultRate / 2 ? apiError() : overloaded();
+    const call = {
+      req,
+      res,
+      params: found.m.slice(1),
+      query: url.searchParams,
+      version,
+      requestId: requestId2,
+      origin: `http://${req.headers.host ?? "localhost"}`,
+      state: stateOf(services),
+      services,
+      dropMidway
+    };
+    await found.r.handle(call);
+  } catch (err) {
+    if (res.headersSent || res.destroyed || services.closing.aborted) {
+      res.destroy();
+      return;
+    }
+    if (!req.complete) req.resume();
+    if (err instanceof AnthropicApiError) return sendAnthropicError(res, err, requestId2);
+    services.cfg.log(`emulator: internal error on ${req.method} ${url.pathname}: ${err.stack ?? String(err)}`);
+    sendAnthropicError(res, apiError(), requestId2);
+  }
+}
+var anthropicHandler = {
+  name: "anthropic",
+  // Anthropic's paths; OpenAI has none under /v1/messages.
+  matches: (path2) => path2 === "/v1/messages" || path2.startsWith("/v1/messages/"),
+  handle
+};
+
+// src/emulator/gemini/index.ts
+import { join as join5 } from "node:path";
+
+// src/emulator/gemini/batches.ts
+import { createWriteStream as createWriteStream5 } from "node:fs";
+import { once as once3 } from "node:events";
+
+// src/emulator/gemini/answer.ts
+import { createHash as createHash7 } from "node:crypto";
+
+// src/emulator/gemini/errors.ts
+var GRPC_CODE = {
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  OUT_OF_RANGE: 11,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  DATA_LOSS: 15,
+  UNAUTHENTICATED: 16
+};
+var GeminiError = class extends Error {
+  status;
+  statusName;
+  details;
+  constructor(status, statusName, message, details = null) {
+    super(message);
+    this.name = "GeminiError";
+    this.status = status;
+    this.statusName = statusName;
+    this.details = details;
+  }
+  toBody() {
+    return { error: { code: this.status, message: this.message, status: this.statusName, ...this.details ? { details: this.details } : {} } };
+  }
+  /** As a google.rpc.Status in a batch output line (gRPC code, as the proto has it). */
+  toStatus() {
+    return { code: GRPC_CODE[this.statusName] ?? 2, message: this.message, status: this.statusName };
+  }
+};
+var invalidArgument = (message) => new GeminiError(400, "INVALID_ARGUMENT", message);
+var failedPrecondition = (message) => new GeminiError(400, "FAILED_PRECONDITION", message);
+var notFound2 = (message) => new GeminiError(404, "NOT_FOUND", message);
+var permissionDenied = (message) => new GeminiError(403, "PERMISSION_DENIED", message);
+var internalError = () => new GeminiError(500, "INTERNAL", "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting");
+var overloaded2 = () => new GeminiError(503, "UNAVAILABLE", "The model is overloaded. Please try again later.");
+var noKey = () => new GeminiError(
+  403,
+  "PERMISSION_DENIED",
+  "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API."
+);
+function badKey(key) {
+  const message = "API key not valid. Please pass a valid API key.";
+  return new GeminiError(400, "INVALID_ARGUMENT", message, [
+    { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID", domain: "googleapis.com", metadata: { service: "generativelanguage.googleapis.com" } },
+    { "@type": "type.googleapis.com/google.rpc.LocalizedMessage", locale: "en-US", message },
+    { "@type": "type.googleapis.com/google.rpc.DebugInfo", detail: `Invalid API key: ${key}` }
+  ]);
+}
+function modelNotFound2(model3, method) {
+  return notFound2(
+    `models/${model3} is not found for API version v1beta, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`
+  );
+}
+function sendGeminiJson(res, status, body, headers = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+function sendGeminiError(res, err) {
+  sendGeminiJson(res, err.status, err.toBody());
+}
+
+// src/emulator/gemini/tokens.ts
+var BLOB_TOKENS = 258;
+var ENCODING_MODEL = "gemini";
+var isObject5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function partTokens(part) {
+  if (!isObject5(part)) return 0;
+  let n = 0;
+  if (typeof part.text === "string") n += textTokens(part.text, ENCODING_MODEL);
+  if (isObject5(part.inlineData) || isObject5(part.fileData)) n += BLOB_TOKENS;
+  if (isObject5(part.functionCall)) n += textTokens(JSON.stringify(part.functionCall), ENCODING_MODEL);
+  if (isObject5(part.functionResponse)) n += textTokens(JSON.stringify(part.functionResponse), ENCODING_MODEL);
+  return n;
+}
+function contentTokens(content2) {
+  if (!isObject5(content2) || !Array.isArray(content2.parts)) return 0;
+  return content2.parts.reduce((n, p) => n + partTokens(p), 0);
+}
+function requestTokens(req) {
+  let n = contentTokens(req.systemInstruction);
+  for (const c of Array.isArray(req.contents) ? req.contents : []) n += contentTokens(c);
+  if (Array.isArray(req.tools) && req.tools.length > 0) n += textTokens(JSON.stringify(req.tools), ENCODING_MODEL);
+  return n;
+}
+function outputTokens(text) {
+  return textTokens(text, ENCODING_MODEL);
+}
+
+// src/emulator/gemini/answer.ts
+var isObject6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var LEVEL_FACTOR = { minimal: EFFORT_FACTOR.minimal, low: EFFORT_FACTOR.low, medium: EFFORT_FACTOR.medium, high: EFFORT_FACTOR.high };
+var DEFAULT_LEVEL = "medium";
+var usesBudget = (model3) => /^gemini-2\./.test(model3);
+var isGemini4 = (model3) => /^gemini-4/.test(model3);
+function readThinking(config, model3) {
+  const t = isObject6(config.thinkingConfig) ? config.thinkingConfig : {};
+  const level = t.thinkingLevel;
+  const budget = t.thinkingBudget;
+  const name = model3.answeredBy;
+  if (level !== void 0 && budget !== void 0) throw invalidArgument("thinking_budget and thinking_level are not supported together.");
+  if (level !== void 0) {
+    if (usesBudget(name)) throw invalidArgument(`Thinking level is not supported for this model.`);
+    if (typeof level !== "string" || !Object.hasOwn(LEVEL_FACTOR, level.toLowerCase())) throw invalidArgument(`Invalid value at 'generation_config.thinking_config.thinking_level' (${JSON.stringify(level)})`);
+    const l = level.toLowerCase();
+    if (l === "minimal" && (isGemini4(name) || /-pro\b/.test(name))) throw invalidArgument(`Thinking level minimal is not supported for this model.`);
+    return { factor: LEVEL_FACTOR[l], cap: null };
+  }
+  if (budget !== void 0) {
+    if (isGemini4(name)) throw invalidArgument("Thinking budget is not supported for this model; use thinking_level.");
+    if (typeof budget !== "number" || !Number.isInteger(budget) || budget < -1) throw invalidArgument(`Invalid value at 'generation_config.thinking_config.thinking_budget' (${JSON.stringify(budget)})`);
+    if (budget === 0) return { factor: 0, cap: null };
+    return { factor: LEVEL_FACTOR[DEFAULT_LEVEL], cap: budget === -1 ? null : budget };
+  }
+  return model3.thinksByDefault ? { factor: LEVEL_FACTOR[DEFAULT_LEVEL], cap: null } : { factor: 0, cap: null };
+}
+function checkSignatures(contents, model3) {
+  if (usesBudget(model3)) return;
+  let start = 0;
+  contents.forEach((c, i) => {
+    const parts = Array.isArray(c.parts) ? c.parts : [];
+    if (c.role !== "model" && parts.some((p) => isObject6(p) && !isObject6(p.functionResponse))) start = i;
+  });
+  for (let i = start; i < contents.length; i++) {
+    const c = contents[i];
+    if (c.role !== "model") continue;
+    const parts = Array.isArray(c.parts) ? c.parts : [];
+    const first = parts.findIndex((p) => isObject6(p) && isObject6(p.functionCall));
+    if (first !== -1 && typeof parts[first].thoughtSignature !== "string") {
+      const name = parts[first].functionCall.name;
+      throw invalidArgument(
+        `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${String(name)}\`, position ${first + 1}. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details.`
+      );
+    }
+  }
+}
+function checkRequest(req, model3) {
+  const contents = req.contents;
+  if (!Array.isArray(contents) || contents.length === 0) throw invalidArgument("* GenerateContentRequest.contents: contents is not specified\n");
+  contents.forEach((c, i) => {
+    if (!isObject6(c) || !Array.isArray(c.parts) || c.parts.length === 0) {
+      throw invalidArgument(`* GenerateContentRequest.contents[${i}].parts: contents.parts must not be empty.
+`);
+    }
+    if (c.role !== void 0 && c.role !== "user" && c.role !== "model") {
+      throw invalidArgument(`Please use a valid role: user, model.`);
+    }
+  });
+  checkSignatures(contents, model3);
+  return contents;
+}
+function maxOutput(config, model3) {
+  const v = config.maxOutputTokens;
+  if (v === void 0) return model3.maxOutputTokens;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw invalidArgument(`Invalid value at 'generation_config.max_output_tokens' (${JSON.stringify(v)})`);
+  return model3.maxOutputTokens === null ? v : Math.min(v, model3.maxOutputTokens);
+}
+function forcedFunction(req) {
+  const cfg = isObject6(req.toolConfig) && isObject6(req.toolConfig.functionCallingConfig) ? req.toolConfig.functionCallingConfig : null;
+  if (!cfg || cfg.mode !== "ANY") return null;
+  if (Array.isArray(cfg.allowedFunctionNames) && typeof cfg.allowedFunctionNames[0] === "string") return cfg.allowedFunctionNames[0];
+  for (const t of Array.isArray(req.tools) ? req.tools : []) {
+    const d = isObject6(t) && Array.isArray(t.functionDeclarations) ? t.functionDeclarations[0] : null;
+    if (isObject6(d) && typeof d.name === "string") return d.name;
+  }
+  return null;
+}
+function answerKey3(req) {
+  const config = isObject6(req.generationConfig) ? req.generationConfig : {};
+  const { maxOutputTokens: _cap, thinkingConfig: _thinking, ...decisive } = config;
+  return createHash7("sha256").update(JSON.stringify([req.systemInstruction ?? null, req.contents, req.tools ?? null, req.toolConfig ?? null, decisive])).digest("base64");
+}
+function responseId(seed, key) {
+  return createHash7("sha256").update(`${seed}:${key}`).digest("base64url").slice(0, 22);
+}
+function generateContent(req, ctx) {
+  const name = ctx.model.answeredBy;
+  const contents = checkRequest(req, name);
+  const config = isObject6(req.generationConfig) ? req.generationConfig : {};
+  const candidateCount = config.candidateCount ?? 1;
+  if (typeof candidateCount !== "number" || !Number.isInteger(candidateCount) || candidateCount < 1 || candidateCount > 8) {
+    throw invalidArgument(`Invalid value at 'generation_config.candidate_count' (${JSON.stringify(candidateCount)})`);
+  }
+  const thinking = readThinking(config, ctx.model);
+  const budget = maxOutput(config, ctx.model);
+  const key = answerKey3(req);
+  const shape = shapeOf([req.systemInstruction ?? null, config.responseMimeType ?? null, config.responseJsonSchema ?? null, req.tools ?? null]);
+  const forced = forcedFunction(req);
+  const prompt = requestTokens(req);
+  let visibleTotal = 0;
+  let thoughtsTotal = 0;
+  const candidates = [];
+  for (let index = 0; index < candidateCount; index++) {
+    const plan = planLength(ctx.seed, name, shape, key, index, thinking.factor);
+    let thoughts = thinking.cap === null ? plan.reasoning : Math.min(plan.reasoning, thinking.cap);
+    if (budget !== null) thoughts = Math.min(thoughts, budget);
+    const left = budget === null ? null : budget - thoughts;
+    let parts;
+    let visible;
+    let finishReason;
+    if (forced !== null && left !== 0) {
+      const call = { name: forced, args: {} };
+      parts = [{ functionCall: call, ...usesBudget(name) ? {} : { thoughtSignature: responseId(ctx.seed, `${key}:sig:${index}`) } }];
+      visible = outputTokens(JSON.stringify(call));
+      finishReason = "STOP";
+    } else {
+      const text = composeAnswer(ctx.seed, key, index, plan.visible, left, name);
+      parts = text.text.length > 0 ? [{ text: text.text }] : [];
+      visible = text.tokens;
+      finishReason = text.truncated ? "MAX_TOKENS" : "STOP";
+    }
+    visibleTotal += visible;
+    thoughtsTotal += thoughts;
+    candidates.push({ content: parts.length > 0 ? { parts, role: "model" } : { role: "model" }, finishReason, index });
+  }
+  const usageMetadata = {
+    promptTokenCount: prompt,
+    candidatesTokenCount: visibleTotal,
+    totalTokenCount: prompt + visibleTotal + thoughtsTotal,
+    promptTokensDetails: [{ modality: "TEXT", tokenCount: prompt }]
+  };
+  if (thoughtsTotal > 0) usageMetadata.thoughtsTokenCount = thoughtsTotal;
+  return { candidates, usageMetadata, modelVersion: name, responseId: responseId(ctx.seed, key) };
+}
+function countRequest(req) {
+  return requestTokens(req);
+}
+
+// src/emulator/gemini/files.ts
+import { createHash as createHash8, randomBytes as randomBytes5 } from "node:crypto";
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream4 } from "node:fs";
+import { mkdir as mkdir3, rename as rename3, rm as rm5, stat as stat3 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+import { pipeline as pipeline2 } from "node:stream/promises";
+var FILE_LIFETIME_MS = 48 * 36e5;
+var MAX_FILE_BYTES2 = 2 * 1024 ** 3;
+var ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
+function shortId(length = 12) {
+  let out = "";
+  for (const b of randomBytes5(length)) out += ALNUM[b % ALNUM.length];
+  return out;
+}
+var GeminiFiles = class {
+  dir;
+  now;
+  files = /* @__PURE__ */ new Map();
+  sessions = /* @__PURE__ */ new Map();
+  opened = null;
+  constructor(dir, now2) {
+    this.dir = dir;
+    this.now = now2;
+  }
+  open() {
+    this.opened ??= mkdir3(join4(this.dir, "tmp"), { recursive: true }).then(() => void 0);
+    return this.opened;
+  }
+  bodyPath(name) {
+    return join4(this.dir, `${name.replace(/^files\//, "")}.body`);
+  }
+  async tempPath() {
+    await this.open();
+    return join4(this.dir, "tmp", `${randomBytes5(8).toString("hex")}.part`);
+  }
+  /** The file, unless it is unknown or past its expirationTime. */
+  get(name) {
+    const f = this.files.get(name);
+    if (!f || this.now() >= Date.parse(f.expirationTime)) return void 0;
+    return f;
+  }
+  require(name) {
+    const f = this.get(name);
+    if (!f) throw notFound2(`File ${name} does not exist.`);
+    return f;
+  }
+  /** A file a request refers to (a batch's input): the API answers a missing or expired one with 403
+   *  PERMISSION_DENIED, "You do not have permission to access the File … or it may not exist" (as reported in
+   *  googleapis/python-genai#1218 and google/generative-ai-python#692), not a 404. */
+  referenced(name) {
+    const f = this.get(name);
+    if (!f) throw permissionDenied(`You do not have permission to access the File ${name.replace(/^files\//, "")} or it may not exist.`);
+    return f;
+  }
+  async delete(name) {
+    this.require(name);
+    this.files.delete(name);
+    await rm5(this.bodyPath(name), { force: true });
+  }
+  /** Opens a resumable session; returns its id (the upload URL carries it). */
+  async start(req, body) {
+    await this.open();
+    const rawSize = req.headers["x-goog-upload-header-content-length"];
+    const declared = typeof rawSize === "string" && rawSize !== "" ? Number(rawSize) : null;
+    if (declared !== null && !(Number.isInteger(declared) && declared >= 0)) throw invalidArgument("Invalid X-Goog-Upload-Header-Content-Length.");
+    if (declared !== null && declared > MAX_FILE_BYTES2) throw invalidArgument(`File size ${declared} exceeds the maximum allowed size of ${MAX_FILE_BYTES2} bytes.`);
+    const meta = body.file ?? {};
+    const displayName = typeof meta.displayName === "string" ? meta.displayName : typeof meta.display_name === "string" ? meta.display_name : void 0;
+    const type = req.headers["x-goog-upload-header-content-type"];
+    const id = randomBytes5(24).toString("base64url");
+    this.sessions.set(id, {
+      displayName,
+      mimeType: typeof type === "string" && type !== "" ? type : "application/octet-stream",
+      declared,
+      path: await this.tempPath(),
+      received: 0
+    });
+    return id;
+  }
+  /** One `upload` (or `upload, finalize`) call of a session: the body is appended at its offset. */
+  async receive(id, req, command, offset) {
+    const s = this.sessions.get(id);
+    if (!s) {
+      req.resume();
+      throw notFound2("The upload session does not exist or has ended.");
+    }
+    if (offset !== s.received) {
+      req.resume();
+      throw invalidArgument(`Invalid X-Goog-Upload-Offset ${offset}: the session has received ${s.received} bytes.`);
+    }
+    if (command.includes("upload")) {
+      await pipeline2(req, createWriteStream4(s.path, { flags: "a" }));
+      s.received = (await stat3(s.path).catch(() => ({ size: 0 }))).size;
+    } else req.resume();
+    if (!command.includes("finalize")) return null;
+    this.sessions.delete(id);
+    if (s.declared !== null && s.declared !== s.received) {
+      await rm5(s.path, { force: true });
+      throw invalidArgument(`The upload ended after ${s.received} bytes, but ${s.declared} were declared.`);
+    }
+    return this.adopt(s.path, s.displayName, s.mimeType, "UPLOADED");
+  }
+  /** A finished body becomes a file (an upload, or a batch's responses file named `files/<name>`). */
+  async adopt(path2, displayName, mimeType, source, name = `files/${shortId()}`) {
+    await rename3(path2, this.bodyPath(name));
+    const { size } = await stat3(this.bodyPath(name));
+    const hash = createHash8("sha256");
+    for await (const chunk of createReadStream3(this.bodyPath(name))) hash.update(chunk);
+    const now2 = this.now();
+    const file = {
+      name,
+      ...displayName !== void 0 ? { displayName } : {},
+      mimeType,
+      sizeBytes: String(size),
+      createTime: new Date(now2).toISOString(),
+      updateTime: new Date(now2).toISOString(),
+      expirationTime: new Date(now2 + FILE_LIFETIME_MS).toISOString(),
+      sha256Hash: Buffer.from(hash.digest("hex")).toString("base64"),
+      uri: `https://generativelanguage.googleapis.com/v1beta/${name}`,
+      state: "ACTIVE",
+      source
+    };
+    this.files.set(name, file);
+    return file;
+  }
+};
+
+// src/emulator/gemini/models.ts
+var entries;
+function catalog() {
+  entries ??= Object.fromEntries(
+    Object.entries(loadProviderCatalog().models).filter(([, e]) => e.provider === "gemini")
+  );
+  return entries;
+}
+function lookupModel(name, nowMs, routeRetired) {
+  const bare = name.startsWith("models/") ? name.slice("models/".length) : name;
+  const all = catalog();
+  const e = Object.hasOwn(all, bare) ? all[bare] : void 0;
+  if (!e) return { kind: "unknown" };
+  const day = new Date(nowMs).toISOString().slice(0, 10);
+  let answeredBy = bare;
+  if (e.shutdown && e.shutdown <= day) {
+    const r = e.replacement ?? null;
+    if (!routeRetired || r === null || !Object.hasOwn(all, r)) return { kind: "retired", replacement: r };
+    answeredBy = r;
+  }
+  const a = all[answeredBy];
+  return { kind: "ok", model: { name: bare, answeredBy, thinksByDefault: a.reasoning === true, maxOutputTokens: a.max_output_tokens ?? null } };
+}
+function modelNames() {
+  return Object.keys(catalog());
+}
+
+// src/emulator/gemini/batches.ts
+var HOUR_MS2 = 36e5;
+var EXPIRE_AFTER_MS = 48 * HOUR_MS2;
+var BATCH_TYPE = "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatch";
+var OUTPUT_TYPE = "type.googleapis.com/google.ai.generativelanguage.v1main.GenerateContentBatchOutput";
+var ENDED = /* @__PURE__ */ new Set(["SUCCEEDED", "FAILED", "CANCELLED", "EXPIRED"]);
+var iso2 = (ms) => new Date(ms).toISOString();
+function injectedFailure3(kind) {
+  if (kind < 0.5) return internalError();
+  if (kind < 0.83) return new GeminiError(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).");
+  return invalidArgument("The input token count (1048577) exceeds the maximum number of tokens allowed (1048576).");
+}
+var GeminiBatches = class {
+  deps;
+  jobs = /* @__PURE__ */ new Map();
+  ordinal = 0;
+  work = /* @__PURE__ */ new Set();
+  closed = false;
+  constructor(deps) {
+    this.deps = deps;
+  }
+  async close() {
+    this.closed = true;
+    await Promise.allSettled([...this.work]);
+  }
+  create(modelName, body) {
+    const { cfg, switches, files } = this.deps;
+    const now2 = cfg.now();
+    const found = lookupModel(modelName, now2, switches.retiredModels === "route");
+    if (found.kind !== "ok") throw modelNotFound2(modelName, "batchGenerateContent");
+    const batch = body.batch ?? null;
+    if (!batch || typeof batch !== "object") throw invalidArgument("* BatchGenerateContentRequest.batch: batch is required\n");
+    const displayName = batch.displayName ?? batch.display_name;
+    if (typeof displayName !== "string" || displayName.length === 0) throw invalidArgument("* GenerateContentBatch.display_name: display_name is required\n");
+    if (displayName.length > switches.displayNameMax) {
+      throw invalidArgument(`* GenerateContentBatch.display_name: display_name must be at most ${switches.displayNameMax} characters
+`);
+    }
+    const input = batch.inputConfig ?? batch.input_config ?? null;
+    if (!input || typeof input !== "object") throw invalidArgument("* GenerateContentBatch.input_config: input_config is required\n");
+    if (input.requests !== void 0) throw invalidArgument("The batchwise emulator does not emulate inline batch requests; upload a file and pass input_config.file_name.");
+    const fileName = input.fileName ?? input.file_name;
+    if (typeof fileName !== "string") throw invalidArgument("* GenerateContentBatch.input_config.file_name: file_name is required\n");
+    files.referenced(fileName);
+    const job = {
+      name: `batches/${shortId(36)}`,
+      ordinal: ++this.ordinal,
+      requestedModel: found.model.name,
+      model: found.model,
+      displayName,
+      inputFile: fileName,
+      state: "PENDING",
+      createdMs: now2,
+      updatedMs: now2,
+      runningMs: null,
+      endedMs: null,
+      expireAtMs: now2 + (cfg.expireAfterMs ?? EXPIRE_AFTER_MS),
+      completeAfterMs: cfg.completeAfterMs,
+      seed: cfg.seed,
+      failRate: cfg.failRate,
+      plan: null,
+      scanning: false,
+      finishing: null,
+      cutoff: null,
+      responsesFile: null,
+      error: null
+    };
+    this.jobs.set(job.name, job);
+    this.advance(job, now2);
+    return this.operation(job);
+  }
+  get(name) {
+    const job = this.find(name);
+    this.advance(job, this.deps.cfg.now());
+    return this.operation(job);
+  }
+  /** Newest first (the real order is not documented); the page token is an offset of ours. */
+  list(pageSize, pageToken) {
+    const now2 = this.deps.cfg.now();
+    const all = [...this.jobs.values()].reverse();
+    const start = pageToken ? Number(Buffer.from(pageToken, "base64url").toString()) : 0;
+    if (!Number.isInteger(start) || start < 0) throw invalidArgument("Invalid page token.");
+    const page = all.slice(start, start + pageSize);
+    for (const j of page) this.advance(j, now2);
+    const out = { operations: page.map((j) => this.operation(j)) };
+    if (start + pageSize < all.length) out.nextPageToken = Buffer.from(String(start + pageSize)).toString("base64url");
+    return out;
+  }
+  cancel(name) {
+    const job = this.find(name);
+    const now2 = this.deps.cfg.now();
+    this.advance(job, now2);
+    if (ENDED.has(job.state) || job.finishing) throw failedPrecondition(`The batch ${name} is already in a terminal state (${job.state}).`);
+    if (job.state === "PENDING" || this.deps.switches.cancelledOutput === "none") {
+      this.end(job, "CANCELLED", now2);
+      return;
+    }
+    this.finish(job, this.fraction(job, now2), "CANCELLED");
+  }
+  delete(name) {
+    this.find(name);
+    this.jobs.delete(name);
+  }
+  find(name) {
+    const job = this.jobs.get(name);
+    if (!job) throw notFound2(`Batch ${name} not found.`);
+    return job;
+  }
+  fraction(job, ms) {
+    if (job.runningMs === null) return 0;
+    return Math.min(1, Math.max(0, (ms - job.runningMs) / Math.max(1, job.completeAfterMs)));
+  }
+  end(job, state, now2) {
+    job.state = state;
+    job.updatedMs = now2;
+    job.endedMs = now2;
+  }
+  advance(job, now2) {
+    if (this.closed || ENDED.has(job.state) || job.finishing) return;
+    if (now2 >= job.expireAtMs) return this.end(job, "EXPIRED", now2);
+    if (job.state === "PENDING") {
+      if (!job.plan) return this.scan(job);
+      if (now2 < job.createdMs + this.deps.cfg.validateMs) return;
+      if (job.plan.error) {
+        job.error = job.plan.error;
+        return this.end(job, "FAILED", now2);
+      }
+      job.state = "RUNNING";
+      job.runningMs = now2;
+      job.updatedMs = now2;
+      return;
+    }
+    if (job.state === "RUNNING" && now2 >= job.runningMs + job.completeAfterMs) this.finish(job, 1, "SUCCEEDED");
+  }
+  /** Reads the input once to fix every line's fate (a sync answer of the line decides whether it fails). */
+  scan(job) {
+    if (job.scanning) return;
+    job.scanning = true;
+    this.track(
+      (async () => {
+        const lines = [];
+        let error = null;
+        let n = 0;
+        for await (const raw of readJsonlLines(this.deps.files.bodyPath(job.inputFile))) {
+          n = raw.line;
+          let parsed;
+          try {
+            parsed = JSON.parse(raw.text);
+          } catch {
+            parsed = null;
+          }
+          const line = parsed;
+          if (!line || typeof line !== "object" || typeof line.key !== "string" || typeof line.request !== "object" || line.request === null) {
+            error = invalidArgument(`Invalid input file ${job.inputFile}: line ${n} is not a JSON object with a string "key" and an object "request".`);
+            break;
+          }
+          lines.push({ key: line.key, at: 1 - hashUnit(job.seed, "gemini-finish", job.ordinal, line.key), failure: this.fate(job, line.key, line.request) });
+        }
+        if (!error && lines.length === 0) error = invalidArgument(`Invalid input file ${job.inputFile}: it holds no requests.`);
+        job.plan = { lines, error };
+        job.scanning = false;
+        this.advance(job, this.deps.cfg.now());
+      })()
+    );
+  }
+  fate(job, key, request) {
+    try {
+      generateContent(request, { seed: job.seed, model: job.model });
+    } catch (err) {
+      if (err instanceof GeminiError) return err;
+      throw err;
+    }
+    if (job.failRate > 0 && hashUnit(job.seed, "gemini-fail", job.ordinal, key) < job.failRate) {
+      return injectedFailure3(hashUnit(job.seed, "gemini-kind", job.ordinal, key));
+    }
+    return null;
+  }
+  /** Writes the responses file (lines finished by `cutoff`), then ends the job in `ending`. */
+  finish(job, cutoff, ending) {
+    job.finishing = { cutoff, ending };
+    job.cutoff = cutoff;
+    const plan = job.plan;
+    const kept = new Set(plan.lines.filter((l) => l.at <= cutoff).map((l) => l.key));
+    this.track(
+      (async () => {
+        if (kept.size > 0) {
+          const tmp = await this.deps.files.tempPath();
+          const out = createWriteStream5(tmp);
+          let writeError = null;
+          out.on("error", (err) => writeError = err);
+          const failures = new Map(plan.lines.map((l) => [l.key, l.failure]));
+          for await (const raw of readJsonlLines(this.deps.files.bodyPath(job.inputFile))) {
+            if (this.closed) break;
+            const line = JSON.parse(raw.text);
+            if (!kept.has(line.key)) continue;
+            const failure = failures.get(line.key) ?? null;
+            const text = failure ? JSON.stringify({ key: line.key, error: failure.toStatus() }) : JSON.stringify({ key: line.key, response: generateContent(line.request, { seed: job.seed, model: job.model }) });
+            if (writeError) throw writeError;
+            if (!out.write(`${text}
+`)) await once3(out, "drain");
+          }
+          out.end();
+          await once3(out, "close");
+          if (writeError) throw writeError;
+          if (this.closed) return;
+          const file = await this.deps.files.adopt(tmp, void 0, "application/jsonl", "GENERATED", `files/batch-${job.name.slice("batches/".length)}`);
+          job.responsesFile = file.name;
+        }
+        job.finishing = null;
+        this.end(job, ending, this.deps.cfg.now());
+      })()
+    );
+  }
+  counts(job) {
+    const plan = job.plan;
+    if (!plan || plan.error) return {};
+    const cutoff = job.cutoff ?? this.fraction(job, Math.min(job.endedMs ?? this.deps.cfg.now(), job.expireAtMs));
+    let ok = 0;
+    let failed = 0;
+    for (const l of plan.lines) {
+      if (l.at > cutoff) continue;
+      if (l.failure) failed++;
+      else ok++;
+    }
+    const stats = { requestCount: String(plan.lines.length) };
+    if (ok > 0) stats.successfulRequestCount = String(ok);
+    if (failed > 0) stats.failedRequestCount = String(failed);
+    const pending = ENDED.has(job.state) ? 0 : plan.lines.length - ok - failed;
+    if (pending > 0) stats.pendingRequestCount = String(pending);
+    return stats;
+  }
+  operation(job) {
+    const metadata = {
+      "@type": BATCH_TYPE,
+      model: `models/${job.requestedModel}`,
+      displayName: job.displayName,
+      inputConfig: { fileName: job.inputFile },
+      ...job.responsesFile ? { output: { responsesFile: job.responsesFile } } : {},
+      createTime: iso2(job.createdMs),
+      ...job.endedMs !== null ? { endTime: iso2(job.endedMs) } : {},
+      updateTime: iso2(job.updatedMs),
+      batchStats: this.counts(job),
+      state: `${this.deps.switches.statePrefix}${job.state}`,
+      name: job.name
+    };
+    const op = { name: job.name, metadata };
+    if (ENDED.has(job.state)) op.done = true;
+    if (job.state === "SUCCEEDED" || job.state === "CANCELLED" && job.responsesFile) {
+      op.response = { "@type": OUTPUT_TYPE, ...job.responsesFile ? { responsesFile: job.responsesFile } : {} };
+    }
+    if (job.state === "FAILED" && job.error) op.error = { code: GRPC_CODE[job.error.statusName] ?? 2, message: job.error.message };
+    return op;
+  }
+  /** Background work: a failure is logged, never an unhandled rejection; close() waits for it. */
+  track(p) {
+    const guarded = p.catch((err) => {
+      if (!this.closed) this.deps.cfg.log(`emulator: gemini batch work failed: ${String(err)}`);
+    });
+    this.work.add(guarded);
+    void guarded.finally(() => this.work.delete(guarded));
+  }
+};
+
+// src/emulator/gemini/routes.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import { pipeline as pipeline3 } from "node:stream/promises";
+
+// src/emulator/gemini/body.ts
+var MAX_JSON_BYTES2 = 64 * 1024 * 1024;
+async function readJson2(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_JSON_BYTES2) throw invalidArgument("Request payload size exceeds the limit.");
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim().length === 0) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw invalidArgument("Invalid JSON payload received. Unexpected token.");
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw invalidArgument("Invalid JSON payload received. Expected an object.");
+  }
+  return parsed;
+}
+
+// src/emulator/gemini/routes.ts
+function model2(call, method) {
+  const found = lookupModel(call.params[0], call.state.cfg.now(), call.state.switches.retiredModels === "route");
+  if (found.kind !== "ok") throw modelNotFound2(call.params[0], method);
+  return found.model;
+}
+function modelResource(name) {
+  return {
+    name: `models/${name}`,
+    version: name,
+    displayName: name,
+    supportedGenerationMethods: ["generateContent", "countTokens", "batchGenerateContent"]
+  };
+}
+async function upload2(call) {
+  const { req, res, url, state } = call;
+  const session = url.searchParams.get("upload_id");
+  if (session !== null) {
+    const command2 = String(req.headers["x-goog-upload-command"] ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const offset = Number(req.headers["x-goog-upload-offset"] ?? 0);
+    if (!command2.includes("upload") && !command2.includes("finalize")) {
+      req.resume();
+      throw invalidArgument('X-Goog-Upload-Command must be "upload", "finalize" or "upload, finalize".');
+    }
+    const file = await state.files.receive(session, req, command2, Number.isFinite(offset) ? offset : -1);
+    if (file) sendGeminiJson(res, 200, { file }, { "x-goog-upload-status": "final" });
+    else sendGeminiJson(res, 200, {}, { "x-goog-upload-status": "active" });
+    return;
+  }
+  const protocol = String(req.headers["x-goog-upload-protocol"] ?? "").toLowerCase();
+  const command = String(req.headers["x-goog-upload-command"] ?? "").toLowerCase();
+  if (protocol !== "resumable" || command !== "start") {
+    req.resume();
+    throw invalidArgument("The batchwise emulator serves resumable uploads only: X-Goog-Upload-Protocol: resumable with X-Goog-Upload-Command: start.");
+  }
+  const id = await state.files.start(req, await readJson2(req));
+  const uploadUrl = `http://${req.headers.host}/upload/v1beta/files?upload_id=${id}&upload_protocol=resumable`;
+  res.writeHead(200, {
+    "x-goog-upload-status": "active",
+    "x-goog-upload-url": uploadUrl,
+    "x-goog-upload-control-url": uploadUrl,
+    "x-goog-upload-chunk-granularity": String(8 * 1024 * 1024),
+    "content-length": 0
+  });
+  res.end();
+}
+async function download(call) {
+  const { res, url, state } = call;
+  if (url.searchParams.get("alt") !== "media") throw invalidArgument("Downloads need alt=media.");
+  const file = state.files.require(`files/${call.params[0]}`);
+  const size = Number(file.sizeBytes);
+  res.writeHead(200, { "content-type": file.mimeType, "content-length": size });
+  const body = createReadStream4(state.files.bodyPath(file.name), call.dropMidway ? { end: Math.max(0, Math.floor(size / 2) - 1) } : {});
+  await pipeline3(body, res, { end: !call.dropMidway });
+  if (call.dropMidway) res.destroy();
+}
+var GEMINI_ROUTES = [
+  { method: "POST", pattern: /^\/upload\/v1beta\/files$/, noKey: (url) => url.searchParams.has("upload_id"), handle: upload2 },
+  { method: "GET", pattern: /^\/download\/v1beta\/files\/([a-z0-9-]+):download$/, handle: download },
+  {
+    method: "GET",
+    pattern: /^\/v1beta\/files\/([a-z0-9-]+)$/,
+    handle: async (c) => sendGeminiJson(c.res, 200, c.state.files.require(`files/${c.params[0]}`))
+  },
+  {
+    method: "DELETE",
+    pattern: /^\/v1beta\/files\/([a-z0-9-]+)$/,
+    handle: async (c) => {
+      await c.state.files.delete(`files/${c.params[0]}`);
+      sendGeminiJson(c.res, 200, {});
+    }
+  },
+  { method: "GET", pattern: /^\/v1beta\/models$/, handle: async (c) => sendGeminiJson(c.res, 200, { models: modelNames().map(modelResource) }) },
+  { method: "GET", pattern: /^\/v1beta\/models\/([^/:]+)$/, handle: async (c) => sendGeminiJson(c.res, 200, modelResource(model2(c, "generateContent").name)) },
+  {
+    method: "POST",
+    pattern: /^\/v1beta\/models\/([^/:]+):generateContent$/,
+    handle: async (c) => {
+      const m = model2(c, "generateContent");
+      sendGeminiJson(c.res, 200, generateContent(await readJson2(c.req), { seed: c.state.cfg.seed, model: m }));
+    }
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1beta\/models\/([^/:]+):countTokens$/,
+    handle: async (c) => {
+      model2(c, "countTokens");
+      const body = await readJson2(c.req);
+      if (body.contents !== void 0 && body.generateContentRequest !== void 0) {
+        throw invalidArgument("contents and generateContentRequest are mutually exclusive.");
+      }
+      const req = body.generateContentRequest ?? { contents: body.contents ?? [] };
+      const total = countRequest(req);
+      sendGeminiJson(c.res, 200, { totalTokens: total, promptTokensDetails: [{ modality: "TEXT", tokenCount: total }] });
+    }
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1beta\/models\/([^/:]+):batchGenerateContent$/,
+    handle: async (c) => sendGeminiJson(c.res, 200, c.state.batches.create(c.params[0], await readJson2(c.req)))
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1beta\/batches$/,
+    handle: async (c) => {
+      const raw = c.url.searchParams.get("pageSize");
+      const size = raw === null ? 50 : Number(raw);
+      if (!Number.isInteger(size) || size < 0) throw invalidArgument("pageSize must be a non-negative integer.");
+      sendGeminiJson(c.res, 200, c.state.batches.list(Math.min(size === 0 ? 50 : size, 1e3), c.url.searchParams.get("pageToken")));
+    }
+  },
+  { method: "GET", pattern: /^\/v1beta\/batches\/([a-z0-9-]+)$/, handle: async (c) => sendGeminiJson(c.res, 200, c.state.batches.get(`batches/${c.params[0]}`)) },
+  {
+    method: "POST",
+    pattern: /^\/v1beta\/batches\/([a-z0-9-]+):cancel$/,
+    handle: async (c) => {
+      c.req.resume();
+      c.state.batches.cancel(`batches/${c.params[0]}`);
+      sendGeminiJson(c.res, 200, {});
+    }
+  },
+  // The docs' curl deletes with POST …:delete, the SDK with DELETE: both are served.
+  {
+    method: "POST",
+    pattern: /^\/v1beta\/batches\/([a-z0-9-]+):delete$/,
+    handle: async (c) => {
+      c.req.resume();
+      c.state.batches.delete(`batches/${c.params[0]}`);
+      sendGeminiJson(c.res, 200, {});
+    }
+  },
+  {
+    method: "DELETE",
+    pattern: /^\/v1beta\/batches\/([a-z0-9-]+)$/,
+    handle: async (c) => {
+      c.state.batches.delete(`batches/${c.params[0]}`);
+      sendGeminiJson(c.res, 200, {});
+    }
+  }
+];
+function findGeminiRoute(method, path2) {
+  for (const route of GEMINI_ROUTES) {
+    if (route.method !== method) continue;
+    const m = route.pattern.exec(path2);
+    if (m) return { route, params: m.slice(1) };
+  }
+  return null;
+}
+
+// src/emulator/gemini/switches.ts
+var DEFAULT_SWITCHES = {
+  statePrefix: "BATCH_STATE_",
+  cancelledOutput: "partial",
+  retiredModels: "route",
+  displayNameMax: 512,
+  apiKeys: null
+};
+function oneOf(name, value2, allowed, fallback) {
+  if (value2 === void 0 || value2 === null || value2 === "") return fallback;
+  if (!allowed.includes(value2)) throw new RangeError(`${name} must be one of ${allowed.join(", ")}, got ${String(value2)}`);
+  return value2;
+}
+function resolveSwitches(given, env = process.env) {
+  const g = given ?? {};
+  const keys2 = g.apiKeys ?? (env.BATCHWISE_GEMINI_API_KEYS ? env.BATCHWISE_GEMINI_API_KEYS.split(",").map((k) => k.trim()).filter(Boolean) : null);
+  const max = g.displayNameMax ?? (env.BATCHWISE_GEMINI_DISPLAY_NAME_MAX ? Number(env.BATCHWISE_GEMINI_DISPLAY_NAME_MAX) : DEFAULT_SWITCHES.displayNameMax);
+  if (!(Number.isInteger(max) && max > 0)) throw new RangeError(`displayNameMax must be a positive integer, got ${max}`);
+  return {
+    statePrefix: oneOf("statePrefix", g.statePrefix ?? env.BATCHWISE_GEMINI_STATE_PREFIX, ["BATCH_STATE_", "JOB_STATE_"], DEFAULT_SWITCHES.statePrefix),
+    cancelledOutput: oneOf("cancelledOutput", g.cancelledOutput ?? env.BATCHWISE_GEMINI_CANCELLED_OUTPUT, ["partial", "none"], DEFAULT_SWITCHES.cancelledOutput),
+    retiredModels: oneOf("retiredModels", g.retiredModels ?? env.BATCHWISE_GEMINI_RETIRED_MODELS, ["route", "not-found"], DEFAULT_SWITCHES.retiredModels),
+    displayNameMax: max,
+    apiKeys: keys2 && keys2.length > 0 ? keys2 : null
+  };
+}
+
+// src/emulator/gemini/index.ts
+var PATHS = /^\/(v1beta|upload\/v1beta|download\/v1beta)(\/|$)/;
+var states2 = /* @__PURE__ */ new WeakMap();
+function stateFor(services) {
+  let s = states2.get(services);
+  if (s) return s;
+  const given = services.cfg.gemini;
+  const switches = resolveSwitches(given);
+  const files = new GeminiFiles(join5(services.files.dir, "gemini"), services.cfg.now);
+  const batches = new GeminiBatches({ cfg: services.cfg, files, switches });
+  services.closing.addEventListener("abort", () => void batches.close(), { once: true });
+  s = { cfg: services.cfg, switches, files, batches };
+  states2.set(services, s);
+  return s;
+}
+function keyOf(req, url) {
+  const header = req.headers["x-goog-api-key"];
+  const key = typeof header === "string" && header.length > 0 ? header : url.searchParams.get("key");
+  return key && key.length > 0 ? key : null;
+}
+async function handle2(req, res, url, services) {
+  const state = stateFor(services);
+  const method = req.method ?? "GET";
+  try {
+    const found = findGeminiRoute(method, url.pathname);
+    if (!found) throw notFound2(`Method not found: ${method} ${url.pathname}`);
+    if (!found.route.noKey?.(url)) {
+      const key = keyOf(req, url);
+      if (key === null) throw noKey();
+      if (state.switches.apiKeys && !state.switches.apiKeys.includes(key)) throw badKey(key);
+    }
+    const dropDraw = services.random();
+    const faultDraw = services.random();
+    let dropMidway = false;
+    if (dropDraw < services.cfg.dropRate) {
+      if (url.pathname.startsWith("/download/")) dropMidway = true;
+      else {
+        req.socket.destroy();
+        return;
+      }
+    }
+    if (faultDraw < services.cfg.httpFaultRate) {
+      req.resume();
+      throw faultDraw < services.cfg.httpFaultRate / 2 ? internalError() : overloaded2();
+    }
+    await found.route.handle({ req, res, url, params: found.params, state, dropMidway });
+  } catch (err) {
+    if (res.headersSent || res.destroyed || services.closing.aborted) {
+      res.destroy();
+      return;
+    }
+    if (!(err instanceof GeminiError)) throw err;
+    if (!req.complete) req.resume();
+    sendGeminiError(res, err);
+  }
+}
+var geminiHandler = {
+  name: "gemini",
+  matches: (path2) => PATHS.test(path2),
+  handle: handle2
+};
+
 // src/emulator/server.ts
-var ROUTES = [...fileRoutes, ...batchRoutes, ...syncRoutes, ...modelRoutes];
+var ROUTES2 = [...fileRoutes, ...batchRoutes, ...syncRoutes, ...modelRoutes];
+var PROVIDERS = [anthropicHandler, geminiHandler];
 var NO_KEY = "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password field (with blank username) if you're accessing the API from your browser and are prompted for a username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.";
-function overloaded() {
+var AZURE_NO_KEY = "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.";
+var SYNC_PATHS = /* @__PURE__ */ new Set(["/v1/chat/completions", "/v1/responses", "/v1/embeddings", "/v1/completions"]);
+async function checkDeployment(ctx, path2, services) {
+  const deployments = services.models.deployments;
+  if (Object.keys(deployments).length === 0) return;
+  const notFound3 = (name) => new ApiError(404, `The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again. (deployment: ${name})`, { code: "DeploymentNotFound" });
+  if (!SYNC_PATHS.has(path2)) return;
+  const body = await readJsonBody(ctx.req);
+  if (body && typeof body.model === "string" && !Object.hasOwn(deployments, body.model)) throw notFound3(body.model);
+}
+function overloaded3() {
   return new ApiError(503, "The server is overloaded or not ready yet.", { type: "server_error" });
 }
 function findRoute(method, path2) {
-  for (const route of ROUTES) {
+  for (const route of ROUTES2) {
     if (route.method !== method) continue;
     const m = route.pattern.exec(path2);
     if (m) return { route, params: m.slice(1) };
@@ -10248,14 +12157,32 @@ function createHandler(services) {
     const method = req.method ?? "GET";
     res.on("finish", () => services.cfg.log(`${method} ${url.pathname} ${res.statusCode} ${Date.now() - started}ms`));
     let dropMidway = false;
+    const provider = PROVIDERS.find((p) => p.matches(url.pathname));
+    if (provider) {
+      try {
+        await provider.handle(req, res, url, services);
+      } catch (err) {
+        services.cfg.log(`emulator: internal error on ${method} ${url.pathname}: ${err.stack ?? String(err)}`);
+        if (!res.headersSent && !res.destroyed) sendError(res, serverError(), headers);
+        else res.destroy();
+      }
+      return;
+    }
     try {
-      const auth = req.headers.authorization;
-      if (!auth || !/^Bearer\s+\S+/i.test(auth)) throw new ApiError(401, NO_KEY);
-      const found = findRoute(method, url.pathname);
+      const azure = url.pathname.startsWith("/openai/v1/");
+      const path2 = azure ? url.pathname.slice("/openai".length) : url.pathname;
+      if (azure) {
+        if (!req.headers["api-key"]) throw new ApiError(401, AZURE_NO_KEY, { code: "401" });
+      } else {
+        const auth = req.headers.authorization;
+        if (!auth || !/^Bearer\s+\S+/i.test(auth)) throw new ApiError(401, NO_KEY);
+      }
+      const found = findRoute(method, path2);
       if (!found) throw new ApiError(404, `Invalid URL (${method} ${url.pathname})`);
       const dropDraw = services.random();
       const faultDraw = services.random();
-      const ctx = { req, res, params: found.params, query: url.searchParams, headers, dropMidway: false };
+      const ctx = { req, res, params: found.params, query: url.searchParams, headers, dropMidway: false, azure };
+      if (azure && method === "POST") await checkDeployment(ctx, path2, services);
       if (dropDraw < services.cfg.dropRate) {
         if (method === "GET" && url.pathname.endsWith("/content")) ctx.dropMidway = dropMidway = true;
         else {
@@ -10265,7 +12192,7 @@ function createHandler(services) {
       }
       if (faultDraw < services.cfg.httpFaultRate) {
         req.resume();
-        throw faultDraw < services.cfg.httpFaultRate / 2 ? serverError() : overloaded();
+        throw faultDraw < services.cfg.httpFaultRate / 2 ? serverError() : overloaded3();
       }
       await found.route.handle(ctx, services);
     } catch (err) {
@@ -10290,7 +12217,7 @@ function rate(name, value2, fallback) {
   if (!(v >= 0 && v <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${v}`);
   return v;
 }
-function oneOf(name, value2, allowed, fallback) {
+function oneOf2(name, value2, allowed, fallback) {
   const v = value2 ?? fallback;
   if (!allowed.includes(v)) throw new RangeError(`${name} must be one of ${allowed.join(", ")}, got ${String(v)}`);
   return v;
@@ -10303,6 +12230,7 @@ function atLeast(name, value2, fallback, min = 0) {
 function resolve(opts) {
   const finalizeMs = opts.finalizeMs ?? 200;
   return {
+    ...opts.gemini ? { gemini: opts.gemini } : {},
     failRate: rate("failRate", opts.failRate, 0),
     httpFaultRate: rate("httpFaultRate", opts.httpFaultRate, 0),
     dropRate: rate("dropRate", opts.dropRate, 0),
@@ -10312,9 +12240,9 @@ function resolve(opts) {
     rpm: opts.rpm ?? null,
     tpm: opts.tpm ?? null,
     queueLimit: opts.queueLimit ?? null,
-    limiter: oneOf("limiter", opts.limiter, ["bucket", "window"], "bucket"),
+    limiter: oneOf2("limiter", opts.limiter, ["bucket", "window"], "bucket"),
     perSecond: opts.perSecond ?? false,
-    tokenCounting: oneOf("tokenCounting", opts.tokenCounting, ["max", "sum"], "max"),
+    tokenCounting: oneOf2("tokenCounting", opts.tokenCounting, ["max", "sum"], "max"),
     latencyMs: atLeast("latencyMs", opts.latencyMs, 0),
     latencyJitter: rate("latencyJitter", opts.latencyJitter, 0.2),
     // Flex is "slower response times"; Fast mode "up to 2.5x faster speeds": the factors are ours.
@@ -10324,7 +12252,7 @@ function resolve(opts) {
     creationsPerHour: atLeast("creationsPerHour", opts.creationsPerHour, 2e3),
     cancelAfterMs: atLeast("cancelAfterMs", opts.cancelAfterMs, finalizeMs),
     // OpenAI documents only that a cancelled batch's finished answers are in the output file.
-    cancelledLines: oneOf("cancelledLines", opts.cancelledLines, ["omitted", "error-file"], "omitted"),
+    cancelledLines: oneOf2("cancelledLines", opts.cancelledLines, ["omitted", "error-file"], "omitted"),
     flexUnavailableRate: rate("flexUnavailableRate", opts.flexUnavailableRate, 0),
     flexDelayMs: opts.flexDelayMs ?? 0,
     seed: opts.seed ?? 0,
@@ -10338,11 +12266,11 @@ function resolve(opts) {
 async function startEmulator(opts = {}) {
   const cfg = resolve(opts);
   const ownDir = opts.dataDir == null;
-  const dir = opts.dataDir ?? await mkdtemp(join4(tmpdir(), "batchwise-emulator-"));
+  const dir = opts.dataDir ?? await mkdtemp(join6(tmpdir(), "batchwise-emulator-"));
   const files = new FileStore(dir, cfg.now);
   await files.open();
   const cache = new PromptCache(opts.promptCacheEntries);
-  const models = new ModelCatalog(opts.catalog, cfg.log);
+  const models = new ModelCatalog(opts.catalog, cfg.log, opts.azureDeployments ?? {});
   const batches = new BatchService(cfg, files, dir, { cache, models });
   await batches.open();
   const limiter = new RateLimiter({ rpm: cfg.rpm, tpm: cfg.tpm, limiter: cfg.limiter, perSecond: cfg.perSecond, now: cfg.now });
@@ -10375,6 +12303,7 @@ async function startEmulator(opts = {}) {
   let closing = null;
   return {
     url: `http://${shownHost}:${port}/v1`,
+    origin: `http://${shownHost}:${port}`,
     port,
     close() {
       closing ??= (async () => {
@@ -10383,7 +12312,7 @@ async function startEmulator(opts = {}) {
         server.closeAllConnections();
         await stopped;
         await batches.close();
-        if (ownDir) await rm4(dir, { recursive: true, force: true });
+        if (ownDir) await rm6(dir, { recursive: true, force: true });
       })();
       return closing;
     }
@@ -10391,41 +12320,59 @@ async function startEmulator(opts = {}) {
 }
 
 // src/cli/demo.ts
-var EXAMPLE = relative(
-  process.cwd(),
-  [new URL("../../examples/requests.jsonl", import.meta.url), new URL("../examples/requests.jsonl", import.meta.url)].map((u) => fileURLToPath(u)).find((p) => existsSync(p)) ?? "examples/requests.jsonl"
-);
+function example(name) {
+  return relative(
+    process.cwd(),
+    [new URL(`../../examples/${name}`, import.meta.url), new URL(`../examples/${name}`, import.meta.url)].map((u) => fileURLToPath(u)).find((p) => existsSync(p)) ?? `examples/${name}`
+  );
+}
+var EXAMPLE = example("requests.jsonl");
+var PROVIDER_EXAMPLE = {
+  openai: "requests.jsonl",
+  azure: "providers/azure.jsonl",
+  anthropic: "providers/anthropic.jsonl",
+  gemini: "providers/gemini.jsonl"
+};
+var DEMO_DEPLOYMENT = { name: "demo-mini", model: "gpt-5.4-mini" };
 function addDemoCommand(program3) {
-  program3.command("demo").description("estimate and run examples/requests.jsonl against a built-in emulator: no API key, no network").addHelpText("after", "\nExample:\n  npm run demo                 (from a clone)\n  npx batchwise demo --file my.jsonl --out demo-results/").option("--file <file>", "request file to run", EXAMPLE).option("--out <dir>", "results folder (default: a new temporary folder)").option("--min-savings <usd>", "auto: use sync when batch saves no more than this (the demo costs nothing: 0)", usdArg, 0).action(async (flags) => {
+  const cmd = program3.command("demo").description("estimate and run examples/requests.jsonl against a built-in emulator: no API key, no network").addHelpText("after", "\nExamples:\n  npm run demo                 (from a clone)\n  npx batchwise demo --provider anthropic   (the same job through Anthropic Message Batches)\n  npx batchwise demo --file my.jsonl --out demo-results/").addOption(new Option("--provider <name>", "whose API the emulator plays: the file runs through that provider's batch API").choices([...PROVIDER_NAMES]).default("openai")).option("--file <file>", `request file to run (default: ${EXAMPLE}, or examples/providers/PROVIDER.jsonl)`).option("--out <dir>", "results folder (default: a new temporary folder)").option("--min-savings <usd>", "auto: use sync when batch saves no more than this (the demo costs nothing: 0)", usdArg, 0);
+  addFormatOption(cmd).action(async (flags) => {
     process.exitCode = await demo(flags);
   });
 }
 async function demo(flags) {
-  const emulator = await startEmulator({ port: 0, completeAfterMs: 3e3 });
-  const out = flags.out ?? mkdtempSync(join5(tmpdir2(), "batchwise-demo-"));
-  const say = (s) => process.stdout.write(`${s}
+  const json2 = useFormat(flags);
+  const provider = flags.provider;
+  const file = flags.file ?? example(PROVIDER_EXAMPLE[provider]);
+  const emulator = await startEmulator({ port: 0, completeAfterMs: 3e3, azureDeployments: { [DEMO_DEPLOYMENT.name]: DEMO_DEPLOYMENT.model } });
+  const out = flags.out ?? mkdtempSync(join7(tmpdir2(), "batchwise-demo-"));
+  const say = (s) => (json2 ? process.stderr : process.stdout).write(`${s}
 `);
   try {
-    say(`batchwise demo: a local OpenAI emulator is listening on ${emulator.url} (no key, no network)
+    const who = { openai: "OpenAI", azure: "Azure OpenAI", anthropic: "Anthropic", gemini: "Gemini" }[provider];
+    say(`batchwise demo: a local ${who} emulator is listening on ${provider === "openai" ? emulator.url : emulator.origin} (no key, no network)
 `);
-    const catalog = loadCatalog();
-    say(renderEstimateTable(await estimateFile(flags.file, { catalog, minSavingsUsd: flags.minSavings, displayName: flags.file })));
+    const catalog2 = providerCatalog(provider, loadCatalog());
+    say(renderEstimateTable(await estimateFile(file, { catalog: catalog2, minSavingsUsd: flags.minSavings, displayName: file })));
     if (flags.minSavings < DEFAULT_MIN_SAVINGS_USD) {
       say(`(the demo sets --min-savings to ${formatUsd(flags.minSavings)}: a file this small saves a fraction of a cent, and the default ${formatUsd(DEFAULT_MIN_SAVINGS_USD)} would pick sync)
 `);
     }
     say("running it in --mode auto:");
-    const summary = await runFile(flags.file, {
+    const summary = await runFile(file, {
       mode: "auto",
       outDir: out,
-      catalog,
+      catalog: catalog2,
+      provider,
       apiKey: "sk-demo",
-      baseURL: emulator.url,
+      baseURL: provider === "openai" ? emulator.url : emulator.origin,
+      ...provider === "azure" ? { deployments: { byModel: {}, fallback: DEMO_DEPLOYMENT.name } } : {},
       minSavingsUsd: flags.minSavings,
       pollIntervalMs: { min: 500, max: 2e3 },
       log: (line) => process.stderr.write(`  ${line}
 `)
     });
+    if (json2) printJson(runSummaryJson(summary));
     say(`
 ${describeSummary(summary)}`);
     const first = readFileSync(summary.results_path, "utf8").split("\n").filter(Boolean).slice(0, 3);
@@ -10434,8 +12381,9 @@ ${describeSummary(summary)}`);
       const r = JSON.parse(l);
       say(`  ${r.custom_id} (${r.status}, ${r.mode}): ${answerText(r.response).slice(0, 70)}`);
     }
+    const flag = provider === "openai" ? "" : ` --provider ${provider}${provider === "azure" ? " --deployment MODEL=DEPLOYMENT" : ""}`;
     say(`
-next: npx batchwise estimate YOUR.jsonl, then npx batchwise run YOUR.jsonl --out results (with OPENAI_API_KEY set)`);
+next: npx batchwise estimate YOUR.jsonl${provider === "openai" ? "" : ` --provider ${provider}`}, then npx batchwise run YOUR.jsonl${flag} --out results (with ${KEY_ENV[provider][0]} set${provider === "azure" ? " and AZURE_OPENAI_ENDPOINT" : ""})`);
     return summary.exit_code;
   } catch (err) {
     return reportRunFailure(err, "sk-demo");
@@ -10473,8 +12421,13 @@ function durationArg2(value2) {
     throw new InvalidArgumentError(err.message);
   }
 }
+function deploymentArg(value2, previous = {}) {
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,63})=(\S+)$/.exec(value2.trim());
+  if (!m) throw new InvalidArgumentError("expected NAME=MODEL, e.g. evals-mini=gpt-5.4-mini");
+  return { ...previous, [m[1]]: m[2] };
+}
 function addEmulatorCommand(program3) {
-  program3.command("emulator").description("run a local OpenAI-compatible server (files, batches, chat, embeddings, responses) with fault injection").addHelpText("after", "\nExamples:\n  batchwise emulator --port 8089\n  batchwise emulator --limiter bucket --rpm 300 --tpm 60000 --latency 3s\n  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=sk-any batchwise run requests.jsonl --out results/").option("--port <n>", "port to listen on (0: any free port)", countArg2, 0).option("--host <host>", "address to bind", "127.0.0.1").option("--fail-rate <r>", "fraction of batch lines that fail (500, 429 and 400 lines)", rateArg).option("--http-fault-rate <r>", "fraction of calls answered 500/503", rateArg).option("--drop-rate <r>", "fraction of calls whose connection is reset", rateArg).option("--complete-after <dur>", "how long a batch runs, like 500ms, 30s, 5m", durationArg2).option("--expire-after <dur>", "a batch still running after this long expires (default: 24h)", durationArg2).option("--rpm <n>", "requests per minute per model on the sync endpoints", countArg2).option("--tpm <n>", "tokens per minute per model on the sync endpoints", countArg2).option("--limiter <kind>", "how --rpm/--tpm are kept: bucket (continuous token bucket) or window (sliding 60s)", choiceArg(["bucket", "window"]), "bucket").option("--per-second", "also refuse more than limit/60 requests or tokens within any 1s").option("--token-counting <how>", "what a request counts against --tpm: max (max_tokens vs chars/4) or sum (input + max_tokens)", choiceArg(["max", "sum"]), "max").option("--latency <dur>", "hold each sync answer this long, like 800ms or 3s", durationArg2).option("--latency-jitter <r>", "latency varies by \xB1 this fraction (default: 0.2)", rateArg).option("--flex-slowdown-factor <x>", "flex answers take this many times --latency (default: 3)", factorArg).option("--priority-latency-factor <x>", "priority answers take this many times --latency (default: 0.5)", factorArg).option("--queue-limit <tokens>", "enqueued batch input tokens allowed per model", countArg2).option("--creations-per-hour <n>", "batches that can be created per hour (default: 2000)", countArg2).option("--cancel-after <dur>", "how long a cancelled batch shows cancelling", durationArg2).option("--cancelled-lines <where>", "a cancelled batch's unrun lines: omitted, or error-file (batch_cancelled)", choiceArg(["omitted", "error-file"]), "omitted").option("--seed <n>", "seed for answers and faults", countArg2).option("--data-dir <dir>", "keep files and batches here across restarts").action(async (flags) => {
+  program3.command("emulator").description("run a local stand-in for the OpenAI API (files, batches, chat, embeddings, responses), Azure OpenAI, Anthropic Message Batches and Gemini Batch Mode, with fault injection").addHelpText("after", "\nExamples:\n  batchwise emulator --port 8089\n  batchwise emulator --limiter bucket --rpm 300 --tpm 60000 --latency 3s\n  OPENAI_BASE_URL=http://127.0.0.1:8089/v1 OPENAI_API_KEY=sk-any batchwise run requests.jsonl --out results/\n  ANTHROPIC_BASE_URL=http://127.0.0.1:8089 ANTHROPIC_API_KEY=any batchwise run claude.jsonl --provider anthropic --out results/").option("--port <n>", "port to listen on (0: any free port)", countArg2, 0).option("--host <host>", "address to bind", "127.0.0.1").option("--fail-rate <r>", "fraction of batch lines that fail (500, 429 and 400 lines)", rateArg).option("--http-fault-rate <r>", "fraction of calls answered 500/503", rateArg).option("--drop-rate <r>", "fraction of calls whose connection is reset", rateArg).option("--complete-after <dur>", "how long a batch runs, like 500ms, 30s, 5m", durationArg2).option("--expire-after <dur>", "a batch still running after this long expires (default: 24h)", durationArg2).option("--rpm <n>", "requests per minute per model on the sync endpoints", countArg2).option("--tpm <n>", "tokens per minute per model on the sync endpoints", countArg2).option("--limiter <kind>", "how --rpm/--tpm are kept: bucket (continuous token bucket) or window (sliding 60s)", choiceArg(["bucket", "window"]), "bucket").option("--per-second", "also refuse more than limit/60 requests or tokens within any 1s").option("--token-counting <how>", "what a request counts against --tpm: max (max_tokens vs chars/4) or sum (input + max_tokens)", choiceArg(["max", "sum"]), "max").option("--latency <dur>", "hold each sync answer this long, like 800ms or 3s", durationArg2).option("--latency-jitter <r>", "latency varies by \xB1 this fraction (default: 0.2)", rateArg).option("--flex-slowdown-factor <x>", "flex answers take this many times --latency (default: 3)", factorArg).option("--priority-latency-factor <x>", "priority answers take this many times --latency (default: 0.5)", factorArg).option("--queue-limit <tokens>", "enqueued batch input tokens allowed per model", countArg2).option("--creations-per-hour <n>", "batches that can be created per hour (default: 2000)", countArg2).option("--cancel-after <dur>", "how long a cancelled batch shows cancelling", durationArg2).option("--cancelled-lines <where>", "a cancelled batch's unrun lines: omitted, or error-file (batch_cancelled)", choiceArg(["omitted", "error-file"]), "omitted").option("--seed <n>", "seed for answers and faults", countArg2).option("--data-dir <dir>", "keep files and batches here across restarts").addOption(new Option("--format <format>", "how the listening address is printed (json: one object, for scripts)").choices(["text", "json"]).default("text")).option("--json", "the same as --format json").option("--azure-deployment <name=model>", "Azure (/openai/v1, api-key): a deployment and the model it serves (repeatable); calls must then name a deployment", deploymentArg).action(async (flags) => {
     const options = {
       port: flags.port,
       host: flags.host,
@@ -10498,12 +12451,25 @@ function addEmulatorCommand(program3) {
       cancelledLines: flags.cancelledLines,
       seed: flags.seed,
       dataDir: flags.dataDir ?? null,
+      ...flags.azureDeployment ? { azureDeployments: flags.azureDeployment } : {},
       log: (line) => process.stderr.write(`${line}
 `)
     };
     const emulator = await startEmulator(options);
-    process.stdout.write(`listening on ${emulator.url}
+    if (flags.json || flags.format === "json") {
+      process.stdout.write(`${JSON.stringify({ url: emulator.url, origin: emulator.origin, port: emulator.port })}
 `);
+    } else {
+      process.stdout.write(`listening on ${emulator.url}
+`);
+      process.stdout.write(
+        `  openai:    OPENAI_BASE_URL=${emulator.url}
+  azure:     AZURE_OPENAI_ENDPOINT=${emulator.origin}
+  anthropic: ANTHROPIC_BASE_URL=${emulator.origin}
+  gemini:    GEMINI_BASE_URL=${emulator.origin}
+`
+      );
+    }
     await new Promise((resolve2) => {
       const stop = () => resolve2();
       process.once("SIGINT", stop);
@@ -10537,11 +12503,11 @@ function addPrepareCommand(program3) {
 async function runPrepare(data, flags) {
   const json2 = useFormat({ json: flags.json });
   try {
-    const catalog = loadCatalog(flags.pricing);
+    const catalog2 = loadCatalog(flags.pricing);
     const result = await prepareRequests({ ...requestSpecOf(flags), data, format: flags.format, idColumn: flags.idColumn, out: flags.out });
     for (const note of result.notes) process.stderr.write(`note: ${note}
 `);
-    const estimate = await estimateFile(result.path, { catalog, displayName: result.path });
+    const estimate = await estimateFile(result.path, { catalog: catalog2, displayName: result.path });
     if (json2) {
       printJson({ file: result.path, requests: result.requests, model: result.model, endpoint: result.endpoint, notes: result.notes, estimate: estimateToJson(estimate) });
       return 0;
@@ -10557,7 +12523,7 @@ async function runPrepare(data, flags) {
 }
 
 // src/cli/join.ts
-import { dirname, join as join6 } from "node:path";
+import { dirname, join as join8 } from "node:path";
 function addJoinCommand(program3) {
   const cmd = program3.command("join").description("put a run's answers back on the table they came from, matched by custom_id").argument("<data>", "the table the requests were prepared from (.csv or .jsonl)").argument("<results>", "DIR/results.jsonl written by `batchwise run`").option("--out <file>", "the joined CSV (default: results.csv beside results.jsonl)").option("--id-column <column>", "the id column prepare used (default: rows match row-1, row-2, \u2026)").option("--parse <how>", '"json", or a regular expression whose named groups become columns').option("--requests <file>", "the request file that ran: unparsed answers are written again from it").addOption(new Option("--format <format>", "the table format when the extension does not say").choices(["csv", "jsonl"])).option("--json", "print the join summary as JSON (errors too)").addHelpText("after", "\nExample:\n  batchwise join reviews.csv results/results.jsonl --id-column id --parse json");
   addTemplateOptions(cmd).action(async (data, results, flags) => {
@@ -10572,7 +12538,7 @@ async function runJoin(data, results, flags) {
     const summary = await joinResults({
       data,
       results,
-      out: flags.out ?? join6(dirname(results), "results.csv"),
+      out: flags.out ?? join8(dirname(results), "results.csv"),
       format: flags.format,
       idColumn: flags.idColumn,
       // A schema given alone still says the answers are JSON.
@@ -10592,12 +12558,12 @@ async function runJoin(data, results, flags) {
 import { writeFileSync } from "node:fs";
 
 // src/pricing/update/catalogRows.ts
-var DAY_MS2 = 864e5;
-function catalogRows(catalog, today2, options = {}) {
+var DAY_MS3 = 864e5;
+function catalogRows(catalog2, today2, options = {}) {
   const filter = options.model?.toLowerCase();
   const models = [];
-  for (const key of Object.keys(catalog.models).sort()) {
-    const entry = catalog.models[key];
+  for (const key of Object.keys(catalog2.models).sort()) {
+    const entry = catalog2.models[key];
     if (filter !== void 0 && ![key, ...entry.snapshots].some((name) => name.toLowerCase().includes(filter))) continue;
     const p = pricingOf(key, entry);
     models.push({
@@ -10614,7 +12580,7 @@ function catalogRows(catalog, today2, options = {}) {
       source: entry.source
     });
   }
-  return { as_of: catalog.as_of, age_days: daysBetween(catalog.as_of, today2), models };
+  return { as_of: catalog2.as_of, age_days: daysBetween(catalog2.as_of, today2), models };
 }
 function shutdownStatus(days) {
   if (days === null) return null;
@@ -10630,7 +12596,7 @@ function rowPrice(p) {
   return { input: p.input, cached_input: p.cached_input, output: p.output };
 }
 function daysBetween(from, to) {
-  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS2);
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS3);
 }
 
 // src/pricing/update/readPricingPage.ts
@@ -10782,7 +12748,7 @@ function catalogFromPage(page, bundled, ctx) {
   }
   const folded = {};
   const split = /* @__PURE__ */ new Set();
-  const keyOf = /* @__PURE__ */ new Map();
+  const keyOf2 = /* @__PURE__ */ new Map();
   const rowsOf = new Map(page.models);
   for (const [name, rows] of page.models) {
     if (rows.sync === void 0) {
@@ -10792,20 +12758,20 @@ function catalogFromPage(page, bundled, ctx) {
     }
     const owner = Object.hasOwn(bundled, name) ? void 0 : owners.get(name);
     const ownerRows = owner === void 0 ? void 0 : page.models.get(owner);
-    if (owner === void 0) keyOf.set(name, name);
+    if (owner === void 0) keyOf2.set(name, name);
     else if (ownerRows === void 0) {
       folded[name] = owner;
-      keyOf.set(name, owner);
+      keyOf2.set(name, owner);
     } else if (agree(rows, ownerRows)) {
       folded[name] = owner;
       rowsOf.set(owner, { ...rows, ...ownerRows });
     } else {
-      keyOf.set(name, name);
+      keyOf2.set(name, name);
       split.add(name);
     }
   }
   const models = {};
-  for (const [name, key] of keyOf) {
+  for (const [name, key] of keyOf2) {
     if (Object.hasOwn(models, key)) {
       warnings.push(`${name} and another row of the page both price ${key}: kept the first`);
       continue;
@@ -10813,7 +12779,7 @@ function catalogFromPage(page, bundled, ctx) {
     const alsoOnPage = Object.keys(folded).filter((n) => folded[n] === key);
     models[key] = entryFor(rowsOf.get(name), Object.hasOwn(bundled, key) ? bundled[key] : void 0, ctx, { split, alsoOnPage, missing });
   }
-  const catalog = {
+  const catalog2 = {
     as_of: ctx.today,
     source: ctx.source,
     notes: [
@@ -10824,7 +12790,7 @@ function catalogFromPage(page, bundled, ctx) {
     ],
     models
   };
-  return { catalog, folded, warnings };
+  return { catalog: catalog2, folded, warnings };
 }
 function entryFor(rows, known, ctx, e) {
   const sync = rows.sync;
@@ -10946,27 +12912,27 @@ function diffCatalog(before, after) {
   const added = Object.keys(after).filter((m) => !Object.hasOwn(before, m)).sort();
   const removed = Object.keys(before).filter((m) => !Object.hasOwn(after, m)).sort();
   const changed = [];
-  for (const model2 of Object.keys(after).filter((m) => Object.hasOwn(before, m)).sort()) {
-    changed.push(...entryChanges(model2, before[model2], after[model2]));
+  for (const model3 of Object.keys(after).filter((m) => Object.hasOwn(before, m)).sort()) {
+    changed.push(...entryChanges(model3, before[model3], after[model3]));
   }
   return { added, removed, changed };
 }
-function entryChanges(model2, a, b) {
+function entryChanges(model3, a, b) {
   const out = [];
-  const pa = pricingOf(model2, a);
-  const pb = pricingOf(model2, b);
+  const pa = pricingOf(model3, a);
+  const pb = pricingOf(model3, b);
   for (const mode2 of PRICE_MODES) {
     const x = pa[mode2];
     const y = pb[mode2];
     if (x === null && y === null) continue;
     if (x === null || y === null) {
-      out.push({ model: model2, field: mode2, from: x, to: y });
+      out.push({ model: model3, field: mode2, from: x, to: y });
       continue;
     }
     for (const f of MODE_FIELDS) {
       const from = x[f] ?? null;
       const to = y[f] ?? null;
-      if (from !== to) out.push({ model: model2, field: `${mode2}.${f}`, from, to });
+      if (from !== to) out.push({ model: model3, field: `${mode2}.${f}`, from, to });
     }
   }
   const la = a.long_context ?? {};
@@ -10974,7 +12940,7 @@ function entryChanges(model2, a, b) {
   for (const f of ["above_input_tokens", "input", "output"]) {
     const from = la[f] ?? null;
     const to = lb[f] ?? null;
-    if (from !== to) out.push({ model: model2, field: `long_context.${f}`, from, to });
+    if (from !== to) out.push({ model: model3, field: `long_context.${f}`, from, to });
   }
   return out;
 }
@@ -10982,13 +12948,13 @@ function entryChanges(model2, a, b) {
 // src/pricing/update/updateFromPage.ts
 function updateFromPage(markdown, current, ctx) {
   const page = parsePricingPage(markdown, ctx.source);
-  const { catalog, folded, warnings } = catalogFromPage(page, current.models, ctx);
+  const { catalog: catalog2, folded, warnings } = catalogFromPage(page, current.models, ctx);
   return {
     source: ctx.source,
     as_of: ctx.today,
-    catalog,
+    catalog: catalog2,
     tables: page.tables,
-    diff: diffCatalog(current.models, catalog.models),
+    diff: diffCatalog(current.models, catalog2.models),
     against: { as_of: current.as_of, source: current.source },
     folded,
     warnings
@@ -11007,10 +12973,10 @@ function addPricingCommand(program3) {
 }
 function listCatalog(flags) {
   try {
-    const catalog = loadCatalog(flags.pricing);
-    const listing = catalogRows(catalog, today(), { model: flags.model });
+    const catalog2 = loadCatalog(flags.pricing);
+    const listing = catalogRows(catalog2, today(), { model: flags.model });
     process.stdout.write(flags.format === "json" ? `${JSON.stringify(listing, null, 2)}
-` : renderCatalogTable(listing, catalog.overrides));
+` : renderCatalogTable(listing, catalog2.overrides));
     return 0;
   } catch (err) {
     return reportFailure(err);

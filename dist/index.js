@@ -9,7 +9,7 @@ import {
   now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-E34RADZH.js";
+} from "./chunk-FAKYTKQ6.js";
 import {
   ActionInputError,
   describe,
@@ -23,20 +23,21 @@ import {
   runHeadline,
   saveInFlight,
   saveOutputDir
-} from "./chunk-OVZRIUAL.js";
+} from "./chunk-4OHCTWZ3.js";
 import {
+  inputTokensCell,
   renderEstimateMarkdown,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-OL4NMCWI.js";
+} from "./chunk-HTCCIB37.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-MKZBJKM2.js";
+} from "./chunk-HPVHTHGO.js";
 import {
   readHistory
-} from "./chunk-LZ5PGCP2.js";
+} from "./chunk-DYJFSASS.js";
 import {
   combineLedgers,
   escapeHtml,
@@ -50,11 +51,13 @@ import {
   scrub,
   scrubProcessOutput,
   truncate
-} from "./chunk-6BGZLGY6.js";
+} from "./chunk-M7UKEXBD.js";
 import {
   loadCatalog,
+  providerCatalog,
   readJsonlLines
-} from "./chunk-I7NYW3OD.js";
+} from "./chunk-J5RN5IGE.js";
+import "./chunk-HKNME46Z.js";
 import {
   getOctokit
 } from "./chunk-2CDD52K6.js";
@@ -653,7 +656,7 @@ function fileTable(f) {
   ];
   lines.push(`| | base | head | change |`, "|---|---:|---:|---:|");
   for (const [name, value, usd2] of rows) {
-    const fmt = (e) => usd2 ? formatUsd(value(e)) : formatInt(value(e));
+    const fmt = (e) => usd2 ? formatUsd(value(e)) : name === "input tokens" ? inputTokensCell(value(e), e.input_tokens_approximate) : formatInt(value(e));
     const baseCell = b ? fmt(b) : f.baseError ? "invalid at base" : "not in base";
     const headCell = h ? fmt(h) : f.error ? "invalid" : "deleted";
     lines.push(`| ${name} | ${baseCell} | ${headCell} | ${change(b ? value(b) : f.baseError ? void 0 : 0, h ? value(h) : f.deleted ? 0 : void 0, usd2)} |`);
@@ -1033,7 +1036,7 @@ function runDirs(outputDir, files) {
 }
 async function runAll(files, dirs, inputs, ctx, rc) {
   const { catalog, signal } = rc;
-  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-TZ6CINQG.js");
+  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-YER44AKL.js");
   const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
   const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
   let shared = null;
@@ -1074,8 +1077,10 @@ async function runAll(files, dirs, inputs, ctx, rc) {
           historyPath: rc.historyPath,
           pilot: inputs.pilot,
           now: rc.now,
+          provider: inputs.provider,
           apiKey: inputs.apiKey,
           ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {},
+          ...inputs.deployments ? { deployments: inputs.deployments } : {},
           latencyBudgetMs: remaining,
           // The plan the step's max-cost was shared by: a later file must not re-decide on a shorter budget (it could
           // pick dearer sync and then not fit what was left for it, after earlier files were paid for).
@@ -1128,7 +1133,7 @@ async function run3(deps = {}) {
     maskSecrets();
     const inputs = readInputs();
     const ctx = readRunnerContext();
-    const catalog = loadCatalog(inputs.pricingFile, { strict: inputs.strictPricing });
+    const catalog = providerCatalog(inputs.provider, loadCatalog(inputs.pricingFile, { strict: inputs.strictPricing }));
     const today = now();
     const gh = inputs.githubToken ? githubClient(inputs.githubToken, ctx.apiUrl) : null;
     const outputDir = resolve4(ctx.workspace, inputs.outputDir);
@@ -1165,7 +1170,9 @@ ${pr.body}` : "";
     if (!inputs.apiKey || inputs.mode === "estimate") {
       const why = inputs.mode === "estimate" ? "`mode: estimate`" : "no api-key was given (estimate only)";
       if (!inputs.apiKey && inputs.mode !== "estimate") {
-        notice("No api-key: batchwise estimated the cost and ran nothing. Pass `api-key: ${{ secrets.OPENAI_API_KEY }}` to run.");
+        const input = inputs.provider === "openai" ? "api-key" : `${inputs.provider}-api-key`;
+        const secret = { openai: "OPENAI_API_KEY", azure: "AZURE_OPENAI_API_KEY", anthropic: "ANTHROPIC_API_KEY", gemini: "GEMINI_API_KEY" }[inputs.provider];
+        notice(`No ${input}: batchwise estimated the cost and ran nothing. Pass \`${input}: \${{ secrets.${secret} }}\` to run.`);
       }
       mkdirSync(outputDir, { recursive: true });
       const report = join5(outputDir, "estimate.md");

@@ -5,18 +5,20 @@ const require = __bwCreateRequire(import.meta.url);
 const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
+  SECRET_INPUTS,
   describe,
   logInfo,
   readInFlight,
   readInputs,
   renderInFlightSummary
-} from "./chunk-OVZRIUAL.js";
-import "./chunk-OL4NMCWI.js";
+} from "./chunk-4OHCTWZ3.js";
+import "./chunk-HTCCIB37.js";
 import {
   registerSecret,
   scrubProcessOutput
-} from "./chunk-6BGZLGY6.js";
-import "./chunk-I7NYW3OD.js";
+} from "./chunk-M7UKEXBD.js";
+import "./chunk-J5RN5IGE.js";
+import "./chunk-HKNME46Z.js";
 import {
   getInput,
   setFailed,
@@ -32,16 +34,16 @@ async function post() {
   try {
     const { batchIds, dirs } = readInFlight();
     if (batchIds.length === 0) return;
-    for (const name of ["api-key", "github-token"]) {
+    for (const name of SECRET_INPUTS) {
       const v = getInput(name);
       if (v) setSecret(v);
       registerSecret(v);
     }
     const inputs = readInputs();
     if (inputs.onCancel === "cancel" && inputs.apiKey) {
-      const { cancelRun } = await import("./run-TZ6CINQG.js");
+      const { cancelRun } = await import("./run-YER44AKL.js");
       for (const id of batchIds) {
-        await cancelRun(id, { apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
+        await cancelRun(id, { provider: inputs.provider, apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
         logInfo(`cancelled ${id}`);
       }
       await summary.addRaw(renderInFlightSummary(batchIds, "cancelled", "on-cancel: cancel \u2014 requests that finished before the cancel are billed and in their output files."), true).write();

@@ -7,15 +7,17 @@ const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   ModelCache,
   scanLine
-} from "./chunk-LZ5PGCP2.js";
+} from "./chunk-DYJFSASS.js";
 import {
   linesOfChunk
-} from "./chunk-I7NYW3OD.js";
+} from "./chunk-J5RN5IGE.js";
 import "./chunk-NUO5XWAE.js";
 
 // src/estimate/scanWorker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var models = new ModelCache(workerData.catalog);
+var data = workerData;
+var models = new ModelCache(data.catalog);
+var keepBodies = data.keepBodies === true;
 parentPort.on("message", (msg) => {
-  parentPort.postMessage({ seq: msg.seq, scans: linesOfChunk(msg.chunk).map((l) => scanLine(l, models)) });
+  parentPort.postMessage({ seq: msg.seq, scans: linesOfChunk(msg.chunk).map((l) => scanLine(l, models, keepBodies)) });
 });

@@ -6,19 +6,29 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   PricingError,
+  approximateTokens,
   costUsd,
   isLongContext,
   lifecycleOf,
   loadProviderCatalog,
   mediaCostUsd,
+  openaiCatalogOf,
   providerPricing,
   ratesFor,
   readJsonlLines,
+  readJsonlStream,
   resolvePricing,
+  tokenRatioFor,
   upliftOf,
   usageCostUsd,
   usageTokens
-} from "./chunk-I7NYW3OD.js";
+} from "./chunk-J5RN5IGE.js";
+import {
+  Anthropic
+} from "./chunk-HKNME46Z.js";
+import {
+  require_undici
+} from "./chunk-64PVKJPU.js";
 import {
   __commonJS,
   __export,
@@ -53,6 +63,61 @@ var require_x509_transport_state = __commonJS({
     }
   }
 });
+
+// src/shared/secrets.ts
+import { Transform } from "node:stream";
+var known = /* @__PURE__ */ new Set();
+var MIN_SECRET_LENGTH = 8;
+var TOKEN_PATTERNS = [
+  [/\bsk-[A-Za-z0-9_*\-]{3,}/g, "sk-[redacted]"],
+  [/\bgh[pousr]_[A-Za-z0-9]{20,}/g, "gh_[redacted]"],
+  [/\bgithub_pat_[A-Za-z0-9_]{20,}/g, "github_pat_[redacted]"]
+];
+function registerSecret(value) {
+  if (typeof value === "string" && value.trim().length >= MIN_SECRET_LENGTH) known.add(value.trim());
+}
+function scrub(text) {
+  let out = text;
+  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join("[redacted]");
+  for (const [pattern, mask] of TOKEN_PATTERNS) {
+    pattern.lastIndex = 0;
+    if (pattern.test(out)) {
+      pattern.lastIndex = 0;
+      out = out.replace(pattern, mask);
+    }
+  }
+  return out;
+}
+function scrubLines() {
+  let rest = "";
+  const decoder = new TextDecoder();
+  return new Transform({
+    transform(chunk, _enc, done) {
+      const text = rest + decoder.decode(chunk, { stream: true });
+      const cut = text.lastIndexOf("\n");
+      if (cut < 0) {
+        rest = text;
+        return done();
+      }
+      rest = text.slice(cut + 1);
+      done(null, scrub(text.slice(0, cut + 1)));
+    },
+    flush(done) {
+      const tail = rest + decoder.decode();
+      done(null, tail ? scrub(tail) : void 0);
+    }
+  });
+}
+function scrubProcessOutput() {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write2 = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => {
+      const text = typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : null;
+      if (text === null || text.startsWith("::add-mask::")) return write2(chunk, ...rest);
+      return write2(scrub(text), ...rest);
+    });
+  }
+}
 
 // src/shared/usageError.ts
 var UsageError = class extends Error {
@@ -96,8 +161,8 @@ function formatGoDuration(ms) {
   const whole = Math.max(0, Math.ceil(ms));
   if (whole < 1e3) return `${whole}ms`;
   const minutes = Math.floor(whole / 6e4);
-  const seconds = `${Number(((whole - minutes * 6e4) / 1e3).toFixed(3))}s`;
-  return minutes > 0 ? `${minutes}m${seconds}` : seconds;
+  const seconds3 = `${Number(((whole - minutes * 6e4) / 1e3).toFixed(3))}s`;
+  return minutes > 0 ? `${minutes}m${seconds3}` : seconds3;
 }
 
 // src/shared/money.ts
@@ -173,1630 +238,28 @@ function pickMode(cost, opts) {
   };
 }
 
-// src/shared/secrets.ts
-import { Transform } from "node:stream";
-var known = /* @__PURE__ */ new Set();
-var MIN_SECRET_LENGTH = 8;
-var TOKEN_PATTERNS = [
-  [/\bsk-[A-Za-z0-9_*\-]{3,}/g, "sk-[redacted]"],
-  [/\bgh[pousr]_[A-Za-z0-9]{20,}/g, "gh_[redacted]"],
-  [/\bgithub_pat_[A-Za-z0-9_]{20,}/g, "github_pat_[redacted]"]
-];
-function registerSecret(value) {
-  if (typeof value === "string" && value.trim().length >= MIN_SECRET_LENGTH) known.add(value.trim());
-}
-function scrub(text) {
-  let out = text;
-  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join("[redacted]");
-  for (const [pattern, mask] of TOKEN_PATTERNS) {
-    pattern.lastIndex = 0;
-    if (pattern.test(out)) {
-      pattern.lastIndex = 0;
-      out = out.replace(pattern, mask);
-    }
-  }
-  return out;
-}
-function scrubLines() {
-  let rest = "";
-  const decoder = new TextDecoder();
-  return new Transform({
-    transform(chunk, _enc, done) {
-      const text = rest + decoder.decode(chunk, { stream: true });
-      const cut = text.lastIndexOf("\n");
-      if (cut < 0) {
-        rest = text;
-        return done();
-      }
-      rest = text.slice(cut + 1);
-      done(null, scrub(text.slice(0, cut + 1)));
-    },
-    flush(done) {
-      const tail = rest + decoder.decode();
-      done(null, tail ? scrub(tail) : void 0);
-    }
-  });
-}
-function scrubProcessOutput() {
-  for (const stream of [process.stdout, process.stderr]) {
-    const write2 = stream.write.bind(stream);
-    stream.write = ((chunk, ...rest) => {
-      const text = typeof chunk === "string" ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : null;
-      if (text === null || text.startsWith("::add-mask::")) return write2(chunk, ...rest);
-      return write2(scrub(text), ...rest);
-    });
-  }
-}
-
-// src/tokens/approximate.ts
-var CLAUDE_LEGACY_RATIO = 1.2;
-var CLAUDE_47_OVER_LEGACY = 1.3;
-var TOKEN_RATIOS = Object.freeze({
-  openai: {
-    tokenizer: "openai",
-    ratio: 1,
-    basis: "the same OpenAI tokenizer: the count is the estimate's own (exact where both models use the same encoding)"
-  },
-  "claude-legacy": {
-    tokenizer: "claude-legacy",
-    ratio: CLAUDE_LEGACY_RATIO,
-    basis: 'Claude tokenizer before 4.7: 1.20 x the o200k_base count; measured on Claude 3.5 Sonnet vs GPT-4o via count_tokens as +16% (English prose), +21% (math), +30% (Python code) (L. Gupta, "Hidden costs in AI deployment", May 2025); code-heavy prompts run higher'
-  },
-  "claude-4.7": {
-    tokenizer: "claude-4.7",
-    ratio: Math.round(CLAUDE_LEGACY_RATIO * CLAUDE_47_OVER_LEGACY * 100) / 100,
-    basis: "Claude 4.7+ tokenizer: 1.56 x the o200k_base count = 1.20 (the tokenizer before 4.7, measured against GPT-4o) x 1.30 (Anthropic's Haiku 5.5 page: the same text counts as approximately 30% more tokens than on Claude Haiku 4.5; the Opus 4.7 migration guide says 1.0-1.35x; independent count_tokens probes, Apr 2026, measured 1.20-1.47x by content, with CJK text unchanged)"
-  },
-  gemini: {
-    tokenizer: "gemini",
-    ratio: 1.1,
-    basis: "Gemini tokenizer: 1.10 x the o200k_base count, an assumption (Google publishes no ratio; a third-party guide puts Gemini 5-10% above o200k_base on English text and below it on CJK; 1.10 is the top of that range)"
-  }
-});
-function tokenRatioFor(provider, model) {
-  if (provider === "gemini") return TOKEN_RATIOS.gemini;
-  if (provider === "anthropic") {
-    const version = claudeVersion(model);
-    return version !== null && version < 4.7 ? TOKEN_RATIOS["claude-legacy"] : TOKEN_RATIOS["claude-4.7"];
-  }
-  return TOKEN_RATIOS.openai;
-}
-function approximateTokens(openaiTokens, ratio) {
-  if (ratio.ratio === 1) return openaiTokens;
-  return Math.ceil(openaiTokens * ratio.ratio - 1e-9);
-}
-function claudeVersion(model) {
-  const m = /^claude-[a-z]+-(\d+)(?:-(\d))?(?:-\d{8})?$/.exec(model);
-  if (m === null) return null;
-  return Number(m[1]) + (m[2] === void 0 ? 0 : Number(m[2]) / 10);
-}
-
-// src/estimate/cacheHits.ts
-var EXPECTED_HIT_RATE = 0.8;
-var CACHED_STEP = 128;
-var MAX_PREFIXES_PER_MODEL = 2e5;
-var NO_CACHE = Object.freeze({ possible: 0, cached_low: 0, cached_expected: 0, write_low: 0, write_expected: 0, write_max: 0 });
-var PrefixTracker = class {
-  seen = /* @__PURE__ */ new Map();
-  /** The cache figures of the next request of `model` (call in input order: only earlier requests can have written). */
-  next(model, prefixes, input, rules, measured) {
-    if (prefixes.length === 0 && measured === null) return NO_CACHE;
-    let seen = this.seen.get(model);
-    if (seen === void 0) this.seen.set(model, seen = /* @__PURE__ */ new Set());
-    let hit = 0;
-    for (const p of prefixes) if (seen.has(p.hash)) hit = p.tokens;
-    for (const p of prefixes) this.remember(seen, p.hash);
-    const possible = rules.billsWrites ? hit : Math.floor(hit / CACHED_STEP) * CACHED_STEP;
-    const longest = prefixes.length > 0 ? prefixes[prefixes.length - 1].tokens : 0;
-    const writeOnHit = rules.billsWrites ? Math.max(0, longest - possible) : 0;
-    const writeOnMiss = rules.billsWrites ? longest : 0;
-    let expected = possible * EXPECTED_HIT_RATE;
-    const hitShare = possible > 0 ? EXPECTED_HIT_RATE : 0;
-    let writeExpected = possible > 0 ? hitShare * writeOnHit + (1 - hitShare) * writeOnMiss : writeOnMiss;
-    if (measured !== null) {
-      expected = measured.ratio * input;
-      writeExpected = rules.billsWrites ? measured.write_ratio * input : 0;
-    }
-    const fit = (cached, written) => {
-      const c = Math.min(input, cached);
-      return [c, Math.min(input - c, written)];
-    };
-    const [cachedLow, writeLow] = fit(Math.max(possible, expected), possible > 0 ? writeOnHit : writeOnMiss);
-    const [cachedExpected, writeExp] = fit(expected, writeExpected);
-    return {
-      possible,
-      cached_low: cachedLow,
-      cached_expected: cachedExpected,
-      write_low: writeLow,
-      write_expected: writeExp,
-      // Never below the expected writes (history can measure writes where no prefix is seen): max bounds expected.
-      write_max: Math.min(input, Math.max(writeOnMiss, writeExp))
-    };
-  }
-  remember(seen, hash) {
-    if (seen.has(hash)) return;
-    if (seen.size >= MAX_PREFIXES_PER_MODEL) seen.delete(seen.values().next().value);
-    seen.add(hash);
-  }
-};
-
-// src/estimate/types.ts
-var MODES = ["sync", "flex", "batch", "priority"];
-
-// src/estimate/modeCosts.ts
-function lineCosts(pricing, q, ctx, withCache = true) {
-  const cost = (mode) => {
-    const rates = ratesFor(pricing, mode, q.input, ctx);
-    if (rates === null) return null;
-    const c = withCache ? q.cache : NO_CACHE_HITS(q.cache);
-    const units = media(pricing, mode, q.media, ctx);
-    if (units === void 0) return null;
-    return {
-      low: costUsd(rates, { input: q.input, cached_input: c.cached_low, cache_write: c.write_low, output: q.output.low }) + units,
-      expected: costUsd(rates, { input: q.input, cached_input: c.cached_expected, cache_write: c.write_expected, output: q.output.expected }) + units,
-      max: costUsd(rates, { input: q.input, cached_input: 0, cache_write: c.write_max, output: q.output.max }) + units
-    };
-  };
-  return { sync: cost("sync"), batch: cost("batch"), flex: cost("flex"), priority: cost("priority") };
-}
-function media(pricing, mode, m, ctx) {
-  if (m === null || pricing.media === null) return 0;
-  if (mode !== "sync" && mode !== "batch") return void 0;
-  return mediaCostUsd(pricing.media, mode, m.key, m.units) * upliftOf(pricing, ctx);
-}
-var NO_CACHE_HITS = (c) => ({
-  ...c,
-  cached_low: 0,
-  cached_expected: 0,
-  // Without hits every request that can write its prefix does.
-  write_low: c.write_max,
-  write_expected: c.write_max
-});
-function addRanges(a, b) {
-  return { low: a.low + b.low, expected: a.expected + b.expected, max: a.max + b.max };
-}
-function subtractRanges(a, b) {
-  return { low: a.low - b.low, expected: a.expected - b.expected, max: a.max - b.max };
-}
-var ZERO_RANGE = Object.freeze({ low: 0, expected: 0, max: 0 });
-function zeroCosts() {
-  return { sync: { ...ZERO_RANGE }, batch: { ...ZERO_RANGE }, flex: null, priority: null };
-}
-function totalCosts(parts) {
-  const total = { sync: { ...ZERO_RANGE }, batch: { ...ZERO_RANGE }, flex: { ...ZERO_RANGE }, priority: { ...ZERO_RANGE } };
-  for (const p of parts) for (const m of MODES) total[m] = addRanges(total[m], p[m] ?? p.sync);
-  return {
-    sync: total.sync,
-    batch: total.batch,
-    flex: parts.some((p) => p.flex) ? total.flex : null,
-    priority: parts.some((p) => p.priority) ? total.priority : null
-  };
-}
-function addCosts(sum, c) {
-  return {
-    sync: addRanges(sum.sync, c.sync),
-    batch: addRanges(sum.batch, c.batch),
-    flex: c.flex ? addRanges(sum.flex ?? { ...ZERO_RANGE }, c.flex) : sum.flex,
-    priority: c.priority ? addRanges(sum.priority ?? { ...ZERO_RANGE }, c.priority) : sum.priority
-  };
-}
-
-// src/estimate/compare.ts
-var formatInt = (n) => Math.round(n).toLocaleString("en-US");
-var AZURE_BATCH_ENDPOINTS = ["/v1/chat/completions", "/v1/responses"];
-var AZURE = "azure";
-function parseCompare(specs, providers = loadProviderCatalog()) {
-  const pairs = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const spec of typeof specs === "string" ? [specs] : specs) {
-    for (const group of spec.split(/[;\n]/).map((g) => g.trim()).filter((g) => g !== "")) {
-      const parts = group.split("=");
-      if (parts.length > 2) throw new UsageError(`compare: "${group}" has more than one "=": write MODEL=TARGET[,TARGET\u2026], groups separated by ";"`);
-      const from = parts.length === 2 ? names(parts[0], group, "the file model") : [null];
-      const to = names(parts[parts.length - 1], group, "a comparison model");
-      for (const t of to) checkTarget(t, providers);
-      for (const f of from) {
-        for (const t of to) {
-          const key = `${f ?? "*"}\0${t}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          pairs.push({ from: f, to: t });
-        }
-      }
-    }
-  }
-  if (pairs.length === 0) throw new UsageError("compare: give a comparison model, e.g. claude-haiku-4-5 or gpt-5.4-mini=claude-haiku-4-5,gemini-3.8-flash");
-  return pairs;
-}
-function names(list, group, what) {
-  const out = list.split(",").map((n) => n.trim());
-  if (out.some((n) => n === "" || /\s/.test(n))) {
-    throw new UsageError(`compare: "${group}": expected ${what} (comma-separated, no spaces), e.g. gpt-5.4-mini=claude-haiku-4-5,gemini-3.8-flash`);
-  }
-  return out;
-}
-function checkTarget(to, providers) {
-  if (to === AZURE) return;
-  if (to.startsWith(`${AZURE}/`)) {
-    if (to.length === AZURE.length + 1) throw new UsageError('compare: "azure/" needs an OpenAI model name, e.g. azure/gpt-5.4-mini');
-    return;
-  }
-  if (providerPricing(providers, to) !== null) return;
-  throw new PricingError(to, unknownTargetMessage(to, providers));
-}
-function unknownTargetMessage(to, providers) {
-  const squash = (s) => s.toLowerCase().replace(/[.\-_]/g, "");
-  const near = Object.keys(providers.models).find((k) => squash(k) === squash(to));
-  const byProvider = /* @__PURE__ */ new Map();
-  for (const [name, e] of Object.entries(providers.models)) {
-    const list = byProvider.get(e.provider) ?? [];
-    list.push(e.shutdown !== null ? `${name} (shut down ${e.shutdown})` : name);
-    byProvider.set(e.provider, list);
-  }
-  return [
-    `compare: no price for "${to}" in data/providers.json (prices as of ${providers.as_of}).${near ? ` Did you mean "${near}"?` : ""} Known models:`,
-    ...[...byProvider].map(([p, list]) => `  ${p}: ${list.join(", ")}`),
-    `  azure: azure/<OpenAI model> (Azure Global Batch at the model's OpenAI list prices), or azure for each model of the file`
-  ].join("\n");
-}
-var FileComparison = class {
-  pairs;
-  catalog;
-  providers;
-  now;
-  targets = /* @__PURE__ */ new Map();
-  tallies = /* @__PURE__ */ new Map();
-  fileModels = /* @__PURE__ */ new Set();
-  constructor(pairs, catalog, opts) {
-    this.pairs = pairs;
-    this.catalog = catalog;
-    this.providers = opts.providers ?? loadProviderCatalog();
-    this.now = opts.now;
-    for (const p of pairs) if (p.to !== AZURE) this.target(p.to, null);
-  }
-  add(line) {
-    this.fileModels.add(line.model);
-    this.fileModels.add(line.priced_as);
-    for (const p of this.pairs) {
-      if (p.from !== null && p.from !== line.model && p.from !== line.priced_as) continue;
-      const target = this.target(p.to, line);
-      const to = p.to === AZURE ? `${AZURE}/${line.model}` : p.to;
-      const key = `${line.model}\0${to}`;
-      let t = this.tallies.get(key);
-      if (!t) {
-        t = {
-          from: line.model,
-          source: line.pricing,
-          target,
-          requests: 0,
-          input: 0,
-          output: { ...ZERO_RANGE },
-          sync: { ...ZERO_RANGE },
-          batch: { ...ZERO_RANGE },
-          baseSync: { ...ZERO_RANGE },
-          baseBatch: { ...ZERO_RANGE },
-          sources: {},
-          skipped: /* @__PURE__ */ new Map(),
-          clamped: 0,
-          unbounded: 0,
-          multiple: 0,
-          tooLong: 0,
-          longContext: 0,
-          explicit: p.from !== null
-        };
-        this.tallies.set(key, t);
-      }
-      t.explicit ||= p.from !== null;
-      addLine(t, line);
-    }
-  }
-  /** The comparisons in the order asked for, and notes for the file (a model named in --compare it does not have). */
-  result() {
-    const notes = [];
-    const models = [...new Set([...this.tallies.values()].map((t) => t.from))];
-    for (const p of this.pairs) {
-      if (p.from !== null && !this.fileModels.has(p.from) && !notes.some((n) => n.includes(`"${p.from}"`))) {
-        notes.push(`--compare: "${p.from}" is not a model of this file (it has ${models.join(", ") || "none that can be compared"}): nothing compared for it`);
-      }
-    }
-    for (const t of this.tallies.values()) {
-      if (t.requests > 0 || t.explicit) continue;
-      const urls = [...t.skipped.keys()].join(", ");
-      notes.push(`--compare: ${t.from} not compared with ${t.target.to}: its ${urls} requests are not priced there (${servedText(t.target)})`);
-    }
-    const comparison = [...this.tallies.values()].filter((t) => t.requests > 0 || t.explicit).map((t) => entry(t, this.now));
-    return { comparison, notes };
-  }
-  target(to, line) {
-    const key = to === AZURE ? `${AZURE}/${line.model}` : to;
-    let t = this.targets.get(key);
-    if (t) return t;
-    if (to === AZURE || to.startsWith(`${AZURE}/`)) {
-      const pricing = to === AZURE ? line.pricing : azurePricing(this.catalog, to);
-      t = {
-        to: key,
-        provider: "azure",
-        pricing,
-        ratio: tokenRatioFor("azure", key),
-        endpoints: pricing.endpoints.filter((e) => AZURE_BATCH_ENDPOINTS.includes(e))
-      };
+// src/run/providers/azure/deployments.ts
+var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+function parseDeployments(values) {
+  const map = { byModel: {}, fallback: null };
+  for (const raw of values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)) {
+    const eq = raw.indexOf("=");
+    const model = eq >= 0 ? raw.slice(0, eq).trim() : null;
+    const name = (eq >= 0 ? raw.slice(eq + 1) : raw).trim();
+    if (!NAME.test(name)) throw new UsageError(`--deployment ${raw}: "${name}" is not an Azure deployment name (letters, digits, ".", "_", "-"; at most 64)`);
+    if (model === null) {
+      if (map.fallback !== null && map.fallback !== name) throw new UsageError(`--deployment: two deployments for every model ("${map.fallback}" and "${name}"); name the model: MODEL=NAME`);
+      map.fallback = name;
     } else {
-      const pricing = providerPricing(this.providers, to);
-      if (pricing === null) throw new PricingError(to, unknownTargetMessage(to, this.providers));
-      t = { to, provider: pricing.provider, pricing, ratio: tokenRatioFor(pricing.provider, pricing.model), endpoints: pricing.endpoints };
-    }
-    this.targets.set(key, t);
-    return t;
-  }
-};
-function azurePricing(catalog, to) {
-  try {
-    return resolvePricing(catalog, to.slice(AZURE.length + 1));
-  } catch (err) {
-    if (!(err instanceof PricingError)) throw err;
-    throw new PricingError(err.model, `compare ${to}: Azure is priced at the OpenAI catalog's prices, and it has none. ${err.message}`);
-  }
-}
-function addLine(t, line) {
-  const { pricing, ratio, endpoints: endpoints2 } = t.target;
-  if (!endpoints2.includes(line.url)) {
-    t.skipped.set(line.url, (t.skipped.get(line.url) ?? 0) + 1);
-    return;
-  }
-  const input = approximateTokens(line.input_tokens, ratio);
-  const b = line.bound;
-  const limit2 = pricing.max_output_tokens;
-  const asked = b.unbounded ? null : b.over_limit ?? b.cap;
-  const perChoice = asked === null ? limit2 ?? b.cap : limit2 === null ? asked : Math.min(asked, limit2);
-  const max = perChoice * b.n;
-  const low = Math.min(line.output.low, max);
-  const output = { low, expected: Math.min(max, Math.max(low, line.output.expected * ratio.ratio)), max };
-  const cost = lineCosts(pricing, { input, output, cache: NO_CACHE, media: null }, {});
-  t.requests++;
-  t.input += input;
-  t.output = addRanges(t.output, output);
-  t.sync = addRanges(t.sync, cost.sync);
-  t.batch = addRanges(t.batch, cost.batch);
-  t.baseSync = addRanges(t.baseSync, line.baseline.sync);
-  t.baseBatch = addRanges(t.baseBatch, line.baseline.batch);
-  t.sources[line.output_source] = (t.sources[line.output_source] ?? 0) + 1;
-  if (asked !== null && limit2 !== null && asked > limit2) t.clamped++;
-  if (b.unbounded) t.unbounded++;
-  if (b.n > 1) t.multiple++;
-  if (pricing.context_window !== null && input > pricing.context_window) t.tooLong++;
-  if (isLongContext(pricing, input)) t.longContext++;
-}
-function servedText(t) {
-  const what = t.provider === "azure" ? "Azure Global Batch takes" : `${t.to} is priced for`;
-  return t.endpoints.length > 0 ? `${what} ${t.endpoints.join(" and ")} only` : `${t.to} serves none of the request-file endpoints in batch`;
-}
-function entry(t, now) {
-  const { to, provider, pricing, ratio } = t.target;
-  return {
-    from: t.from,
-    to,
-    provider,
-    priced_as: pricing.model,
-    requests: t.requests,
-    input_tokens: t.input,
-    output_tokens: t.output,
-    cost: { sync: t.sync, batch: t.batch },
-    baseline: { sync: t.baseSync, batch: t.baseBatch },
-    approximate: true,
-    token_ratio: ratio.ratio,
-    token_basis: ratio.basis,
-    price_as_of: pricing.as_of,
-    price_source: pricing.source,
-    notes: entryNotes(t, now)
-  };
-}
-function entryNotes(t, now) {
-  const { to, provider, pricing, ratio } = t.target;
-  const notes = [];
-  const life = lifecycleOf(to, pricing, now);
-  if (life) {
-    const instead = pricing.replacement ? `; compare with ${pricing.replacement} instead` : "";
-    notes.push(
-      life.status === "shut_down" ? `${to} was shut down on ${life.shutdown} (priced at its last prices)${instead}` : `${to} shuts down on ${life.shutdown} (in ${life.days} days)${instead}`
-    );
-  }
-  if (provider === "azure") {
-    notes.push(
-      `Azure Global Batch bills 50% of the deployment's Global Standard price; priced at OpenAI's list prices of ${pricing.model}, which Azure's Global Standard usually equals but meters per deployment (Data Zone costs more): check the Azure Retail Prices API`
-    );
-    if (pricing.origin === "derived") notes.push(`${pricing.model}'s prices are derived (not in the catalog): see the estimate's notes`);
-  }
-  const encoding = t.source.encoding ?? "o200k_base";
-  if (ratio.ratio === 1) {
-    notes.push(
-      encoding === (pricing.encoding ?? "o200k_base") ? `input tokens as counted for ${t.from} (same OpenAI tokenizer)` : `input tokens counted with ${t.from}'s ${encoding}, not ${pricing.encoding ?? "o200k_base"} (approximate)`
-    );
-  } else {
-    notes.push(`approximate tokens: the OpenAI count \xD7 ${ratio.ratio} (${ratio.tokenizer} tokenizer)`);
-    if (encoding !== "o200k_base") notes.push(`${t.from} counts with ${encoding}, not o200k_base: the factor applies to that count`);
-  }
-  const sources = Object.entries(t.sources).map(([s, n]) => `${formatInt(n)} ${s}`).join(", ");
-  const limit2 = pricing.max_output_tokens;
-  notes.push(
-    `expected output carried over from ${t.from} (${sources || "no requests"})${ratio.ratio === 1 ? "" : ` \xD7 ${ratio.ratio}`}; max = each request's own cap${limit2 !== null ? `, clamped to ${formatInt(limit2)}` : ""}`
-  );
-  if (pricing.reasoning && !t.source.reasoning) {
-    notes.push(`${to} always thinks (billed as output): the expected output of ${t.from}, not a reasoning model, leaves that out`);
-  }
-  notes.push(
-    `no prompt-cache discount on either side${provider === "anthropic" ? " (Claude caches only prefixes marked with cache_control)" : provider === "gemini" ? " (Gemini's implicit cache has a minimum prompt size)" : ""}`
-  );
-  if (t.unbounded > 0) {
-    notes.push(`${formatInt(t.unbounded)} request(s) set no output cap: max assumes the output limit${provider === "anthropic" ? " (Claude requires max_tokens)" : ""}`);
-  }
-  if (t.clamped > 0) notes.push(`${formatInt(t.clamped)} request(s) ask for more output than ${to}'s limit of ${formatInt(limit2)}: max counts the limit`);
-  if (t.multiple > 0 && provider === "anthropic") notes.push(`${formatInt(t.multiple)} request(s) ask for n > 1 answers: Claude has no n, priced as n separate answers`);
-  if (t.longContext > 0) notes.push(`${formatInt(t.longContext)} request(s) are above ${to}'s long-context threshold of ${formatInt(pricing.long_context.above_input_tokens)} prompt tokens (approximate count): priced at its long-context rates`);
-  if (t.tooLong > 0) notes.push(`${formatInt(t.tooLong)} request(s) may not fit ${to}'s context window of ${formatInt(pricing.context_window)} tokens (approximate count)`);
-  for (const [url, n] of t.skipped) notes.push(`${formatInt(n)} ${url} request(s) of ${t.from} not compared: ${servedText(t.target)}`);
-  if (provider !== "azure" && pricing.note && /UNCERTAIN|NOT confirmed|unconfirmed|DISAGREEMENT|assumption: 50%/.test(pricing.note)) {
-    notes.push(`some of ${pricing.model}'s figures are unconfirmed or disputed: see its note in data/providers.json`);
-  }
-  return notes;
-}
-
-// src/results/journal.ts
-import { closeSync, openSync, writeSync } from "node:fs";
-function openJournal(path2) {
-  const fd = openSync(path2, "a");
-  let closed = false;
-  return {
-    append(record, retryable) {
-      if (closed) throw new Error("journal: append after close");
-      const entry2 = { retryable, record };
-      writeSync(fd, `${scrub(JSON.stringify(entry2))}
-`);
-    },
-    close() {
-      if (!closed) closeSync(fd);
-      closed = true;
-    }
-  };
-}
-function parseJournalLine(text) {
-  try {
-    const e = JSON.parse(text);
-    return e && typeof e.record?.custom_id === "string" ? e : null;
-  } catch {
-    return null;
-  }
-}
-
-// src/results/outcomeIndex.ts
-import { closeSync as closeSync2, existsSync, openSync as openSync2 } from "node:fs";
-
-// src/results/classifyBatchLine.ts
-function isRetryableStatus(status) {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
-function isRetryableCode(code) {
-  return /rate_limit|timeout|timed_out|server_error|overloaded|batch_expired|unavailable/.test(code);
-}
-function tryClassifyBatchLine(text) {
-  try {
-    const o = classifyBatchLine(text);
-    return o.custom_id && o.custom_id !== "undefined" ? o : null;
-  } catch {
-    return null;
-  }
-}
-function classifyBatchLine(text) {
-  const line = JSON.parse(text);
-  const custom_id = String(line.custom_id);
-  const res = line.response;
-  if (res && typeof res.status_code === "number") {
-    const status2 = res.status_code;
-    const body = res.body ?? null;
-    if (status2 >= 200 && status2 < 300 && !line.error) {
-      const usage = body && typeof body.usage === "object" ? body.usage : null;
-      return { custom_id, status: "succeeded", retryable: false, response: body, error: null, usage };
-    }
-    const apiError = body?.error ?? null;
-    const code2 = typeof apiError?.code === "string" ? apiError.code : typeof apiError?.type === "string" ? apiError.type : `http_${status2}`;
-    const message2 = typeof apiError?.message === "string" ? apiError.message : `the endpoint answered HTTP ${status2}`;
-    return { custom_id, status: "failed", retryable: isRetryableStatus(status2), response: body, error: { code: code2, message: message2 }, usage: null };
-  }
-  const code = typeof line.error?.code === "string" ? line.error.code : "unknown_error";
-  const message = typeof line.error?.message === "string" ? line.error.message : "the batch reported an error without a message";
-  const status = code === "batch_expired" ? "expired" : code === "batch_cancelled" ? "cancelled" : "failed";
-  const retryable = typeof line.batchwise_retryable === "boolean" ? line.batchwise_retryable : isRetryableCode(code);
-  return { custom_id, status, retryable, response: null, error: { code, message }, usage: null };
-}
-
-// src/results/scanLines.ts
-import { createReadStream, readSync } from "node:fs";
-async function* scanLines(path2) {
-  let pending = [];
-  let pendingBytes = 0;
-  let fileOffset = 0;
-  for await (const chunk of createReadStream(path2, { highWaterMark: 1 << 20 })) {
-    const buf = chunk;
-    let start = 0;
-    let nl = buf.indexOf(10, start);
-    while (nl !== -1) {
-      const piece = buf.subarray(start, nl);
-      const bytes = pending.length === 0 ? piece : Buffer.concat([...pending, piece], pendingBytes + piece.length);
-      const lineStart = fileOffset;
-      fileOffset += bytes.length + 1;
-      pending = [];
-      pendingBytes = 0;
-      const line = toLine(bytes, lineStart);
-      if (line) yield line;
-      start = nl + 1;
-      nl = buf.indexOf(10, start);
-    }
-    if (start < buf.length) {
-      const rest = Buffer.from(buf.subarray(start));
-      pending.push(rest);
-      pendingBytes += rest.length;
+      if (!model) throw new UsageError(`--deployment ${raw}: the model before "=" is missing`);
+      if (map.byModel[model] !== void 0 && map.byModel[model] !== name) throw new UsageError(`--deployment: two deployments for ${model} ("${map.byModel[model]}" and "${name}")`);
+      map.byModel[model] = name;
     }
   }
-  if (pendingBytes > 0) {
-    const line = toLine(Buffer.concat(pending, pendingBytes), fileOffset);
-    if (line) yield line;
-  }
+  return map;
 }
-function toLine(bytes, offset) {
-  let length = bytes.length;
-  if (length > 0 && bytes[length - 1] === 13) length--;
-  const text = bytes.subarray(0, length).toString("utf8");
-  if (text.trim() === "") return null;
-  return { text, offset, length };
-}
-function readLineAt(fd, offset, length) {
-  const buf = Buffer.allocUnsafe(length);
-  let read = 0;
-  while (read < length) {
-    const n = readSync(fd, buf, read, length - read, offset + read);
-    if (n === 0) throw new Error(`readLineAt: file ended at ${offset + read}, expected ${length} bytes from ${offset}`);
-    read += n;
-  }
-  return buf.toString("utf8");
-}
-
-// src/results/outcomeIndex.ts
-var OutcomeIndex = class {
-  entries = /* @__PURE__ */ new Map();
-  sources = [];
-  fds = [];
-  get size() {
-    return this.entries.size;
-  }
-  /** Adds every line of a batch output or error file; returns the outcomes' custom_ids with their status. */
-  async addBatchFile(path2, batch_id) {
-    const source = this.sources.push({ path: path2, kind: "batch", batch_id }) - 1;
-    for await (const line of scanLines(path2)) {
-      const o = tryClassifyBatchLine(line.text);
-      if (o === null) continue;
-      this.put(o.custom_id, { source, offset: line.offset, length: line.length, status: o.status, retryable: o.retryable });
-    }
-  }
-  async addJournal(path2) {
-    if (!existsSync(path2)) return;
-    const source = this.sources.push({ path: path2, kind: "journal", batch_id: null }) - 1;
-    for await (const line of scanLines(path2)) {
-      const e = parseJournalLine(line.text);
-      if (!e) continue;
-      this.put(e.record.custom_id, { source, offset: line.offset, length: line.length, status: e.record.status, retryable: e.retryable });
-    }
-  }
-  /** The latest outcome wins, except that an answer is final: a later failure (a pilot request that failed first
-   *  and was answered by the batch, a set-aside run's journal) never replaces a success. */
-  put(customId, entry2) {
-    const known2 = this.entries.get(customId);
-    if (known2?.status === "succeeded" && entry2.status !== "succeeded") return;
-    this.entries.set(customId, entry2);
-  }
-  /** Every custom_id with an outcome. */
-  ids() {
-    return this.entries.keys();
-  }
-  /** The latest status of a request, without reading its body. */
-  status(custom_id) {
-    const e = this.entries.get(custom_id);
-    return e ? { status: e.status, retryable: e.retryable } : null;
-  }
-  /** Reads one request's latest outcome back from its file. */
-  read(custom_id) {
-    const e = this.entries.get(custom_id);
-    if (!e) return null;
-    const src = this.sources[e.source];
-    let fd = this.fds[e.source];
-    if (fd == null) fd = this.fds[e.source] = openSync2(src.path, "r");
-    const text = readLineAt(fd, e.offset, e.length);
-    if (src.kind === "batch") return { kind: "batch", batch_id: src.batch_id, outcome: classifyBatchLine(text) };
-    const j = parseJournalLine(text);
-    return { kind: "journal", record: j.record, retryable: j.retryable };
-  }
-  close() {
-    for (const fd of this.fds) if (fd != null) closeSync2(fd);
-    this.fds = [];
-  }
-};
-
-// src/results/answerText.ts
-function answerText(response) {
-  if (!response || typeof response !== "object") return "";
-  const r = response;
-  if (Array.isArray(r.choices) && r.choices.length > 0) {
-    const c = r.choices[0];
-    if (typeof c?.message?.content === "string") return c.message.content;
-    if (Array.isArray(c?.message?.tool_calls)) return JSON.stringify(c.message.tool_calls);
-    if (typeof c?.text === "string") return c.text;
-  }
-  if (typeof r.output_text === "string") return r.output_text;
-  if (Array.isArray(r.output)) {
-    const texts = [];
-    for (const item of r.output) {
-      if (Array.isArray(item?.content)) {
-        for (const c of item.content) if (typeof c?.text === "string") texts.push(c.text);
-      }
-    }
-    if (texts.length > 0) return texts.join("");
-  }
-  if (Array.isArray(r.data) && r.object === "list") {
-    const e = r.data[0]?.embedding;
-    if (Array.isArray(e)) return `embedding[${e.length}]${r.data.length > 1 ? ` \xD7${r.data.length}` : ""}`;
-    if (typeof e === "string") return `embedding[base64 ${e.length} chars]`;
-  }
-  if (Array.isArray(r.results) && typeof r.results[0]?.flagged === "boolean") return r.results[0].flagged ? "flagged" : "not flagged";
-  return "";
-}
-
-// src/results/ledger/figures.ts
-function emptyFigures() {
-  return {
-    requests: 0,
-    succeeded: 0,
-    billed: 0,
-    input_tokens: 0,
-    cached_input_tokens: 0,
-    cache_write_tokens: 0,
-    output_tokens: 0,
-    reasoning_tokens: 0,
-    actual_usd: 0,
-    at_sync_prices_usd: 0,
-    saved_usd: 0,
-    estimated_usd: 0,
-    estimated_input_tokens: 0,
-    estimated_output_tokens: 0,
-    estimate_error: { input: null, output: null, cost: null }
-  };
-}
-var SUMMED = [
-  "requests",
-  "succeeded",
-  "billed",
-  "input_tokens",
-  "cached_input_tokens",
-  "cache_write_tokens",
-  "output_tokens",
-  "reasoning_tokens",
-  "actual_usd",
-  "at_sync_prices_usd",
-  "estimated_usd",
-  "estimated_input_tokens",
-  "estimated_output_tokens"
-];
-function addFigures(a, b) {
-  const out = emptyFigures();
-  for (const k of SUMMED) out[k] = a[k] + b[k];
-  return settle(out);
-}
-function settle(f) {
-  f.actual_usd = roundUsd(f.actual_usd);
-  f.at_sync_prices_usd = roundUsd(f.at_sync_prices_usd);
-  f.estimated_usd = roundUsd(f.estimated_usd);
-  f.saved_usd = roundUsd(f.at_sync_prices_usd - f.actual_usd);
-  f.estimate_error = errorOf(f);
-  return f;
-}
-function errorOf(f) {
-  const rel = (actual, estimated) => estimated > 0 ? Math.round((actual - estimated) / estimated * 1e4) / 1e4 : null;
-  return {
-    input: rel(f.input_tokens, f.estimated_input_tokens),
-    output: rel(f.output_tokens, f.estimated_output_tokens),
-    cost: rel(f.actual_usd, f.estimated_usd)
-  };
-}
-function roundUsd(x) {
-  return Math.round(x * 1e9) / 1e9;
-}
-
-// src/results/ledger/ledgerBook.ts
-var LedgerBook = class {
-  groups = /* @__PURE__ */ new Map();
-  o;
-  moved = 0;
-  pilot = 0;
-  constructor(o) {
-    this.o = o;
-  }
-  /** The one pricing of a request's usage: actual at the mode that served it, and at the standard tier. */
-  price(record, model) {
-    const pricing = this.o.pricingFor(model);
-    if (record.usage === null || pricing === null) return { actual: null, atSync: null };
-    return {
-      actual: usageCostUsd(record.usage, pricing, record.mode, this.o.ctx),
-      atSync: usageCostUsd(record.usage, pricing, "sync", this.o.ctx)
-    };
-  }
-  /** Counts a record whose cost_usd was set from `price` (results.jsonl and the ledger agree by construction). */
-  add(record, model, priced) {
-    const key = `${record.mode}
-${model}`;
-    let g = this.groups.get(key);
-    if (!g) this.groups.set(key, g = { mode: record.mode, model, ...emptyFigures() });
-    g.requests++;
-    if (record.status === "succeeded") g.succeeded++;
-    if (this.o.pilotLines?.has(record.line)) this.pilot++;
-    else if (this.o.plannedMode === "batch" && record.mode !== "batch" && record.usage !== null) this.moved++;
-    const tokens = usageTokens(record.usage);
-    if (tokens === null || priced.actual === null) return;
-    g.billed++;
-    g.input_tokens += tokens.input;
-    g.cached_input_tokens += tokens.cached_input;
-    g.cache_write_tokens += tokens.cache_write;
-    g.output_tokens += tokens.output;
-    g.reasoning_tokens += tokens.reasoning;
-    g.actual_usd += priced.actual;
-    g.at_sync_prices_usd += priced.atSync ?? priced.actual;
-    const e = this.o.estimateOf(record.line);
-    if (e) {
-      const c = e.cost[record.mode] ?? e.cost.sync;
-      g.estimated_usd += c.expected;
-      g.estimated_input_tokens += e.input_tokens;
-      g.estimated_output_tokens += e.output_tokens.expected;
-    }
-  }
-  close() {
-    const groups = [...this.groups.values()].map((g) => settle(g));
-    const byMode = {};
-    let total = emptyFigures();
-    for (const g of groups) {
-      const { mode, model: _model, ...figures } = g;
-      byMode[mode] = addFigures(byMode[mode] ?? emptyFigures(), figures);
-      total = addFigures(total, figures);
-    }
-    return { total: settle(total), by_mode: byMode, by_mode_and_model: groups, planned_mode: this.o.plannedMode, moved_to_sync: this.moved, pilot_requests: this.pilot };
-  }
-};
-function combineLedgers(ledgers) {
-  let total = emptyFigures();
-  const byMode = {};
-  let moved = 0;
-  for (const l of ledgers) {
-    total = addFigures(total, l.total);
-    for (const [mode, f] of Object.entries(l.by_mode)) byMode[mode] = addFigures(byMode[mode] ?? emptyFigures(), f);
-    moved += l.moved_to_sync;
-  }
-  return { total, by_mode: byMode, moved_to_sync: moved };
-}
-
-// src/results/ledger/savingClaim.ts
-var EPSILON_USD = 5e-10;
-function savingClaim(total, byMode, movedToSync) {
-  const modes = Object.entries(byMode).filter(([, f]) => f.billed > 0).sort((a, b) => b[1].saved_usd - a[1].saved_usd).map(([m]) => m);
-  const share = total.at_sync_prices_usd > 0 ? total.saved_usd / total.at_sync_prices_usd : 0;
-  const kind = total.saved_usd > EPSILON_USD ? "saved" : total.saved_usd < -EPSILON_USD ? "cost_more" : "none";
-  return { kind, saved_usd: total.saved_usd, share, modes, moved_to_sync: movedToSync };
-}
-
-// src/results/writeResults.ts
-import { createWriteStream, renameSync } from "node:fs";
-import { once } from "node:events";
-
-// node_modules/csv-stringify/lib/index.js
-import { Transform as Transform2 } from "stream";
-
-// node_modules/csv-stringify/lib/api/CsvError.js
-var CsvError = class _CsvError extends Error {
-  constructor(code, message, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ");
-    super(message);
-    if (Error.captureStackTrace !== void 0) {
-      Error.captureStackTrace(this, _CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value) ? value.toString() : value == null ? value : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-};
-
-// node_modules/csv-stringify/lib/utils/is_object.js
-var is_object = function(obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-// node_modules/csv-stringify/lib/utils/get.js
-var charCodeOfDot = ".".charCodeAt(0);
-var reEscapeChar = /\\(\\)?/g;
-var rePropName = RegExp(
-  // Match anything that isn't a dot or bracket.
-  `[^.[\\]]+|\\[(?:([^"'][^[]*)|(["'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2)\\]|(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))`,
-  "g"
-);
-var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
-var reIsPlainProp = /^\w*$/;
-var getTag = function(value) {
-  return Object.prototype.toString.call(value);
-};
-var isSymbol = function(value) {
-  const type = typeof value;
-  return type === "symbol" || type === "object" && value && getTag(value) === "[object Symbol]";
-};
-var isKey = function(value, object) {
-  if (Array.isArray(value)) {
-    return false;
-  }
-  const type = typeof value;
-  if (type === "number" || type === "symbol" || type === "boolean" || !value || isSymbol(value)) {
-    return true;
-  }
-  return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
-};
-var stringToPath = function(string) {
-  const result = [];
-  if (string.charCodeAt(0) === charCodeOfDot) {
-    result.push("");
-  }
-  string.replace(rePropName, function(match, expression, quote, subString) {
-    let key = match;
-    if (quote) {
-      key = subString.replace(reEscapeChar, "$1");
-    } else if (expression) {
-      key = expression.trim();
-    }
-    result.push(key);
-  });
-  return result;
-};
-var castPath = function(value, object) {
-  if (Array.isArray(value)) {
-    return value;
-  } else {
-    return isKey(value, object) ? [value] : stringToPath(value);
-  }
-};
-var toKey = function(value) {
-  if (typeof value === "string" || isSymbol(value)) return value;
-  const result = `${value}`;
-  return result == "0" && 1 / value == -Infinity ? "-0" : result;
-};
-var get = function(object, path2) {
-  path2 = castPath(path2, object);
-  let index = 0;
-  const length = path2.length;
-  while (object != null && index < length) {
-    object = object[toKey(path2[index++])];
-  }
-  return index && index === length ? object : void 0;
-};
-
-// node_modules/csv-stringify/lib/api/normalize_columns.js
-var normalize_columns = function(columns) {
-  if (columns === void 0 || columns === null) {
-    return [void 0, void 0];
-  }
-  if (typeof columns !== "object") {
-    return [Error('Invalid option "columns": expect an array or an object')];
-  }
-  if (!Array.isArray(columns)) {
-    const newcolumns = [];
-    for (const k in columns) {
-      newcolumns.push({
-        key: k,
-        header: columns[k]
-      });
-    }
-    columns = newcolumns;
-  } else {
-    const newcolumns = [];
-    for (const column of columns) {
-      if (typeof column === "string") {
-        newcolumns.push({
-          key: column,
-          header: column
-        });
-      } else if (typeof column === "object" && column !== null && !Array.isArray(column)) {
-        if (!column.key) {
-          return [
-            Error('Invalid column definition: property "key" is required')
-          ];
-        }
-        if (column.header === void 0) {
-          column.header = column.key;
-        }
-        newcolumns.push(column);
-      } else {
-        return [
-          Error("Invalid column definition: expect a string or an object")
-        ];
-      }
-    }
-    columns = newcolumns;
-  }
-  return [void 0, columns];
-};
-
-// node_modules/csv-stringify/lib/utils/underscore.js
-var underscore = function(str) {
-  return str.replace(/([A-Z])/g, function(_, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-// node_modules/csv-stringify/lib/api/normalize_options.js
-var normalize_options = function(opts) {
-  const options = {};
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  if (options.bom === void 0 || options.bom === null || options.bom === false) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    return [
-      new CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
-        "option `bom` is optional and must be a boolean value,",
-        `got ${JSON.stringify(options.bom)}`
-      ])
-    ];
-  }
-  if (options.delimiter === void 0 || options.delimiter === null) {
-    options.delimiter = ",";
-  } else if (Buffer.isBuffer(options.delimiter)) {
-    options.delimiter = options.delimiter.toString();
-  } else if (typeof options.delimiter !== "string") {
-    return [
-      new CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
-        "option `delimiter` must be a buffer or a string,",
-        `got ${JSON.stringify(options.delimiter)}`
-      ])
-    ];
-  }
-  if (options.quote === void 0 || options.quote === null) {
-    options.quote = '"';
-  } else if (options.quote === true) {
-    options.quote = '"';
-  } else if (options.quote === false) {
-    options.quote = "";
-  } else if (Buffer.isBuffer(options.quote)) {
-    options.quote = options.quote.toString();
-  } else if (typeof options.quote !== "string") {
-    return [
-      new CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
-        "option `quote` must be a boolean, a buffer or a string,",
-        `got ${JSON.stringify(options.quote)}`
-      ])
-    ];
-  }
-  if (options.quoted === void 0 || options.quoted === null) {
-    options.quoted = false;
-  } else {
-  }
-  if (options.escape_formulas === void 0 || options.escape_formulas === null) {
-    options.escape_formulas = false;
-  } else if (typeof options.escape_formulas !== "boolean") {
-    return [
-      new CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
-        "option `escape_formulas` must be a boolean,",
-        `got ${JSON.stringify(options.escape_formulas)}`
-      ])
-    ];
-  }
-  if (options.quoted_empty === void 0 || options.quoted_empty === null) {
-    options.quoted_empty = void 0;
-  } else {
-  }
-  if (options.quoted_match === void 0 || options.quoted_match === null || options.quoted_match === false) {
-    options.quoted_match = null;
-  } else if (!Array.isArray(options.quoted_match)) {
-    options.quoted_match = [options.quoted_match];
-  }
-  if (options.quoted_match) {
-    for (const quoted_match of options.quoted_match) {
-      const isString = typeof quoted_match === "string";
-      const isRegExp = quoted_match instanceof RegExp;
-      if (!isString && !isRegExp) {
-        return [
-          new CsvError("CSV_OPTION_QUOTED_MATCH", [
-            "option `quoted_match` must be a string or a regex,",
-            `got ${JSON.stringify(options.quoted_match)}`
-          ])
-        ];
-      }
-    }
-  }
-  if (options.quoted_string === void 0 || options.quoted_string === null) {
-    options.quoted_string = false;
-  } else {
-  }
-  if (options.eof === void 0 || options.eof === null) {
-    options.eof = true;
-  } else {
-  }
-  if (options.escape === void 0 || options.escape === null) {
-    options.escape = '"';
-  } else if (Buffer.isBuffer(options.escape)) {
-    options.escape = options.escape.toString();
-  } else if (typeof options.escape !== "string") {
-    return [
-      Error(
-        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`
-      )
-    ];
-  }
-  if (options.escape.length > 1) {
-    return [
-      Error(
-        `Invalid Option: escape must be one character, got ${options.escape.length} characters`
-      )
-    ];
-  }
-  if (options.header === void 0 || options.header === null || options.header === false) {
-    options.header = false;
-  } else if (options.header !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_HEADER",
-      [
-        "option `header` is expected to be a boolean,",
-        `got ${JSON.stringify(options.header)}`
-      ],
-      options
-    );
-  }
-  if (options.header_as_comment === void 0 || options.header_as_comment === null || options.header_as_comment === false) {
-    options.header_as_comment = false;
-  } else if (options.header_as_comment === true) {
-    options.header_as_comment = "#";
-  } else if (Buffer.isBuffer(options.header_as_comment)) {
-    options.header_as_comment = options.header_as_comment.toString();
-  } else if (typeof options.header_as_comment !== "string") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
-      [
-        "option `header_as_comment` must be a boolean, a string or a buffer,",
-        `got ${JSON.stringify(options.header_as_comment)}`
-      ],
-      options
-    );
-  }
-  const [errColumns, columns] = normalize_columns(options.columns);
-  if (errColumns !== void 0) return [errColumns];
-  options.columns = columns;
-  if (options.quoted === void 0 || options.quoted === null) {
-    options.quoted = false;
-  } else {
-  }
-  if (options.cast === void 0 || options.cast === null) {
-    options.cast = {};
-  } else {
-  }
-  if (options.cast.bigint === void 0 || options.cast.bigint === null) {
-    options.cast.bigint = (value) => "" + value;
-  }
-  if (options.cast.boolean === void 0 || options.cast.boolean === null) {
-    options.cast.boolean = (value) => value ? "1" : "";
-  }
-  if (options.cast.date === void 0 || options.cast.date === null) {
-    options.cast.date = (value) => "" + value.getTime();
-  }
-  if (options.cast.number === void 0 || options.cast.number === null) {
-    options.cast.number = (value) => "" + value;
-  }
-  if (options.cast.object === void 0 || options.cast.object === null) {
-    options.cast.object = (value) => JSON.stringify(value);
-  }
-  if (options.cast.string === void 0 || options.cast.string === null) {
-    options.cast.string = function(value) {
-      return value;
-    };
-  }
-  if (options.on_record !== void 0 && typeof options.on_record !== "function") {
-    return [Error(`Invalid Option: "on_record" must be a function.`)];
-  }
-  if (options.quote_record_delimiter === void 0 || options.quote_record_delimiter === null) {
-    options.quote_record_delimiter = !options.record_delimiter;
-  } else if (typeof options.quote_record_delimiter !== "boolean") {
-    return [
-      new CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
-        "option `quote_record_delimiter` must be a boolean,",
-        `got ${JSON.stringify(options.quote_record_delimiter)}`
-      ])
-    ];
-  }
-  if (options.record_delimiter === void 0 || options.record_delimiter === null) {
-    options.record_delimiter = "\n";
-  } else if (Buffer.isBuffer(options.record_delimiter)) {
-    options.record_delimiter = options.record_delimiter.toString();
-  } else if (typeof options.record_delimiter !== "string") {
-    return [
-      Error(
-        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`
-      )
-    ];
-  }
-  switch (options.record_delimiter) {
-    case "unix":
-      options.record_delimiter = "\n";
-      break;
-    case "mac":
-      options.record_delimiter = "\r";
-      break;
-    case "windows":
-      options.record_delimiter = "\r\n";
-      break;
-    case "ascii":
-      options.record_delimiter = "";
-      break;
-    case "unicode":
-      options.record_delimiter = "\u2028";
-      break;
-  }
-  return [void 0, options];
-};
-
-// node_modules/csv-stringify/lib/api/index.js
-var bom_utf8 = Buffer.from([239, 187, 191]);
-var emits_separator = function(value, separators) {
-  return separators.some(
-    (separator) => separator.length !== 0 && (value.indexOf(separator) !== -1 || separator.length > 1 && (value + separator).indexOf(separator) < value.length)
-  );
-};
-var matches_quoted_match = function(value, quoted_match) {
-  if (!quoted_match) return false;
-  return quoted_match.some(
-    (pattern) => typeof pattern === "string" ? value.indexOf(pattern) !== -1 : value.search(pattern) !== -1
-  );
-};
-var stringifier = function(options, state2, info) {
-  return {
-    options,
-    state: state2,
-    info,
-    __transform: function(chunk, push) {
-      if (!Array.isArray(chunk) && typeof chunk !== "object") {
-        return Error(
-          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`
-        );
-      }
-      if (this.info.records === 0) {
-        if (Array.isArray(chunk)) {
-          if (this.options.header === true && this.options.columns === void 0) {
-            return Error(
-              "Undiscoverable Columns: header option requires column option or object records"
-            );
-          }
-        } else if (this.options.columns === void 0) {
-          const [err2, columns] = normalize_columns(Object.keys(chunk));
-          if (err2) return;
-          this.options.columns = columns;
-        }
-      }
-      if (this.info.records === 0) {
-        this.bom(push);
-        const err2 = this.headers(push);
-        if (err2) return err2;
-      }
-      try {
-        if (this.options.on_record) {
-          this.options.on_record(chunk, this.info.records);
-        }
-      } catch (err2) {
-        return err2;
-      }
-      let err, chunk_string;
-      if (this.options.eof) {
-        [err, chunk_string] = this.stringify(chunk);
-        if (err) return err;
-        if (chunk_string === void 0) {
-          return;
-        } else {
-          chunk_string = chunk_string + this.options.record_delimiter;
-        }
-      } else {
-        [err, chunk_string] = this.stringify(chunk);
-        if (err) return err;
-        if (chunk_string === void 0) {
-          return;
-        } else {
-          if (this.options.header || this.info.records) {
-            chunk_string = this.options.record_delimiter + chunk_string;
-          }
-        }
-      }
-      this.info.records++;
-      push(chunk_string);
-    },
-    stringify: function(chunk, chunkIsHeader = false) {
-      if (typeof chunk !== "object") {
-        return [void 0, chunk];
-      }
-      const { columns } = this.options;
-      const record = [];
-      if (Array.isArray(chunk)) {
-        const length = columns ? Math.min(chunk.length, columns.length) : chunk.length;
-        for (let i = 0; i < length; i++) {
-          const field = chunk[i];
-          const [err, value] = this.__cast(field, {
-            index: i,
-            column: i,
-            records: this.info.records,
-            header: chunkIsHeader
-          });
-          if (err) return [err];
-          record[i] = [value, field];
-        }
-      } else {
-        for (let i = 0; i < columns.length; i++) {
-          const field = get(chunk, columns[i].key);
-          const [err, value] = this.__cast(field, {
-            index: i,
-            column: columns[i].key,
-            records: this.info.records,
-            header: chunkIsHeader
-          });
-          if (err) return [err];
-          record[i] = [value, field];
-        }
-      }
-      let csvrecord = "";
-      for (let i = 0; i < record.length; i++) {
-        let options2, err;
-        let [value, field] = record[i];
-        if (typeof value === "string") {
-          options2 = this.options;
-        } else if (is_object(value)) {
-          options2 = { ...value };
-          value = options2.value;
-          delete options2.value;
-          if (typeof value !== "string" && value !== void 0 && value !== null) {
-            if (err)
-              return [
-                Error(
-                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`
-                )
-              ];
-          }
-          options2 = { ...this.options, ...options2 };
-          [err, options2] = normalize_options(options2);
-          if (err !== void 0) {
-            return [err];
-          }
-        } else if (value === void 0 || value === null) {
-          options2 = this.options;
-        } else {
-          return [
-            Error(
-              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`
-            )
-          ];
-        }
-        const {
-          delimiter,
-          escape: escape2,
-          quote,
-          quoted,
-          quoted_empty,
-          quoted_string,
-          quoted_match,
-          record_delimiter,
-          quote_record_delimiter,
-          escape_formulas
-        } = options2;
-        if ("" === value && "" === field) {
-          const quotedMatch = matches_quoted_match(value, quoted_match);
-          const shouldQuote = quotedMatch || true === quoted_empty || true === quoted_string && false !== quoted_empty;
-          if (shouldQuote === true) {
-            value = quote + value + quote;
-          }
-          csvrecord += value;
-        } else if (value) {
-          if (typeof value !== "string") {
-            return [
-              Error(
-                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`
-              )
-            ];
-          }
-          const containsdelimiter = emits_separator(value, [delimiter]);
-          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
-          const containsEscape = value.indexOf(escape2) >= 0 && escape2 !== quote;
-          const containsRecordDelimiter = emits_separator(value, [
-            record_delimiter,
-            ...quote_record_delimiter === false ? [] : ["\n", "\r"]
-          ]);
-          const quotedString = quoted_string && typeof field === "string";
-          const quotedMatch = matches_quoted_match(value, quoted_match);
-          if (escape_formulas) {
-            switch (value[0]) {
-              case "-":
-                if (typeof field === "number" || typeof field === "bigint") {
-                  break;
-                }
-                value = `'${value}`;
-                break;
-              case "=":
-              case "+":
-              case "@":
-              case "	":
-              case "\r":
-              case "\uFF1D":
-              // Unicode '='
-              case "\uFF0B":
-              // Unicode '+'
-              case "\uFF0D":
-              // Unicode '-'
-              case "\uFF20":
-                value = `'${value}`;
-                break;
-            }
-          }
-          const shouldQuote = containsQuote === true || containsdelimiter || containsRecordDelimiter || quoted || quotedString || quotedMatch;
-          if (shouldQuote === true && containsEscape === true) {
-            value = value.replaceAll(escape2, () => escape2 + escape2);
-          }
-          if (containsQuote === true) {
-            value = value.replaceAll(quote, () => escape2 + quote);
-          }
-          if (shouldQuote === true) {
-            value = quote + value + quote;
-          }
-          csvrecord += value;
-        } else if (quoted_empty === true || field === "" && quoted_string === true && quoted_empty !== false) {
-          csvrecord += quote + quote;
-        }
-        if (i !== record.length - 1) {
-          csvrecord += delimiter;
-        }
-      }
-      return [void 0, csvrecord];
-    },
-    bom: function(push) {
-      if (this.options.bom !== true) {
-        return;
-      }
-      push(bom_utf8);
-    },
-    headers: function(push) {
-      if (this.options.header === false) {
-        return;
-      }
-      if (this.options.columns === void 0) {
-        return;
-      }
-      let err;
-      let headers = this.options.columns.map((column) => column.header);
-      if (this.options.eof) {
-        [err, headers] = this.stringify(headers, true);
-        headers += this.options.record_delimiter;
-      } else {
-        [err, headers] = this.stringify(headers, true);
-      }
-      if (err) return err;
-      if (this.options.header_as_comment) {
-        headers = this.options.header_as_comment + " " + headers;
-      }
-      push(headers);
-    },
-    __cast: function(value, context) {
-      const type = typeof value;
-      try {
-        if (type === "string") {
-          return [void 0, this.options.cast.string(value, context)];
-        } else if (type === "bigint") {
-          return [void 0, this.options.cast.bigint(value, context)];
-        } else if (type === "number") {
-          return [void 0, this.options.cast.number(value, context)];
-        } else if (type === "boolean") {
-          return [void 0, this.options.cast.boolean(value, context)];
-        } else if (value instanceof Date) {
-          return [void 0, this.options.cast.date(value, context)];
-        } else if (type === "object" && value !== null) {
-          return [void 0, this.options.cast.object(value, context)];
-        } else if (value === null && this.options.cast.null !== void 0) {
-          return [void 0, this.options.cast.null(value, context)];
-        } else if (value === void 0 && this.options.cast.undefined !== void 0) {
-          return [void 0, this.options.cast.undefined(value, context)];
-        } else {
-          return [void 0, value];
-        }
-      } catch (err) {
-        return [err];
-      }
-    }
-  };
-};
-
-// node_modules/csv-stringify/lib/index.js
-var Stringifier = class extends Transform2 {
-  constructor(opts = {}) {
-    super({ ...{ writableObjectMode: true }, ...opts });
-    const [err, options] = normalize_options(opts);
-    if (err !== void 0) throw err;
-    this.options = options;
-    this.state = {
-      stop: false
-    };
-    this.info = {
-      records: 0
-    };
-    this.api = stringifier(this.options, this.state, this.info);
-    this.api.options.on_record = (...args) => {
-      this.emit("record", ...args);
-    };
-  }
-  _transform(chunk, encoding, callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    const err = this.api.__transform(chunk, this.push.bind(this));
-    if (err !== void 0) {
-      this.state.stop = true;
-    }
-    callback(err);
-  }
-  _flush(callback) {
-    if (this.state.stop === true) {
-      return;
-    }
-    if (this.info.records === 0) {
-      this.api.bom(this.push.bind(this));
-      const err = this.api.headers(this.push.bind(this));
-      if (err) callback(err);
-    }
-    callback();
-  }
-};
-var stringify = function() {
-  let data, options, callback;
-  for (const i in arguments) {
-    const argument = arguments[i];
-    const type = typeof argument;
-    if (data === void 0 && Array.isArray(argument)) {
-      data = argument;
-    } else if (options === void 0 && is_object(argument)) {
-      options = argument;
-    } else if (callback === void 0 && type === "function") {
-      callback = argument;
-    } else {
-      throw new CsvError("CSV_INVALID_ARGUMENT", [
-        "Invalid argument:",
-        `got ${JSON.stringify(argument)} at index ${i}`
-      ]);
-    }
-  }
-  const stringifier2 = new Stringifier(options);
-  if (callback) {
-    const chunks = [];
-    stringifier2.on("readable", function() {
-      let chunk;
-      while ((chunk = this.read()) !== null) {
-        chunks.push(chunk);
-      }
-    });
-    stringifier2.on("error", function(err) {
-      callback(err);
-    });
-    stringifier2.on("end", function() {
-      try {
-        callback(void 0, chunks.join(""));
-      } catch (err) {
-        callback(err);
-        return;
-      }
-    });
-  }
-  if (data !== void 0) {
-    const writer = function() {
-      for (const record of data) {
-        stringifier2.write(record);
-      }
-      stringifier2.end();
-    };
-    if (typeof setImmediate === "function") {
-      setImmediate(writer);
-    } else {
-      setTimeout(writer, 0);
-    }
-  }
-  return stringifier2;
-};
-
-// src/results/writeResults.ts
-var CSV_COLUMNS = ["custom_id", "line", "status", "mode", "answer", "input_tokens", "output_tokens", "cost_usd", "error"];
-async function write(stream, chunk) {
-  if (!stream.write(chunk)) await once(stream, "drain");
-}
-async function finish(stream) {
-  stream.end();
-  await once(stream, "finish");
-}
-async function writeResults(o) {
-  const counts = { succeeded: 0, failed: 0, expired: 0, cancelled: 0, skipped: 0 };
-  const errorCodes = {};
-  let requests = 0;
-  const jsonlTmp = `${o.resultsPath}.tmp`;
-  const csvTmp = `${o.csvPath}.tmp`;
-  const jsonl = createWriteStream(jsonlTmp);
-  const csvFile = createWriteStream(csvTmp);
-  const csv = stringify({ header: true, columns: CSV_COLUMNS });
-  csv.pipe(csvFile);
-  try {
-    for await (const raw of readJsonlLines(o.inputPath)) {
-      const req = JSON.parse(raw.text);
-      const found = toRecord(req.custom_id, raw.line, o);
-      const priced = o.ledger.price(found, req.body.model);
-      const record = { ...found, cost_usd: priced.actual === null ? null : roundUsd(priced.actual) };
-      o.ledger.add(record, req.body.model, priced);
-      o.onRecord?.(record);
-      requests++;
-      counts[record.status]++;
-      if (record.error) errorCodes[record.error.code] = (errorCodes[record.error.code] ?? 0) + 1;
-      const tokens = record.usage ? usageTokens(record.usage) : null;
-      await write(jsonl, `${scrub(JSON.stringify(record))}
-`);
-      await write(csv, [
-        record.custom_id,
-        record.line,
-        record.status,
-        record.mode,
-        scrub(answerText(record.response)),
-        tokens?.input ?? "",
-        tokens?.output ?? "",
-        record.cost_usd ?? "",
-        record.error ? scrub(`${record.error.code}: ${record.error.message}`) : ""
-      ]);
-    }
-  } finally {
-    o.index.close();
-    await finish(jsonl);
-    csv.end();
-    await once(csvFile, "finish");
-  }
-  renameSync(jsonlTmp, o.resultsPath);
-  renameSync(csvTmp, o.csvPath);
-  return { requests, counts, error_codes: errorCodes, ledger: o.ledger.close() };
-}
-function toRecord(custom_id, line, o) {
-  const found = o.index.read(custom_id);
-  if (!found) {
-    return {
-      custom_id,
-      line,
-      status: "skipped",
-      mode: o.plannedMode,
-      batch_id: null,
-      response: null,
-      error: { code: "no_result", message: "no answer came back for this request: it was not sent before batchwise stopped, or its batch returned no line for it" },
-      usage: null,
-      cost_usd: null
-    };
-  }
-  if (found.kind === "journal") {
-    return { ...found.record, line };
-  }
-  const x = found.outcome;
-  return {
-    custom_id,
-    line,
-    status: x.status,
-    mode: "batch",
-    batch_id: found.batch_id,
-    response: x.response,
-    error: x.error,
-    usage: x.usage,
-    cost_usd: null
-  };
+function deploymentFor(map, model) {
+  return map.byModel[model] ?? map.fallback;
 }
 
 // node_modules/openai/internal/tslib.mjs
@@ -2039,7 +502,7 @@ var safeJSON = (text) => {
 };
 
 // node_modules/openai/internal/utils/sleep.mjs
-var sleep = (ms, ...signals) => new Promise((resolve, reject) => {
+var sleep = (ms, ...signals) => new Promise((resolve2, reject) => {
   const activeSignals = [...new Set(signals.filter((signal) => signal != null))];
   let timeout;
   let settled = false;
@@ -2071,7 +534,7 @@ var sleep = (ms, ...signals) => new Promise((resolve, reject) => {
     return;
   }
   timeout = setTimeout(() => {
-    settle2(resolve);
+    settle2(resolve2);
   }, ms);
   for (const signal of activeSignals) {
     if (settled) {
@@ -2869,8 +1332,8 @@ function createAbortableSSESource(body, signal) {
   let interrupt;
   const waitForAbort = () => (
     // oxlint-disable-next-line promise/avoid-new -- AbortSignal callbacks need a portable Promise bridge.
-    new Promise((resolve) => {
-      interrupt = resolve;
+    new Promise((resolve2) => {
+      interrupt = resolve2;
     })
   );
   const cancel = () => {
@@ -3709,7 +2172,7 @@ function normalize_stringify_options(opts = defaults) {
     strictNullHandling: typeof opts.strictNullHandling === "boolean" ? opts.strictNullHandling : defaults.strictNullHandling
   };
 }
-function stringify2(object, opts = {}) {
+function stringify(object, opts = {}) {
   let obj = object;
   const options = normalize_stringify_options(opts);
   let obj_keys;
@@ -3776,7 +2239,7 @@ function stringify2(object, opts = {}) {
 
 // node_modules/openai/internal/utils/query.mjs
 function stringifyQuery(query) {
-  return stringify2(query, { arrayFormat: "brackets" });
+  return stringify(query, { arrayFormat: "brackets" });
 }
 
 // node_modules/openai/internal/data-residency.mjs
@@ -3807,8 +2270,8 @@ function resolveDataResidency(options) {
 var _APIPromise_client;
 var APIPromise = class _APIPromise extends Promise {
   constructor(client, responsePromise, parseResponse2 = defaultParseResponse) {
-    super((resolve) => {
-      resolve(null);
+    super((resolve2) => {
+      resolve2(null);
     });
     this.responsePromise = responsePromise;
     this.parseResponse = parseResponse2;
@@ -5032,8 +3495,8 @@ _a = X509WorkloadIdentityAuth, _X509WorkloadIdentityAuth_identityProviderId = /*
   let requested = milliseconds ? Number(milliseconds) : void 0;
   const retryAfter = headers?.get("retry-after");
   if (retryAfter && (requested === void 0 || Number.isNaN(requested))) {
-    const seconds = Number(retryAfter);
-    requested = Number.isNaN(seconds) ? Date.parse(retryAfter) - Date.now() : seconds * 1e3;
+    const seconds3 = Number(retryAfter);
+    requested = Number.isNaN(seconds3) ? Date.parse(retryAfter) - Date.now() : seconds3 * 1e3;
   }
   const cooldown = requested !== void 0 && Number.isFinite(requested) && requested >= 0 && requested <= 6e4 ? Math.max(FAILED_REFRESH_COOLDOWN_MS, requested) : FAILED_REFRESH_COOLDOWN_MS;
   cached.refreshAt = Math.min(cached.expiresAt, performance.now() + cooldown);
@@ -5804,8 +4267,8 @@ var Messages = class extends APIResource {
 };
 
 // node_modules/openai/lib/parser.mjs
-function isChatCompletionFunctionTool(tool) {
-  return tool !== void 0 && "function" in tool && tool.function !== void 0;
+function isChatCompletionFunctionTool(tool2) {
+  return tool2 !== void 0 && "function" in tool2 && tool2.function !== void 0;
 }
 function isAutoParsableResponseFormat(response_format) {
   return response_format?.["$brand"] === "auto-parseable-response-format";
@@ -5829,20 +4292,20 @@ function parseResponseFormatContent(format, content) {
     throw error;
   }
 }
-function isAutoParsableTool(tool) {
-  return tool?.["$brand"] === "auto-parseable-tool";
+function isAutoParsableTool(tool2) {
+  return tool2?.["$brand"] === "auto-parseable-tool";
 }
 function maybeParseChatCompletion(completion, params) {
   if (!params || !hasAutoParseableInput(params)) {
     return {
       ...completion,
-      choices: completion.choices.map((choice) => ({
-        ...choice,
+      choices: completion.choices.map((choice2) => ({
+        ...choice2,
         message: {
-          ...choice.message,
+          ...choice2.message,
           parsed: null,
-          ...choice.message.tool_calls ? {
-            tool_calls: choice.message.tool_calls
+          ...choice2.message.tool_calls ? {
+            tool_calls: choice2.message.tool_calls
           } : void 0
         }
       }))
@@ -5851,21 +4314,21 @@ function maybeParseChatCompletion(completion, params) {
   return parseChatCompletion(completion, params);
 }
 function parseChatCompletion(completion, params) {
-  const choices = completion.choices.map((choice) => {
-    if (choice.finish_reason === "length") {
+  const choices = completion.choices.map((choice2) => {
+    if (choice2.finish_reason === "length") {
       throw new LengthFinishReasonError();
     }
-    if (choice.finish_reason === "content_filter") {
+    if (choice2.finish_reason === "content_filter") {
       throw new ContentFilterFinishReasonError();
     }
     return {
-      ...choice,
+      ...choice2,
       message: {
-        ...choice.message,
-        ...choice.message.tool_calls ? {
-          tool_calls: choice.message.tool_calls?.map((toolCall) => parseToolCall(params, toolCall)) ?? void 0
+        ...choice2.message,
+        ...choice2.message.tool_calls ? {
+          tool_calls: choice2.message.tool_calls?.map((toolCall) => parseToolCall(params, toolCall)) ?? void 0
         } : void 0,
-        parsed: choice.message.content !== null && choice.message.content !== void 0 && !choice.message.refusal && (choice.message.content !== "" || !choice.message.tool_calls?.length && !choice.message.function_call) ? parseResponseFormat(params, choice.message.content) : null
+        parsed: choice2.message.content !== null && choice2.message.content !== void 0 && !choice2.message.refusal && (choice2.message.content !== "" || !choice2.message.tool_calls?.length && !choice2.message.function_call) ? parseResponseFormat(params, choice2.message.content) : null
       }
     };
   });
@@ -5911,16 +4374,16 @@ function hasAutoParseableInput(params) {
   return params.tools?.some((t) => isAutoParsableTool(t) || t.type === "function" && t.function.strict === true) ?? false;
 }
 function validateInputTools(tools) {
-  for (const tool of tools ?? []) {
-    if (tool.type === "custom") {
+  for (const tool2 of tools ?? []) {
+    if (tool2.type === "custom") {
       continue;
     }
-    if (tool.type !== "function") {
-      const unsupportedType = tool.type;
+    if (tool2.type !== "function") {
+      const unsupportedType = tool2.type;
       throw new OpenAIError(`Currently only \`function\` and \`custom\` tool types are supported; Received \`${unsupportedType}\``);
     }
-    if (tool.function.strict !== true) {
-      throw new OpenAIError(`The \`${tool.function.name}\` tool is not marked with \`strict: true\`. Only strict function tools can be auto-parsed`);
+    if (tool2.function.strict !== true) {
+      throw new OpenAIError(`The \`${tool2.function.name}\` tool is not marked with \`strict: true\`. Only strict function tools can be auto-parsed`);
     }
   }
 }
@@ -6866,12 +5329,12 @@ var EventStream = class {
     _EventStream_aborted.set(this, false);
     _EventStream_catchingPromiseCreated.set(this, false);
     _EventStream_terminalFailure.set(this, void 0);
-    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve, "f");
+    __classPrivateFieldSet(this, _EventStream_connectedPromise, new Promise((resolve2, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveConnectedPromise, resolve2, "f");
       __classPrivateFieldSet(this, _EventStream_rejectConnectedPromise, reject, "f");
     }), "f");
-    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve, reject) => {
-      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve, "f");
+    __classPrivateFieldSet(this, _EventStream_endPromise, new Promise((resolve2, reject) => {
+      __classPrivateFieldSet(this, _EventStream_resolveEndPromise, resolve2, "f");
       __classPrivateFieldSet(this, _EventStream_rejectEndPromise, reject, "f");
     }), "f");
     __classPrivateFieldGet(this, _EventStream_connectedPromise, "f").catch(() => void 0);
@@ -7009,7 +5472,7 @@ var EventStream = class {
    *   const message = await stream.emitted('message') // rejects if the stream errors
    */
   emitted(event) {
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       __classPrivateFieldSet(this, _EventStream_catchingPromiseCreated, true, "f");
       const onError = (error) => {
         this.off(event, onEvent);
@@ -7019,7 +5482,7 @@ var EventStream = class {
         if (event !== "error") {
           this.off("error", onError);
         }
-        resolve(values.length > 1 ? values : values[0]);
+        resolve2(values.length > 1 ? values : values[0]);
       };
       if (event !== "error") {
         __classPrivateFieldGet(this, _EventStream_instances, "m", _EventStream_onceForEmitted).call(this, "error", onError);
@@ -7040,11 +5503,11 @@ var EventStream = class {
    *   }
    */
   events(event) {
-    return this._createIterator((push) => {
+    return this._createIterator((push2) => {
       const onEvent = (...args) => {
         sdkOwnedBufferedEventArguments.add(args);
         try {
-          push(args);
+          push2(args);
         } finally {
           sdkOwnedBufferedEventArguments.delete(args);
         }
@@ -7135,7 +5598,7 @@ var EventStream = class {
         failBufferedEvents(true);
       }
     };
-    const push = (value) => {
+    const push2 = (value) => {
       if (ended) {
         return;
       }
@@ -7201,7 +5664,7 @@ var EventStream = class {
       }
     };
     if (!ended) {
-      detach = attach(push);
+      detach = attach(push2);
       this.on("end", onEnd);
       if (rejectOnError) {
         this.on("error", onFailure);
@@ -7235,8 +5698,8 @@ var EventStream = class {
         if (ended) {
           return Promise.resolve(doneResult());
         }
-        return new Promise((resolve, reject) => {
-          readQueue.enqueue({ resolve, reject });
+        return new Promise((resolve2, reject) => {
+          readQueue.enqueue({ resolve: resolve2, reject });
         });
       },
       return: () => {
@@ -7431,8 +5894,8 @@ var _AbstractChatCompletionRunner_validateParams;
 var _AbstractChatCompletionRunner_stringifyFunctionCallResult;
 var DEFAULT_MAX_CHAT_COMPLETIONS = 10;
 function normalizeToolCallIds(chatCompletion) {
-  for (const choice of chatCompletion.choices) {
-    for (const toolCall of choice.message.tool_calls ?? []) {
+  for (const choice2 of chatCompletion.choices) {
+    for (const toolCall of choice2.message.tool_calls ?? []) {
       if (!toolCall.id) {
         toolCall.id = `call_${uuid4()}`;
       }
@@ -7629,24 +6092,24 @@ var AbstractChatCompletionRunner = class extends EventStream {
       await afterCompletion(completion, runner);
       __classPrivateFieldGet(this, _AbstractChatCompletionRunner_instances, "m", _AbstractChatCompletionRunner_throwIfAborted).call(this);
     };
-    const inputTools = params.tools.map((tool) => {
-      if (isAutoParsableTool(tool)) {
-        if (!tool.$callback) {
+    const inputTools = params.tools.map((tool2) => {
+      if (isAutoParsableTool(tool2)) {
+        if (!tool2.$callback) {
           throw new OpenAIError("Tool given to `.runTools()` that does not have an associated function");
         }
         return {
           type: "function",
           function: {
-            function: tool.$callback,
-            name: tool.function.name,
-            description: tool.function.description || "",
-            parameters: tool.function.parameters,
-            parse: tool.$parseRaw,
+            function: tool2.$callback,
+            name: tool2.function.name,
+            description: tool2.function.description || "",
+            parameters: tool2.function.parameters,
+            parse: tool2.$parseRaw,
             strict: true
           }
         };
       }
-      return tool;
+      return tool2;
     });
     const functionsByName = /* @__PURE__ */ Object.create(null);
     for (const f of inputTools) {
@@ -7836,10 +6299,10 @@ _a2 = AbstractChatCompletionRunner, _AbstractChatCompletionRunner_completionArri
             if (!hasOwn(details, name)) {
               continue;
             }
-            const count = details[name];
-            if (typeof count === "number") {
+            const count2 = details[name];
+            if (typeof count2 === "number") {
               Object.defineProperty(totalDetails, name, {
-                value: (hasOwn(totalDetails, name) ? totalDetails[name] ?? 0 : 0) + count,
+                value: (hasOwn(totalDetails, name) ? totalDetails[name] ?? 0 : 0) + count2,
                 enumerable: true,
                 configurable: true,
                 writable: true
@@ -8125,7 +6588,7 @@ function normalizeChatCompletionChunk(chunk) {
   }
   return {
     ...chunk,
-    choices: chunk.choices.map((choice) => ({ ...choice, finish_reason: choice.finish_reason ?? null }))
+    choices: chunk.choices.map((choice2) => ({ ...choice2, finish_reason: choice2.finish_reason ?? null }))
   };
 }
 function normalizeChatCompletionStream(stream) {
@@ -8317,8 +6780,8 @@ function captureStructuredJSONSnapshot(snapshot, property) {
   }
   return descriptor.value;
 }
-function captureStructuredMessageSnapshot(choice) {
-  const descriptor = Object.getOwnPropertyDescriptor(choice, "message");
+function captureStructuredMessageSnapshot(choice2) {
+  const descriptor = Object.getOwnPropertyDescriptor(choice2, "message");
   if (!descriptor || !("value" in descriptor) || typeof descriptor.value !== "object" || descriptor.value === null) {
     throw new OpenAIError("Chat completion stream contains an unsafe structured JSON snapshot");
   }
@@ -8446,8 +6909,8 @@ function snapshotChatCompletionParserParams(params) {
         stableTools.length = index + 1;
         continue;
       }
-      const tool = item.value;
-      const stableTool = cloneParserConfigObject(tool, [
+      const tool2 = item.value;
+      const stableTool = cloneParserConfigObject(tool2, [
         "type",
         "$brand",
         "$parseRaw",
@@ -8462,7 +6925,7 @@ function snapshotChatCompletionParserParams(params) {
           value: cloneParserConfigObject(stableTool.function, ["name", "strict"])
         };
       }
-      stableTools[index] = Object.create(Object.getPrototypeOf(tool), descriptors);
+      stableTools[index] = Object.create(Object.getPrototypeOf(tool2), descriptors);
     }
     snapshot.tools = stableTools;
   }
@@ -8715,7 +7178,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
   }
   let root;
   let tools;
-  let responseFormat;
+  let responseFormat2;
   let responseFrame;
   let frames = [];
   let toolFrames = /* @__PURE__ */ new WeakMap();
@@ -8726,7 +7189,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
       if (!root && key === "" && typeof value === "object" && value !== null) {
         root = value;
         tools = void 0;
-        responseFormat = void 0;
+        responseFormat2 = void 0;
         responseFrame = void 0;
         frames = [];
         toolFrames = /* @__PURE__ */ new WeakMap();
@@ -8736,7 +7199,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
       }
       if (holder === root && key === "response_format") {
         if (typeof value === "object" && value !== null) {
-          responseFormat = value;
+          responseFormat2 = value;
           const owner = ownSerializedParserObject(holder, key);
           responseFrame = {
             source: owner === body.response_format ? initial.response_format : void 0,
@@ -8775,18 +7238,18 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
         toolFrames.set(value, frame);
         return;
       }
-      const tool = toolFrames.get(holder);
-      if (tool) {
+      const tool2 = toolFrames.get(holder);
+      if (tool2) {
         if (key === "type" && typeof value === "string") {
-          tool.type = value;
+          tool2.type = value;
         } else if (key === "function" && typeof value === "object" && value !== null) {
-          const fn2 = { source: tool.source, schemaMatches: false };
-          tool.function = fn2;
+          const fn2 = { source: tool2.source, schemaMatches: false };
+          tool2.function = fn2;
           functionFrames.set(value, fn2);
         }
         return;
       }
-      if (holder === responseFormat && responseFrame) {
+      if (holder === responseFormat2 && responseFrame) {
         if (key === "type" && typeof value === "string") {
           responseFrame.type = value;
         } else if (key === "json_schema") {
@@ -8831,7 +7294,7 @@ function observeSerializedChatCompletionParserParams(body, initial, update) {
       update(snapshot);
       root = void 0;
       tools = void 0;
-      responseFormat = void 0;
+      responseFormat2 = void 0;
       responseFrame = void 0;
       frames = [];
       toolFrames = /* @__PURE__ */ new WeakMap();
@@ -8865,8 +7328,8 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
         if (!descriptor || !("value" in descriptor)) {
           continue;
         }
-        const tool = descriptor.value;
-        if (isChatCompletionFunctionTool(tool) && (isAutoParsableTool(tool) || tool.function.strict === true)) {
+        const tool2 = descriptor.value;
+        if (isChatCompletionFunctionTool(tool2) && (isAutoParsableTool(tool2) || tool2.function.strict === true)) {
           __classPrivateFieldSet(this, _ChatCompletionStream_hasAutoParseableTool, true, "f");
           break;
         }
@@ -8908,10 +7371,10 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
     __classPrivateFieldGet(this, _ChatCompletionStream_instances, "m", _ChatCompletionStream_beginRequest).call(this);
     const parserParams = snapshotChatCompletionParserParams(requestParams);
     __classPrivateFieldSet(this, _ChatCompletionStream_params, parserParams, "f");
-    __classPrivateFieldSet(this, _ChatCompletionStream_hasAutoParseableTool, parserParams.tools?.some((tool) => isChatCompletionFunctionTool(tool) && (isAutoParsableTool(tool) || tool.function.strict === true)) ?? false, "f");
+    __classPrivateFieldSet(this, _ChatCompletionStream_hasAutoParseableTool, parserParams.tools?.some((tool2) => isChatCompletionFunctionTool(tool2) && (isAutoParsableTool(tool2) || tool2.function.strict === true)) ?? false, "f");
     const stopObserving = requestParams.tools || requestParams.response_format ? observeSerializedChatCompletionParserParams(requestParams, parserParams, (serialized) => {
       __classPrivateFieldSet(this, _ChatCompletionStream_params, serialized, "f");
-      __classPrivateFieldSet(this, _ChatCompletionStream_hasAutoParseableTool, serialized.tools?.some((tool) => isChatCompletionFunctionTool(tool) && (isAutoParsableTool(tool) || tool.function.strict === true)) ?? false, "f");
+      __classPrivateFieldSet(this, _ChatCompletionStream_hasAutoParseableTool, serialized.tools?.some((tool2) => isChatCompletionFunctionTool(tool2) && (isAutoParsableTool(tool2) || tool2.function.strict === true)) ?? false, "f");
     }) : void 0;
     const stream = await client.chat.completions.create(requestParams, {
       ...options,
@@ -8981,8 +7444,8 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
     __classPrivateFieldSet(this, _ChatCompletionStream_audioDoneChoiceIndexes, /* @__PURE__ */ new Set(), "f");
     __classPrivateFieldSet(this, _ChatCompletionStream_currentChatCompletionSnapshot, void 0, "f");
     __classPrivateFieldSet(this, _ChatCompletionStream_partialJSONParseBudget, { bytes: 0, fragments: 0, work: 0 }, "f");
-  }, _ChatCompletionStream_getChoiceEventState = function _ChatCompletionStream_getChoiceEventState2(choice) {
-    let state2 = __classPrivateFieldGet(this, _ChatCompletionStream_choiceEventStates, "f")[choice.index];
+  }, _ChatCompletionStream_getChoiceEventState = function _ChatCompletionStream_getChoiceEventState2(choice2) {
+    let state2 = __classPrivateFieldGet(this, _ChatCompletionStream_choiceEventStates, "f")[choice2.index];
     if (state2) {
       return state2;
     }
@@ -8997,7 +7460,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
       tool_call_parse_states: /* @__PURE__ */ new Map(),
       tool_call_identities: /* @__PURE__ */ new Map()
     };
-    __classPrivateFieldGet(this, _ChatCompletionStream_choiceEventStates, "f")[choice.index] = state2;
+    __classPrivateFieldGet(this, _ChatCompletionStream_choiceEventStates, "f")[choice2.index] = state2;
     return state2;
   }, _ChatCompletionStream_addChunk = function _ChatCompletionStream_addChunk2(chunk) {
     if (this.ended) {
@@ -9006,11 +7469,11 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
     const capturedChoiceFrames = /* @__PURE__ */ new WeakMap();
     const completion = __classPrivateFieldGet(this, _ChatCompletionStream_instances, "m", _ChatCompletionStream_accumulateChatCompletion).call(this, chunk, capturedChoiceFrames);
     this._emit("chunk", chunk, completion);
-    for (const choice of chunk.choices) {
-      const capturedChoice = capturedChoiceFrames.get(choice);
-      const choiceSnapshot = completion.choices[capturedChoice?.index ?? choice.index];
+    for (const choice2 of chunk.choices) {
+      const capturedChoice = capturedChoiceFrames.get(choice2);
+      const choiceSnapshot = completion.choices[capturedChoice?.index ?? choice2.index];
       const capturedToolCalls = capturedChoice?.tool_calls ?? [];
-      const { delta } = choice;
+      const { delta } = choice2;
       const structuredResponse = isParseableResponseFormat(__classPrivateFieldGet(this, _ChatCompletionStream_params, "f")?.response_format);
       const boundedSnapshot = structuredResponse || __classPrivateFieldGet(this, _ChatCompletionStream_hasAutoParseableTool, "f");
       const messageSnapshot = boundedSnapshot ? captureStructuredMessageSnapshot(choiceSnapshot) : choiceSnapshot.message;
@@ -9031,15 +7494,15 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           snapshot: refusal
         });
       }
-      if (choice.logprobs?.content != null && messageSnapshot.role === "assistant") {
+      if (choice2.logprobs?.content != null && messageSnapshot.role === "assistant") {
         this._emit("logprobs.content.delta", {
-          content: choice.logprobs?.content,
+          content: choice2.logprobs?.content,
           snapshot: choiceSnapshot.logprobs?.content ?? []
         });
       }
-      if (choice.logprobs?.refusal != null && messageSnapshot.role === "assistant") {
+      if (choice2.logprobs?.refusal != null && messageSnapshot.role === "assistant") {
         this._emit("logprobs.refusal.delta", {
-          refusal: choice.logprobs?.refusal,
+          refusal: choice2.logprobs?.refusal,
           snapshot: choiceSnapshot.logprobs?.refusal ?? []
         });
       }
@@ -9106,7 +7569,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
       throw new Error("tool call snapshot missing `type`");
     }
     if (toolCallSnapshot.type === "function") {
-      const inputTool = __classPrivateFieldGet(this, _ChatCompletionStream_params, "f")?.tools?.find((tool) => isChatCompletionFunctionTool(tool) && tool.function.name === toolCallSnapshot.function.name);
+      const inputTool = __classPrivateFieldGet(this, _ChatCompletionStream_params, "f")?.tools?.find((tool2) => isChatCompletionFunctionTool(tool2) && tool2.function.name === toolCallSnapshot.function.name);
       let parsedArguments = null;
       const parseable = isAutoParsableTool(inputTool) || inputTool?.function.strict === true;
       let argumentsSnapshot;
@@ -9178,23 +7641,23 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
       throw new OpenAIError("Chat completion stream contains an unsafe snapshot choice collection");
     }
     for (let choiceIndex = 0; choiceIndex < choices.length; choiceIndex += 1) {
-      const choice = captureSnapshotArrayItem(choices, choiceIndex);
-      if (!choice) {
+      const choice2 = captureSnapshotArrayItem(choices, choiceIndex);
+      if (!choice2) {
         continue;
       }
-      const message = captureStructuredMessageSnapshot(choice);
+      const message = captureStructuredMessageSnapshot(choice2);
       const refusal = captureStructuredJSONSnapshot(message, "refusal");
       const content = captureStructuredJSONSnapshot(message, "content");
       const validatedTools = /* @__PURE__ */ new Map();
       const toolCalls = captureSnapshotArray(message, "tool_calls", MAX_STREAM_TOOL_CALLS, "tool-call");
-      validatedMessages.set(choice, Object.freeze({
+      validatedMessages.set(choice2, Object.freeze({
         message,
         content,
         refusal,
         toolCallCollection: toolCalls,
         toolCalls: validatedTools
       }));
-      const state2 = __classPrivateFieldGet(this, _ChatCompletionStream_choiceEventStates, "f")[choice.index];
+      const state2 = __classPrivateFieldGet(this, _ChatCompletionStream_choiceEventStates, "f")[choice2.index];
       if (parseableContent && !refusal && typeof content === "string") {
         validateStructuredJSONSnapshot(content, finalJSONBudget, __classPrivateFieldGet(this, _ChatCompletionStream_partialJSONParseBudget, "f"));
       }
@@ -9297,8 +7760,8 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
       if (!Number.isSafeInteger(index) || index < 0 || index >= maxChoices) {
         throw new OpenAIError(`Chat completion stream contains an invalid choice index: ${index}`);
       }
-      let choice = snapshot.choices[index];
-      if (!choice) {
+      let choice2 = snapshot.choices[index];
+      if (!choice2) {
         const newChoice = {
           finish_reason: finish_reason ?? null,
           index,
@@ -9307,36 +7770,36 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           ...other
         };
         snapshot.choices[index] = newChoice;
-        choice = newChoice;
+        choice2 = newChoice;
       }
       if (isParseableResponseFormat(__classPrivateFieldGet(this, _ChatCompletionStream_params, "f")?.response_format) || __classPrivateFieldGet(this, _ChatCompletionStream_hasAutoParseableTool, "f")) {
-        captureStructuredJSONSnapshot(captureStructuredMessageSnapshot(choice), "refusal");
+        captureStructuredJSONSnapshot(captureStructuredMessageSnapshot(choice2), "refusal");
       }
       if (logprobs) {
-        if (choice.logprobs) {
+        if (choice2.logprobs) {
           const { content: content2, refusal: refusal2, ...rest3 } = logprobs;
           assertIsEmpty(rest3);
-          assignOwnProperties(choice.logprobs, rest3);
+          assignOwnProperties(choice2.logprobs, rest3);
           if (content2) {
-            (_a5 = choice.logprobs).content ?? (_a5.content = []);
-            choice.logprobs.content.push(...content2);
+            (_a5 = choice2.logprobs).content ?? (_a5.content = []);
+            choice2.logprobs.content.push(...content2);
           }
           if (refusal2) {
-            (_b = choice.logprobs).refusal ?? (_b.refusal = []);
-            choice.logprobs.refusal.push(...refusal2);
+            (_b = choice2.logprobs).refusal ?? (_b.refusal = []);
+            choice2.logprobs.refusal.push(...refusal2);
           }
         } else {
-          choice.logprobs = { ...logprobs };
+          choice2.logprobs = { ...logprobs };
           if (logprobs.content) {
-            choice.logprobs.content = [...logprobs.content];
+            choice2.logprobs.content = [...logprobs.content];
           }
           if (logprobs.refusal) {
-            choice.logprobs.refusal = [...logprobs.refusal];
+            choice2.logprobs.refusal = [...logprobs.refusal];
           }
         }
       }
       if (finish_reason) {
-        choice.finish_reason = finish_reason;
+        choice2.finish_reason = finish_reason;
         if (__classPrivateFieldGet(this, _ChatCompletionStream_params, "f") && (__classPrivateFieldGet(this, _ChatCompletionStream_rejectsUnfinishedTurns, "f") || hasAutoParseableInput(__classPrivateFieldGet(this, _ChatCompletionStream_params, "f")))) {
           if (finish_reason === "length") {
             throw new LengthFinishReasonError();
@@ -9346,7 +7809,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           }
         }
       }
-      assignOwnProperties(choice, other);
+      assignOwnProperties(choice2, other);
       if (!delta) {
         Object.freeze(capturedToolCalls);
         continue;
@@ -9356,18 +7819,18 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
       const { tool_calls: capturedToolCallDelta, ...rest2 } = capturedDeltaFields;
       const tool_calls = hasOwn(capturedDeltaFields, "tool_calls") ? capturedToolCallDelta : delta.tool_calls;
       assertIsEmpty(rest2);
-      assignOwnProperties(choice.message, rest2);
+      assignOwnProperties(choice2.message, rest2);
       if (audio?.expires_at != null && audio.id == null && audio.data == null && audio.transcript == null && content == null && refusal == null && function_call == null && role == null && tool_calls == null && Object.keys(rest2).length === 0) {
         __classPrivateFieldGet(this, _ChatCompletionStream_audioDoneChoiceIndexes, "f").add(index);
       }
       if (refusal) {
-        choice.message.refusal = (choice.message.refusal || "") + refusal;
+        choice2.message.refusal = (choice2.message.refusal || "") + refusal;
       }
       if (role) {
-        choice.message.role = role;
+        choice2.message.role = role;
       }
       if (audio) {
-        const audioSnapshot = (_c = choice.message).audio ?? (_c.audio = {});
+        const audioSnapshot = (_c = choice2.message).audio ?? (_c.audio = {});
         if (audio.id != null) {
           audioSnapshot.id = audio.id;
         }
@@ -9382,38 +7845,38 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
         }
       }
       if (function_call) {
-        if (choice.message.function_call) {
+        if (choice2.message.function_call) {
           if (function_call.name) {
-            choice.message.function_call.name = function_call.name;
+            choice2.message.function_call.name = function_call.name;
           }
           if (function_call.arguments) {
-            (_d = choice.message.function_call).arguments ?? (_d.arguments = "");
-            choice.message.function_call.arguments += function_call.arguments;
+            (_d = choice2.message.function_call).arguments ?? (_d.arguments = "");
+            choice2.message.function_call.arguments += function_call.arguments;
           }
         } else {
-          choice.message.function_call = function_call;
+          choice2.message.function_call = function_call;
         }
       }
       if (content != null) {
-        if (!choice.message.refusal && isParseableResponseFormat(__classPrivateFieldGet(this, _ChatCompletionStream_params, "f")?.response_format)) {
-          const eventState = __classPrivateFieldGet(this, _ChatCompletionStream_instances, "m", _ChatCompletionStream_getChoiceEventState).call(this, choice);
+        if (!choice2.message.refusal && isParseableResponseFormat(__classPrivateFieldGet(this, _ChatCompletionStream_params, "f")?.response_format)) {
+          const eventState = __classPrivateFieldGet(this, _ChatCompletionStream_instances, "m", _ChatCompletionStream_getChoiceEventState).call(this, choice2);
           const parseState = eventState.content_parse_state ?? (eventState.content_parse_state = createPartialJSONParseState());
           const shouldParse = recordPartialJSONFragment(parseState, __classPrivateFieldGet(this, _ChatCompletionStream_partialJSONParseBudget, "f"), content);
-          choice.message.content = (captureStructuredJSONSnapshot(choice.message, "content") || "") + content;
+          choice2.message.content = (captureStructuredJSONSnapshot(choice2.message, "content") || "") + content;
           if (!parseState.has_non_whitespace) {
-            choice.message.parsed = null;
+            choice2.message.parsed = null;
           } else if (shouldParse && reservePartialJSONParse(parseState, __classPrivateFieldGet(this, _ChatCompletionStream_partialJSONParseBudget, "f"))) {
             __classPrivateFieldGet(this, _ChatCompletionStream_instances, "m", _ChatCompletionStream_validateStructuredSnapshots).call(this, snapshot);
-            choice.message.parsed = parseStructuredStreamingJSON(validateStructuredJSONSnapshot(choice.message.content));
+            choice2.message.parsed = parseStructuredStreamingJSON(validateStructuredJSONSnapshot(choice2.message.content));
           } else if (content.length > 0) {
-            choice.message.parsed = null;
+            choice2.message.parsed = null;
           }
         } else {
-          choice.message.content = (choice.message.content || "") + content;
+          choice2.message.content = (choice2.message.content || "") + content;
         }
       }
       if (tool_calls) {
-        const toolCallSnapshots = (_e = choice.message).tool_calls ?? (_e.tool_calls = []);
+        const toolCallSnapshots = (_e = choice2.message).tool_calls ?? (_e.tool_calls = []);
         for (const toolCallDelta of tool_calls) {
           const { index: index2, id, type, function: fn, custom, ...rest3 } = toolCallDelta;
           if (!Number.isSafeInteger(index2) || index2 < 0 || index2 >= MAX_STREAM_TOOL_CALLS) {
@@ -9422,7 +7885,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
           let argumentsDelta = "";
           const tool_call = toolCallSnapshots[index2] ?? (toolCallSnapshots[index2] = {});
           const functionName = fn?.name;
-          const eventState = __classPrivateFieldGet(this, _ChatCompletionStream_hasAutoParseableTool, "f") ? __classPrivateFieldGet(this, _ChatCompletionStream_instances, "m", _ChatCompletionStream_getChoiceEventState).call(this, choice) : void 0;
+          const eventState = __classPrivateFieldGet(this, _ChatCompletionStream_hasAutoParseableTool, "f") ? __classPrivateFieldGet(this, _ChatCompletionStream_instances, "m", _ChatCompletionStream_getChoiceEventState).call(this, choice2) : void 0;
           let boundIdentity = eventState?.tool_call_identities.get(index2);
           if (boundIdentity) {
             assertBoundToolCallIdentity(tool_call, boundIdentity);
@@ -9453,7 +7916,7 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
             }
             if (eventState && !boundIdentity) {
               const identity = ownFunctionToolIdentity(tool_call);
-              const configuredTool = identity && __classPrivateFieldGet(this, _ChatCompletionStream_params, "f")?.tools?.find((tool) => isChatCompletionFunctionTool(tool) && tool.function.name === identity.name);
+              const configuredTool = identity && __classPrivateFieldGet(this, _ChatCompletionStream_params, "f")?.tools?.find((tool2) => isChatCompletionFunctionTool(tool2) && tool2.function.name === identity.name);
               if (identity) {
                 boundIdentity = {
                   ...identity,
@@ -9507,8 +7970,8 @@ var ChatCompletionStream = class _ChatCompletionStream extends AbstractChatCompl
     }
     return snapshot;
   }, Symbol.asyncIterator)]() {
-    return this._createIterator((push) => {
-      const onChunk = (chunk) => push(chunk);
+    return this._createIterator((push2) => {
+      const onChunk = (chunk) => push2(chunk);
       this.on("chunk", onChunk);
       return () => this.off("chunk", onChunk);
     }, { onReturn: () => this.abort() });
@@ -9524,12 +7987,12 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes, valida
   const completion = {
     ...rest,
     id,
-    choices: mapCapturedSnapshotArray(choices, MAX_STREAM_CHOICES, "choice", (choice) => {
-      const validated = validatedMessages.get(choice);
+    choices: mapCapturedSnapshotArray(choices, MAX_STREAM_CHOICES, "choice", (choice2) => {
+      const validated = validatedMessages.get(choice2);
       if (!validated) {
         throw new OpenAIError("Chat completion stream contains an unsafe structured JSON snapshot");
       }
-      const stableChoice = new Proxy(choice, {
+      const stableChoice = new Proxy(choice2, {
         get(target, property, receiver) {
           return property === "message" ? validated.message : Reflect.get(target, property, receiver);
         }
@@ -9550,8 +8013,8 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes, valida
         }
       });
       const { content = null, function_call, tool_calls, audio, ...messageRest } = message;
-      const finishReason = finish_reason ?? (audioDoneChoiceIndexes.has(index) && isCompleteAudio(audio) ? "stop" : null);
-      if (!finishReason) {
+      const finishReason3 = finish_reason ?? (audioDoneChoiceIndexes.has(index) && isCompleteAudio(audio) ? "stop" : null);
+      if (!finishReason3) {
         throw new OpenAIError(`missing finish_reason for choice ${index}`);
       }
       const audioResponse = audio ? { audio } : {};
@@ -9576,7 +8039,7 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes, valida
             role,
             refusal: message.refusal ?? null
           },
-          finish_reason: finishReason,
+          finish_reason: finishReason3,
           index,
           logprobs
         };
@@ -9585,7 +8048,7 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes, valida
         return {
           ...choiceRest,
           index,
-          finish_reason: finishReason,
+          finish_reason: finishReason3,
           logprobs,
           message: {
             ...messageRest,
@@ -9666,7 +8129,7 @@ function finalizeChatCompletion(snapshot, params, audioDoneChoiceIndexes, valida
       return {
         ...choiceRest,
         message: { ...messageRest, ...audioResponse, content, role, refusal: message.refusal ?? null },
-        finish_reason: finishReason,
+        finish_reason: finishReason3,
         index,
         logprobs
       };
@@ -9701,10 +8164,10 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
   toReadableStream() {
     let lastChunk;
     let toolCallIds;
-    const iterator = this._createIterator((push) => {
+    const iterator = this._createIterator((push2) => {
       const onChunk = (chunk) => {
         lastChunk = chunk;
-        push(chunk);
+        push2(chunk);
       };
       const onMessage = (message) => {
         if (isAssistantMessage(message)) {
@@ -9715,7 +8178,7 @@ var ChatCompletionStreamingRunner = class _ChatCompletionStreamingRunner extends
           if (!lastChunk) {
             throw new OpenAIError("cannot serialize a tool message before receiving any chunks");
           }
-          push(makeChatCompletionReadableStreamMessageChunk(lastChunk, message, toolCallIds));
+          push2(makeChatCompletionReadableStreamMessageChunk(lastChunk, message, toolCallIds));
           toolCallIds = void 0;
         }
       };
@@ -15985,8 +14448,8 @@ _AgentToolDispatcher_handlers = /* @__PURE__ */ new WeakMap(), _AgentToolDispatc
     try {
       await __classPrivateFieldGet(this, _AgentToolDispatcher_instances, "m", _AgentToolDispatcher_wait).call(this, () => (
         // oxlint-disable-next-line promise/avoid-new -- Own the registration timer so cancellation clears it promptly.
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, delay);
+        new Promise((resolve2) => {
+          timer = setTimeout(resolve2, delay);
         })
       ));
     } finally {
@@ -17770,7 +16233,7 @@ var Steps = class extends APIResource {
 
 // node_modules/openai/lib/polling.mjs
 function sleepUntilAborted(milliseconds, signal) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     let timer;
     let registered;
     let settled = false;
@@ -17819,7 +16282,7 @@ function sleepUntilAborted(milliseconds, signal) {
       }
       settled = true;
       cleanup();
-      resolve();
+      resolve2();
     }, milliseconds);
     registered = abort;
     try {
@@ -17978,14 +16441,14 @@ function isPrimitiveAssistantStreamArrayDelta(accumulator, delta) {
   return delta.every(isPrimitiveAssistantStreamValue) && accumulator.every(isPrimitiveAssistantStreamValue);
 }
 function countOwnAssistantStreamArrayEntries(accumulator) {
-  let count = 0;
+  let count2 = 0;
   for (const key of Object.keys(accumulator)) {
     const index = Number(key);
     if (Number.isSafeInteger(index) && index >= 0 && index < accumulator.length && String(index) === key) {
-      count += 1;
+      count2 += 1;
     }
   }
-  return count;
+  return count2;
 }
 function getAssistantStreamArrayOwnEntryCount(accumulator, enforceSparseHoleBudget, cachedState) {
   if (!enforceSparseHoleBudget) {
@@ -18291,8 +16754,8 @@ var AssistantStream = class _AssistantStream extends EventStream {
   }
   /** Iterates over cloned raw assistant events; stopping early aborts the underlying request. */
   [(_AssistantStream_runStepSnapshots = /* @__PURE__ */ new WeakMap(), _AssistantStream_runStepIDOwners = /* @__PURE__ */ new WeakMap(), _AssistantStream_activeRunStepID = /* @__PURE__ */ new WeakMap(), _AssistantStream_messageSnapshots = /* @__PURE__ */ new WeakMap(), _AssistantStream_messageIDOwners = /* @__PURE__ */ new WeakMap(), _AssistantStream_messageSnapshot = /* @__PURE__ */ new WeakMap(), _AssistantStream_activeMessageID = /* @__PURE__ */ new WeakMap(), _AssistantStream_finalRun = /* @__PURE__ */ new WeakMap(), _AssistantStream_currentContentIndex = /* @__PURE__ */ new WeakMap(), _AssistantStream_currentContent = /* @__PURE__ */ new WeakMap(), _AssistantStream_currentToolCallIndex = /* @__PURE__ */ new WeakMap(), _AssistantStream_currentToolCall = /* @__PURE__ */ new WeakMap(), _AssistantStream_currentEvent = /* @__PURE__ */ new WeakMap(), _AssistantStream_currentRunSnapshot = /* @__PURE__ */ new WeakMap(), _AssistantStream_currentRunStepSnapshot = /* @__PURE__ */ new WeakMap(), _AssistantStream_instances = /* @__PURE__ */ new WeakSet(), Symbol.asyncIterator)]() {
-    return this._createIterator((push) => {
-      const onEvent = (event) => push(structuredClone(event));
+    return this._createIterator((push2) => {
+      const onEvent = (event) => push2(structuredClone(event));
       this.on("event", onEvent);
       return () => this.off("event", onEvent);
     }, { onReturn: () => this.abort() });
@@ -21249,23 +19712,23 @@ function hasAutoParseableInput2(params, format = effectiveTextFormat({ body: par
   if (isParseableResponseFormat(format)) {
     return true;
   }
-  return Array.isArray(params.tools) && params.tools.some((tool) => isAutoParsableTool2(tool) || tool.type === "function" && tool.strict === true || tool.type === "namespace" && tool.tools.some((nested) => nested.type === "function" && (isAutoParsableTool2(nested) || nested.strict === true)));
+  return Array.isArray(params.tools) && params.tools.some((tool2) => isAutoParsableTool2(tool2) || tool2.type === "function" && tool2.strict === true || tool2.type === "namespace" && tool2.tools.some((nested) => nested.type === "function" && (isAutoParsableTool2(nested) || nested.strict === true)));
 }
-function isAutoParsableTool2(tool) {
-  return tool?.["$brand"] === "auto-parseable-tool";
+function isAutoParsableTool2(tool2) {
+  return tool2?.["$brand"] === "auto-parseable-tool";
 }
 function getInputToolByName(input_tools, name, namespace) {
-  for (const tool of input_tools) {
+  for (const tool2 of input_tools) {
     if (namespace == null) {
-      if (tool.type === "function" && tool.name === name) {
-        return tool;
+      if (tool2.type === "function" && tool2.name === name) {
+        return tool2;
       }
-    } else if (tool.type === "namespace" && tool.name === namespace) {
-      return tool.tools.find((nested) => nested.type === "function" && nested.name === name);
+    } else if (tool2.type === "namespace" && tool2.name === namespace) {
+      return tool2.tools.find((nested) => nested.type === "function" && nested.name === name);
     }
   }
   if (namespace === name) {
-    return input_tools.find((tool) => tool.type === "function" && tool.name === name && tool.defer_loading === true);
+    return input_tools.find((tool2) => tool2.type === "function" && tool2.name === name && tool2.defer_loading === true);
   }
   return void 0;
 }
@@ -22919,8 +21382,8 @@ var ResponseStream = class _ResponseStream extends EventStream {
     __classPrivateFieldSet(this, _ResponseStream_finalResponse, parsedResponse, "f");
     return parsedResponse;
   }, Symbol.asyncIterator)]() {
-    return this._createIterator((push) => {
-      const onEvent = (event) => push(event);
+    return this._createIterator((push2) => {
+      const onEvent = (event) => push2(event);
       this.on("event", onEvent);
       return () => this.off("event", onEvent);
     }, { onReturn: () => this.abort() });
@@ -26012,6 +24475,3859 @@ function isUndiciDispatcherVersionMismatchError(error) {
 var _a4;
 _a4 = brand_privateBedrockClient;
 
+// src/run/providers/openai/openaiClient.ts
+function makeClient(opts) {
+  const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY;
+  if (!apiKey) throw new UsageError("no API key: set OPENAI_API_KEY (or pass api-key to the action)");
+  return new OpenAI({
+    apiKey,
+    baseURL: opts.baseURL ?? process.env.OPENAI_BASE_URL ?? void 0,
+    // Calls to the Files and Batches endpoints are few and cheap to repeat; the SDK retries 408/409/429/5xx and resets.
+    maxRetries: opts.maxRetries ?? 5
+  });
+}
+
+// src/run/providers/types.ts
+var PROVIDER_NAMES = ["openai", "azure", "gemini", "anthropic"];
+
+// src/run/sync/syncClientDispatcher.ts
+var import_undici = __toESM(require_undici(), 1);
+function longCallDispatcher(timeoutMs) {
+  return new import_undici.Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+}
+
+// src/run/providers/anthropic/wire.ts
+var ANTHROPIC_VERSION = "2023-06-01";
+var ANTHROPIC_CUSTOM_ID = /^[a-zA-Z0-9_-]{1,64}$/;
+var ANTHROPIC_BATCH_LIMITS = { maxLines: 1e5, maxBytes: 256e6 };
+
+// src/run/providers/anthropic/anthropicClient.ts
+function sdkBaseURL(baseURL) {
+  if (baseURL === void 0 || baseURL === "") return void 0;
+  return baseURL.replace(/\/+$/, "").replace(/\/v1$/, "");
+}
+function makeAnthropicClient(o) {
+  return new Anthropic({
+    apiKey: o.apiKey,
+    baseURL: sdkBaseURL(o.baseURL),
+    // Reads retry on their own (the SDK retries 408/409/429/5xx and connection failures); creates and sync calls
+    // pass maxRetries 0 per call.
+    maxRetries: o.maxRetries ?? 2,
+    defaultHeaders: { "anthropic-version": ANTHROPIC_VERSION }
+  });
+}
+
+// src/run/providers/anthropic/batchBody.ts
+import { createWriteStream } from "node:fs";
+import { readFile, rename, rm, stat } from "node:fs/promises";
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import { randomBytes } from "node:crypto";
+
+// src/run/providers/anthropic/reasoningEffort.ts
+var EFFORT_MODELS = /* @__PURE__ */ new Set([
+  "claude-fable-5-2",
+  "claude-mythos-5-2",
+  "claude-fable-5-1",
+  "claude-mythos-5-1",
+  "claude-fable-5",
+  "claude-mythos-5",
+  "claude-mythos-preview",
+  "claude-opus-5-5",
+  "claude-opus-5",
+  "claude-opus-4-8",
+  "claude-opus-4-7",
+  "claude-opus-4-6",
+  "claude-sonnet-5-5",
+  "claude-sonnet-5",
+  "claude-sonnet-4-6",
+  "claude-haiku-5-5"
+]);
+var LEVELS = /* @__PURE__ */ new Set(["low", "medium", "high", "xhigh"]);
+function translateEffort(raw, model, problems) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (raw === "none" || raw === "minimal") {
+    problems.push(`reasoning_effort: ${JSON.stringify(raw)} has no Anthropic equivalent (output_config.effort is low, medium, high, xhigh or max; thinking cannot be switched off on every model)`);
+    return void 0;
+  }
+  if (typeof raw !== "string" || !LEVELS.has(raw)) {
+    problems.push(`reasoning_effort: ${JSON.stringify(raw)} is not an effort level (low, medium, high or xhigh carry over to Anthropic)`);
+    return void 0;
+  }
+  if (!EFFORT_MODELS.has(model)) {
+    problems.push(`reasoning_effort: ${model} is not among the models that take adaptive thinking with output_config.effort (Anthropic's effort page)`);
+    return void 0;
+  }
+  return raw;
+}
+function thinkingConflicts(s, problems) {
+  if (s.temperature !== void 0 && s.temperature !== 1) problems.push("temperature: Anthropic takes no temperature other than 1 while thinking (reasoning_effort turns thinking on)");
+  if (s.top_p !== void 0 && s.top_p < 0.95) problems.push("top_p: Anthropic takes top_p from 0.95 to 1 only while thinking (reasoning_effort turns thinking on)");
+  if (s.toolChoice === "any" || s.toolChoice === "tool") problems.push("tool_choice: Anthropic forces no tool while thinking (reasoning_effort turns thinking on); use auto");
+}
+
+// src/run/providers/anthropic/sampling.ts
+function claudeVersion(model) {
+  const m = /^claude-[a-z]+-(\d+)(?:-(\d))?(?:-\d{8})?$/.exec(model);
+  if (m === null) return null;
+  return Number(m[1]) + (m[2] === void 0 ? 0 : Number(m[2]) / 10);
+}
+function defaultsOnly(model) {
+  const v = claudeVersion(model);
+  return v === null || v >= 4.7;
+}
+function translateSampling(body, model, problems) {
+  const out = {};
+  const { temperature, top_p: topP, stop } = body;
+  if (temperature !== void 0 && temperature !== null) {
+    if (typeof temperature !== "number" || temperature < 0) problems.push("temperature: must be a number \u2265 0");
+    else if (temperature > 1) problems.push(`temperature: ${temperature} is above Anthropic's range (0 to 1); OpenAI's scale runs to 2 and the two do not convert`);
+    else if (defaultsOnly(model) && temperature !== 1) problems.push(`temperature: ${model} takes only the default temperature 1.0 (Anthropic answers 400 to any other value on models after Opus 4.6)`);
+    else out.temperature = temperature;
+  }
+  if (topP !== void 0 && topP !== null) {
+    if (typeof topP !== "number" || topP < 0 || topP > 1) problems.push("top_p: must be a number from 0 to 1");
+    else if (defaultsOnly(model) && topP < 0.99) problems.push(`top_p: ${model} takes top_p \u2265 0.99 only (Anthropic answers 400 below that on models after Opus 4.6)`);
+    else out.top_p = topP;
+  }
+  if (stop !== void 0 && stop !== null) {
+    const list = typeof stop === "string" ? [stop] : stop;
+    if (!Array.isArray(list) || !list.every((s) => typeof s === "string")) {
+      problems.push("stop: must be a string or an array of strings");
+    } else if (list.some((s) => s.trim() === "")) {
+      problems.push("stop: Anthropic takes no empty or whitespace-only stop sequences");
+    } else if (list.length > 0) {
+      out.stop_sequences = list;
+    }
+  }
+  return out;
+}
+
+// src/run/providers/anthropic/translateContent.ts
+var IMAGE_TYPES = /* @__PURE__ */ new Set(["image/jpeg", "image/png", "image/gif", "image/webp"]);
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseDataUrl(url) {
+  const m = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  return m ? { mediaType: m[1].toLowerCase(), data: m[2] } : null;
+}
+function imageBlock(part, where, problems) {
+  const image = part.image_url;
+  const url = isObject(image) ? image.url : void 0;
+  if (typeof url !== "string" || url === "") {
+    problems.push(`${where}: an image_url part without image_url.url`);
+    return null;
+  }
+  if (url.startsWith("data:")) {
+    const parsed = parseDataUrl(url);
+    const mediaType = parsed?.mediaType === "image/jpg" ? "image/jpeg" : parsed?.mediaType;
+    if (!parsed || mediaType === void 0 || !IMAGE_TYPES.has(mediaType)) {
+      problems.push(`${where}: Anthropic takes base64 images of type image/jpeg, image/png, image/gif or image/webp only (got ${parsed ? parsed.mediaType : "a data: URL that is not base64"})`);
+      return null;
+    }
+    return { type: "image", source: { type: "base64", media_type: mediaType, data: parsed.data } };
+  }
+  if (url.startsWith("https://")) return { type: "image", source: { type: "url", url } };
+  problems.push(`${where}: Anthropic fetches images from https:// URLs only (or takes them as base64 data: URLs)`);
+  return null;
+}
+function fileBlock(part, where, problems) {
+  const file = isObject(part.file) ? part.file : {};
+  if (typeof file.file_id === "string") {
+    problems.push(`${where}: file_id ${JSON.stringify(file.file_id)} names a file in OpenAI's storage; send the PDF inline as file_data instead`);
+    return null;
+  }
+  const parsed = typeof file.file_data === "string" ? parseDataUrl(file.file_data) : null;
+  if (!parsed || parsed.mediaType !== "application/pdf") {
+    problems.push(`${where}: only PDF files sent as base64 data: URLs (data:application/pdf;base64,\u2026) have an Anthropic equivalent (a document block)`);
+    return null;
+  }
+  return {
+    type: "document",
+    source: { type: "base64", media_type: "application/pdf", data: parsed.data },
+    ...typeof file.filename === "string" && file.filename !== "" ? { title: file.filename } : {}
+  };
+}
+function textBlock(text, where, problems) {
+  if (typeof text !== "string") {
+    problems.push(`${where}: a text part without a text string`);
+    return null;
+  }
+  if (text === "") {
+    problems.push(`${where}: empty text; Anthropic refuses empty text blocks`);
+    return null;
+  }
+  return { type: "text", text };
+}
+function userContent(content, where, problems) {
+  if (typeof content === "string") {
+    if (content === "") problems.push(`${where}: empty content; Anthropic refuses empty text blocks`);
+    return content;
+  }
+  if (!Array.isArray(content) || content.length === 0) {
+    problems.push(`${where}: content must be a non-empty string or array of parts`);
+    return [];
+  }
+  const blocks = [];
+  content.forEach((part, i) => {
+    const at = `${where}[${i}]`;
+    const type = isObject(part) ? part.type : void 0;
+    let block = null;
+    if (type === "text") block = textBlock(part.text, at, problems);
+    else if (type === "image_url") block = imageBlock(part, at, problems);
+    else if (type === "file") block = fileBlock(part, at, problems);
+    else if (type === "input_audio") problems.push(`${at}: Anthropic takes no audio input`);
+    else problems.push(`${at}: a content part of type ${JSON.stringify(type)} has no Anthropic equivalent`);
+    if (block) blocks.push(block);
+  });
+  return blocks;
+}
+function textContent(content, where, problems, allowEmpty = false) {
+  if (typeof content === "string") {
+    if (content === "" && !allowEmpty) problems.push(`${where}: empty content; Anthropic refuses empty text blocks`);
+    return content;
+  }
+  if (!Array.isArray(content)) {
+    problems.push(`${where}: content must be a string or an array of text parts`);
+    return [];
+  }
+  const blocks = [];
+  content.forEach((part, i) => {
+    const at = `${where}[${i}]`;
+    const type = isObject(part) ? part.type : void 0;
+    if (type === "text") {
+      const block = textBlock(part.text, at, problems);
+      if (block) blocks.push(block);
+    } else if (type === "refusal") {
+      problems.push(`${at}: a refusal part has no Anthropic equivalent in a request`);
+    } else {
+      problems.push(`${at}: only text parts can stand here (got ${JSON.stringify(type)})`);
+    }
+  });
+  return blocks;
+}
+function asTextBlocks(content) {
+  if (typeof content !== "string") return content;
+  return content === "" ? [] : [{ type: "text", text: content }];
+}
+
+// src/run/providers/anthropic/translateMessages.ts
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var UNSUPPORTED_FIELDS = {
+  name: "a participant name; Anthropic's messages carry none",
+  audio: "a reference to an earlier audio answer; Anthropic has no audio",
+  function_call: "the deprecated function_call; use tool_calls"
+};
+function toolUse(call, where, problems) {
+  if (!isObject2(call) || call.type !== "function" || !isObject2(call.function)) {
+    problems.push(`${where}: only function tool calls have an Anthropic equivalent (tool_use)`);
+    return null;
+  }
+  const { name, arguments: args } = call.function;
+  if (typeof call.id !== "string" || typeof name !== "string") {
+    problems.push(`${where}: a tool call needs an id and a function name`);
+    return null;
+  }
+  let input;
+  try {
+    input = typeof args === "string" ? JSON.parse(args) : void 0;
+  } catch {
+    input = void 0;
+  }
+  if (!isObject2(input)) {
+    problems.push(`${where}.function.arguments: must be a JSON object (Anthropic's tool_use takes the arguments as an object)`);
+    return null;
+  }
+  return { type: "tool_use", id: call.id, name, input };
+}
+function assistantMessage(m, where, problems) {
+  const calls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
+  if (m.tool_calls !== void 0 && m.tool_calls !== null && !Array.isArray(m.tool_calls)) problems.push(`${where}.tool_calls: must be an array`);
+  if (typeof m.refusal === "string") problems.push(`${where}.refusal: an earlier refusal has no Anthropic equivalent in a request`);
+  const hasContent = m.content !== void 0 && m.content !== null;
+  if (!hasContent && calls.length === 0) problems.push(`${where}: an assistant message needs content or tool_calls`);
+  const text = hasContent ? textContent(m.content, `${where}.content`, problems, calls.length > 0) : "";
+  if (calls.length === 0 && typeof text === "string") return { role: "assistant", content: text };
+  const blocks = [...asTextBlocks(text)];
+  calls.forEach((c, i) => {
+    const block = toolUse(c, `${where}.tool_calls[${i}]`, problems);
+    if (block) blocks.push(block);
+  });
+  return { role: "assistant", content: blocks };
+}
+function toolResult2(m, where, problems) {
+  if (typeof m.tool_call_id !== "string" || m.tool_call_id === "") problems.push(`${where}: a tool message needs tool_call_id`);
+  const content = textContent(m.content ?? "", `${where}.content`, problems, true);
+  return { type: "tool_result", tool_use_id: String(m.tool_call_id ?? ""), ...content === "" ? {} : { content } };
+}
+function translateMessages(raw, problems) {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    problems.push("messages: must be a non-empty array");
+    return { system: void 0, messages: [] };
+  }
+  const system = [];
+  let systemText = null;
+  let systemCount = 0;
+  const messages = [];
+  raw.forEach((m, i) => {
+    const where = `messages[${i}]`;
+    if (!isObject2(m)) {
+      problems.push(`${where}: must be an object`);
+      return;
+    }
+    for (const [field, why] of Object.entries(UNSUPPORTED_FIELDS)) {
+      if (m[field] !== void 0 && m[field] !== null) problems.push(`${where}.${field}: ${why}`);
+    }
+    const role = m.role;
+    if (role === "system" || role === "developer") {
+      if (messages.length > 0) {
+        problems.push(`${where}: a ${role} message after the conversation has begun; Anthropic takes one system prompt, ahead of the messages`);
+        return;
+      }
+      const content = textContent(m.content, `${where}.content`, problems);
+      systemCount++;
+      if (typeof content === "string" && systemCount === 1) systemText = content;
+      system.push(...asTextBlocks(content));
+      return;
+    }
+    if (role === "user") {
+      messages.push({ role: "user", content: userContent(m.content, `${where}.content`, problems) });
+      return;
+    }
+    if (role === "assistant") {
+      messages.push(assistantMessage(m, where, problems));
+      return;
+    }
+    if (role === "tool") {
+      const block = toolResult2(m, where, problems);
+      const last = messages.at(-1);
+      if (last && last.role === "user" && Array.isArray(last.content) && last.content.every((b) => b.type === "tool_result")) {
+        last.content.push(block);
+      } else {
+        messages.push({ role: "user", content: [block] });
+      }
+      return;
+    }
+    if (role === "function") {
+      problems.push(`${where}: the deprecated function role; use tool messages`);
+      return;
+    }
+    problems.push(`${where}: role ${JSON.stringify(role)} has no Anthropic equivalent`);
+  });
+  if (messages.length === 0) {
+    problems.push("messages: Anthropic needs at least one user or assistant message besides the system prompt");
+  } else if (messages.at(-1).role === "assistant") {
+    problems.push(`messages[${raw.length - 1}]: the conversation ends with an assistant message, which Anthropic continues (prefill) instead of answering`);
+  }
+  const single = systemCount === 1 ? systemText : null;
+  if (single !== null) return { system: single === "" ? void 0 : single, messages };
+  return { system: system.length > 0 ? system : void 0, messages };
+}
+
+// src/run/providers/anthropic/translateTools.ts
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function tool(t, where, problems) {
+  if (!isObject3(t) || t.type !== "function" || !isObject3(t.function)) {
+    problems.push(`${where}: only function tools have an Anthropic equivalent (got ${JSON.stringify(isObject3(t) ? t.type : t)})`);
+    return null;
+  }
+  const f = t.function;
+  if (typeof f.name !== "string" || f.name === "") {
+    problems.push(`${where}.function.name: required`);
+    return null;
+  }
+  const parameters = f.parameters ?? { type: "object", properties: {} };
+  if (!isObject3(parameters) || parameters.type !== "object") {
+    problems.push(`${where}.function.parameters: Anthropic's input_schema must be a JSON schema of type "object"`);
+    return null;
+  }
+  return {
+    name: f.name,
+    ...typeof f.description === "string" ? { description: f.description } : {},
+    input_schema: parameters,
+    ...typeof f.strict === "boolean" ? { strict: f.strict } : {}
+  };
+}
+function translateTools(raw, problems) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (!Array.isArray(raw)) {
+    problems.push("tools: must be an array");
+    return void 0;
+  }
+  const tools = [];
+  raw.forEach((t, i) => {
+    const translated2 = tool(t, `tools[${i}]`, problems);
+    if (translated2) tools.push(translated2);
+  });
+  return tools.length > 0 ? tools : void 0;
+}
+function translateToolChoice(raw, parallel, hasTools, problems) {
+  if (parallel !== void 0 && parallel !== null && typeof parallel !== "boolean") problems.push("parallel_tool_calls: must be a boolean");
+  const serial = parallel === false && hasTools;
+  let choice2;
+  if (raw === void 0 || raw === null) choice2 = void 0;
+  else if (raw === "auto") choice2 = { type: "auto" };
+  else if (raw === "none") choice2 = { type: "none" };
+  else if (raw === "required") choice2 = { type: "any" };
+  else if (isObject3(raw) && raw.type === "function" && isObject3(raw.function) && typeof raw.function.name === "string") {
+    choice2 = { type: "tool", name: raw.function.name };
+  } else {
+    problems.push(`tool_choice: ${JSON.stringify(raw)} has no Anthropic equivalent (auto, none, required or one named function do)`);
+    return void 0;
+  }
+  if (choice2?.type === "none" && !hasTools) return void 0;
+  if (choice2 !== void 0 && !hasTools) {
+    problems.push("tool_choice: set without any tools");
+    return void 0;
+  }
+  if (!serial || choice2?.type === "none") return choice2;
+  return { ...choice2 ?? { type: "auto" }, disable_parallel_tool_use: true };
+}
+
+// src/run/providers/anthropic/modelRules.ts
+var NO_FORCED_TOOLS = /^claude-(opus-5-5|sonnet-5-5|fable-5-[1-9])(-\d{8})?$/;
+var NOT_BOTH_SAMPLERS = /^claude-(sonnet-4-5|haiku-4-5|opus-4-1|sonnet-4-6|opus-4-5|opus-4-6)(-\d{8})?$/;
+function modelRuleProblems(model, r) {
+  const problems = [];
+  if ((r.toolChoice === "any" || r.toolChoice === "tool") && NO_FORCED_TOOLS.test(model)) {
+    problems.push(`tool_choice: ${model} refuses forced tool use (required or a named function); use "auto"`);
+  }
+  if (r.temperature !== void 0 && r.top_p !== void 0 && NOT_BOTH_SAMPLERS.test(model)) {
+    problems.push(`temperature and top_p: ${model} takes one or the other, not both`);
+  }
+  return problems;
+}
+function thinkingReplayProblem(messages) {
+  if (!Array.isArray(messages)) return null;
+  const replays = messages.some((m) => m && typeof m === "object" && m.role === "assistant" && Array.isArray(m.tool_calls) && m.tool_calls.length > 0);
+  return replays ? "reasoning_effort: thinking with an earlier assistant tool call in the conversation needs that turn's signed thinking block, which an OpenAI request does not carry; drop reasoning_effort for this request" : null;
+}
+
+// src/run/providers/anthropic/translateRequest.ts
+var TRANSLATED_URL = "/v1/chat/completions";
+var HANDLED = /* @__PURE__ */ new Set([
+  "model",
+  "messages",
+  "max_tokens",
+  "max_completion_tokens",
+  "temperature",
+  "top_p",
+  "stop",
+  "tools",
+  "tool_choice",
+  "parallel_tool_calls",
+  "response_format",
+  "reasoning_effort",
+  "user",
+  "safety_identifier",
+  "service_tier"
+]);
+var DEFAULT_ONLY = {
+  n: { ok: (v) => v === 1, why: "Anthropic returns one answer per request" },
+  logprobs: { ok: (v) => v === false, why: "Anthropic returns no log probabilities" },
+  top_logprobs: { ok: () => false, why: "Anthropic returns no log probabilities" },
+  logit_bias: { ok: (v) => typeof v === "object" && v !== null && Object.keys(v).length === 0, why: "Anthropic has no token biasing" },
+  seed: { ok: () => false, why: "Anthropic has no seeded sampling" },
+  presence_penalty: { ok: (v) => v === 0, why: "Anthropic has no presence penalty" },
+  frequency_penalty: { ok: (v) => v === 0, why: "Anthropic has no frequency penalty" },
+  audio: { ok: () => false, why: "Anthropic has no audio output" },
+  modalities: { ok: (v) => Array.isArray(v) && v.length === 1 && v[0] === "text", why: "Anthropic answers in text only" },
+  prediction: { ok: () => false, why: "Anthropic has no predicted outputs" },
+  stream: { ok: (v) => v === false, why: "batchwise reads whole answers, and Message Batches refuse streaming" },
+  stream_options: { ok: () => false, why: "batchwise reads whole answers" },
+  store: { ok: (v) => v === false, why: "Anthropic keeps no stored completions" },
+  metadata: { ok: (v) => typeof v === "object" && v !== null && Object.keys(v).length === 0, why: "Anthropic's metadata holds only user_id (set it through `user`)" },
+  prompt_cache_key: { ok: () => false, why: "Anthropic caches only at explicit cache_control breakpoints and has no cache routing key" },
+  prompt_cache_retention: { ok: () => false, why: "Anthropic sets cache lifetimes per cache_control breakpoint (5m or 1h)" },
+  verbosity: { ok: () => false, why: "Anthropic has no verbosity setting" },
+  web_search_options: { ok: () => false, why: "Anthropic's web search is a server tool of its own, not a chat option" },
+  functions: { ok: () => false, why: "the deprecated functions field; use tools" },
+  function_call: { ok: () => false, why: "the deprecated function_call field; use tool_choice" }
+};
+var UntranslatableRequestError = class extends Error {
+  problems;
+  constructor(problems) {
+    super(`this request cannot be sent to Anthropic as written: ${problems.join("; ")}`);
+    this.name = "UntranslatableRequestError";
+    this.problems = problems;
+  }
+};
+var isObject4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function maxTokens(body, problems) {
+  const completion = body.max_completion_tokens ?? null;
+  const legacy = body.max_tokens ?? null;
+  if (completion !== null && legacy !== null && completion !== legacy) {
+    problems.push(`max_completion_tokens (${String(completion)}) and max_tokens (${String(legacy)}) disagree; keep one`);
+    return null;
+  }
+  const cap2 = completion ?? legacy;
+  if (cap2 === null) {
+    problems.push("no output cap: Anthropic requires max_tokens; add max_completion_tokens to the request");
+    return null;
+  }
+  if (typeof cap2 !== "number" || !Number.isInteger(cap2) || cap2 < 1) {
+    problems.push(`${completion !== null ? "max_completion_tokens" : "max_tokens"}: must be an integer \u2265 1`);
+    return null;
+  }
+  return cap2;
+}
+function outputFormat(raw, problems) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (!isObject4(raw)) {
+    problems.push("response_format: must be an object");
+    return void 0;
+  }
+  if (raw.type === "text") return void 0;
+  if (raw.type === "json_schema") {
+    const schema = isObject4(raw.json_schema) ? raw.json_schema.schema : void 0;
+    if (!isObject4(schema)) {
+      problems.push("response_format.json_schema.schema: required");
+      return void 0;
+    }
+    return { type: "json_schema", schema };
+  }
+  if (raw.type === "json_object") {
+    problems.push("response_format json_object has no Anthropic equivalent; give a json_schema (Anthropic output_config.format)");
+    return void 0;
+  }
+  problems.push(`response_format: type ${JSON.stringify(raw.type)} has no Anthropic equivalent`);
+  return void 0;
+}
+function userId(body, problems) {
+  const ids = [body.user, body.safety_identifier].filter((v) => v !== void 0 && v !== null);
+  if (ids.some((v) => typeof v !== "string")) problems.push("user / safety_identifier: must be strings");
+  const distinct = [...new Set(ids)];
+  if (distinct.length > 1) problems.push("user and safety_identifier differ; Anthropic keeps one user_id");
+  return distinct.length === 1 && typeof distinct[0] === "string" && distinct[0] !== "" ? distinct[0] : void 0;
+}
+function serviceTier(raw, problems) {
+  if (raw === void 0 || raw === null || raw === "auto" || raw === "default") return;
+  problems.push(`service_tier: ${JSON.stringify(raw)} has no Anthropic equivalent through batchwise`);
+}
+function translateChatBody(body) {
+  const problems = [];
+  const model = body.model;
+  if (typeof model !== "string" || model === "") problems.push("model: required");
+  const modelName = typeof model === "string" ? model : "";
+  for (const [field, value] of Object.entries(body)) {
+    if (HANDLED.has(field) || value === void 0 || value === null) continue;
+    const rule = DEFAULT_ONLY[field];
+    if (rule) {
+      if (!rule.ok(value)) problems.push(`${field}: ${rule.why}`);
+    } else {
+      problems.push(`${field}: has no Anthropic equivalent`);
+    }
+  }
+  const cap2 = maxTokens(body, problems);
+  const { system, messages } = translateMessages(body.messages, problems);
+  const tools = translateTools(body.tools, problems);
+  const toolChoice = translateToolChoice(body.tool_choice, body.parallel_tool_calls, tools !== void 0, problems);
+  const sampling = translateSampling(body, modelName, problems);
+  const format = outputFormat(body.response_format, problems);
+  const effort = translateEffort(body.reasoning_effort, modelName, problems);
+  if (effort) thinkingConflicts({ temperature: sampling.temperature, top_p: sampling.top_p, toolChoice: toolChoice?.type }, problems);
+  problems.push(...modelRuleProblems(modelName, { toolChoice: toolChoice?.type, temperature: sampling.temperature, top_p: sampling.top_p }));
+  const replay = effort ? thinkingReplayProblem(body.messages) : null;
+  if (replay) problems.push(replay);
+  const user = userId(body, problems);
+  serviceTier(body.service_tier, problems);
+  if (problems.length > 0 || cap2 === null) return { params: null, problems };
+  const outputConfig = format || effort ? { ...format ? { format } : {}, ...effort ? { effort } : {} } : void 0;
+  const params = {
+    model: modelName,
+    max_tokens: cap2,
+    ...system !== void 0 ? { system } : {},
+    messages,
+    ...tools ? { tools } : {},
+    ...toolChoice ? { tool_choice: toolChoice } : {},
+    ...sampling,
+    ...effort ? { thinking: { type: "adaptive" } } : {},
+    ...outputConfig ? { output_config: outputConfig } : {},
+    ...user ? { metadata: { user_id: user } } : {}
+  };
+  return { params, problems };
+}
+function translateLine(line) {
+  const problems = [];
+  if (line.url !== TRANSLATED_URL) {
+    problems.push(
+      line.url === "/v1/responses" ? "url /v1/responses: only /v1/chat/completions lines are translated for Anthropic (an Anthropic batch cannot record which lines asked for the Responses shape); write the request as a chat completion" : `url ${String(line.url)}: Anthropic has no equivalent (only /v1/chat/completions is translated)`
+    );
+  }
+  const id = line.custom_id;
+  if (typeof id !== "string" || !ANTHROPIC_CUSTOM_ID.test(id)) {
+    problems.push(`custom_id ${JSON.stringify(id)}: Anthropic takes 1 to 64 letters, digits, "_" and "-" only (^[a-zA-Z0-9_-]{1,64}$)`);
+  }
+  let params = null;
+  if (isObject4(line.body)) {
+    const translated2 = translateChatBody(line.body);
+    params = translated2.params;
+    problems.push(...translated2.problems);
+  } else {
+    problems.push("body: must be an object");
+  }
+  const request = problems.length === 0 && params ? { custom_id: id, params } : null;
+  return { request, problems: problems.map((message) => ({ message })) };
+}
+
+// src/run/providers/anthropic/batchBody.ts
+function bodyPathOf(partPath) {
+  return `${partPath}.anthropic-batch.json`;
+}
+var AnthropicPartError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "AnthropicPartError";
+  }
+};
+async function writeBatchBody(partPath, signal, limits = ANTHROPIC_BATCH_LIMITS) {
+  const path2 = bodyPathOf(partPath);
+  const tmp = `${path2}.${randomBytes(4).toString("hex")}.tmp`;
+  const out = createWriteStream(tmp);
+  let streamError = null;
+  out.on("error", (err) => {
+    streamError ??= err;
+  });
+  let requests = 0;
+  let bytes = 0;
+  const write2 = async (text) => {
+    bytes += Buffer.byteLength(text);
+    if (!out.write(text)) await once(out, "drain");
+  };
+  try {
+    await write2('{"requests":[');
+    for await (const raw of readJsonlLines(partPath)) {
+      signal?.throwIfAborted();
+      let parsed;
+      try {
+        parsed = JSON.parse(raw.text);
+      } catch {
+        throw new AnthropicPartError(`${partPath}:${raw.line}: not JSON`);
+      }
+      const { request, problems } = translateLine({ custom_id: parsed.custom_id, url: parsed.url, body: parsed.body });
+      if (!request) throw new AnthropicPartError(`${partPath}:${raw.line}: ${problems.map((p) => p.message).join("; ")}`);
+      requests++;
+      if (requests > limits.maxLines) throw new AnthropicPartError(`${partPath}: more than ${limits.maxLines} requests; one Message Batch takes at most ${limits.maxLines}`);
+      await write2((requests > 1 ? "," : "") + JSON.stringify(request));
+      if (bytes > limits.maxBytes) throw new AnthropicPartError(`${partPath}: the translated batch passes ${limits.maxBytes} bytes, the most one Message Batch takes`);
+    }
+    if (requests === 0) throw new AnthropicPartError(`${partPath}: no requests`);
+    await write2("]}");
+    out.end();
+    await finished(out);
+    if (streamError) throw streamError;
+    await rename(tmp, path2);
+    return { path: path2, requests, bytes };
+  } catch (err) {
+    out.destroy();
+    await finished(out).catch(() => {
+    });
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+async function readBatchBody(partPath, signal) {
+  const path2 = bodyPathOf(partPath);
+  const present = await stat(path2).then(() => true, () => false);
+  if (!present) await writeBatchBody(partPath, signal);
+  return readFile(path2);
+}
+
+// src/run/providers/anthropic/errors.ts
+var STATUS_OF_ERROR_TYPE = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  conflict_error: 409,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529
+};
+function statusOfErrorType(type) {
+  return STATUS_OF_ERROR_TYPE[type] ?? 500;
+}
+function readErrorBody(body) {
+  if (typeof body !== "object" || body === null) return null;
+  const inner = body.error;
+  if (typeof inner !== "object" || inner === null) return null;
+  const { type, message } = inner;
+  const requestId2 = body.request_id;
+  return {
+    type: typeof type === "string" ? type : "api_error",
+    message: typeof message === "string" ? message : "the API gave no message",
+    requestId: typeof requestId2 === "string" ? requestId2 : null
+  };
+}
+function toOpenAIError(err) {
+  if (err instanceof Anthropic.APIUserAbortError) return new OpenAI.APIUserAbortError({ message: scrub(err.message) });
+  if (err instanceof Anthropic.APIConnectionTimeoutError) return new OpenAI.APIConnectionTimeoutError({ message: scrub(err.message) });
+  if (err instanceof Anthropic.APIConnectionError) return new OpenAI.APIConnectionError({ message: scrub(err.message) });
+  if (err instanceof Anthropic.APIError && typeof err.status === "number") {
+    const read = readErrorBody(err.error);
+    const type = read?.type ?? "api_error";
+    const message = scrub(read?.message ?? err.message);
+    const headers = new Headers(err.headers ?? void 0);
+    const requestId2 = headers.get("request-id") ?? read?.requestId ?? null;
+    if (requestId2 && !headers.has("x-request-id")) headers.set("x-request-id", requestId2);
+    return OpenAI.APIError.generate(err.status, { error: { code: type, message, type } }, message, headers);
+  }
+  if (err instanceof Error && !(err instanceof OpenAI.APIError)) {
+    const scrubbed = scrub(err.message);
+    if (scrubbed !== err.message) {
+      err.message = scrubbed;
+      if (err.stack) err.stack = scrub(err.stack);
+    }
+  }
+  return err;
+}
+async function guard(call) {
+  try {
+    return await call();
+  } catch (err) {
+    throw toOpenAIError(err);
+  }
+}
+
+// src/run/providers/anthropic/handles.ts
+import { resolve } from "node:path";
+var PART = "anthropic-part:";
+var RESULTS = "anthropic-results:";
+var ERRORS = "anthropic-errors:";
+function partHandle(partPath) {
+  return PART + resolve(partPath);
+}
+function partPathOf(handle) {
+  return handle.startsWith(PART) && handle.length > PART.length ? handle.slice(PART.length) : null;
+}
+function resultsHandle(batchId, file) {
+  return (file === "output" ? RESULTS : ERRORS) + batchId;
+}
+function parseResultsHandle(handle) {
+  for (const [prefix, file] of [[RESULTS, "output"], [ERRORS, "errors"]]) {
+    if (handle.startsWith(prefix) && handle.length > prefix.length) return { batchId: handle.slice(prefix.length), file };
+  }
+  return null;
+}
+
+// src/run/providers/anthropic/translateResult.ts
+var FINISH = {
+  end_turn: "stop",
+  stop_sequence: "stop",
+  pause_turn: "stop",
+  max_tokens: "length",
+  model_context_window_exceeded: "length",
+  tool_use: "tool_calls",
+  refusal: "content_filter"
+};
+function finishReason(stopReason) {
+  return (stopReason && FINISH[stopReason]) ?? "stop";
+}
+function chatUsage(usage) {
+  const n = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0;
+  const read = n(usage?.cache_read_input_tokens);
+  const written = n(usage?.cache_creation_input_tokens);
+  const prompt = n(usage?.input_tokens) + read + written;
+  const completion = n(usage?.output_tokens);
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    prompt_tokens_details: { cached_tokens: read, cache_write_tokens: written },
+    completion_tokens_details: { reasoning_tokens: n(usage?.output_tokens_details?.thinking_tokens) }
+  };
+}
+function chatCompletionFromMessage(message, created) {
+  const blocks = Array.isArray(message.content) ? message.content : [];
+  const text = blocks.filter((b) => b.type === "text").map((b) => b.text);
+  const toolCalls = blocks.filter((b) => b.type === "tool_use").map((b) => {
+    const use = b;
+    return { id: use.id, type: "function", function: { name: use.name, arguments: JSON.stringify(use.input ?? {}) } };
+  });
+  const content = text.length > 0 ? text.join("") : toolCalls.length > 0 ? null : "";
+  return {
+    id: message.id,
+    object: "chat.completion",
+    created,
+    model: message.model,
+    choices: [
+      {
+        index: 0,
+        message: { role: "assistant", content, refusal: null, ...toolCalls.length > 0 ? { tool_calls: toolCalls } : {} },
+        logprobs: null,
+        finish_reason: finishReason(message.stop_reason)
+      }
+    ],
+    usage: chatUsage(message.usage),
+    provider_response: message
+  };
+}
+
+// src/run/providers/anthropic/translateBatchResult.ts
+var UNRUN = {
+  canceled: { code: "batch_cancelled", message: "This request was not run: the Anthropic batch was canceled before it got to it." },
+  expired: { code: "batch_expired", message: "This request could not be executed before the Anthropic batch expired (24 hours after it was created)." }
+};
+function openAIBatchLine(r, created) {
+  const customId = r.custom_id;
+  const result = r.result;
+  if (result.type === "succeeded") {
+    const message = result.message;
+    return {
+      file: "output",
+      line: {
+        id: `batch_req_${message.id}`,
+        custom_id: customId,
+        response: { status_code: 200, request_id: message.id, body: chatCompletionFromMessage(message, created) },
+        error: null
+      }
+    };
+  }
+  if (result.type === "errored") {
+    const read = readErrorBody(result.error);
+    const type = read?.type ?? "api_error";
+    const message = scrub(read?.message ?? "the request errored without a message");
+    return {
+      file: "errors",
+      line: {
+        id: `batch_req_${customId}`,
+        custom_id: customId,
+        response: {
+          status_code: statusOfErrorType(type),
+          request_id: read?.requestId ?? null,
+          body: { error: { code: type, message, type }, provider_response: { type: "error", error: { type, message } } }
+        },
+        error: null
+      }
+    };
+  }
+  const unrun = result.type === "canceled" || result.type === "expired" ? UNRUN[result.type] : null;
+  return {
+    file: "errors",
+    line: {
+      id: `batch_req_${customId}`,
+      custom_id: customId,
+      response: null,
+      error: unrun ?? { code: "unknown_result", message: `Anthropic reported a result of type ${JSON.stringify(result.type)}` }
+    }
+  };
+}
+
+// src/run/providers/anthropic/resultsStream.ts
+function notFound(handle) {
+  const message = `No such file: ${handle} is not an Anthropic result handle`;
+  return OpenAI.APIError.generate(404, { error: { code: "not_found_error", message, type: "not_found_error" } }, message, new Headers());
+}
+async function resultsContent(client, handle, signal) {
+  const parsed = parseResultsHandle(handle);
+  if (!parsed) throw notFound(handle);
+  const batch = await guard(() => client.messages.batches.retrieve(parsed.batchId, {}, { signal }));
+  const created = Math.floor(Date.parse(batch.ended_at ?? batch.created_at) / 1e3);
+  const decoder = await guard(() => client.messages.batches.results(parsed.batchId, {}, { signal }));
+  const encoder = new TextEncoder();
+  async function* lines() {
+    try {
+      for await (const result of decoder) {
+        const { file, line } = openAIBatchLine(result, created);
+        if (file === parsed.file) yield encoder.encode(JSON.stringify(line) + "\n");
+      }
+    } catch (err) {
+      throw toOpenAIError(err);
+    }
+  }
+  return ReadableStream.from(lines());
+}
+
+// src/run/providers/anthropic/translateBatch.ts
+function seconds(time) {
+  if (!time) return void 0;
+  const ms = Date.parse(time);
+  return Number.isFinite(ms) ? Math.floor(ms / 1e3) : void 0;
+}
+function endedStatus(b) {
+  if (b.cancel_initiated_at) return "cancelled";
+  if (b.request_counts.expired > 0) return "expired";
+  return "completed";
+}
+function batchFromAnthropic(b, inputFileId = "") {
+  const c = b.request_counts;
+  const status = b.processing_status === "ended" ? endedStatus(b) : b.processing_status === "canceling" ? "cancelling" : "in_progress";
+  const ended = b.processing_status === "ended";
+  const unanswered = c.errored + c.canceled + c.expired;
+  const endedAt = seconds(b.ended_at);
+  const batch = {
+    id: b.id,
+    object: "batch",
+    endpoint: TRANSLATED_URL,
+    input_file_id: inputFileId,
+    completion_window: "24h",
+    status,
+    created_at: seconds(b.created_at) ?? 0,
+    // An Anthropic batch "begins processing immediately": there is no validating phase.
+    in_progress_at: seconds(b.created_at),
+    expires_at: seconds(b.expires_at),
+    cancelling_at: seconds(b.cancel_initiated_at),
+    request_counts: { total: c.processing + c.succeeded + c.errored + c.canceled + c.expired, completed: c.succeeded, failed: unanswered },
+    metadata: null
+  };
+  if (status === "completed") batch.completed_at = endedAt;
+  if (status === "cancelled") batch.cancelled_at = endedAt;
+  if (status === "expired") batch.expired_at = endedAt;
+  if (ended && c.succeeded > 0) batch.output_file_id = resultsHandle(b.id, "output");
+  if (ended && unanswered > 0) batch.error_file_id = resultsHandle(b.id, "errors");
+  return batch;
+}
+
+// src/run/providers/anthropic/anthropicProvider.ts
+var FETCH_HEADERS_TIMEOUT_MS = 3e5;
+var defaultTimeoutMs = (maxTokens2) => Math.max(6e5, Math.ceil(36e5 * maxTokens2 / 128e3));
+function conflict(id) {
+  const message = `Batch ${id} has already ended; there is nothing left to cancel.`;
+  return OpenAI.APIError.generate(409, { error: { code: "conflict_error", message, type: "conflict_error" } }, message, new Headers());
+}
+function paramsFor(req) {
+  if (req.url !== TRANSLATED_URL) throw new UntranslatableRequestError([`url ${req.url}: only ${TRANSLATED_URL} is translated for Anthropic`]);
+  const { params, problems } = translateChatBody(req.body);
+  if (!params) throw new UntranslatableRequestError(problems);
+  return params;
+}
+function createAnthropicProvider(opts) {
+  registerSecret(opts.apiKey);
+  const client = makeAnthropicClient(opts);
+  let longPool = null;
+  return {
+    name: "anthropic",
+    apiKey: opts.apiKey,
+    // 256 MB counts the translated create body, which uploadPart measures and refuses past the limit.
+    partLimits: { ...ANTHROPIC_BATCH_LIMITS },
+    // Anthropic's Priority Tier is a capacity commitment, not a per-request choice batchwise can make; no flex.
+    tiers: { flex: false, priority: false },
+    batchWindowHours: 24,
+    check(line) {
+      return translateLine(line).problems;
+    },
+    async uploadPart(path2, signal) {
+      await writeBatchBody(path2, signal);
+      return partHandle(path2);
+    },
+    async createBatch(a, signal) {
+      const partPath = partPathOf(a.input_file_id);
+      if (!partPath) throw new TypeError(`not an Anthropic part handle: ${a.input_file_id}`);
+      if (a.endpoint !== TRANSLATED_URL) throw new TypeError(`the Anthropic provider batches ${TRANSLATED_URL} only, not ${a.endpoint}`);
+      const body = await readBatchBody(partPath, signal);
+      const created = await guard(
+        () => client.post("/v1/messages/batches", {
+          body,
+          headers: { "content-type": "application/json" },
+          maxRetries: 0,
+          ...signal ? { signal } : {}
+        })
+      );
+      return batchFromAnthropic(created, a.input_file_id);
+    },
+    async retrieveBatch(id, signal) {
+      return batchFromAnthropic(await guard(() => client.messages.batches.retrieve(id, {}, { signal })));
+    },
+    async cancelBatch(id, signal) {
+      const before = await guard(() => client.messages.batches.retrieve(id, {}, { signal }));
+      if (before.processing_status === "ended") throw conflict(id);
+      try {
+        await guard(() => client.messages.batches.cancel(id, {}, { signal }));
+      } catch (err) {
+        if (err instanceof OpenAI.APIError && typeof err.status === "number" && err.status < 500) {
+          const after = await guard(() => client.messages.batches.retrieve(id, {}, { signal }));
+          if (after.processing_status === "ended") throw conflict(id);
+        }
+        throw err;
+      }
+    },
+    async *listBatches(sinceEpochSec) {
+      const page = await guard(async () => client.messages.batches.list({ limit: 100 }));
+      const iterator = page[Symbol.asyncIterator]();
+      for (; ; ) {
+        const next = await guard(() => iterator.next());
+        if (next.done) return;
+        const batch = batchFromAnthropic(next.value);
+        if (batch.created_at < sinceEpochSec) return;
+        yield batch;
+      }
+    },
+    fileContent(fileId, signal) {
+      return resultsContent(client, fileId, signal);
+    },
+    async call(req, o = {}) {
+      const params = paramsFor(req);
+      const timeout = o.timeoutMs ?? defaultTimeoutMs(params.max_tokens);
+      const long = timeout > FETCH_HEADERS_TIMEOUT_MS;
+      const { data, response } = await guard(
+        () => client.messages.create(params, {
+          maxRetries: 0,
+          timeout,
+          ...long ? { fetchOptions: { dispatcher: longPool ??= longCallDispatcher(timeout + 6e4) } } : {},
+          ...o.signal ? { signal: o.signal } : {}
+        }).withResponse()
+      );
+      return { data: chatCompletionFromMessage(data, Math.floor(Date.now() / 1e3)), headers: response.headers };
+    },
+    async countInputTokens(req, signal) {
+      const p = paramsFor(req);
+      const counted = await guard(
+        () => client.messages.countTokens(
+          {
+            model: p.model,
+            messages: p.messages,
+            ...p.system !== void 0 ? { system: p.system } : {},
+            ...p.tools ? { tools: p.tools } : {},
+            ...p.tool_choice ? { tool_choice: p.tool_choice } : {},
+            ...p.output_config ? { output_config: p.output_config } : {}
+          },
+          { signal }
+        )
+      );
+      return counted.input_tokens;
+    },
+    async close() {
+      await longPool?.close();
+      longPool = null;
+    }
+  };
+}
+
+// src/run/providers/azure/azureProvider.ts
+import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
+import { once as once2 } from "node:events";
+import { createInterface } from "node:readline";
+
+// src/run/providers/openai/openaiProvider.ts
+import { createReadStream } from "node:fs";
+import { basename as basename2 } from "node:path";
+
+// src/run/batch/streamingFetch.ts
+import http from "node:http";
+import https from "node:https";
+import { Readable } from "node:stream";
+var NULL_BODY_STATUS = /* @__PURE__ */ new Set([101, 204, 205, 304]);
+var streamingUploadFetch = (async (input, init = {}) => {
+  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+  const transport = url.protocol === "https:" ? https : url.protocol === "http:" ? http : null;
+  if (!transport) throw new TypeError(`unsupported protocol ${url.protocol}`);
+  const headers = {};
+  new Headers(init.headers).forEach((value, key) => headers[key] = value);
+  const body = init.body;
+  return new Promise((resolve2, reject) => {
+    const req = transport.request(url, { method: init.method ?? "GET", headers, signal: init.signal ?? void 0 }, (res) => {
+      const out = new Headers();
+      for (const [key, value] of Object.entries(res.headers)) {
+        if (Array.isArray(value)) for (const v of value) out.append(key, v);
+        else if (value !== void 0) out.set(key, value);
+      }
+      const status = res.statusCode ?? 0;
+      const stream = NULL_BODY_STATUS.has(status) ? null : Readable.toWeb(res);
+      if (!stream) res.resume();
+      resolve2(new Response(stream, { status, statusText: res.statusMessage, headers: out }));
+    });
+    req.on("error", reject);
+    if (body === void 0 || body === null) req.end();
+    else if (typeof body === "string" || body instanceof Uint8Array) req.end(body);
+    else if (body instanceof ArrayBuffer) req.end(Buffer.from(body));
+    else if (body instanceof ReadableStream) {
+      const source = Readable.fromWeb(body);
+      source.on("error", (err) => req.destroy(err));
+      source.pipe(req);
+    } else {
+      req.destroy();
+      reject(new TypeError(`streamingUploadFetch: unsupported body (${Object.prototype.toString.call(body)})`));
+    }
+  });
+});
+
+// src/run/providers/openai/openaiProvider.ts
+var OPENAI_PART_LIMITS = { maxLines: 5e4, maxBytes: 200 * 1024 * 1024 };
+var FETCH_HEADERS_TIMEOUT_MS2 = 3e5;
+function openAIProvider(o) {
+  const client = o.client;
+  let longPool = null;
+  return {
+    name: o.name ?? "openai",
+    apiKey: client.apiKey ?? "",
+    partLimits: o.partLimits ?? OPENAI_PART_LIMITS,
+    tiers: o.tiers ?? { flex: true, priority: true },
+    batchWindowHours: o.batchWindowHours === void 0 ? 24 : o.batchWindowHours,
+    check: o.check ?? (() => []),
+    async uploadPart(path2, signal) {
+      const source = o.preparePart ? await o.preparePart(path2) : path2;
+      const uploader = client.withOptions({ fetch: streamingUploadFetch, maxRetries: 0 });
+      const file = toStreamingFile(createReadStream(source, { highWaterMark: 1 << 20 }), basename2(path2), { type: "application/jsonl" });
+      const created = await uploader.files.create({ file, purpose: "batch" }, { signal });
+      return created.id;
+    },
+    createBatch(a, signal) {
+      return client.batches.create(
+        { input_file_id: a.input_file_id, endpoint: o.batchEndpoint ? o.batchEndpoint(a.endpoint) : a.endpoint, completion_window: "24h", metadata: a.metadata },
+        { maxRetries: 0, signal }
+      );
+    },
+    retrieveBatch: (id, signal) => client.batches.retrieve(id, { signal }),
+    async cancelBatch(id, signal) {
+      await client.batches.cancel(id, { maxRetries: 2, signal });
+    },
+    async *listBatches(sinceEpochSec) {
+      for await (const b of client.batches.list({ limit: 100 })) {
+        if (b.created_at < sinceEpochSec) return;
+        yield b;
+      }
+    },
+    async fileContent(fileId, signal) {
+      const res = await client.files.content(fileId, { signal });
+      if (!res.body) throw new Error(`file ${fileId} has no body`);
+      return res.body;
+    },
+    async call(req, opts = {}) {
+      const path2 = req.url.replace(/^\/v1/, "");
+      const body = o.rewriteBody ? o.rewriteBody(req.body, req.model) : req.body;
+      const long = opts.timeoutMs !== void 0 && opts.timeoutMs > FETCH_HEADERS_TIMEOUT_MS2;
+      const { data, response } = await client.post(path2, {
+        body,
+        maxRetries: 0,
+        ...opts.timeoutMs !== void 0 ? { timeout: opts.timeoutMs } : {},
+        ...long ? { fetchOptions: { dispatcher: longPool ??= longCallDispatcher(opts.timeoutMs + 6e4) } } : {},
+        ...opts.signal ? { signal: opts.signal } : {}
+      }).withResponse();
+      return { data, headers: response.headers };
+    },
+    async close() {
+      await longPool?.close();
+      longPool = null;
+    }
+  };
+}
+
+// src/run/providers/azure/azureProvider.ts
+var AZURE_PART_LIMITS = { maxLines: 1e5, maxBytes: 200 * 1024 * 1024 };
+var AZURE_ENDPOINTS = /* @__PURE__ */ new Set(["/v1/chat/completions", "/v1/responses"]);
+function azureBaseURL(endpoint) {
+  const trimmed = endpoint.replace(/\/+$/, "");
+  return /\/openai\/v1$/.test(trimmed) ? trimmed : `${trimmed}/openai/v1`;
+}
+function createAzureProvider(o) {
+  const client = new OpenAI({
+    apiKey: o.apiKey,
+    baseURL: azureBaseURL(o.endpoint),
+    // Azure reads the key from `api-key`; no bearer header is sent with it.
+    defaultHeaders: { "api-key": o.apiKey, Authorization: null },
+    maxRetries: o.maxRetries ?? 5
+  });
+  const deployment = (model) => deploymentFor(o.deployments, model);
+  const check = (line) => {
+    const problems = [];
+    const model = typeof line.body.model === "string" ? line.body.model : "";
+    if (!AZURE_ENDPOINTS.has(line.url)) problems.push({ message: `Azure OpenAI Global Batch takes ${[...AZURE_ENDPOINTS].join(" and ")}, not ${line.url}` });
+    if (model && deployment(model) === null) {
+      problems.push({ message: `no Azure deployment for ${model}: give one with --deployment ${model}=NAME (action: deployment), or one for every model with --deployment NAME` });
+    }
+    return problems;
+  };
+  return openAIProvider({
+    client,
+    name: "azure",
+    partLimits: AZURE_PART_LIMITS,
+    tiers: { flex: false, priority: false },
+    batchWindowHours: null,
+    check,
+    rewriteBody: (body, model) => ({ ...body, model: deployment(model) ?? model }),
+    // The how-to creates with endpoint "/chat/completions" (the lines keep "/v1/chat/completions").
+    batchEndpoint: (endpoint) => endpoint.replace(/^\/v1\//, "/"),
+    preparePart: (path2) => withDeployments(path2, deployment)
+  });
+}
+async function withDeployments(path2, deployment) {
+  const dest = path2.replace(/\.jsonl$/, "") + ".azure.jsonl";
+  const out = createWriteStream2(dest);
+  const lines = createInterface({ input: createReadStream2(path2), crlfDelay: Infinity });
+  for await (const text of lines) {
+    if (!text.trim()) continue;
+    const line = JSON.parse(text);
+    const model = String(line.body.model);
+    line.body = { ...line.body, model: deployment(model) ?? model };
+    if (!out.write(`${JSON.stringify(line)}
+`)) await once2(out, "drain");
+  }
+  out.end();
+  await once2(out, "finish");
+  return dest;
+}
+
+// src/run/providers/gemini/displayName.ts
+var PREFIX = "batchwise.v1";
+var HEX64 = /^[0-9a-f]{64}$/;
+var B64URL43 = /^[A-Za-z0-9_-]{43}$/;
+var toB64url = (hex) => Buffer.from(hex, "hex").toString("base64url");
+var toHex = (b64) => Buffer.from(b64, "base64url").toString("hex");
+function encodeDisplayName(metadata) {
+  const input = metadata.batchwise_input_sha256;
+  const part = metadata.batchwise_part_sha256;
+  const round = metadata.batchwise_round;
+  if (input && part && round && HEX64.test(input) && HEX64.test(part) && /^\d{1,6}$/.test(round)) {
+    return `${PREFIX}.${toB64url(input)}.${toB64url(part)}.r${round}`;
+  }
+  return "batchwise";
+}
+function decodeDisplayName(name) {
+  if (typeof name !== "string") return null;
+  const fields = name.split(".");
+  if (fields.length !== 5 || `${fields[0]}.${fields[1]}` !== PREFIX) return null;
+  const [, , input, part, round] = fields;
+  if (!B64URL43.test(input) || !B64URL43.test(part) || !/^r\d{1,6}$/.test(round)) return null;
+  return { batchwise_input_sha256: toHex(input), batchwise_part_sha256: toHex(part), batchwise_round: round.slice(1) };
+}
+
+// src/run/providers/gemini/handles.ts
+function makeHandle(h) {
+  return `${h.file}#${h.model}`;
+}
+function readHandle(id) {
+  const at = id.indexOf("#");
+  const file = at === -1 ? id : id.slice(0, at);
+  const model = at === -1 ? "" : id.slice(at + 1);
+  if (!/^files\/[A-Za-z0-9_-]+$/.test(file)) throw new Error(`not a Gemini file handle: ${JSON.stringify(id)}`);
+  return { file, model };
+}
+
+// src/run/providers/gemini/modelFamily.ts
+function bareModel(model) {
+  return model.startsWith("models/") ? model.slice("models/".length) : model;
+}
+function thinkingControl(model) {
+  return /^gemini-2\./.test(bareModel(model)) ? "budget" : "level";
+}
+function thinkingLevels(model) {
+  const m = bareModel(model);
+  if (/^gemini-4/.test(m) || /-pro\b/.test(m)) return ["low", "medium", "high"];
+  return ["minimal", "low", "medium", "high"];
+}
+function needsThoughtSignature(model) {
+  return thinkingControl(model) === "level";
+}
+var FOREIGN_THOUGHT_SIGNATURE = "skip_thought_signature_validator";
+
+// src/run/providers/gemini/statusCodes.ts
+var NAMES = [
+  "OK",
+  "CANCELLED",
+  "UNKNOWN",
+  "INVALID_ARGUMENT",
+  "DEADLINE_EXCEEDED",
+  "NOT_FOUND",
+  "ALREADY_EXISTS",
+  "PERMISSION_DENIED",
+  "RESOURCE_EXHAUSTED",
+  "FAILED_PRECONDITION",
+  "ABORTED",
+  "OUT_OF_RANGE",
+  "UNIMPLEMENTED",
+  "INTERNAL",
+  "UNAVAILABLE",
+  "DATA_LOSS",
+  "UNAUTHENTICATED"
+];
+var HTTP = {
+  OK: 200,
+  CANCELLED: 499,
+  UNKNOWN: 500,
+  INVALID_ARGUMENT: 400,
+  DEADLINE_EXCEEDED: 504,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  PERMISSION_DENIED: 403,
+  RESOURCE_EXHAUSTED: 429,
+  FAILED_PRECONDITION: 400,
+  ABORTED: 409,
+  OUT_OF_RANGE: 400,
+  UNIMPLEMENTED: 501,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+  DATA_LOSS: 500,
+  UNAUTHENTICATED: 401
+};
+function grpcName(code) {
+  return NAMES[code] ?? "UNKNOWN";
+}
+function httpStatusOf(name) {
+  return HTTP[name] ?? 500;
+}
+function nameOfHttpStatus(status) {
+  if (status === 400) return "INVALID_ARGUMENT";
+  if (status === 401) return "UNAUTHENTICATED";
+  if (status === 403) return "PERMISSION_DENIED";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 409) return "ABORTED";
+  if (status === 429) return "RESOURCE_EXHAUSTED";
+  if (status === 499) return "CANCELLED";
+  if (status === 501) return "UNIMPLEMENTED";
+  if (status === 503) return "UNAVAILABLE";
+  if (status === 504) return "DEADLINE_EXCEEDED";
+  return status >= 500 ? "INTERNAL" : "UNKNOWN";
+}
+function readStatus(s) {
+  if (typeof s.status === "string" && s.status.length > 0) return { name: s.status, http: httpStatusOf(s.status) };
+  if (typeof s.code === "number") {
+    if (s.code >= 100) return { name: nameOfHttpStatus(s.code), http: s.code };
+    const name = grpcName(s.code);
+    return { name, http: httpStatusOf(name) };
+  }
+  return { name: "UNKNOWN", http: 500 };
+}
+
+// src/run/providers/gemini/batchObject.ts
+var EXPIRY_HOURS = 48;
+var STATUS = {
+  PENDING: "validating",
+  RUNNING: "in_progress",
+  SUCCEEDED: "completed",
+  FAILED: "failed",
+  CANCELLED: "cancelled",
+  EXPIRED: "expired"
+};
+function stateName(state2) {
+  if (typeof state2 !== "string") return "UNSPECIFIED";
+  return state2.replace(/^(BATCH|JOB)_STATE_/, "");
+}
+function isEnded(op) {
+  const s = stateName(op.metadata?.state);
+  return s === "SUCCEEDED" || s === "FAILED" || s === "CANCELLED" || s === "EXPIRED";
+}
+function int(v) {
+  const n = typeof v === "string" ? Number(v) : typeof v === "number" ? v : 0;
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+function seconds2(time) {
+  if (typeof time !== "string") return void 0;
+  const ms = Date.parse(time);
+  return Number.isFinite(ms) ? Math.floor(ms / 1e3) : void 0;
+}
+function toOpenAIBatch(op) {
+  const m = op.metadata ?? {};
+  const state2 = stateName(m.state);
+  const status = STATUS[state2] ?? (op.done ? "completed" : "validating");
+  const model = bareModel(m.model ?? "");
+  const created = seconds2(m.createTime) ?? 0;
+  const ended = seconds2(m.endTime) ?? seconds2(m.updateTime);
+  const responsesFile = m.output?.responsesFile ?? op.response?.responsesFile;
+  const stats = m.batchStats ?? {};
+  const batch = {
+    id: op.name,
+    object: "batch",
+    endpoint: "/v1/chat/completions",
+    input_file_id: m.inputConfig?.fileName ? makeHandle({ file: m.inputConfig.fileName, model }) : "",
+    completion_window: `${EXPIRY_HOURS}h`,
+    status,
+    created_at: created,
+    expires_at: created + EXPIRY_HOURS * 3600,
+    request_counts: { total: int(stats.requestCount), completed: int(stats.successfulRequestCount), failed: int(stats.failedRequestCount) },
+    metadata: decodeDisplayName(m.displayName),
+    model
+  };
+  const terminal = status === "completed" || status === "failed" || status === "cancelled" || status === "expired";
+  if (status === "in_progress") batch.in_progress_at = seconds2(m.updateTime);
+  if (status === "completed") batch.completed_at = ended;
+  if (status === "failed") batch.failed_at = ended;
+  if (status === "cancelled") batch.cancelled_at = ended;
+  if (status === "expired") batch.expired_at = ended;
+  if (terminal && responsesFile) batch.output_file_id = makeHandle({ file: responsesFile, model });
+  if (status === "failed") {
+    const e = op.error ?? {};
+    const { name } = readStatus(e);
+    const message = typeof e.message === "string" ? scrub(e.message) : "the Gemini batch failed";
+    batch.errors = { object: "list", data: [{ code: name, message, line: null, param: null }] };
+  }
+  return batch;
+}
+
+// src/run/providers/gemini/fileContent.ts
+import { Readable as Readable2 } from "node:stream";
+
+// src/run/providers/gemini/translateResult.ts
+import { createHash } from "node:crypto";
+var count = (v) => typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
+function chatUsage2(u) {
+  const prompt = count(u?.promptTokenCount) + count(u?.toolUsePromptTokenCount);
+  const thoughts = count(u?.thoughtsTokenCount);
+  const completion = count(u?.candidatesTokenCount) + thoughts;
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    prompt_tokens_details: { cached_tokens: Math.min(count(u?.cachedContentTokenCount), prompt) },
+    completion_tokens_details: { reasoning_tokens: thoughts }
+  };
+}
+var CONTENT_FILTER = /* @__PURE__ */ new Set(["SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT", "SPII", "IMAGE_SAFETY", "IMAGE_PROHIBITED_CONTENT", "IMAGE_RECITATION"]);
+function finishReason2(reason, calledTools) {
+  if (calledTools) return "tool_calls";
+  if (reason === "MAX_TOKENS") return "length";
+  if (reason !== void 0 && CONTENT_FILTER.has(reason)) return "content_filter";
+  return "stop";
+}
+function callId(seed, candidate, part) {
+  return `call_${createHash("sha256").update(`${seed}\0${candidate}\0${part}`).digest("hex").slice(0, 24)}`;
+}
+function choice(c, i, seed) {
+  const index = typeof c.index === "number" ? c.index : i;
+  const texts = [];
+  const toolCalls = [];
+  (c.content?.parts ?? []).forEach((p, j) => {
+    if (typeof p.text === "string" && p.thought !== true) texts.push(p.text);
+    if (p.functionCall) {
+      toolCalls.push({
+        id: p.functionCall.id ?? callId(seed, index, j),
+        type: "function",
+        function: { name: p.functionCall.name, arguments: JSON.stringify(p.functionCall.args ?? {}) }
+      });
+    }
+  });
+  const content = texts.length > 0 ? texts.join("") : toolCalls.length > 0 ? null : "";
+  const message = { role: "assistant", content, refusal: null, annotations: [] };
+  if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  return { index, message, logprobs: null, finish_reason: finishReason2(c.finishReason, toolCalls.length > 0) };
+}
+function toChatCompletion(resp, model, seed, createdSec) {
+  const candidates = resp.candidates ?? [];
+  if (candidates.length === 0) {
+    const reason = resp.promptFeedback?.blockReason;
+    const failure = reason ? { status: 400, body: { error: { code: "prompt_blocked", message: `Gemini blocked the prompt (${reason})`, type: "invalid_request_error", param: null }, provider_response: resp } } : { status: 500, body: { error: { code: "no_candidates", message: "Gemini answered without a candidate", type: "server_error", param: null }, provider_response: resp } };
+    return { ok: false, failure };
+  }
+  const id = resp.responseId ?? createHash("sha256").update(seed).digest("hex").slice(0, 29);
+  return {
+    ok: true,
+    body: {
+      id: `chatcmpl-${id}`,
+      object: "chat.completion",
+      created: createdSec,
+      model: resp.modelVersion ?? model,
+      choices: candidates.map((c, i) => choice(c, i, resp.responseId ?? seed)),
+      usage: chatUsage2(resp.usageMetadata),
+      system_fingerprint: null,
+      provider_response: resp
+    }
+  };
+}
+function statusFailure(error) {
+  const { name, http: http2 } = readStatus(error);
+  const message = typeof error.message === "string" ? scrub(error.message) : `Gemini refused the request (${name})`;
+  return { status: http2, body: { error: { code: name, message, type: http2 >= 500 ? "server_error" : "invalid_request_error", param: null } } };
+}
+function requestId(key) {
+  return createHash("sha256").update(key).digest("hex").slice(0, 32);
+}
+function toOpenAIOutputLine(line, model, createdSec) {
+  if (typeof line.key !== "string") return null;
+  const custom_id = line.key;
+  const id = `batch_req_${requestId(custom_id)}`;
+  if (line.response && typeof line.response === "object" && !line.error) {
+    const answer = toChatCompletion(line.response, model, custom_id, createdSec);
+    const request_id = line.response.responseId ?? "";
+    const response = answer.ok ? { status_code: 200, request_id, body: answer.body } : { status_code: answer.failure.status, request_id, body: answer.failure.body };
+    return JSON.stringify({ id, custom_id, response, error: null });
+  }
+  const failure = statusFailure(line.error ?? { message: "the batch line carries neither a response nor an error" });
+  return JSON.stringify({ id, custom_id, response: { status_code: failure.status, request_id: "", body: failure.body }, error: null });
+}
+
+// src/run/providers/gemini/fileContent.ts
+async function* translatedLines(source, model, nowSec) {
+  const seen = /* @__PURE__ */ new Set();
+  for await (const raw of readJsonlStream(source)) {
+    let line;
+    try {
+      line = JSON.parse(raw.text);
+    } catch {
+      continue;
+    }
+    if (line === null || typeof line !== "object" || typeof line.key !== "string" || seen.has(line.key)) continue;
+    const out = toOpenAIOutputLine(line, model, nowSec());
+    if (out === null) continue;
+    seen.add(line.key);
+    yield `${out}
+`;
+  }
+}
+async function fileContent(http2, fileId, signal) {
+  const { file, model } = readHandle(fileId);
+  const res = await http2.call(`/download/v1beta/${file}:download`, { query: { alt: "media" }, signal, retry: true });
+  if (!res.body) return new ReadableStream({ start: (c) => c.close() });
+  const source = Readable2.fromWeb(res.body);
+  const lines = translatedLines(source, model, () => Math.floor(Date.now() / 1e3));
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const next = await lines.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (err) {
+        controller.error(err);
+      }
+    },
+    async cancel() {
+      await lines.return(void 0);
+      source.destroy();
+    }
+  });
+}
+
+// src/run/providers/gemini/errors.ts
+var isObject5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function readBody(status, text) {
+  let parsed = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+  }
+  const root = Array.isArray(parsed) ? parsed[0] : parsed;
+  const e = isObject5(root) && isObject5(root.error) ? root.error : null;
+  const name = typeof e?.status === "string" ? e.status : nameOfHttpStatus(status);
+  const message = typeof e?.message === "string" && e.message.length > 0 ? e.message : `Gemini answered HTTP ${status}${text && !e ? `: ${text.slice(0, 200)}` : ""}`;
+  let reason = null;
+  let retryDelaySec = null;
+  for (const d of Array.isArray(e?.details) ? e.details : []) {
+    if (!isObject5(d)) continue;
+    if (typeof d.reason === "string" && reason === null) reason = d.reason;
+    const delay = typeof d.retryDelay === "string" ? /^(\d+(?:\.\d+)?)s$/.exec(d.retryDelay) : null;
+    if (delay) retryDelaySec = Number(delay[1]);
+  }
+  return { name, message, reason, retryDelaySec };
+}
+function geminiApiError(status, text, headers) {
+  const b = readBody(status, text);
+  const badKey = b.reason === "API_KEY_INVALID";
+  const httpStatus = badKey ? 401 : status;
+  const code = badKey ? "API_KEY_INVALID" : b.name;
+  const message = scrub(b.message);
+  const out = new Headers(headers);
+  if (b.retryDelaySec !== null && !out.has("retry-after")) out.set("retry-after", String(Math.max(1, Math.ceil(b.retryDelaySec))));
+  const type = httpStatus >= 500 ? "server_error" : httpStatus === 429 ? "rate_limit_error" : httpStatus === 401 ? "authentication_error" : "invalid_request_error";
+  return OpenAI.APIError.generate(httpStatus, { error: { code, message, type, param: null } }, message, out);
+}
+function fetchFailure(err, userSignal, timedOut) {
+  if (userSignal?.aborted) return new OpenAI.APIUserAbortError();
+  if (timedOut) return new OpenAI.APIConnectionTimeoutError();
+  const cause = err instanceof Error ? new Error(scrub(err.message)) : new Error("fetch failed");
+  return new OpenAI.APIConnectionError({ message: `Connection error: ${cause.message}`, cause });
+}
+
+// src/run/providers/gemini/http.ts
+var DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com";
+var DEFAULT_TIMEOUT_MS = 6e5;
+var sleep2 = (ms, signal) => new Promise((resolve2, reject) => {
+  if (signal?.aborted) return reject(new OpenAI.APIUserAbortError());
+  const t = setTimeout(resolve2, ms);
+  signal?.addEventListener("abort", () => {
+    clearTimeout(t);
+    reject(new OpenAI.APIUserAbortError());
+  }, { once: true });
+});
+function retryable(err) {
+  if (err instanceof OpenAI.APIUserAbortError) return false;
+  if (err instanceof OpenAI.APIConnectionError) return true;
+  return err instanceof OpenAI.APIError && typeof err.status === "number" && (err.status === 408 || err.status === 429 || err.status >= 500);
+}
+function waitMs(err, attempt) {
+  const after = err instanceof OpenAI.APIError ? Number(err.headers?.get("retry-after")) : NaN;
+  if (Number.isFinite(after) && after > 0) return Math.min(after * 1e3, 6e4);
+  return Math.min(500 * 2 ** attempt, 8e3);
+}
+async function readJson(res) {
+  let text;
+  try {
+    text = await res.text();
+  } catch (err) {
+    throw fetchFailure(err, void 0, false);
+  }
+  try {
+    return text.length > 0 ? JSON.parse(text) : {};
+  } catch {
+    const message = `Gemini answered HTTP ${res.status} with a body that is not JSON`;
+    throw OpenAI.APIError.generate(502, { error: { code: "invalid_json", message, type: "server_error", param: null } }, message, res.headers);
+  }
+}
+var GeminiHttp = class {
+  baseURL;
+  apiKey;
+  maxRetries;
+  constructor(o) {
+    this.apiKey = o.apiKey;
+    this.baseURL = (o.baseURL ?? DEFAULT_BASE_URL).replace(/\/+$/, "").replace(/\/v1(beta)?$/, "");
+    this.maxRetries = o.maxRetries ?? 2;
+  }
+  /** An absolute URL for a path of the API (or an absolute URL the API handed out, returned as is). */
+  url(path2, query) {
+    const u = /^https?:\/\//.test(path2) ? new URL(path2) : new URL(this.baseURL + path2);
+    for (const [k, v] of Object.entries(query ?? {})) u.searchParams.set(k, v);
+    return u;
+  }
+  /** One call, answered 2xx, or thrown as an openai error class. The Response's body is unread. */
+  async call(path2, init = {}) {
+    const attempts = init.retry ? this.maxRetries + 1 : 1;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(path2, init);
+      } catch (err) {
+        if (attempt + 1 >= attempts || !retryable(err) || init.signal?.aborted) throw err;
+        await sleep2(waitMs(err, attempt), init.signal);
+      }
+    }
+  }
+  /** A JSON answer. */
+  async json(path2, init = {}) {
+    const res = await this.call(path2, init);
+    return { data: await readJson(res), headers: res.headers };
+  }
+  async once(path2, init) {
+    const headers = { ...init.headers };
+    if (init.auth !== false) headers["x-goog-api-key"] = this.apiKey;
+    let body = init.body;
+    if (init.json !== void 0) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(init.json);
+    }
+    const timeout = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      timeout.abort();
+    }, init.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    let res;
+    try {
+      const request = { method: init.method ?? "GET", headers, body, signal };
+      if (body instanceof ReadableStream) request.duplex = "half";
+      res = await (init.fetch ?? fetch)(this.url(path2, init.query), request);
+    } catch (err) {
+      clearTimeout(timer);
+      throw fetchFailure(err, init.signal, timedOut);
+    }
+    if (res.ok) {
+      clearTimeout(timer);
+      return res;
+    }
+    let text = "";
+    try {
+      text = await res.text();
+    } catch (err) {
+      clearTimeout(timer);
+      throw fetchFailure(err, init.signal, timedOut);
+    }
+    clearTimeout(timer);
+    throw geminiApiError(res.status, text, res.headers);
+  }
+};
+
+// src/run/providers/gemini/translateConfig.ts
+var isObject6 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var BUDGETS = { none: 0, low: 1024, medium: 8192, high: 24576 };
+function thinking(effort, model, problems) {
+  if (effort === void 0 || effort === null) return null;
+  if (typeof effort !== "string") {
+    problems.push({ message: "reasoning_effort must be a string" });
+    return null;
+  }
+  if (thinkingControl(model) === "budget") {
+    if (Object.hasOwn(BUDGETS, effort)) return { thinkingBudget: BUDGETS[effort] };
+    problems.push({ message: `reasoning_effort ${JSON.stringify(effort)} has no thinking budget on ${model} (Gemini 2.5 takes none, low, medium or high)` });
+    return null;
+  }
+  const levels = thinkingLevels(model);
+  if (levels.includes(effort)) return { thinkingLevel: effort };
+  problems.push({ message: `reasoning_effort ${JSON.stringify(effort)} has no thinking level on ${model} (it takes ${levels.join(", ")})` });
+  return null;
+}
+function num(body, name, problems) {
+  const v = body[name];
+  if (v === void 0 || v === null) return void 0;
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    problems.push({ message: `${name} must be a number` });
+    return void 0;
+  }
+  return v;
+}
+function cap(body, problems) {
+  const a = body.max_completion_tokens;
+  const b = body.max_tokens;
+  if (typeof a === "number" && typeof b === "number" && a !== b) {
+    problems.push({ message: `max_completion_tokens (${a}) and max_tokens (${b}) disagree: keep one (Gemini has one output cap)` });
+    return void 0;
+  }
+  for (const name of ["max_completion_tokens", "max_tokens"]) {
+    const v = body[name];
+    if (v === void 0 || v === null) continue;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
+      problems.push({ message: `${name} must be a positive integer` });
+      return void 0;
+    }
+    return v;
+  }
+  return void 0;
+}
+function stops(stop, problems) {
+  if (stop === void 0 || stop === null) return void 0;
+  if (typeof stop === "string") return [stop];
+  if (Array.isArray(stop) && stop.every((s) => typeof s === "string")) return stop.length > 0 ? stop : void 0;
+  problems.push({ message: "stop must be a string or an array of strings" });
+  return void 0;
+}
+function responseFormat(format, config, problems) {
+  if (format === void 0 || format === null) return;
+  const type = isObject6(format) ? format.type : void 0;
+  if (type === "text") return;
+  if (type === "json_object") {
+    config.responseMimeType = "application/json";
+    return;
+  }
+  if (type === "json_schema" && isObject6(format) && isObject6(format.json_schema) && isObject6(format.json_schema.schema)) {
+    config.responseMimeType = "application/json";
+    config.responseJsonSchema = format.json_schema.schema;
+    return;
+  }
+  problems.push({ message: `response_format ${JSON.stringify(type)} cannot be sent to Gemini (json_schema needs json_schema.schema)` });
+}
+function translateConfig(body, model, problems) {
+  const config = {};
+  const maxOutputTokens = cap(body, problems);
+  if (maxOutputTokens !== void 0) config.maxOutputTokens = maxOutputTokens;
+  const temperature = num(body, "temperature", problems);
+  if (temperature !== void 0) config.temperature = temperature;
+  const topP = num(body, "top_p", problems);
+  if (topP !== void 0) config.topP = topP;
+  const stopSequences = stops(body.stop, problems);
+  if (stopSequences) config.stopSequences = stopSequences;
+  const seed = num(body, "seed", problems);
+  if (seed !== void 0) config.seed = seed;
+  const n = body.n;
+  if (n !== void 0 && n !== null && n !== 1) {
+    problems.push({ message: `n=${JSON.stringify(n)}: several choices per request are not sent to Gemini (candidateCount support on current models is unverified)` });
+  }
+  for (const name of ["presence_penalty", "frequency_penalty"]) {
+    const v = num(body, name, problems);
+    if (v !== void 0 && v !== 0) problems.push({ message: `${name}=${v}: penalties are not sent to Gemini (documented, but refused by current models)` });
+  }
+  responseFormat(body.response_format, config, problems);
+  const thinkingConfig = thinking(body.reasoning_effort, model, problems);
+  if (thinkingConfig) config.thinkingConfig = thinkingConfig;
+  return Object.keys(config).length > 0 ? config : null;
+}
+
+// src/run/providers/gemini/translateMessages.ts
+var isObject7 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function dataUrlBlob(url) {
+  const m = /^data:([^;,]+);base64,(.*)$/s.exec(url);
+  return m ? { mimeType: m[1], data: m[2] } : null;
+}
+var AUDIO_MIME = { wav: "audio/wav", mp3: "audio/mp3" };
+function userParts(content, at, problems, textOnly) {
+  if (typeof content === "string") return content.length > 0 ? [{ text: content }] : [];
+  if (!Array.isArray(content)) {
+    problems.push({ message: `${at}.content must be a string or an array of content parts` });
+    return [];
+  }
+  const parts = [];
+  content.forEach((raw, i) => {
+    const where = `${at}.content[${i}]`;
+    const part = isObject7(raw) ? raw : {};
+    const type = part.type;
+    if (type === "text") {
+      if (typeof part.text !== "string") problems.push({ message: `${where}: a text part needs its text as a string` });
+      else if (part.text.length > 0) parts.push({ text: part.text });
+      return;
+    }
+    if (textOnly) {
+      problems.push({ message: `${where}: a ${String(type)} part in a system message has no place in Gemini's systemInstruction (text only)` });
+      return;
+    }
+    if (type === "image_url") {
+      const url = isObject7(part.image_url) ? part.image_url.url : void 0;
+      const blob = typeof url === "string" ? dataUrlBlob(url) : null;
+      if (blob) parts.push({ inlineData: blob });
+      else if (typeof url === "string" && /^https?:/i.test(url)) {
+        problems.push({ message: `${where}: an image by URL cannot be sent to Gemini (fileData takes only File API URIs); inline it as a data: URL` });
+      } else problems.push({ message: `${where}: image_url.url must be a data: URL (base64)` });
+      return;
+    }
+    if (type === "input_audio") {
+      const audio = isObject7(part.input_audio) ? part.input_audio : {};
+      const mime = typeof audio.format === "string" ? AUDIO_MIME[audio.format] : void 0;
+      if (mime && typeof audio.data === "string") parts.push({ inlineData: { mimeType: mime, data: audio.data } });
+      else problems.push({ message: `${where}: input_audio needs base64 data and a format of wav or mp3` });
+      return;
+    }
+    if (type === "file") {
+      const file = isObject7(part.file) ? part.file : {};
+      const blob = typeof file.file_data === "string" ? dataUrlBlob(file.file_data) : null;
+      if (blob) parts.push({ inlineData: blob });
+      else problems.push({ message: `${where}: a file part must carry its bytes as a data: URL in file_data (an OpenAI file_id means nothing to Gemini)` });
+      return;
+    }
+    problems.push({ message: `${where}: content part type ${JSON.stringify(type)} has no Gemini equivalent` });
+  });
+  return parts;
+}
+function assistantParts(content, at, problems) {
+  if (content === void 0 || content === null) return [];
+  if (typeof content === "string") return content.length > 0 ? [{ text: content }] : [];
+  if (!Array.isArray(content)) {
+    problems.push({ message: `${at}.content must be a string, an array of text parts or null` });
+    return [];
+  }
+  const parts = [];
+  content.forEach((raw, i) => {
+    const part = isObject7(raw) ? raw : {};
+    const text = part.type === "text" ? part.text : part.type === "refusal" ? part.refusal : void 0;
+    if (typeof text === "string") {
+      if (text.length > 0) parts.push({ text });
+    } else problems.push({ message: `${at}.content[${i}]: an assistant content part of type ${JSON.stringify(part.type)} has no Gemini equivalent` });
+  });
+  return parts;
+}
+function toolResultText(content, at, problems) {
+  if (typeof content === "string") return content;
+  if (Array.isArray(content)) {
+    const texts = [];
+    for (const p of content) {
+      if (isObject7(p) && p.type === "text" && typeof p.text === "string") texts.push(p.text);
+      else problems.push({ message: `${at}.content: a tool result can only carry text parts to Gemini` });
+    }
+    return texts.join("");
+  }
+  problems.push({ message: `${at}.content must be a string or text parts` });
+  return "";
+}
+function push(contents, role, parts) {
+  const last = contents.at(-1);
+  if (last && last.role === role) last.parts.push(...parts);
+  else contents.push({ role, parts });
+}
+function translateMessages2(messages, model, problems) {
+  if (!Array.isArray(messages) || messages.length === 0) {
+    problems.push({ message: "messages must be a non-empty array" });
+    return { contents: [], systemInstruction: null };
+  }
+  const system = [];
+  const contents = [];
+  const callNames = /* @__PURE__ */ new Map();
+  const signatures = needsThoughtSignature(model);
+  let conversationStarted = false;
+  messages.forEach((raw, i) => {
+    const at = `messages[${i}]`;
+    if (!isObject7(raw)) {
+      problems.push({ message: `${at} must be an object` });
+      return;
+    }
+    const role = raw.role;
+    if (typeof raw.name === "string") problems.push({ message: `${at}.name (a participant name) has no Gemini equivalent` });
+    if (role === "system" || role === "developer") {
+      if (conversationStarted) {
+        problems.push({ message: `${at}: a ${role} message after the conversation started cannot be sent to Gemini (its systemInstruction comes before every turn)` });
+        return;
+      }
+      system.push(...userParts(raw.content, at, problems, true));
+      return;
+    }
+    conversationStarted = true;
+    const before = problems.length;
+    if (role === "user") {
+      const parts = userParts(raw.content, at, problems, false);
+      if (parts.length === 0 && problems.length === before) problems.push({ message: `${at}: a user message without content` });
+      push(contents, "user", parts);
+      return;
+    }
+    if (role === "assistant") {
+      if (raw.audio !== void 0 && raw.audio !== null) problems.push({ message: `${at}.audio: assistant audio has no Gemini equivalent` });
+      if (raw.function_call !== void 0 && raw.function_call !== null) {
+        problems.push({ message: `${at}.function_call (the legacy functions API) is not translated; use tool_calls` });
+      }
+      const parts = assistantParts(raw.content, at, problems);
+      const calls = raw.tool_calls;
+      if (calls !== void 0 && calls !== null) {
+        if (!Array.isArray(calls)) problems.push({ message: `${at}.tool_calls must be an array` });
+        else {
+          let first = true;
+          calls.forEach((call, j) => {
+            const fn = isObject7(call) && isObject7(call.function) ? call.function : null;
+            const where = `${at}.tool_calls[${j}]`;
+            if (!fn || typeof fn.name !== "string" || isObject7(call) && call.type !== void 0 && call.type !== "function") {
+              problems.push({ message: `${where}: only function tool calls can be sent to Gemini` });
+              return;
+            }
+            let args = {};
+            if (typeof fn.arguments === "string" && fn.arguments.trim() !== "") {
+              try {
+                args = JSON.parse(fn.arguments);
+              } catch {
+                problems.push({ message: `${where}.function.arguments is not JSON (Gemini takes the arguments as an object)` });
+                return;
+              }
+            }
+            if (!isObject7(args)) {
+              problems.push({ message: `${where}.function.arguments must be a JSON object` });
+              return;
+            }
+            if (isObject7(call) && typeof call.id === "string") callNames.set(call.id, fn.name);
+            const part = { functionCall: { name: fn.name, args } };
+            if (signatures && first) part.thoughtSignature = FOREIGN_THOUGHT_SIGNATURE;
+            first = false;
+            parts.push(part);
+          });
+        }
+      }
+      if (parts.length === 0 && problems.length === before) problems.push({ message: `${at}: an assistant message without content or tool calls` });
+      push(contents, "model", parts);
+      return;
+    }
+    if (role === "tool") {
+      const id = raw.tool_call_id;
+      const name = typeof id === "string" ? callNames.get(id) : void 0;
+      const output = toolResultText(raw.content, at, problems);
+      if (name === void 0) {
+        problems.push({ message: `${at}: tool_call_id ${JSON.stringify(id)} matches no earlier assistant tool call, and Gemini needs the function's name` });
+        return;
+      }
+      push(contents, "user", [{ functionResponse: { name, response: { output } } }]);
+      return;
+    }
+    problems.push({ message: `${at}: role ${JSON.stringify(role)} is not translated to Gemini` });
+  });
+  return { contents, systemInstruction: system.length > 0 ? { parts: system } : null };
+}
+
+// src/run/providers/gemini/translateTools.ts
+var isObject8 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function declarations(tools, problems) {
+  if (!Array.isArray(tools)) {
+    problems.push({ message: "tools must be an array" });
+    return [];
+  }
+  const out = [];
+  tools.forEach((tool2, i) => {
+    const fn = isObject8(tool2) && tool2.type === "function" && isObject8(tool2.function) ? tool2.function : null;
+    if (!fn || typeof fn.name !== "string") {
+      const type = isObject8(tool2) ? tool2.type : void 0;
+      problems.push({ message: `tools[${i}]: only function tools can be sent to Gemini (got ${JSON.stringify(type)})` });
+      return;
+    }
+    const d = { name: fn.name };
+    if (typeof fn.description === "string") d.description = fn.description;
+    if (fn.parameters !== void 0) {
+      if (!isObject8(fn.parameters)) problems.push({ message: `tools[${i}].function.parameters must be a JSON Schema object` });
+      else d.parametersJsonSchema = fn.parameters;
+    }
+    out.push(d);
+  });
+  return out;
+}
+function namedChoice(choice2, problems) {
+  if (choice2.type === "function" && isObject8(choice2.function) && typeof choice2.function.name === "string") {
+    return { mode: "ANY", names: [choice2.function.name] };
+  }
+  if (choice2.type === "allowed_tools" && isObject8(choice2.allowed_tools)) {
+    const a = choice2.allowed_tools;
+    const names2 = [];
+    for (const t of Array.isArray(a.tools) ? a.tools : []) {
+      if (isObject8(t) && t.type === "function" && isObject8(t.function) && typeof t.function.name === "string") names2.push(t.function.name);
+      else problems.push({ message: "tool_choice.allowed_tools: only function tools can be named for Gemini" });
+    }
+    if (a.mode === "required") return { mode: "ANY", names: names2 };
+    problems.push({ message: 'tool_choice.allowed_tools with mode "auto" has no Gemini equivalent (allowedFunctionNames applies only when a call is required)' });
+    return null;
+  }
+  return null;
+}
+function translateTools2(body, problems) {
+  const hasTools = body.tools !== void 0 && body.tools !== null;
+  const decls = hasTools ? declarations(body.tools, problems) : [];
+  const tools = decls.length > 0 ? [{ functionDeclarations: decls }] : null;
+  if (body.parallel_tool_calls === false) {
+    problems.push({ message: "parallel_tool_calls: false has no Gemini equivalent (Gemini may call several functions in one turn)" });
+  }
+  const choice2 = body.tool_choice;
+  if (choice2 === void 0 || choice2 === null) return { tools, toolConfig: null };
+  if (!tools) {
+    problems.push({ message: "tool_choice is set but there are no function tools to choose from" });
+    return { tools, toolConfig: null };
+  }
+  if (choice2 === "auto") return { tools, toolConfig: { functionCallingConfig: { mode: "AUTO" } } };
+  if (choice2 === "none") return { tools, toolConfig: { functionCallingConfig: { mode: "NONE" } } };
+  if (choice2 === "required") return { tools, toolConfig: { functionCallingConfig: { mode: "ANY" } } };
+  if (isObject8(choice2)) {
+    const named = namedChoice(choice2, problems);
+    if (named) return { tools, toolConfig: { functionCallingConfig: { mode: named.mode, allowedFunctionNames: named.names } } };
+    if (choice2.type !== "allowed_tools") problems.push({ message: `tool_choice ${JSON.stringify(choice2)} has no Gemini equivalent` });
+    return { tools, toolConfig: null };
+  }
+  problems.push({ message: `tool_choice ${JSON.stringify(choice2)} has no Gemini equivalent` });
+  return { tools, toolConfig: null };
+}
+
+// src/run/providers/gemini/translateRequest.ts
+var TRANSLATED = /* @__PURE__ */ new Set([
+  "model",
+  "messages",
+  "tools",
+  "tool_choice",
+  "parallel_tool_calls",
+  "max_completion_tokens",
+  "max_tokens",
+  "temperature",
+  "top_p",
+  "stop",
+  "seed",
+  "n",
+  "presence_penalty",
+  "frequency_penalty",
+  "response_format",
+  "reasoning_effort"
+]);
+var NO_EFFECT = /* @__PURE__ */ new Set(["user", "safety_identifier", "metadata", "store", "prompt_cache_key", "prompt_cache_retention", "stream", "stream_options", "service_tier"]);
+var UNSUPPORTED = {
+  logprobs: "log probabilities are not translated to Gemini",
+  top_logprobs: "log probabilities are not translated to Gemini",
+  logit_bias: "Gemini has no logit bias",
+  audio: "audio output has no Gemini equivalent here",
+  modalities: "output modalities other than text are not translated to Gemini",
+  prediction: "predicted outputs have no Gemini equivalent",
+  functions: "the legacy functions API is not translated; use tools",
+  function_call: "the legacy functions API is not translated; use tool_choice",
+  verbosity: "Gemini has no verbosity setting",
+  web_search_options: "OpenAI's web search is not translated to Gemini"
+};
+var isObject9 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function asksNothing(key, value) {
+  if (value === null || value === void 0) return true;
+  if (key === "logprobs") return value === false;
+  if (key === "logit_bias") return isObject9(value) && Object.keys(value).length === 0;
+  if (key === "modalities") return Array.isArray(value) && value.every((m) => m === "text");
+  return false;
+}
+function bodyProblems(body, problems) {
+  for (const [key, value] of Object.entries(body)) {
+    if (TRANSLATED.has(key) || NO_EFFECT.has(key) || asksNothing(key, value)) continue;
+    const reason = UNSUPPORTED[key];
+    problems.push({ message: reason ? `${key}: ${reason}` : `${key}: an unknown parameter is not translated to Gemini` });
+  }
+  if (body.stream === true) problems.push({ message: "stream: true cannot be sent to a batch (Gemini batch answers are whole)" });
+  const tier = body.service_tier;
+  if (tier !== void 0 && tier !== null && tier !== "auto" && tier !== "default") {
+    problems.push({ message: `service_tier ${JSON.stringify(tier)}: Gemini's own Flex and Priority tiers are not modelled by batchwise yet` });
+  }
+}
+function translateChatBody2(body) {
+  const problems = [];
+  const model = typeof body.model === "string" && body.model.length > 0 ? bareModel(body.model) : "";
+  if (!model) problems.push({ message: "model must be a Gemini model name" });
+  bodyProblems(body, problems);
+  const { contents, systemInstruction } = translateMessages2(body.messages, model, problems);
+  const { tools, toolConfig } = translateTools2(body, problems);
+  const generationConfig = translateConfig(body, model, problems);
+  const request = { contents };
+  if (systemInstruction) request.systemInstruction = systemInstruction;
+  if (tools) request.tools = tools;
+  if (toolConfig) request.toolConfig = toolConfig;
+  if (generationConfig) request.generationConfig = generationConfig;
+  return { model, request: problems.length === 0 ? request : null, problems };
+}
+function translateLine2(line) {
+  if (line.url === "/v1/chat/completions") return translateChatBody2(line.body);
+  const model = typeof line.body?.model === "string" ? bareModel(line.body.model) : "";
+  const message = line.url === "/v1/embeddings" ? "/v1/embeddings lines are not sent to Gemini yet (its embeddings batch, asyncBatchEmbedContent, is not translated)" : `${line.url} has no Gemini equivalent in batchwise (only /v1/chat/completions is translated)`;
+  return { model, request: null, problems: [{ message }] };
+}
+function geminiBatchLine(customId, request) {
+  return JSON.stringify({ key: customId, request });
+}
+
+// src/run/providers/gemini/uploadPart.ts
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream3 } from "node:fs";
+import { mkdtemp, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { once as once3 } from "node:events";
+import { tmpdir } from "node:os";
+import { basename as basename3, join } from "node:path";
+import { Readable as Readable3 } from "node:stream";
+var FILE_MAX_BYTES = 2 * 1024 ** 3;
+var UPLOAD_ATTEMPTS = 4;
+async function translatePartFile(partPath, dir) {
+  const out = join(dir, `${basename3(partPath)}.gemini.jsonl`);
+  const stream = createWriteStream3(out);
+  let writeError = null;
+  stream.on("error", (err) => writeError = err);
+  let model = null;
+  let lines = 0;
+  let bytes = 0;
+  try {
+    for await (const raw of readJsonlLines(partPath)) {
+      const line = JSON.parse(raw.text);
+      const t = translateLine2(line);
+      if (!t.request) throw new Error(`${basename3(partPath)}:${raw.line}: ${t.problems.map((p) => p.message).join("; ")}`);
+      if (model === null) model = t.model;
+      else if (t.model !== model) throw new Error(`${basename3(partPath)}:${raw.line}: model ${t.model} in a part for ${model} (a Gemini batch runs one model)`);
+      const text = `${geminiBatchLine(line.custom_id, t.request)}
+`;
+      bytes += Buffer.byteLength(text);
+      lines++;
+      if (writeError) throw writeError;
+      if (!stream.write(text)) await once3(stream, "drain");
+    }
+  } finally {
+    stream.end();
+    if (!stream.closed) await once3(stream, "close");
+  }
+  if (writeError) throw writeError;
+  if (model === null) throw new Error(`${basename3(partPath)} has no requests`);
+  if (bytes > FILE_MAX_BYTES) throw new Error(`${basename3(partPath)} is ${bytes} bytes as a Gemini batch file, over the File API's 2 GB`);
+  return { path: out, bytes: (await stat2(out)).size, lines, model };
+}
+function retryable2(err) {
+  if (err instanceof OpenAI.APIUserAbortError) return false;
+  if (err instanceof OpenAI.APIConnectionError) return true;
+  return err instanceof OpenAI.APIError && typeof err.status === "number" && (err.status === 408 || err.status === 429 || err.status >= 500);
+}
+async function uploadResumable(http2, path2, bytes, displayName, signal) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const start = await http2.call("/upload/v1beta/files", {
+        method: "POST",
+        json: { file: { displayName } },
+        headers: {
+          "x-goog-upload-protocol": "resumable",
+          "x-goog-upload-command": "start",
+          "x-goog-upload-header-content-length": String(bytes),
+          "x-goog-upload-header-content-type": "application/jsonl"
+        },
+        signal
+      });
+      await start.arrayBuffer();
+      const uploadUrl = start.headers.get("x-goog-upload-url");
+      if (!uploadUrl) throw new OpenAI.APIConnectionError({ message: "the upload start answered without an X-Goog-Upload-URL" });
+      const body = Readable3.toWeb(createReadStream3(path2, { highWaterMark: 1 << 20 }));
+      const { data } = await http2.json(uploadUrl, {
+        method: "POST",
+        body,
+        // The session URL is its own credential (Google's upload sample sends no key with it).
+        auth: false,
+        headers: { "content-length": String(bytes), "x-goog-upload-offset": "0", "x-goog-upload-command": "upload, finalize" },
+        // node:http streams with backpressure where Node's fetch would buffer the whole body (streamingFetch.ts).
+        fetch: streamingUploadFetch,
+        signal
+      });
+      if (!data.file?.name) throw new OpenAI.APIConnectionError({ message: "the upload finished without a file name" });
+      return data.file.name;
+    } catch (err) {
+      if (attempt >= UPLOAD_ATTEMPTS || !retryable2(err) || signal?.aborted) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** (attempt - 1), 8e3)));
+    }
+  }
+}
+async function uploadPart(http2, partPath, signal) {
+  const dir = await mkdtemp(join(tmpdir(), "batchwise-gemini-"));
+  try {
+    const part = await translatePartFile(partPath, dir);
+    const file = await uploadResumable(http2, part.path, part.bytes, basename3(partPath), signal);
+    return makeHandle({ file, model: part.model });
+  } finally {
+    await rm2(dir, { recursive: true, force: true });
+  }
+}
+
+// src/run/providers/gemini/geminiProvider.ts
+var GEMINI_PART_LIMITS = { maxLines: 1e5, maxBytes: 1e9 };
+function untranslatable(messages) {
+  const message = `the request cannot be sent to Gemini: ${messages.join("; ")}`;
+  return OpenAI.APIError.generate(400, { error: { code: "untranslatable_request", message, type: "invalid_request_error", param: null } }, message, new Headers());
+}
+function translated(req) {
+  const t = translateLine2({ url: req.url, body: { ...req.body, model: req.model } });
+  if (!t.request) throw untranslatable(t.problems.map((p) => p.message));
+  return { model: t.model, request: t.request };
+}
+function createGeminiProvider(opts) {
+  if (!opts.apiKey) throw new Error("no Gemini API key");
+  registerSecret(opts.apiKey);
+  const http2 = new GeminiHttp(opts);
+  const retrieve = async (id, signal) => {
+    if (!/^batches\/[A-Za-z0-9_-]+$/.test(id)) {
+      const message = `not a Gemini batch name: ${JSON.stringify(id)}`;
+      throw OpenAI.APIError.generate(404, { error: { code: "NOT_FOUND", message, type: "invalid_request_error", param: null } }, message, new Headers());
+    }
+    return (await http2.json(`/v1beta/${id}`, { signal, retry: true })).data;
+  };
+  return {
+    name: "gemini",
+    apiKey: opts.apiKey,
+    partLimits: { ...GEMINI_PART_LIMITS },
+    // Gemini has Flex and Priority tiers of its own; batchwise does not model them yet.
+    tiers: { flex: false, priority: false },
+    batchWindowHours: EXPIRY_HOURS,
+    check(line) {
+      return translateLine2(line).problems;
+    },
+    uploadPart(path2, signal) {
+      return uploadPart(http2, path2, signal);
+    },
+    async createBatch(a, signal) {
+      const { file, model } = readHandle(a.input_file_id);
+      if (!model) throw new Error(`the input handle ${a.input_file_id} names no model`);
+      try {
+        const { data } = await http2.json(`/v1beta/models/${model}:batchGenerateContent`, {
+          method: "POST",
+          json: { batch: { displayName: encodeDisplayName(a.metadata), inputConfig: { fileName: file } } },
+          signal
+        });
+        return toOpenAIBatch(data);
+      } catch (err) {
+        if (err instanceof OpenAI.APIError && err.status === 403 && /may not exist/i.test(err.message)) {
+          throw OpenAI.APIError.generate(404, { error: { code: "file_not_found", message: err.message, type: "invalid_request_error", param: null } }, err.message, err.headers ?? new Headers());
+        }
+        throw err;
+      }
+    },
+    async retrieveBatch(id, signal) {
+      return toOpenAIBatch(await retrieve(id, signal));
+    },
+    async cancelBatch(id, signal) {
+      const ended = (message) => OpenAI.APIError.generate(409, { error: { code: "batch_ended", message, type: "invalid_request_error", param: null } }, message, new Headers());
+      const op = await retrieve(id, signal);
+      if (isEnded(op)) throw ended(`batch ${id} has already ended (${op.metadata?.state})`);
+      try {
+        await http2.call(`/v1beta/${id}:cancel`, { method: "POST", json: {}, signal, retry: true });
+      } catch (err) {
+        if (err instanceof OpenAI.APIError && err.status === 400 && err.code === "FAILED_PRECONDITION") throw ended(err.message);
+        throw err;
+      }
+    },
+    async *listBatches(sinceEpochSec) {
+      const found = [];
+      let pageToken;
+      for (let page = 0; page < 200; page++) {
+        const query = { pageSize: "100" };
+        if (pageToken) query.pageToken = pageToken;
+        const { data } = await http2.json("/v1beta/batches", { query, retry: true });
+        for (const op of data.operations ?? []) {
+          const b = toOpenAIBatch(op);
+          if (b.created_at >= sinceEpochSec) found.push(b);
+        }
+        pageToken = data.nextPageToken || void 0;
+        if (!pageToken) break;
+      }
+      found.sort((x, y) => y.created_at - x.created_at);
+      yield* found;
+    },
+    fileContent(fileId, signal) {
+      return fileContent(http2, fileId, signal);
+    },
+    async call(req, o = {}) {
+      const { model, request } = translated(req);
+      const res = await http2.call(`/v1beta/models/${model}:generateContent`, { method: "POST", json: request, signal: o.signal, timeoutMs: o.timeoutMs });
+      const resp = await readJson(res);
+      const answer = toChatCompletion(resp, model, resp.responseId ?? `${model}:${Date.now()}`, Math.floor(Date.now() / 1e3));
+      if (!answer.ok) {
+        const { status, body } = answer.failure;
+        throw OpenAI.APIError.generate(status, body, body.error.message, res.headers);
+      }
+      return { data: answer.body, headers: res.headers };
+    },
+    async countInputTokens(req, signal) {
+      const { model, request } = translated(req);
+      const { data } = await http2.json(`/v1beta/models/${model}:countTokens`, {
+        method: "POST",
+        // The whole request (system instruction and tools count too), not `contents` alone.
+        json: { generateContentRequest: { model: `models/${model}`, ...request } },
+        signal,
+        retry: true
+      });
+      return typeof data.totalTokens === "number" ? data.totalTokens : 0;
+    }
+  };
+}
+
+// src/run/providers/index.ts
+var KEY_ENV = {
+  openai: ["OPENAI_API_KEY"],
+  azure: ["AZURE_OPENAI_API_KEY"],
+  anthropic: ["ANTHROPIC_API_KEY"],
+  gemini: ["GEMINI_API_KEY", "GOOGLE_API_KEY"]
+};
+var BASE_URL_ENV = {
+  openai: ["OPENAI_BASE_URL"],
+  azure: ["AZURE_OPENAI_ENDPOINT"],
+  anthropic: ["ANTHROPIC_BASE_URL"],
+  gemini: ["GEMINI_BASE_URL"]
+};
+function parseProviderName(value) {
+  const v = value.trim().toLowerCase();
+  if (PROVIDER_NAMES.includes(v)) return v;
+  throw new UsageError(`--provider ${value}: must be one of ${PROVIDER_NAMES.join(", ")}`);
+}
+var fromEnv = (names2) => names2.map((n) => process.env[n]).find((v) => v !== void 0 && v !== "");
+function providerKey(cfg) {
+  const key = cfg.apiKey || fromEnv(KEY_ENV[cfg.provider ?? "openai"]);
+  registerSecret(key ?? null);
+  return key;
+}
+function makeProvider(cfg) {
+  const name = cfg.provider ?? "openai";
+  if (cfg.client) {
+    if (name !== "openai") throw new UsageError(`an OpenAI client was given for provider ${name}`);
+    return openAIProvider({ client: cfg.client });
+  }
+  const apiKey = providerKey(cfg);
+  const baseURL = cfg.baseURL || fromEnv(BASE_URL_ENV[name]);
+  if (!apiKey) {
+    throw new UsageError(`no API key for ${name}: set ${KEY_ENV[name].join(" or ")} (or pass ${name === "openai" ? "api-key" : `${name}-api-key`} to the action)`);
+  }
+  switch (name) {
+    case "openai":
+      return openAIProvider({ client: makeClient({ apiKey, baseURL, maxRetries: cfg.maxRetries }) });
+    case "azure":
+      if (!baseURL) throw new UsageError("no Azure endpoint: set AZURE_OPENAI_ENDPOINT (https://RESOURCE.openai.azure.com) or pass --base-url (action: azure-endpoint)");
+      return createAzureProvider({ apiKey, endpoint: baseURL, deployments: cfg.deployments ?? { byModel: {}, fallback: null }, maxRetries: cfg.maxRetries });
+    case "anthropic":
+      return createAnthropicProvider({ apiKey, baseURL, maxRetries: cfg.maxRetries });
+    case "gemini":
+      return createGeminiProvider({ apiKey, baseURL, maxRetries: cfg.maxRetries });
+  }
+}
+
+// src/estimate/cacheHits.ts
+var EXPECTED_HIT_RATE = 0.8;
+var CACHED_STEP = 128;
+var MAX_PREFIXES_PER_MODEL = 2e5;
+var NO_CACHE = Object.freeze({ possible: 0, cached_low: 0, cached_expected: 0, write_low: 0, write_expected: 0, write_max: 0 });
+var PrefixTracker = class {
+  seen = /* @__PURE__ */ new Map();
+  /** The cache figures of the next request of `model` (call in input order: only earlier requests can have written). */
+  next(model, prefixes, input, rules, measured) {
+    if (prefixes.length === 0 && measured === null) return NO_CACHE;
+    let seen = this.seen.get(model);
+    if (seen === void 0) this.seen.set(model, seen = /* @__PURE__ */ new Set());
+    let hit = 0;
+    for (const p of prefixes) if (seen.has(p.hash)) hit = p.tokens;
+    for (const p of prefixes) this.remember(seen, p.hash);
+    const step = rules.step ?? (rules.billsWrites ? 1 : CACHED_STEP);
+    const possible = Math.floor(hit / step) * step;
+    const longest = prefixes.length > 0 ? prefixes[prefixes.length - 1].tokens : 0;
+    const writeOnHit = rules.billsWrites ? Math.max(0, longest - possible) : 0;
+    const writeOnMiss = rules.billsWrites ? longest : 0;
+    let expected = possible * EXPECTED_HIT_RATE;
+    const hitShare = possible > 0 ? EXPECTED_HIT_RATE : 0;
+    let writeExpected = possible > 0 ? hitShare * writeOnHit + (1 - hitShare) * writeOnMiss : writeOnMiss;
+    if (measured !== null) {
+      expected = measured.ratio * input;
+      writeExpected = rules.billsWrites ? measured.write_ratio * input : 0;
+    }
+    const fit = (cached, written) => {
+      const c = Math.min(input, cached);
+      return [c, Math.min(input - c, written)];
+    };
+    const [cachedLow, writeLow] = fit(Math.max(possible, expected), possible > 0 ? writeOnHit : writeOnMiss);
+    const [cachedExpected, writeExp] = fit(expected, writeExpected);
+    return {
+      possible,
+      cached_low: cachedLow,
+      cached_expected: cachedExpected,
+      write_low: writeLow,
+      write_expected: writeExp,
+      // Never below the expected writes (history can measure writes where no prefix is seen): max bounds expected.
+      write_max: Math.min(input, Math.max(writeOnMiss, writeExp))
+    };
+  }
+  remember(seen, hash) {
+    if (seen.has(hash)) return;
+    if (seen.size >= MAX_PREFIXES_PER_MODEL) seen.delete(seen.values().next().value);
+    seen.add(hash);
+  }
+};
+
+// src/estimate/types.ts
+var MODES = ["sync", "flex", "batch", "priority"];
+
+// src/estimate/modeCosts.ts
+function lineCosts(pricing, q, ctx, withCache = true) {
+  const inputMax = Math.max(q.input, q.input_max ?? q.input);
+  const cost = (mode) => {
+    const rates = ratesFor(pricing, mode, q.input, ctx);
+    const maxRates = inputMax === q.input ? rates : ratesFor(pricing, mode, inputMax, ctx);
+    if (rates === null || maxRates === null) return null;
+    const c = withCache ? q.cache : NO_CACHE_HITS(q.cache);
+    const units = media(pricing, mode, q.media, ctx);
+    if (units === void 0) return null;
+    return {
+      low: costUsd(rates, { input: q.input, cached_input: c.cached_low, cache_write: c.write_low, output: q.output.low }) + units,
+      expected: costUsd(rates, { input: q.input, cached_input: c.cached_expected, cache_write: c.write_expected, output: q.output.expected }) + units,
+      max: costUsd(maxRates, { input: inputMax, cached_input: 0, cache_write: Math.min(c.write_max, inputMax), output: q.output.max }) + units
+    };
+  };
+  return { sync: cost("sync"), batch: cost("batch"), flex: cost("flex"), priority: cost("priority") };
+}
+function media(pricing, mode, m, ctx) {
+  if (m === null || pricing.media === null) return 0;
+  if (mode !== "sync" && mode !== "batch") return void 0;
+  return mediaCostUsd(pricing.media, mode, m.key, m.units) * upliftOf(pricing, ctx);
+}
+var NO_CACHE_HITS = (c) => ({
+  ...c,
+  cached_low: 0,
+  cached_expected: 0,
+  // Without hits every request that can write its prefix does.
+  write_low: c.write_max,
+  write_expected: c.write_max
+});
+function addRanges(a, b) {
+  return { low: a.low + b.low, expected: a.expected + b.expected, max: a.max + b.max };
+}
+function subtractRanges(a, b) {
+  return { low: a.low - b.low, expected: a.expected - b.expected, max: a.max - b.max };
+}
+var ZERO_RANGE = Object.freeze({ low: 0, expected: 0, max: 0 });
+function zeroCosts() {
+  return { sync: { ...ZERO_RANGE }, batch: { ...ZERO_RANGE }, flex: null, priority: null };
+}
+function totalCosts(parts) {
+  const total = { sync: { ...ZERO_RANGE }, batch: { ...ZERO_RANGE }, flex: { ...ZERO_RANGE }, priority: { ...ZERO_RANGE } };
+  for (const p of parts) for (const m of MODES) total[m] = addRanges(total[m], p[m] ?? p.sync);
+  return {
+    sync: total.sync,
+    batch: total.batch,
+    flex: parts.some((p) => p.flex) ? total.flex : null,
+    priority: parts.some((p) => p.priority) ? total.priority : null
+  };
+}
+function addCosts(sum, c) {
+  return {
+    sync: addRanges(sum.sync, c.sync),
+    batch: addRanges(sum.batch, c.batch),
+    flex: c.flex ? addRanges(sum.flex ?? { ...ZERO_RANGE }, c.flex) : sum.flex,
+    priority: c.priority ? addRanges(sum.priority ?? { ...ZERO_RANGE }, c.priority) : sum.priority
+  };
+}
+
+// src/estimate/compare.ts
+var formatInt = (n) => Math.round(n).toLocaleString("en-US");
+var AZURE_BATCH_ENDPOINTS = ["/v1/chat/completions", "/v1/responses"];
+var AZURE = "azure";
+function parseCompare(specs, providers = loadProviderCatalog()) {
+  const pairs = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const spec of typeof specs === "string" ? [specs] : specs) {
+    for (const group of spec.split(/[;\n]/).map((g) => g.trim()).filter((g) => g !== "")) {
+      const parts = group.split("=");
+      if (parts.length > 2) throw new UsageError(`compare: "${group}" has more than one "=": write MODEL=TARGET[,TARGET\u2026], groups separated by ";"`);
+      const from = parts.length === 2 ? names(parts[0], group, "the file model") : [null];
+      const to = names(parts[parts.length - 1], group, "a comparison model");
+      for (const t of to) checkTarget(t, providers);
+      for (const f of from) {
+        for (const t of to) {
+          const key = `${f ?? "*"}\0${t}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          pairs.push({ from: f, to: t });
+        }
+      }
+    }
+  }
+  if (pairs.length === 0) throw new UsageError("compare: give a comparison model, e.g. claude-haiku-4-5 or gpt-5.4-mini=claude-haiku-4-5,gemini-3.8-flash");
+  return pairs;
+}
+function names(list, group, what) {
+  const out = list.split(",").map((n) => n.trim());
+  if (out.some((n) => n === "" || /\s/.test(n))) {
+    throw new UsageError(`compare: "${group}": expected ${what} (comma-separated, no spaces), e.g. gpt-5.4-mini=claude-haiku-4-5,gemini-3.8-flash`);
+  }
+  return out;
+}
+function checkTarget(to, providers) {
+  if (to === AZURE) return;
+  if (to.startsWith(`${AZURE}/`)) {
+    if (to.length === AZURE.length + 1) throw new UsageError('compare: "azure/" needs an OpenAI model name, e.g. azure/gpt-5.4-mini');
+    return;
+  }
+  if (providerPricing(providers, to) !== null) return;
+  throw new PricingError(to, unknownTargetMessage(to, providers));
+}
+function unknownTargetMessage(to, providers) {
+  const squash = (s) => s.toLowerCase().replace(/[.\-_]/g, "");
+  const near = Object.keys(providers.models).find((k) => squash(k) === squash(to));
+  const byProvider = /* @__PURE__ */ new Map();
+  for (const [name, e] of Object.entries(providers.models)) {
+    const list = byProvider.get(e.provider) ?? [];
+    list.push(e.shutdown !== null ? `${name} (shut down ${e.shutdown})` : name);
+    byProvider.set(e.provider, list);
+  }
+  return [
+    `compare: no price for "${to}" in data/providers.json (prices as of ${providers.as_of}).${near ? ` Did you mean "${near}"?` : ""} Known models:`,
+    ...[...byProvider].map(([p, list]) => `  ${p}: ${list.join(", ")}`),
+    `  azure: azure/<OpenAI model> (Azure Global Batch at the model's OpenAI list prices), or azure for each model of the file`
+  ].join("\n");
+}
+var FileComparison = class {
+  pairs;
+  catalog;
+  providers;
+  now;
+  targets = /* @__PURE__ */ new Map();
+  tallies = /* @__PURE__ */ new Map();
+  fileModels = /* @__PURE__ */ new Set();
+  constructor(pairs, catalog, opts) {
+    this.pairs = pairs;
+    this.catalog = openaiCatalogOf(catalog);
+    this.providers = opts.providers ?? loadProviderCatalog();
+    this.now = opts.now;
+    for (const p of pairs) if (p.to !== AZURE) this.target(p.to, null);
+  }
+  add(line) {
+    this.fileModels.add(line.model);
+    this.fileModels.add(line.priced_as);
+    for (const p of this.pairs) {
+      if (p.from !== null && p.from !== line.model && p.from !== line.priced_as) continue;
+      const target = this.target(p.to, line);
+      const to = p.to === AZURE ? `${AZURE}/${line.model}` : p.to;
+      const key = `${line.model}\0${to}`;
+      let t = this.tallies.get(key);
+      if (!t) {
+        t = {
+          from: line.model,
+          source: line.pricing,
+          target,
+          requests: 0,
+          input: 0,
+          output: { ...ZERO_RANGE },
+          sync: { ...ZERO_RANGE },
+          batch: { ...ZERO_RANGE },
+          baseSync: { ...ZERO_RANGE },
+          baseBatch: { ...ZERO_RANGE },
+          sources: {},
+          skipped: /* @__PURE__ */ new Map(),
+          clamped: 0,
+          unbounded: 0,
+          multiple: 0,
+          tooLong: 0,
+          longContext: 0,
+          explicit: p.from !== null
+        };
+        this.tallies.set(key, t);
+      }
+      t.explicit ||= p.from !== null;
+      addLine(t, line);
+    }
+  }
+  /** The comparisons in the order asked for, and notes for the file (a model named in --compare it does not have). */
+  result() {
+    const notes = [];
+    const models = [...new Set([...this.tallies.values()].map((t) => t.from))];
+    for (const p of this.pairs) {
+      if (p.from !== null && !this.fileModels.has(p.from) && !notes.some((n) => n.includes(`"${p.from}"`))) {
+        notes.push(`--compare: "${p.from}" is not a model of this file (it has ${models.join(", ") || "none that can be compared"}): nothing compared for it`);
+      }
+    }
+    for (const t of this.tallies.values()) {
+      if (t.requests > 0 || t.explicit) continue;
+      const urls = [...t.skipped.keys()].join(", ");
+      notes.push(`--compare: ${t.from} not compared with ${t.target.to}: its ${urls} requests are not priced there (${servedText(t.target)})`);
+    }
+    const comparison = [...this.tallies.values()].filter((t) => t.requests > 0 || t.explicit).map((t) => entry(t, this.now));
+    return { comparison, notes };
+  }
+  target(to, line) {
+    const key = to === AZURE ? `${AZURE}/${line.model}` : to;
+    let t = this.targets.get(key);
+    if (t) return t;
+    if (to === AZURE || to.startsWith(`${AZURE}/`)) {
+      const pricing = to === AZURE ? line.pricing : azurePricing(this.catalog, to);
+      t = {
+        to: key,
+        provider: "azure",
+        pricing,
+        ratio: tokenRatioFor("azure", key),
+        endpoints: pricing.endpoints.filter((e) => AZURE_BATCH_ENDPOINTS.includes(e))
+      };
+    } else {
+      const pricing = providerPricing(this.providers, to);
+      if (pricing === null) throw new PricingError(to, unknownTargetMessage(to, this.providers));
+      t = { to, provider: pricing.provider, pricing, ratio: tokenRatioFor(pricing.provider, pricing.model), endpoints: pricing.endpoints };
+    }
+    this.targets.set(key, t);
+    return t;
+  }
+};
+function azurePricing(catalog, to) {
+  try {
+    return resolvePricing(catalog, to.slice(AZURE.length + 1));
+  } catch (err) {
+    if (!(err instanceof PricingError)) throw err;
+    throw new PricingError(err.model, `compare ${to}: Azure is priced at the OpenAI catalog's prices, and it has none. ${err.message}`);
+  }
+}
+function addLine(t, line) {
+  const { pricing, ratio, endpoints: endpoints2 } = t.target;
+  if (!endpoints2.includes(line.url)) {
+    t.skipped.set(line.url, (t.skipped.get(line.url) ?? 0) + 1);
+    return;
+  }
+  const input = approximateTokens(line.input_tokens, ratio);
+  const b = line.bound;
+  const limit2 = pricing.max_output_tokens;
+  const asked = b.unbounded ? null : b.over_limit ?? b.cap;
+  const perChoice = asked === null ? limit2 ?? b.cap : limit2 === null ? asked : Math.min(asked, limit2);
+  const max = perChoice * b.n;
+  const low = Math.min(line.output.low, max);
+  const output = { low, expected: Math.min(max, Math.max(low, line.output.expected * ratio.ratio)), max };
+  const cost = lineCosts(pricing, { input, output, cache: NO_CACHE, media: null }, {});
+  t.requests++;
+  t.input += input;
+  t.output = addRanges(t.output, output);
+  t.sync = addRanges(t.sync, cost.sync);
+  t.batch = addRanges(t.batch, cost.batch);
+  t.baseSync = addRanges(t.baseSync, line.baseline.sync);
+  t.baseBatch = addRanges(t.baseBatch, line.baseline.batch);
+  t.sources[line.output_source] = (t.sources[line.output_source] ?? 0) + 1;
+  if (asked !== null && limit2 !== null && asked > limit2) t.clamped++;
+  if (b.unbounded) t.unbounded++;
+  if (b.n > 1) t.multiple++;
+  if (pricing.context_window !== null && input > pricing.context_window) t.tooLong++;
+  if (isLongContext(pricing, input)) t.longContext++;
+}
+function servedText(t) {
+  const what = t.provider === "azure" ? "Azure Global Batch takes" : `${t.to} is priced for`;
+  return t.endpoints.length > 0 ? `${what} ${t.endpoints.join(" and ")} only` : `${t.to} serves none of the request-file endpoints in batch`;
+}
+function entry(t, now) {
+  const { to, provider, pricing, ratio } = t.target;
+  return {
+    from: t.from,
+    to,
+    provider,
+    priced_as: pricing.model,
+    requests: t.requests,
+    input_tokens: t.input,
+    output_tokens: t.output,
+    cost: { sync: t.sync, batch: t.batch },
+    baseline: { sync: t.baseSync, batch: t.baseBatch },
+    approximate: true,
+    token_ratio: ratio.ratio,
+    token_basis: ratio.basis,
+    price_as_of: pricing.as_of,
+    price_source: pricing.source,
+    notes: entryNotes(t, now)
+  };
+}
+function entryNotes(t, now) {
+  const { to, provider, pricing, ratio } = t.target;
+  const notes = [];
+  const life = lifecycleOf(to, pricing, now);
+  if (life) {
+    const instead = pricing.replacement ? `; compare with ${pricing.replacement} instead` : "";
+    notes.push(
+      life.status === "shut_down" ? `${to} was shut down on ${life.shutdown} (priced at its last prices)${instead}` : `${to} shuts down on ${life.shutdown} (in ${life.days} days)${instead}`
+    );
+  }
+  if (provider === "azure") {
+    notes.push(
+      `Azure Global Batch bills 50% of the deployment's Global Standard price; priced at OpenAI's list prices of ${pricing.model}, which Azure's Global Standard usually equals but meters per deployment (Data Zone costs more): check the Azure Retail Prices API`
+    );
+    if (pricing.origin === "derived") notes.push(`${pricing.model}'s prices are derived (not in the catalog): see the estimate's notes`);
+  }
+  const encoding = t.source.encoding ?? "o200k_base";
+  if (ratio.ratio === 1) {
+    notes.push(
+      encoding === (pricing.encoding ?? "o200k_base") ? `input tokens as counted for ${t.from} (same OpenAI tokenizer)` : `input tokens counted with ${t.from}'s ${encoding}, not ${pricing.encoding ?? "o200k_base"} (approximate)`
+    );
+  } else {
+    notes.push(`approximate tokens: the OpenAI count \xD7 ${ratio.ratio} (${ratio.tokenizer} tokenizer)`);
+    if (encoding !== "o200k_base") notes.push(`${t.from} counts with ${encoding}, not o200k_base: the factor applies to that count`);
+  }
+  const sources = Object.entries(t.sources).map(([s, n]) => `${formatInt(n)} ${s}`).join(", ");
+  const limit2 = pricing.max_output_tokens;
+  notes.push(
+    `expected output carried over from ${t.from} (${sources || "no requests"})${ratio.ratio === 1 ? "" : ` \xD7 ${ratio.ratio}`}; max = each request's own cap${limit2 !== null ? `, clamped to ${formatInt(limit2)}` : ""}`
+  );
+  if (pricing.reasoning && !t.source.reasoning) {
+    notes.push(`${to} always thinks (billed as output): the expected output of ${t.from}, not a reasoning model, leaves that out`);
+  }
+  notes.push(
+    `no prompt-cache discount on either side${provider === "anthropic" ? " (Claude caches only prefixes marked with cache_control)" : provider === "gemini" ? " (Gemini's implicit cache has a minimum prompt size)" : ""}`
+  );
+  if (t.unbounded > 0) {
+    notes.push(`${formatInt(t.unbounded)} request(s) set no output cap: max assumes the output limit${provider === "anthropic" ? " (Claude requires max_tokens)" : ""}`);
+  }
+  if (t.clamped > 0) notes.push(`${formatInt(t.clamped)} request(s) ask for more output than ${to}'s limit of ${formatInt(limit2)}: max counts the limit`);
+  if (t.multiple > 0 && provider === "anthropic") notes.push(`${formatInt(t.multiple)} request(s) ask for n > 1 answers: Claude has no n, priced as n separate answers`);
+  if (t.longContext > 0) notes.push(`${formatInt(t.longContext)} request(s) are above ${to}'s long-context threshold of ${formatInt(pricing.long_context.above_input_tokens)} prompt tokens (approximate count): priced at its long-context rates`);
+  if (t.tooLong > 0) notes.push(`${formatInt(t.tooLong)} request(s) may not fit ${to}'s context window of ${formatInt(pricing.context_window)} tokens (approximate count)`);
+  for (const [url, n] of t.skipped) notes.push(`${formatInt(n)} ${url} request(s) of ${t.from} not compared: ${servedText(t.target)}`);
+  if (provider !== "azure" && pricing.note && /UNCERTAIN|NOT confirmed|unconfirmed|DISAGREEMENT|assumption: 50%/.test(pricing.note)) {
+    notes.push(`some of ${pricing.model}'s figures are unconfirmed or disputed: see its note in data/providers.json`);
+  }
+  return notes;
+}
+
+// src/results/journal.ts
+import { closeSync, openSync, writeSync } from "node:fs";
+function openJournal(path2) {
+  const fd = openSync(path2, "a");
+  let closed = false;
+  return {
+    append(record, retryable3) {
+      if (closed) throw new Error("journal: append after close");
+      const entry2 = { retryable: retryable3, record };
+      writeSync(fd, `${scrub(JSON.stringify(entry2))}
+`);
+    },
+    close() {
+      if (!closed) closeSync(fd);
+      closed = true;
+    }
+  };
+}
+function parseJournalLine(text) {
+  try {
+    const e = JSON.parse(text);
+    return e && typeof e.record?.custom_id === "string" ? e : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/results/outcomeIndex.ts
+import { closeSync as closeSync2, existsSync, openSync as openSync2 } from "node:fs";
+
+// src/results/classifyBatchLine.ts
+function isRetryableStatus(status) {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+function isRetryableCode(code) {
+  return /rate_limit|timeout|timed_out|server_error|overloaded|batch_expired|unavailable/.test(code);
+}
+function tryClassifyBatchLine(text) {
+  try {
+    const o = classifyBatchLine(text);
+    return o.custom_id && o.custom_id !== "undefined" ? o : null;
+  } catch {
+    return null;
+  }
+}
+function classifyBatchLine(text) {
+  const line = JSON.parse(text);
+  const custom_id = String(line.custom_id);
+  const res = line.response;
+  if (res && typeof res.status_code === "number") {
+    const status2 = res.status_code;
+    const body = res.body ?? null;
+    if (status2 >= 200 && status2 < 300 && !line.error) {
+      const usage = body && typeof body.usage === "object" ? body.usage : null;
+      return { custom_id, status: "succeeded", retryable: false, response: body, error: null, usage };
+    }
+    const apiError = body?.error ?? null;
+    const code2 = typeof apiError?.code === "string" ? apiError.code : typeof apiError?.type === "string" ? apiError.type : `http_${status2}`;
+    const message2 = typeof apiError?.message === "string" ? apiError.message : `the endpoint answered HTTP ${status2}`;
+    return { custom_id, status: "failed", retryable: isRetryableStatus(status2), response: body, error: { code: code2, message: message2 }, usage: null };
+  }
+  const code = typeof line.error?.code === "string" ? line.error.code : "unknown_error";
+  const message = typeof line.error?.message === "string" ? line.error.message : "the batch reported an error without a message";
+  const status = code === "batch_expired" ? "expired" : code === "batch_cancelled" ? "cancelled" : "failed";
+  const retryable3 = typeof line.batchwise_retryable === "boolean" ? line.batchwise_retryable : isRetryableCode(code);
+  return { custom_id, status, retryable: retryable3, response: null, error: { code, message }, usage: null };
+}
+
+// src/results/scanLines.ts
+import { createReadStream as createReadStream4, readSync } from "node:fs";
+async function* scanLines(path2) {
+  let pending = [];
+  let pendingBytes = 0;
+  let fileOffset = 0;
+  for await (const chunk of createReadStream4(path2, { highWaterMark: 1 << 20 })) {
+    const buf = chunk;
+    let start = 0;
+    let nl = buf.indexOf(10, start);
+    while (nl !== -1) {
+      const piece = buf.subarray(start, nl);
+      const bytes = pending.length === 0 ? piece : Buffer.concat([...pending, piece], pendingBytes + piece.length);
+      const lineStart = fileOffset;
+      fileOffset += bytes.length + 1;
+      pending = [];
+      pendingBytes = 0;
+      const line = toLine(bytes, lineStart);
+      if (line) yield line;
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    if (start < buf.length) {
+      const rest = Buffer.from(buf.subarray(start));
+      pending.push(rest);
+      pendingBytes += rest.length;
+    }
+  }
+  if (pendingBytes > 0) {
+    const line = toLine(Buffer.concat(pending, pendingBytes), fileOffset);
+    if (line) yield line;
+  }
+}
+function toLine(bytes, offset) {
+  let length = bytes.length;
+  if (length > 0 && bytes[length - 1] === 13) length--;
+  const text = bytes.subarray(0, length).toString("utf8");
+  if (text.trim() === "") return null;
+  return { text, offset, length };
+}
+function readLineAt(fd, offset, length) {
+  const buf = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buf, read, length - read, offset + read);
+    if (n === 0) throw new Error(`readLineAt: file ended at ${offset + read}, expected ${length} bytes from ${offset}`);
+    read += n;
+  }
+  return buf.toString("utf8");
+}
+
+// src/results/outcomeIndex.ts
+var OutcomeIndex = class {
+  entries = /* @__PURE__ */ new Map();
+  sources = [];
+  fds = [];
+  get size() {
+    return this.entries.size;
+  }
+  /** Adds every line of a batch output or error file; returns the outcomes' custom_ids with their status. */
+  async addBatchFile(path2, batch_id) {
+    const source = this.sources.push({ path: path2, kind: "batch", batch_id }) - 1;
+    for await (const line of scanLines(path2)) {
+      const o = tryClassifyBatchLine(line.text);
+      if (o === null) continue;
+      this.put(o.custom_id, { source, offset: line.offset, length: line.length, status: o.status, retryable: o.retryable });
+    }
+  }
+  async addJournal(path2) {
+    if (!existsSync(path2)) return;
+    const source = this.sources.push({ path: path2, kind: "journal", batch_id: null }) - 1;
+    for await (const line of scanLines(path2)) {
+      const e = parseJournalLine(line.text);
+      if (!e) continue;
+      this.put(e.record.custom_id, { source, offset: line.offset, length: line.length, status: e.record.status, retryable: e.retryable });
+    }
+  }
+  /** The latest outcome wins, except that an answer is final: a later failure (a pilot request that failed first
+   *  and was answered by the batch, a set-aside run's journal) never replaces a success. */
+  put(customId, entry2) {
+    const known2 = this.entries.get(customId);
+    if (known2?.status === "succeeded" && entry2.status !== "succeeded") return;
+    this.entries.set(customId, entry2);
+  }
+  /** Every custom_id with an outcome. */
+  ids() {
+    return this.entries.keys();
+  }
+  /** The latest status of a request, without reading its body. */
+  status(custom_id) {
+    const e = this.entries.get(custom_id);
+    return e ? { status: e.status, retryable: e.retryable } : null;
+  }
+  /** Reads one request's latest outcome back from its file. */
+  read(custom_id) {
+    const e = this.entries.get(custom_id);
+    if (!e) return null;
+    const src = this.sources[e.source];
+    let fd = this.fds[e.source];
+    if (fd == null) fd = this.fds[e.source] = openSync2(src.path, "r");
+    const text = readLineAt(fd, e.offset, e.length);
+    if (src.kind === "batch") return { kind: "batch", batch_id: src.batch_id, outcome: classifyBatchLine(text) };
+    const j = parseJournalLine(text);
+    return { kind: "journal", record: j.record, retryable: j.retryable };
+  }
+  close() {
+    for (const fd of this.fds) if (fd != null) closeSync2(fd);
+    this.fds = [];
+  }
+};
+
+// src/results/answerText.ts
+function answerText(response) {
+  if (!response || typeof response !== "object") return "";
+  const r = response;
+  if (Array.isArray(r.choices) && r.choices.length > 0) {
+    const c = r.choices[0];
+    if (typeof c?.message?.content === "string") return c.message.content;
+    if (Array.isArray(c?.message?.tool_calls)) return JSON.stringify(c.message.tool_calls);
+    if (typeof c?.text === "string") return c.text;
+  }
+  if (typeof r.output_text === "string") return r.output_text;
+  if (Array.isArray(r.output)) {
+    const texts = [];
+    for (const item of r.output) {
+      if (Array.isArray(item?.content)) {
+        for (const c of item.content) if (typeof c?.text === "string") texts.push(c.text);
+      }
+    }
+    if (texts.length > 0) return texts.join("");
+  }
+  if (Array.isArray(r.data) && r.object === "list") {
+    const e = r.data[0]?.embedding;
+    if (Array.isArray(e)) return `embedding[${e.length}]${r.data.length > 1 ? ` \xD7${r.data.length}` : ""}`;
+    if (typeof e === "string") return `embedding[base64 ${e.length} chars]`;
+  }
+  if (Array.isArray(r.results) && typeof r.results[0]?.flagged === "boolean") return r.results[0].flagged ? "flagged" : "not flagged";
+  return "";
+}
+
+// src/results/ledger/figures.ts
+function emptyFigures() {
+  return {
+    requests: 0,
+    succeeded: 0,
+    billed: 0,
+    input_tokens: 0,
+    cached_input_tokens: 0,
+    cache_write_tokens: 0,
+    output_tokens: 0,
+    reasoning_tokens: 0,
+    actual_usd: 0,
+    at_sync_prices_usd: 0,
+    saved_usd: 0,
+    estimated_usd: 0,
+    estimated_input_tokens: 0,
+    estimated_output_tokens: 0,
+    estimate_error: { input: null, output: null, cost: null }
+  };
+}
+var SUMMED = [
+  "requests",
+  "succeeded",
+  "billed",
+  "input_tokens",
+  "cached_input_tokens",
+  "cache_write_tokens",
+  "output_tokens",
+  "reasoning_tokens",
+  "actual_usd",
+  "at_sync_prices_usd",
+  "estimated_usd",
+  "estimated_input_tokens",
+  "estimated_output_tokens"
+];
+function addFigures(a, b) {
+  const out = emptyFigures();
+  for (const k of SUMMED) out[k] = a[k] + b[k];
+  return settle(out);
+}
+function settle(f) {
+  f.actual_usd = roundUsd(f.actual_usd);
+  f.at_sync_prices_usd = roundUsd(f.at_sync_prices_usd);
+  f.estimated_usd = roundUsd(f.estimated_usd);
+  f.saved_usd = roundUsd(f.at_sync_prices_usd - f.actual_usd);
+  f.estimate_error = errorOf(f);
+  return f;
+}
+function errorOf(f) {
+  const rel = (actual, estimated) => estimated > 0 ? Math.round((actual - estimated) / estimated * 1e4) / 1e4 : null;
+  return {
+    input: rel(f.input_tokens, f.estimated_input_tokens),
+    output: rel(f.output_tokens, f.estimated_output_tokens),
+    cost: rel(f.actual_usd, f.estimated_usd)
+  };
+}
+function roundUsd(x) {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+// src/results/ledger/ledgerBook.ts
+var LedgerBook = class {
+  groups = /* @__PURE__ */ new Map();
+  o;
+  moved = 0;
+  pilot = 0;
+  constructor(o) {
+    this.o = o;
+  }
+  /** The one pricing of a request's usage: actual at the mode that served it, and at the standard tier. */
+  price(record, model) {
+    const pricing = this.o.pricingFor(model);
+    if (record.usage === null || pricing === null) return { actual: null, atSync: null };
+    return {
+      actual: usageCostUsd(record.usage, pricing, record.mode, this.o.ctx),
+      atSync: usageCostUsd(record.usage, pricing, "sync", this.o.ctx)
+    };
+  }
+  /** Counts a record whose cost_usd was set from `price` (results.jsonl and the ledger agree by construction). */
+  add(record, model, priced) {
+    const key = `${record.mode}
+${model}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, g = { mode: record.mode, model, ...emptyFigures() });
+    g.requests++;
+    if (record.status === "succeeded") g.succeeded++;
+    if (this.o.pilotLines?.has(record.line)) this.pilot++;
+    else if (this.o.plannedMode === "batch" && record.mode !== "batch" && record.usage !== null) this.moved++;
+    const tokens = usageTokens(record.usage);
+    if (tokens === null || priced.actual === null) return;
+    g.billed++;
+    g.input_tokens += tokens.input;
+    g.cached_input_tokens += tokens.cached_input;
+    g.cache_write_tokens += tokens.cache_write;
+    g.output_tokens += tokens.output;
+    g.reasoning_tokens += tokens.reasoning;
+    g.actual_usd += priced.actual;
+    g.at_sync_prices_usd += priced.atSync ?? priced.actual;
+    const e = this.o.estimateOf(record.line);
+    if (e) {
+      const c = e.cost[record.mode] ?? e.cost.sync;
+      g.estimated_usd += c.expected;
+      g.estimated_input_tokens += e.input_tokens;
+      g.estimated_output_tokens += e.output_tokens.expected;
+    }
+  }
+  close() {
+    const groups = [...this.groups.values()].map((g) => settle(g));
+    const byMode = {};
+    let total = emptyFigures();
+    for (const g of groups) {
+      const { mode, model: _model, ...figures } = g;
+      byMode[mode] = addFigures(byMode[mode] ?? emptyFigures(), figures);
+      total = addFigures(total, figures);
+    }
+    return { total: settle(total), by_mode: byMode, by_mode_and_model: groups, planned_mode: this.o.plannedMode, moved_to_sync: this.moved, pilot_requests: this.pilot };
+  }
+};
+function combineLedgers(ledgers) {
+  let total = emptyFigures();
+  const byMode = {};
+  let moved = 0;
+  for (const l of ledgers) {
+    total = addFigures(total, l.total);
+    for (const [mode, f] of Object.entries(l.by_mode)) byMode[mode] = addFigures(byMode[mode] ?? emptyFigures(), f);
+    moved += l.moved_to_sync;
+  }
+  return { total, by_mode: byMode, moved_to_sync: moved };
+}
+
+// src/results/ledger/savingClaim.ts
+var EPSILON_USD = 5e-10;
+function savingClaim(total, byMode, movedToSync) {
+  const modes = Object.entries(byMode).filter(([, f]) => f.billed > 0).sort((a, b) => b[1].saved_usd - a[1].saved_usd).map(([m]) => m);
+  const share = total.at_sync_prices_usd > 0 ? total.saved_usd / total.at_sync_prices_usd : 0;
+  const kind = total.saved_usd > EPSILON_USD ? "saved" : total.saved_usd < -EPSILON_USD ? "cost_more" : "none";
+  return { kind, saved_usd: total.saved_usd, share, modes, moved_to_sync: movedToSync };
+}
+
+// src/results/writeResults.ts
+import { createWriteStream as createWriteStream4, renameSync } from "node:fs";
+import { once as once4 } from "node:events";
+
+// node_modules/csv-stringify/lib/index.js
+import { Transform as Transform2 } from "stream";
+
+// node_modules/csv-stringify/lib/api/CsvError.js
+var CsvError = class _CsvError extends Error {
+  constructor(code, message, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ");
+    super(message);
+    if (Error.captureStackTrace !== void 0) {
+      Error.captureStackTrace(this, _CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value) ? value.toString() : value == null ? value : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+};
+
+// node_modules/csv-stringify/lib/utils/is_object.js
+var is_object = function(obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+// node_modules/csv-stringify/lib/utils/get.js
+var charCodeOfDot = ".".charCodeAt(0);
+var reEscapeChar = /\\(\\)?/g;
+var rePropName = RegExp(
+  // Match anything that isn't a dot or bracket.
+  `[^.[\\]]+|\\[(?:([^"'][^[]*)|(["'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2)\\]|(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))`,
+  "g"
+);
+var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
+var reIsPlainProp = /^\w*$/;
+var getTag = function(value) {
+  return Object.prototype.toString.call(value);
+};
+var isSymbol = function(value) {
+  const type = typeof value;
+  return type === "symbol" || type === "object" && value && getTag(value) === "[object Symbol]";
+};
+var isKey = function(value, object) {
+  if (Array.isArray(value)) {
+    return false;
+  }
+  const type = typeof value;
+  if (type === "number" || type === "symbol" || type === "boolean" || !value || isSymbol(value)) {
+    return true;
+  }
+  return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
+};
+var stringToPath = function(string) {
+  const result = [];
+  if (string.charCodeAt(0) === charCodeOfDot) {
+    result.push("");
+  }
+  string.replace(rePropName, function(match, expression, quote, subString) {
+    let key = match;
+    if (quote) {
+      key = subString.replace(reEscapeChar, "$1");
+    } else if (expression) {
+      key = expression.trim();
+    }
+    result.push(key);
+  });
+  return result;
+};
+var castPath = function(value, object) {
+  if (Array.isArray(value)) {
+    return value;
+  } else {
+    return isKey(value, object) ? [value] : stringToPath(value);
+  }
+};
+var toKey = function(value) {
+  if (typeof value === "string" || isSymbol(value)) return value;
+  const result = `${value}`;
+  return result == "0" && 1 / value == -Infinity ? "-0" : result;
+};
+var get = function(object, path2) {
+  path2 = castPath(path2, object);
+  let index = 0;
+  const length = path2.length;
+  while (object != null && index < length) {
+    object = object[toKey(path2[index++])];
+  }
+  return index && index === length ? object : void 0;
+};
+
+// node_modules/csv-stringify/lib/api/normalize_columns.js
+var normalize_columns = function(columns) {
+  if (columns === void 0 || columns === null) {
+    return [void 0, void 0];
+  }
+  if (typeof columns !== "object") {
+    return [Error('Invalid option "columns": expect an array or an object')];
+  }
+  if (!Array.isArray(columns)) {
+    const newcolumns = [];
+    for (const k in columns) {
+      newcolumns.push({
+        key: k,
+        header: columns[k]
+      });
+    }
+    columns = newcolumns;
+  } else {
+    const newcolumns = [];
+    for (const column of columns) {
+      if (typeof column === "string") {
+        newcolumns.push({
+          key: column,
+          header: column
+        });
+      } else if (typeof column === "object" && column !== null && !Array.isArray(column)) {
+        if (!column.key) {
+          return [
+            Error('Invalid column definition: property "key" is required')
+          ];
+        }
+        if (column.header === void 0) {
+          column.header = column.key;
+        }
+        newcolumns.push(column);
+      } else {
+        return [
+          Error("Invalid column definition: expect a string or an object")
+        ];
+      }
+    }
+    columns = newcolumns;
+  }
+  return [void 0, columns];
+};
+
+// node_modules/csv-stringify/lib/utils/underscore.js
+var underscore = function(str) {
+  return str.replace(/([A-Z])/g, function(_, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+// node_modules/csv-stringify/lib/api/normalize_options.js
+var normalize_options = function(opts) {
+  const options = {};
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  if (options.bom === void 0 || options.bom === null || options.bom === false) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    return [
+      new CsvError("CSV_OPTION_BOOLEAN_INVALID_TYPE", [
+        "option `bom` is optional and must be a boolean value,",
+        `got ${JSON.stringify(options.bom)}`
+      ])
+    ];
+  }
+  if (options.delimiter === void 0 || options.delimiter === null) {
+    options.delimiter = ",";
+  } else if (Buffer.isBuffer(options.delimiter)) {
+    options.delimiter = options.delimiter.toString();
+  } else if (typeof options.delimiter !== "string") {
+    return [
+      new CsvError("CSV_OPTION_DELIMITER_INVALID_TYPE", [
+        "option `delimiter` must be a buffer or a string,",
+        `got ${JSON.stringify(options.delimiter)}`
+      ])
+    ];
+  }
+  if (options.quote === void 0 || options.quote === null) {
+    options.quote = '"';
+  } else if (options.quote === true) {
+    options.quote = '"';
+  } else if (options.quote === false) {
+    options.quote = "";
+  } else if (Buffer.isBuffer(options.quote)) {
+    options.quote = options.quote.toString();
+  } else if (typeof options.quote !== "string") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_INVALID_TYPE", [
+        "option `quote` must be a boolean, a buffer or a string,",
+        `got ${JSON.stringify(options.quote)}`
+      ])
+    ];
+  }
+  if (options.quoted === void 0 || options.quoted === null) {
+    options.quoted = false;
+  } else {
+  }
+  if (options.escape_formulas === void 0 || options.escape_formulas === null) {
+    options.escape_formulas = false;
+  } else if (typeof options.escape_formulas !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE", [
+        "option `escape_formulas` must be a boolean,",
+        `got ${JSON.stringify(options.escape_formulas)}`
+      ])
+    ];
+  }
+  if (options.quoted_empty === void 0 || options.quoted_empty === null) {
+    options.quoted_empty = void 0;
+  } else {
+  }
+  if (options.quoted_match === void 0 || options.quoted_match === null || options.quoted_match === false) {
+    options.quoted_match = null;
+  } else if (!Array.isArray(options.quoted_match)) {
+    options.quoted_match = [options.quoted_match];
+  }
+  if (options.quoted_match) {
+    for (const quoted_match of options.quoted_match) {
+      const isString = typeof quoted_match === "string";
+      const isRegExp = quoted_match instanceof RegExp;
+      if (!isString && !isRegExp) {
+        return [
+          new CsvError("CSV_OPTION_QUOTED_MATCH", [
+            "option `quoted_match` must be a string or a regex,",
+            `got ${JSON.stringify(options.quoted_match)}`
+          ])
+        ];
+      }
+    }
+  }
+  if (options.quoted_string === void 0 || options.quoted_string === null) {
+    options.quoted_string = false;
+  } else {
+  }
+  if (options.eof === void 0 || options.eof === null) {
+    options.eof = true;
+  } else {
+  }
+  if (options.escape === void 0 || options.escape === null) {
+    options.escape = '"';
+  } else if (Buffer.isBuffer(options.escape)) {
+    options.escape = options.escape.toString();
+  } else if (typeof options.escape !== "string") {
+    return [
+      Error(
+        `Invalid Option: escape must be a buffer or a string, got ${JSON.stringify(options.escape)}`
+      )
+    ];
+  }
+  if (options.escape.length > 1) {
+    return [
+      Error(
+        `Invalid Option: escape must be one character, got ${options.escape.length} characters`
+      )
+    ];
+  }
+  if (options.header === void 0 || options.header === null || options.header === false) {
+    options.header = false;
+  } else if (options.header !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER",
+      [
+        "option `header` is expected to be a boolean,",
+        `got ${JSON.stringify(options.header)}`
+      ],
+      options
+    );
+  }
+  if (options.header_as_comment === void 0 || options.header_as_comment === null || options.header_as_comment === false) {
+    options.header_as_comment = false;
+  } else if (options.header_as_comment === true) {
+    options.header_as_comment = "#";
+  } else if (Buffer.isBuffer(options.header_as_comment)) {
+    options.header_as_comment = options.header_as_comment.toString();
+  } else if (typeof options.header_as_comment !== "string") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_HEADER_AS_COMMENT",
+      [
+        "option `header_as_comment` must be a boolean, a string or a buffer,",
+        `got ${JSON.stringify(options.header_as_comment)}`
+      ],
+      options
+    );
+  }
+  const [errColumns, columns] = normalize_columns(options.columns);
+  if (errColumns !== void 0) return [errColumns];
+  options.columns = columns;
+  if (options.quoted === void 0 || options.quoted === null) {
+    options.quoted = false;
+  } else {
+  }
+  if (options.cast === void 0 || options.cast === null) {
+    options.cast = {};
+  } else {
+  }
+  if (options.cast.bigint === void 0 || options.cast.bigint === null) {
+    options.cast.bigint = (value) => "" + value;
+  }
+  if (options.cast.boolean === void 0 || options.cast.boolean === null) {
+    options.cast.boolean = (value) => value ? "1" : "";
+  }
+  if (options.cast.date === void 0 || options.cast.date === null) {
+    options.cast.date = (value) => "" + value.getTime();
+  }
+  if (options.cast.number === void 0 || options.cast.number === null) {
+    options.cast.number = (value) => "" + value;
+  }
+  if (options.cast.object === void 0 || options.cast.object === null) {
+    options.cast.object = (value) => JSON.stringify(value);
+  }
+  if (options.cast.string === void 0 || options.cast.string === null) {
+    options.cast.string = function(value) {
+      return value;
+    };
+  }
+  if (options.on_record !== void 0 && typeof options.on_record !== "function") {
+    return [Error(`Invalid Option: "on_record" must be a function.`)];
+  }
+  if (options.quote_record_delimiter === void 0 || options.quote_record_delimiter === null) {
+    options.quote_record_delimiter = !options.record_delimiter;
+  } else if (typeof options.quote_record_delimiter !== "boolean") {
+    return [
+      new CsvError("CSV_OPTION_QUOTE_RECORD_DELIMITER_INVALID_TYPE", [
+        "option `quote_record_delimiter` must be a boolean,",
+        `got ${JSON.stringify(options.quote_record_delimiter)}`
+      ])
+    ];
+  }
+  if (options.record_delimiter === void 0 || options.record_delimiter === null) {
+    options.record_delimiter = "\n";
+  } else if (Buffer.isBuffer(options.record_delimiter)) {
+    options.record_delimiter = options.record_delimiter.toString();
+  } else if (typeof options.record_delimiter !== "string") {
+    return [
+      Error(
+        `Invalid Option: record_delimiter must be a buffer or a string, got ${JSON.stringify(options.record_delimiter)}`
+      )
+    ];
+  }
+  switch (options.record_delimiter) {
+    case "unix":
+      options.record_delimiter = "\n";
+      break;
+    case "mac":
+      options.record_delimiter = "\r";
+      break;
+    case "windows":
+      options.record_delimiter = "\r\n";
+      break;
+    case "ascii":
+      options.record_delimiter = "";
+      break;
+    case "unicode":
+      options.record_delimiter = "\u2028";
+      break;
+  }
+  return [void 0, options];
+};
+
+// node_modules/csv-stringify/lib/api/index.js
+var bom_utf8 = Buffer.from([239, 187, 191]);
+var emits_separator = function(value, separators) {
+  return separators.some(
+    (separator) => separator.length !== 0 && (value.indexOf(separator) !== -1 || separator.length > 1 && (value + separator).indexOf(separator) < value.length)
+  );
+};
+var matches_quoted_match = function(value, quoted_match) {
+  if (!quoted_match) return false;
+  return quoted_match.some(
+    (pattern) => typeof pattern === "string" ? value.indexOf(pattern) !== -1 : value.search(pattern) !== -1
+  );
+};
+var stringifier = function(options, state2, info) {
+  return {
+    options,
+    state: state2,
+    info,
+    __transform: function(chunk, push2) {
+      if (!Array.isArray(chunk) && typeof chunk !== "object") {
+        return Error(
+          `Invalid Record: expect an array or an object, got ${JSON.stringify(chunk)}`
+        );
+      }
+      if (this.info.records === 0) {
+        if (Array.isArray(chunk)) {
+          if (this.options.header === true && this.options.columns === void 0) {
+            return Error(
+              "Undiscoverable Columns: header option requires column option or object records"
+            );
+          }
+        } else if (this.options.columns === void 0) {
+          const [err2, columns] = normalize_columns(Object.keys(chunk));
+          if (err2) return;
+          this.options.columns = columns;
+        }
+      }
+      if (this.info.records === 0) {
+        this.bom(push2);
+        const err2 = this.headers(push2);
+        if (err2) return err2;
+      }
+      try {
+        if (this.options.on_record) {
+          this.options.on_record(chunk, this.info.records);
+        }
+      } catch (err2) {
+        return err2;
+      }
+      let err, chunk_string;
+      if (this.options.eof) {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === void 0) {
+          return;
+        } else {
+          chunk_string = chunk_string + this.options.record_delimiter;
+        }
+      } else {
+        [err, chunk_string] = this.stringify(chunk);
+        if (err) return err;
+        if (chunk_string === void 0) {
+          return;
+        } else {
+          if (this.options.header || this.info.records) {
+            chunk_string = this.options.record_delimiter + chunk_string;
+          }
+        }
+      }
+      this.info.records++;
+      push2(chunk_string);
+    },
+    stringify: function(chunk, chunkIsHeader = false) {
+      if (typeof chunk !== "object") {
+        return [void 0, chunk];
+      }
+      const { columns } = this.options;
+      const record = [];
+      if (Array.isArray(chunk)) {
+        const length = columns ? Math.min(chunk.length, columns.length) : chunk.length;
+        for (let i = 0; i < length; i++) {
+          const field = chunk[i];
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: i,
+            records: this.info.records,
+            header: chunkIsHeader
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+      } else {
+        for (let i = 0; i < columns.length; i++) {
+          const field = get(chunk, columns[i].key);
+          const [err, value] = this.__cast(field, {
+            index: i,
+            column: columns[i].key,
+            records: this.info.records,
+            header: chunkIsHeader
+          });
+          if (err) return [err];
+          record[i] = [value, field];
+        }
+      }
+      let csvrecord = "";
+      for (let i = 0; i < record.length; i++) {
+        let options2, err;
+        let [value, field] = record[i];
+        if (typeof value === "string") {
+          options2 = this.options;
+        } else if (is_object(value)) {
+          options2 = { ...value };
+          value = options2.value;
+          delete options2.value;
+          if (typeof value !== "string" && value !== void 0 && value !== null) {
+            if (err)
+              return [
+                Error(
+                  `Invalid Casting Value: returned value must return a string, null or undefined, got ${JSON.stringify(value)}`
+                )
+              ];
+          }
+          options2 = { ...this.options, ...options2 };
+          [err, options2] = normalize_options(options2);
+          if (err !== void 0) {
+            return [err];
+          }
+        } else if (value === void 0 || value === null) {
+          options2 = this.options;
+        } else {
+          return [
+            Error(
+              `Invalid Casting Value: returned value must return a string, an object, null or undefined, got ${JSON.stringify(value)}`
+            )
+          ];
+        }
+        const {
+          delimiter,
+          escape: escape2,
+          quote,
+          quoted,
+          quoted_empty,
+          quoted_string,
+          quoted_match,
+          record_delimiter,
+          quote_record_delimiter,
+          escape_formulas
+        } = options2;
+        if ("" === value && "" === field) {
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          const shouldQuote = quotedMatch || true === quoted_empty || true === quoted_string && false !== quoted_empty;
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (value) {
+          if (typeof value !== "string") {
+            return [
+              Error(
+                `Formatter must return a string, null or undefined, got ${JSON.stringify(value)}`
+              )
+            ];
+          }
+          const containsdelimiter = emits_separator(value, [delimiter]);
+          const containsQuote = quote !== "" && value.indexOf(quote) >= 0;
+          const containsEscape = value.indexOf(escape2) >= 0 && escape2 !== quote;
+          const containsRecordDelimiter = emits_separator(value, [
+            record_delimiter,
+            ...quote_record_delimiter === false ? [] : ["\n", "\r"]
+          ]);
+          const quotedString = quoted_string && typeof field === "string";
+          const quotedMatch = matches_quoted_match(value, quoted_match);
+          if (escape_formulas) {
+            switch (value[0]) {
+              case "-":
+                if (typeof field === "number" || typeof field === "bigint") {
+                  break;
+                }
+                value = `'${value}`;
+                break;
+              case "=":
+              case "+":
+              case "@":
+              case "	":
+              case "\r":
+              case "\uFF1D":
+              // Unicode '='
+              case "\uFF0B":
+              // Unicode '+'
+              case "\uFF0D":
+              // Unicode '-'
+              case "\uFF20":
+                value = `'${value}`;
+                break;
+            }
+          }
+          const shouldQuote = containsQuote === true || containsdelimiter || containsRecordDelimiter || quoted || quotedString || quotedMatch;
+          if (shouldQuote === true && containsEscape === true) {
+            value = value.replaceAll(escape2, () => escape2 + escape2);
+          }
+          if (containsQuote === true) {
+            value = value.replaceAll(quote, () => escape2 + quote);
+          }
+          if (shouldQuote === true) {
+            value = quote + value + quote;
+          }
+          csvrecord += value;
+        } else if (quoted_empty === true || field === "" && quoted_string === true && quoted_empty !== false) {
+          csvrecord += quote + quote;
+        }
+        if (i !== record.length - 1) {
+          csvrecord += delimiter;
+        }
+      }
+      return [void 0, csvrecord];
+    },
+    bom: function(push2) {
+      if (this.options.bom !== true) {
+        return;
+      }
+      push2(bom_utf8);
+    },
+    headers: function(push2) {
+      if (this.options.header === false) {
+        return;
+      }
+      if (this.options.columns === void 0) {
+        return;
+      }
+      let err;
+      let headers = this.options.columns.map((column) => column.header);
+      if (this.options.eof) {
+        [err, headers] = this.stringify(headers, true);
+        headers += this.options.record_delimiter;
+      } else {
+        [err, headers] = this.stringify(headers, true);
+      }
+      if (err) return err;
+      if (this.options.header_as_comment) {
+        headers = this.options.header_as_comment + " " + headers;
+      }
+      push2(headers);
+    },
+    __cast: function(value, context) {
+      const type = typeof value;
+      try {
+        if (type === "string") {
+          return [void 0, this.options.cast.string(value, context)];
+        } else if (type === "bigint") {
+          return [void 0, this.options.cast.bigint(value, context)];
+        } else if (type === "number") {
+          return [void 0, this.options.cast.number(value, context)];
+        } else if (type === "boolean") {
+          return [void 0, this.options.cast.boolean(value, context)];
+        } else if (value instanceof Date) {
+          return [void 0, this.options.cast.date(value, context)];
+        } else if (type === "object" && value !== null) {
+          return [void 0, this.options.cast.object(value, context)];
+        } else if (value === null && this.options.cast.null !== void 0) {
+          return [void 0, this.options.cast.null(value, context)];
+        } else if (value === void 0 && this.options.cast.undefined !== void 0) {
+          return [void 0, this.options.cast.undefined(value, context)];
+        } else {
+          return [void 0, value];
+        }
+      } catch (err) {
+        return [err];
+      }
+    }
+  };
+};
+
+// node_modules/csv-stringify/lib/index.js
+var Stringifier = class extends Transform2 {
+  constructor(opts = {}) {
+    super({ ...{ writableObjectMode: true }, ...opts });
+    const [err, options] = normalize_options(opts);
+    if (err !== void 0) throw err;
+    this.options = options;
+    this.state = {
+      stop: false
+    };
+    this.info = {
+      records: 0
+    };
+    this.api = stringifier(this.options, this.state, this.info);
+    this.api.options.on_record = (...args) => {
+      this.emit("record", ...args);
+    };
+  }
+  _transform(chunk, encoding, callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    const err = this.api.__transform(chunk, this.push.bind(this));
+    if (err !== void 0) {
+      this.state.stop = true;
+    }
+    callback(err);
+  }
+  _flush(callback) {
+    if (this.state.stop === true) {
+      return;
+    }
+    if (this.info.records === 0) {
+      this.api.bom(this.push.bind(this));
+      const err = this.api.headers(this.push.bind(this));
+      if (err) callback(err);
+    }
+    callback();
+  }
+};
+var stringify2 = function() {
+  let data, options, callback;
+  for (const i in arguments) {
+    const argument = arguments[i];
+    const type = typeof argument;
+    if (data === void 0 && Array.isArray(argument)) {
+      data = argument;
+    } else if (options === void 0 && is_object(argument)) {
+      options = argument;
+    } else if (callback === void 0 && type === "function") {
+      callback = argument;
+    } else {
+      throw new CsvError("CSV_INVALID_ARGUMENT", [
+        "Invalid argument:",
+        `got ${JSON.stringify(argument)} at index ${i}`
+      ]);
+    }
+  }
+  const stringifier2 = new Stringifier(options);
+  if (callback) {
+    const chunks = [];
+    stringifier2.on("readable", function() {
+      let chunk;
+      while ((chunk = this.read()) !== null) {
+        chunks.push(chunk);
+      }
+    });
+    stringifier2.on("error", function(err) {
+      callback(err);
+    });
+    stringifier2.on("end", function() {
+      try {
+        callback(void 0, chunks.join(""));
+      } catch (err) {
+        callback(err);
+        return;
+      }
+    });
+  }
+  if (data !== void 0) {
+    const writer = function() {
+      for (const record of data) {
+        stringifier2.write(record);
+      }
+      stringifier2.end();
+    };
+    if (typeof setImmediate === "function") {
+      setImmediate(writer);
+    } else {
+      setTimeout(writer, 0);
+    }
+  }
+  return stringifier2;
+};
+
+// src/results/writeResults.ts
+var CSV_COLUMNS = ["custom_id", "line", "status", "mode", "answer", "input_tokens", "output_tokens", "cost_usd", "error"];
+async function write(stream, chunk) {
+  if (!stream.write(chunk)) await once4(stream, "drain");
+}
+async function finish(stream) {
+  stream.end();
+  await once4(stream, "finish");
+}
+async function writeResults(o) {
+  const counts = { succeeded: 0, failed: 0, expired: 0, cancelled: 0, skipped: 0 };
+  const errorCodes = {};
+  let requests = 0;
+  const jsonlTmp = `${o.resultsPath}.tmp`;
+  const csvTmp = `${o.csvPath}.tmp`;
+  const jsonl = createWriteStream4(jsonlTmp);
+  const csvFile = createWriteStream4(csvTmp);
+  const csv = stringify2({ header: true, columns: CSV_COLUMNS });
+  csv.pipe(csvFile);
+  try {
+    for await (const raw of readJsonlLines(o.inputPath)) {
+      const req = JSON.parse(raw.text);
+      const found = toRecord(req.custom_id, raw.line, o);
+      const priced = o.ledger.price(found, req.body.model);
+      const record = { ...found, cost_usd: priced.actual === null ? null : roundUsd(priced.actual) };
+      o.ledger.add(record, req.body.model, priced);
+      o.onRecord?.(record);
+      requests++;
+      counts[record.status]++;
+      if (record.error) errorCodes[record.error.code] = (errorCodes[record.error.code] ?? 0) + 1;
+      const tokens = record.usage ? usageTokens(record.usage) : null;
+      await write(jsonl, `${scrub(JSON.stringify(record))}
+`);
+      await write(csv, [
+        record.custom_id,
+        record.line,
+        record.status,
+        record.mode,
+        scrub(answerText(record.response)),
+        tokens?.input ?? "",
+        tokens?.output ?? "",
+        record.cost_usd ?? "",
+        record.error ? scrub(`${record.error.code}: ${record.error.message}`) : ""
+      ]);
+    }
+  } finally {
+    o.index.close();
+    await finish(jsonl);
+    csv.end();
+    await once4(csvFile, "finish");
+  }
+  renameSync(jsonlTmp, o.resultsPath);
+  renameSync(csvTmp, o.csvPath);
+  return { requests, counts, error_codes: errorCodes, ledger: o.ledger.close() };
+}
+function toRecord(custom_id, line, o) {
+  const found = o.index.read(custom_id);
+  if (!found) {
+    return {
+      custom_id,
+      line,
+      status: "skipped",
+      mode: o.plannedMode,
+      batch_id: null,
+      response: null,
+      error: { code: "no_result", message: "no answer came back for this request: it was not sent before batchwise stopped, or its batch returned no line for it" },
+      usage: null,
+      cost_usd: null
+    };
+  }
+  if (found.kind === "journal") {
+    return { ...found.record, line };
+  }
+  const x = found.outcome;
+  return {
+    custom_id,
+    line,
+    status: x.status,
+    mode: "batch",
+    batch_id: found.batch_id,
+    response: x.response,
+    error: x.error,
+    usage: x.usage,
+    cost_usd: null
+  };
+}
+
 // src/report/format.ts
 function formatInt2(n) {
   return Math.round(n).toLocaleString("en-US");
@@ -26124,6 +28440,10 @@ export {
   formatUsd,
   formatPercent,
   formatUsdApart,
+  registerSecret,
+  scrub,
+  scrubLines,
+  scrubProcessOutput,
   EXPECTED_HIT_RATE,
   PrefixTracker,
   MODES,
@@ -26145,10 +28465,6 @@ export {
   recommend,
   tryClassifyBatchLine,
   classifyBatchLine,
-  registerSecret,
-  scrub,
-  scrubLines,
-  scrubProcessOutput,
   openJournal,
   scanLines,
   readLineAt,
@@ -26156,7 +28472,7 @@ export {
   answerText,
   normalize_options,
   stringifier,
-  stringify,
+  stringify2 as stringify,
   roundUsd,
   LedgerBook,
   combineLedgers,
@@ -26178,6 +28494,13 @@ export {
   APIUserAbortError,
   APIConnectionError,
   APIConnectionTimeoutError,
-  toStreamingFile,
-  OpenAI
+  OpenAI,
+  parseDeployments,
+  openAIProvider,
+  makeClient,
+  PROVIDER_NAMES,
+  KEY_ENV,
+  parseProviderName,
+  providerKey,
+  makeProvider
 };

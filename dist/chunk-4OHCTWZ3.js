@@ -6,14 +6,16 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   PRICING_PAGE_URL,
+  inputTokensCell,
   isUserError,
   parseTokenCount,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-OL4NMCWI.js";
+} from "./chunk-HTCCIB37.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   OpenAI,
+  PROVIDER_NAMES,
   ZERO_RANGE,
   addRanges,
   codeSpan,
@@ -27,14 +29,16 @@ import {
   formatUsd,
   markdownInActionWords,
   parseCompare,
+  parseDeployments,
   parseDuration,
   registerSecret,
   savingClaim,
   scrub
-} from "./chunk-6BGZLGY6.js";
+} from "./chunk-M7UKEXBD.js";
 import {
+  PROVIDER_LABELS,
   STALE_CATALOG_DAYS
-} from "./chunk-I7NYW3OD.js";
+} from "./chunk-J5RN5IGE.js";
 import {
   getInput,
   getState,
@@ -92,15 +96,16 @@ function chosenCell(mode, chosen) {
 }
 function modesTable(estimates, chosen, heading = "chosen") {
   const t = totalOf(estimates);
+  const approximate = estimates.some((e) => e.input_tokens_approximate);
   const lines = [
-    `| mode | requests | input tokens | output tokens (expected) | low | expected | max | ${heading} |`,
+    `| mode | requests | input tokens${approximate ? " (\u2248 approximate)" : ""} | output tokens (expected) | low | expected | max | ${heading} |`,
     "|---|---:|---:|---:|---:|---:|---:|:---:|"
   ];
   for (const mode of MODES) {
     const c = t.cost[mode];
     const cells = c ? [formatUsd(c.low), formatUsd(c.expected), formatUsd(c.max)] : ["\u2014", "\u2014", "\u2014"];
     lines.push(
-      `| ${mode} | ${formatInt(t.requests)} | ${formatInt(t.input_tokens)} | ${formatInt(t.output_tokens.expected)} | ${cells.join(" | ")} | ${chosenCell(mode, chosen) || (c ? "" : `no ${mode}`)} |`
+      `| ${mode} | ${formatInt(t.requests)} | ${inputTokensCell(t.input_tokens, approximate)} | ${formatInt(t.output_tokens.expected)} | ${cells.join(" | ")} | ${chosenCell(mode, chosen) || (c ? "" : `no ${mode}`)} |`
     );
   }
   return lines;
@@ -214,7 +219,10 @@ function renderRunSummary(runs, opts = {}) {
   }
   lines.push(...modesTable(estimates, runs.map((r) => r.decision.mode)), "");
   lines.push("### Estimate vs actual", "", ...estimateVsActual(runs), "");
-  for (const r of runs) lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}** \u2014 ${markdownInActionWords(r.decision.reason)}`);
+  for (const r of runs) {
+    const on = r.provider && r.provider !== "openai" ? ` on ${PROVIDER_LABELS[r.provider]}` : "";
+    lines.push(`- ${escapeMarkdown(r.file)}: **${r.decision.mode}**${on} \u2014 ${markdownInActionWords(r.decision.reason)}`);
+  }
   lines.push("", costChart(t.cost, actual, runs.map((r) => r.decision.mode)), "");
   const ids = runs.flatMap((r) => r.batch_ids);
   lines.push("<details><summary>Batches and timings</summary>", "");
@@ -310,8 +318,9 @@ var ActionInputError = class extends Error {
 };
 var DEFAULT_HISTORY = ".batchwise/history.jsonl";
 var DEFAULT_LATENCY_BUDGET = "5h30m";
+var SECRET_INPUTS = ["api-key", "azure-api-key", "anthropic-api-key", "gemini-api-key", "github-token"];
 function maskSecrets() {
-  for (const name of ["api-key", "github-token"]) {
+  for (const name of SECRET_INPUTS) {
     const value = getInput(name);
     if (value) setSecret(value);
     registerSecret(value);
@@ -369,12 +378,15 @@ function readInputs() {
   if (commit !== false && (commit.startsWith("/") || commit.split("/").includes(".."))) {
     throw new ActionInputError("commit", `"${commit}" must be a path inside the repository (no leading /, no ..)`);
   }
+  const provider = choice("provider", PROVIDER_NAMES, "openai");
   const inputs = {
     requests,
     data,
     mode: choice("mode", ["auto", "batch", "flex", "sync", "priority", "estimate"], "auto"),
-    apiKey: getInput("api-key").trim(),
-    baseUrl: optional("base-url"),
+    provider,
+    apiKey: (provider === "openai" ? "" : getInput(`${provider}-api-key`).trim()) || getInput("api-key").trim(),
+    baseUrl: (provider === "azure" ? optional("azure-endpoint") : void 0) ?? optional("base-url"),
+    deployments: readDeployments(provider),
     latencyBudgetMs,
     maxCostUsd: optionalNumber("max-cost", (n) => n > 0, "a positive number of US dollars"),
     minSavingsUsd: optionalNumber("min-savings", (n) => n >= 0, "zero or a positive number of US dollars") ?? DEFAULT_MIN_SAVINGS_USD,
@@ -401,6 +413,16 @@ function readInputs() {
   checkCommitTarget(inputs);
   checkHistoryCommit(inputs);
   return inputs;
+}
+function readDeployments(provider) {
+  const raw = optional("deployment");
+  if (raw === void 0) return void 0;
+  if (provider !== "azure") throw new ActionInputError("deployment", `is for provider: azure (provider is ${provider})`);
+  try {
+    return parseDeployments(raw.split("\n"));
+  } catch (err) {
+    throw new ActionInputError("deployment", err.message.replace(/^--deployment:? ?/, ""));
+  }
 }
 function readCompare() {
   const raw = optional("compare");
@@ -489,6 +511,7 @@ export {
   logSafe,
   logInfo,
   ActionInputError,
+  SECRET_INPUTS,
   maskSecrets,
   readInputs,
   saveInFlight,

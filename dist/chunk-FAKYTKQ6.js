@@ -10,13 +10,13 @@ import {
   readLineAt,
   scanLines,
   stringify
-} from "./chunk-6BGZLGY6.js";
+} from "./chunk-M7UKEXBD.js";
 import {
   formatLineProblems,
   readJsonlLines,
   usageTokens,
   validateLine
-} from "./chunk-I7NYW3OD.js";
+} from "./chunk-J5RN5IGE.js";
 
 // src/shared/clock.ts
 function now(env = process.env) {

@@ -8,12 +8,12 @@ import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-MKZBJKM2.js";
+} from "./chunk-HPVHTHGO.js";
 import {
   appendHistory,
   observeResults,
   readHistory
-} from "./chunk-LZ5PGCP2.js";
+} from "./chunk-DYJFSASS.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -27,6 +27,7 @@ import {
   OutcomeIndex,
   UsageError,
   classifyBatchLine,
+  codeSpan,
   escapeMarkdown,
   formatDuration,
   formatError,
@@ -35,31 +36,29 @@ import {
   formatShare,
   formatUsd,
   formatUsdApart,
+  makeProvider,
+  openAIProvider,
   openJournal,
+  providerKey,
   registerSecret,
   roundUsd,
   savingClaim,
   scanLines,
   scrub,
   scrubLines,
-  toStreamingFile,
   tryClassifyBatchLine,
   writeResults
-} from "./chunk-6BGZLGY6.js";
+} from "./chunk-M7UKEXBD.js";
 import {
+  PROVIDER_LABELS,
   piecesToFit,
   planBatches,
+  providerCatalog,
   readJsonlLines,
   resolvePricing,
   splitEvenly,
   usageCostUsd
-} from "./chunk-I7NYW3OD.js";
-import {
-  require_undici
-} from "./chunk-64PVKJPU.js";
-import {
-  __toESM
-} from "./chunk-NUO5XWAE.js";
+} from "./chunk-J5RN5IGE.js";
 
 // src/run/runFile.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
@@ -87,6 +86,7 @@ function runReportJson(r, e) {
   const l = r.ledger;
   return {
     file: r.file,
+    provider: r.provider ?? "openai",
     started_at: r.started_at,
     finished_at: r.finished_at,
     duration_ms: Date.parse(r.finished_at) - Date.parse(r.started_at),
@@ -134,7 +134,8 @@ function renderRunMarkdown(r, e) {
   const out = [];
   out.push(`## batchwise run: ${escapeMarkdown(r.file)}`, "");
   out.push(runHeadlineText(r) + ".", "");
-  out.push(`**Decision:** ${r.decision.mode}${r.decision.safety_net ? " with a sync safety net" : ""} \u2014 ${escapeMarkdown(r.decision.reason)}`, "");
+  const on = r.provider && r.provider !== "openai" ? ` on ${PROVIDER_LABELS[r.provider]}` : "";
+  out.push(`**Decision:** ${r.decision.mode}${on}${r.decision.safety_net ? " with a sync safety net" : ""} \u2014 ${escapeMarkdown(r.decision.reason)}`, "");
   if (r.sync_phase) out.push(`The rest ran with **${r.sync_phase.mode}** from ${r.sync_phase.started_at}.`, "");
   out.push("| status | requests |", "|---|---:|");
   for (const [k, v] of Object.entries(r.counts)) out.push(`| ${k} | ${formatInt(v)} |`);
@@ -160,65 +161,22 @@ function renderRunMarkdown(r, e) {
     for (const b of r.batches) {
       const end = b.times.completed_at ?? b.times.failed_at ?? b.times.expired_at ?? b.times.cancelled_at;
       const took = b.times.created_at && end ? formatDuration(Date.parse(end) - Date.parse(b.times.created_at)) : "\u2014";
-      out.push(`| \`${b.batch_id}\` | ${b.part} | ${b.round} | ${escapeMarkdown(b.model)} | ${formatInt(b.requests)} | ${b.status ?? "\u2014"} | ${took} |`);
+      out.push(`| ${codeSpan(b.batch_id)} | ${b.part} | ${b.round} | ${escapeMarkdown(b.model)} | ${formatInt(b.requests)} | ${b.status ?? "\u2014"} | ${took} |`);
     }
     out.push("", "</details>", "");
     const errors = r.batches.flatMap((b) => b.errors);
     if (errors.length > 0) {
       out.push("**Batch errors:**", "");
-      for (const err2 of errors.slice(0, 20)) out.push(`- ${err2.line !== null ? `${escapeMarkdown(r.file)}:${err2.line}: ` : ""}${escapeMarkdown(err2.message)} (\`${err2.code}\`)`);
+      for (const err2 of errors.slice(0, 20)) out.push(`- ${err2.line !== null ? `${escapeMarkdown(r.file)}:${err2.line}: ` : ""}${escapeMarkdown(err2.message)} (${codeSpan(err2.code)})`);
       out.push("");
     }
   }
-  out.push(`Results: \`${r.results_path}\`, \`${r.results_csv_path}\``, "");
+  out.push(`Results: ${codeSpan(r.results_path)}, ${codeSpan(r.results_csv_path)}`, "");
   return out.join("\n");
 }
 
 // src/run/batch/batchRounds.ts
 import { join as join4 } from "node:path";
-
-// src/run/batch/batchApi.ts
-import { createReadStream } from "node:fs";
-import { basename } from "node:path";
-
-// src/run/batch/streamingFetch.ts
-import http from "node:http";
-import https from "node:https";
-import { Readable } from "node:stream";
-var NULL_BODY_STATUS = /* @__PURE__ */ new Set([101, 204, 205, 304]);
-var streamingUploadFetch = (async (input, init = {}) => {
-  const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-  const transport = url.protocol === "https:" ? https : url.protocol === "http:" ? http : null;
-  if (!transport) throw new TypeError(`unsupported protocol ${url.protocol}`);
-  const headers = {};
-  new Headers(init.headers).forEach((value, key) => headers[key] = value);
-  const body = init.body;
-  return new Promise((resolve2, reject) => {
-    const req = transport.request(url, { method: init.method ?? "GET", headers, signal: init.signal ?? void 0 }, (res) => {
-      const out = new Headers();
-      for (const [key, value] of Object.entries(res.headers)) {
-        if (Array.isArray(value)) for (const v of value) out.append(key, v);
-        else if (value !== void 0) out.set(key, value);
-      }
-      const status = res.statusCode ?? 0;
-      const stream = NULL_BODY_STATUS.has(status) ? null : Readable.toWeb(res);
-      if (!stream) res.resume();
-      resolve2(new Response(stream, { status, statusText: res.statusMessage, headers: out }));
-    });
-    req.on("error", reject);
-    if (body === void 0 || body === null) req.end();
-    else if (typeof body === "string" || body instanceof Uint8Array) req.end(body);
-    else if (body instanceof ArrayBuffer) req.end(Buffer.from(body));
-    else if (body instanceof ReadableStream) {
-      const source = Readable.fromWeb(body);
-      source.on("error", (err) => req.destroy(err));
-      source.pipe(req);
-    } else {
-      req.destroy();
-      reject(new TypeError(`streamingUploadFetch: unsupported body (${Object.prototype.toString.call(body)})`));
-    }
-  });
-});
 
 // src/run/batch/batchApi.ts
 var IDENTITY_KEYS = ["batchwise_input_sha256", "batchwise_part_sha256", "batchwise_round"];
@@ -236,23 +194,20 @@ function sameWork(batch, identity) {
   for (const k of IDENTITY_KEYS) if (m[k] !== identity[k]) return false;
   return ATTACHABLE.has(batch.status);
 }
-async function listOurBatches(client, inputSha256, days = 30) {
+async function listOurBatches(provider, inputSha256, days = 30) {
   const found = [];
   const since = Date.now() / 1e3 - days * 86400;
-  for await (const b of client.batches.list({ limit: 100 })) {
+  for await (const b of provider.listBatches(since)) {
     if (b.created_at < since) break;
     if (b.metadata?.batchwise_input_sha256 === inputSha256) found.push(b);
   }
   return found;
 }
 var UPLOAD_ATTEMPTS = 4;
-async function uploadPart(client, path, signal) {
-  const uploader = client.withOptions({ fetch: streamingUploadFetch, maxRetries: 0 });
+async function uploadPart(provider, path, signal) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const file = toStreamingFile(createReadStream(path, { highWaterMark: 1 << 20 }), basename(path), { type: "application/jsonl" });
-      const created = await uploader.files.create({ file, purpose: "batch" }, { signal });
-      return created.id;
+      return await provider.uploadPart(path, signal);
     } catch (err) {
       if (attempt >= UPLOAD_ATTEMPTS || !isRetryable(err) || signal?.aborted) throw err;
       await sleep(Math.min(500 * 2 ** (attempt - 1), 8e3), signal);
@@ -264,22 +219,42 @@ function isRetryable(err) {
   if (err instanceof OpenAI.APIError && typeof err.status === "number") return err.status === 408 || err.status === 429 || err.status >= 500;
   return false;
 }
-async function createBatchOnce(client, a) {
+var CLOCK_SLACK_S = 120;
+async function createBatchOnce(provider, a) {
   const attempts = a.attempts ?? 6;
+  const firstAttempt = Math.floor(Date.now() / 1e3);
   for (let i = 0; ; i++) {
     try {
-      return await client.batches.create(
-        { input_file_id: a.input_file_id, endpoint: a.endpoint, completion_window: "24h", metadata: a.metadata },
-        { maxRetries: 0, signal: a.signal }
-      );
+      return await provider.createBatch({ input_file_id: a.input_file_id, endpoint: a.endpoint, metadata: a.metadata }, a.signal);
     } catch (err) {
       if (!isRetryable(err) || i + 1 >= attempts) throw err;
       await sleep(Math.min(500 * 2 ** i, 8e3), a.signal);
-      const existing = (await listOurBatches(client, a.inputSha256)).find((b) => sameWork(b, a.metadata));
+      const existing = await findOurAttempt(provider, a, firstAttempt - CLOCK_SLACK_S);
       if (existing) return existing;
     }
   }
 }
+async function findOurAttempt(provider, a, sinceSec) {
+  const ours = (await listOurBatches(provider, a.inputSha256)).find((b) => sameWork(b, a.metadata));
+  if (ours) return ours;
+  const candidates = [];
+  for await (const b of provider.listBatches(sinceSec)) {
+    if (b.created_at < sinceSec || b.metadata) continue;
+    if (!ATTACHABLE.has(b.status)) continue;
+    if (b.input_file_id && b.input_file_id === a.input_file_id) return b;
+    if (!b.input_file_id && a.requests !== void 0 && b.request_counts?.total === a.requests) candidates.push(b);
+  }
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length > 1) {
+    throw new AmbiguousCreateError(
+      `creating the batch failed after it may have reached ${provider.name}, and ${candidates.length} batches of ${a.requests} requests were created since (${candidates.map((b) => b.id).join(", ")}); not sending it a third time. Cancel the one that is not this run's (batchwise cancel BATCH_ID), then run the same command again`
+    );
+  }
+  return null;
+}
+var AmbiguousCreateError = class extends Error {
+  name = "AmbiguousCreateError";
+};
 
 // src/run/plan/runSyncDuration.ts
 var DEFAULT_LATENCY_MS = 2e3;
@@ -325,16 +300,15 @@ import { join } from "node:path";
 
 // src/run/batch/downloadFile.ts
 import { createWriteStream, renameSync, rmSync } from "node:fs";
-import { Readable as Readable2 } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-async function downloadFile(client, fileId, dest, opts = {}) {
+async function downloadFile(provider, fileId, dest, opts = {}) {
   const attempts = opts.attempts ?? 10;
   const tmp = `${dest}.part`;
   for (let i = 0; ; i++) {
     try {
-      const res = await client.files.content(fileId, { signal: opts.signal });
-      if (!res.body) throw new Error(`file ${fileId} has no body`);
-      await pipeline(Readable2.fromWeb(res.body), scrubLines(), createWriteStream(tmp));
+      const body = await provider.fileContent(fileId, opts.signal);
+      await pipeline(Readable.fromWeb(body), scrubLines(), createWriteStream(tmp));
       renameSync(tmp, dest);
       return;
     } catch (err) {
@@ -361,14 +335,14 @@ async function settlePart(ctx, lines, ps, batch, opts = {}) {
     ps.error_path = writeFailure(ctx, dir, lines, ps, batch, opts.final === true);
   } else {
     if (batch.output_file_id && !ps.output_path) {
-      const dest = join(dir, `${batch.id}_output.jsonl`);
-      await downloadFile(ctx.client, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log });
+      const dest = join(dir, `${fileNameOf(batch.id)}_output.jsonl`);
+      await downloadFile(ctx.provider, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log });
       ps.output_path = dest;
       ctx.save();
     }
     if (batch.error_file_id && !ps.error_path) {
-      const dest = join(dir, `${batch.id}_error.jsonl`);
-      await downloadFile(ctx.client, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
+      const dest = join(dir, `${fileNameOf(batch.id)}_error.jsonl`);
+      await downloadFile(ctx.provider, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
       ps.error_path = dest;
       ctx.save();
     }
@@ -395,7 +369,7 @@ async function writeUnfinished(ctx, dir, lines, ps, batch, fate) {
     out.push(JSON.stringify({ custom_id: id, response: null, error: fate, batchwise_retryable: fate.code === "batch_expired" }));
   }
   if (out.length === 0) return null;
-  const path = join(dir, `${batch.id}_unfinished.jsonl`);
+  const path = join(dir, `${fileNameOf(batch.id)}_unfinished.jsonl`);
   writeFileSync(path, scrub(out.join("\n") + "\n"));
   return path;
 }
@@ -423,9 +397,12 @@ function writeFailure(ctx, dir, lines, ps, batch, final) {
     const retryable = own || final ? false : byLine.size > 0 || general?.code === "token_limit_exceeded";
     out.push(JSON.stringify({ custom_id: item.custom_id, response: null, error, batchwise_retryable: retryable }));
   }
-  const path = join(dir, `${batch.id}_failed.jsonl`);
+  const path = join(dir, `${fileNameOf(batch.id)}_failed.jsonl`);
   writeFileSync(path, scrub(out.join("\n") + "\n"));
   return path;
+}
+function fileNameOf(batchId) {
+  return batchId.replace(/[^A-Za-z0-9_.-]/g, "_");
 }
 
 // src/run/batch/submitPart.ts
@@ -477,7 +454,7 @@ function partState(ctx, round, wp) {
 }
 async function submitPart(ctx, wp, ps, metadata) {
   if (ps.batch_id) return "known";
-  ctx.existing ??= await listOurBatches(ctx.client, ctx.inputSha256);
+  ctx.existing ??= await listOurBatches(ctx.provider, ctx.inputSha256);
   const found = ctx.existing.find((b) => sameWork(b, metadata));
   if (found) {
     ps.batch_id = found.id;
@@ -488,23 +465,24 @@ async function submitPart(ctx, wp, ps, metadata) {
     return "attached";
   }
   if (!ps.file_id) {
-    ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
+    ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
     ctx.save();
   }
   let batch;
   try {
-    batch = await createBatchOnce(ctx.client, {
+    batch = await createBatchOnce(ctx.provider, {
       input_file_id: ps.file_id,
       endpoint: wp.part.url,
       metadata,
       inputSha256: ctx.inputSha256,
+      requests: wp.part.lines.length,
       signal: ctx.signal
     });
   } catch (err) {
     if (err instanceof OpenAI.NotFoundError) {
-      ps.file_id = await uploadPart(ctx.client, wp.path, ctx.signal);
+      ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
       ctx.save();
-      batch = await createBatchOnce(ctx.client, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, signal: ctx.signal });
+      batch = await createBatchOnce(ctx.provider, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, signal: ctx.signal });
     } else throw err;
   }
   ps.batch_id = batch.id;
@@ -900,7 +878,7 @@ async function runRound(ctx, round, written, book) {
     for (const [key, l] of live) {
       let b;
       try {
-        b = await ctx.client.batches.retrieve(l.ps.batch_id, { signal: ctx.signal });
+        b = await ctx.provider.retrieveBatch(l.ps.batch_id, ctx.signal);
         pollFailures = 0;
       } catch (err) {
         if (err instanceof OpenAI.NotFoundError) throw unknownBatchError(ctx, l.ps.batch_id);
@@ -1069,7 +1047,7 @@ function batchTimes(b) {
 }
 async function cancelQuietly(ctx, batchId) {
   try {
-    await ctx.client.batches.cancel(batchId, { maxRetries: 2, signal: ctx.signal });
+    await ctx.provider.cancelBatch(batchId, ctx.signal);
   } catch (err) {
     if (err instanceof OpenAI.ConflictError) return;
     throw err;
@@ -1158,30 +1136,58 @@ function pilotObservations(lines, items, index, file, at) {
     const item = items.get(line);
     const found = item ? index.read(item.custom_id) : null;
     if (!item || !found || found.kind !== "journal") continue;
-    observed.push({ shape: item.shape, usage: found.record.usage, mode: "sync", status: found.record.status });
+    observed.push({
+      shape: item.shape,
+      usage: found.record.usage,
+      mode: "sync",
+      status: found.record.status,
+      ...item.approximate_input_tokens !== void 0 ? { approx_input: item.approximate_input_tokens } : {}
+    });
   }
   return observeResults(observed, { run_at: at, file, run_id: "pilot" });
 }
 
 // src/run/state/fileSha256.ts
 import { createHash as createHash3 } from "node:crypto";
-import { createReadStream as createReadStream2 } from "node:fs";
+import { createReadStream } from "node:fs";
 async function fileSha256(path) {
   const hash = createHash3("sha256");
-  for await (const chunk of createReadStream2(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
 }
 
-// src/run/openaiClient.ts
-function makeClient(opts) {
-  const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY;
-  if (!apiKey) throw new UsageError("no API key: set OPENAI_API_KEY (or pass api-key to the action)");
-  return new OpenAI({
-    apiKey,
-    baseURL: opts.baseURL ?? process.env.OPENAI_BASE_URL ?? void 0,
-    // Calls to the Files and Batches endpoints are few and cheap to repeat; the SDK retries 408/409/429/5xx and resets.
-    maxRetries: opts.maxRetries ?? 5
-  });
+// src/run/providers/checkLines.ts
+import { createReadStream as createReadStream2 } from "node:fs";
+import { createInterface } from "node:readline";
+var SHOWN = 50;
+async function checkLinesFor(provider, path, displayName = path) {
+  if (provider.name === "openai") return;
+  const problems = [];
+  let count2 = 0;
+  let n = 0;
+  for await (const text of createInterface({ input: createReadStream2(path), crlfDelay: Infinity })) {
+    n++;
+    if (!text.trim()) continue;
+    const line = JSON.parse(text);
+    for (const p of provider.check(line)) {
+      count2++;
+      if (problems.length < SHOWN) problems.push(`${displayName}:${n}: ${p.message}`);
+    }
+  }
+  if (count2 === 0) return;
+  const more = count2 > SHOWN ? `
+\u2026 and ${count2 - SHOWN} more` : "";
+  throw new UsageError(`${count2} request${count2 === 1 ? "" : "s"} cannot be sent to ${provider.name} as written; nothing was sent:
+${problems.join("\n")}${more}`);
+}
+function tiersOf(catalog, tiers) {
+  if (tiers.flex && tiers.priority) return catalog;
+  const models = Object.fromEntries(Object.entries(catalog.models).map(([k, m]) => [k, {
+    ...m,
+    ...tiers.flex ? {} : { flex: null },
+    ...tiers.priority ? {} : { priority: null }
+  }]));
+  return { ...catalog, models };
 }
 
 // src/run/plan/policy.ts
@@ -1902,12 +1908,6 @@ function syncCostUsd(pricing, mode, usage) {
   return usageCostUsd(usage, pricing, mode);
 }
 
-// src/run/sync/syncClientDispatcher.ts
-var import_undici = __toESM(require_undici(), 1);
-function longCallDispatcher(timeoutMs) {
-  return new import_undici.Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-}
-
 // src/run/sync/syncClientErrors.ts
 function redactSecrets(message, apiKey) {
   registerSecret(apiKey);
@@ -1984,8 +1984,8 @@ async function runSync(items, opts, onResult) {
   opts.signal?.addEventListener("abort", onAbort, { once: true });
   if (opts.signal?.aborted) stopWaiting.abort();
   const gate = new RateLimitGate({ rpm: opts.rpm ?? null, tpm: opts.tpm ?? null }, { signal: stopWaiting.signal, rule: opts.tokenRule });
-  const pool = { flex: null };
-  const flexFetchOptions = () => ({ dispatcher: pool.flex ??= longCallDispatcher(FLEX_TIMEOUT_MS + 6e4) });
+  if (!opts.provider && !opts.client) throw new TypeError("runSync needs a provider or an OpenAI client");
+  const provider = opts.provider ?? openAIProvider({ client: opts.client });
   const prices = /* @__PURE__ */ new Map();
   const pricingFor = (model) => {
     if (!prices.has(model)) {
@@ -2059,7 +2059,6 @@ async function runSync(items, opts, onResult) {
   });
   async function send(item) {
     const cost = tokenCost(item);
-    const path = item.url.replace(/^\/v1/, "");
     let flex = opts.tier === "flex" && FLEX_ENDPOINTS.has(item.url) && modelHas(item.model, "flex");
     let fellBack = false;
     let retriesUsed = 0;
@@ -2086,9 +2085,12 @@ async function runSync(items, opts, onResult) {
       stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);
       stats.sent++;
       try {
-        const { data, response } = await opts.client.post(path, { body, maxRetries: 0, ...flex ? { timeout: FLEX_TIMEOUT_MS, fetchOptions: flexFetchOptions() } : {}, ...opts.signal ? { signal: opts.signal } : {} }).withResponse();
+        const { data, headers } = await provider.call(
+          { url: item.url, model: item.model, body },
+          { ...flex ? { timeoutMs: FLEX_TIMEOUT_MS } : {}, ...opts.signal ? { signal: opts.signal } : {} }
+        );
         inFlight--;
-        settle(item.model, admission.reservation, parseRateLimitHeaders(response.headers), true);
+        settle(item.model, admission.reservation, parseRateLimitHeaders(headers), true);
         announceLimits(item.model);
         const usage = data !== null && typeof data === "object" && data.usage && typeof data.usage === "object" ? data.usage : null;
         const served = data !== null && typeof data === "object" ? data.service_tier : void 0;
@@ -2096,7 +2098,7 @@ async function runSync(items, opts, onResult) {
         return record(item, { status: "succeeded", mode, response: data, error: null, usage, cost_usd: syncCostUsd(pricingFor(item.model), mode, usage) });
       } catch (err) {
         inFlight--;
-        const failure = classifyFailure(err, opts.client.apiKey);
+        const failure = classifyFailure(err, provider.apiKey);
         settle(item.model, admission.reservation, failure?.headers ? parseRateLimitHeaders(failure.headers) : null, false);
         if (failure === null) throw err;
         last = failure;
@@ -2209,7 +2211,7 @@ async function runSync(items, opts, onResult) {
   } finally {
     opts.signal?.removeEventListener("abort", onAbort);
     gate.close();
-    await pool.flex?.close();
+    if (!opts.provider) await provider.close?.();
   }
   stats.elapsedMs = Date.now() - started;
   return stats;
@@ -2322,7 +2324,7 @@ async function runSyncPhase(ctx, catalog, lines, tier) {
     const stats = await runSync(
       readRunItems(ctx.inputPath, wanted),
       {
-        client: ctx.client,
+        provider: ctx.provider,
         tier,
         rpm: ctx.rpm,
         tpm: ctx.tpm,
@@ -2360,7 +2362,8 @@ var ACCOUNT_REFUSALS = /* @__PURE__ */ new Set([
 var DEFAULT_POLL_MS = { min: 2e3, max: 6e4 };
 async function runFile(path, opts) {
   const startedAt = /* @__PURE__ */ new Date();
-  const apiKey = opts.apiKey ?? process.env.OPENAI_API_KEY ?? null;
+  const providerName = opts.provider ?? "openai";
+  const apiKey = opts.providerImpl?.apiKey ?? (opts.client ? opts.client.apiKey : providerKey({ provider: providerName, apiKey: opts.apiKey })) ?? null;
   const sink = opts.log ?? (() => {
   });
   const log = (line) => sink(redactSecrets(line, apiKey));
@@ -2374,278 +2377,303 @@ async function runFile(path, opts) {
   if (opts.maxBatches !== void 0 && !(Number.isInteger(opts.maxBatches) && opts.maxBatches >= 1)) throw new UsageError(`--max-batches must be a whole number of at least 1 (got ${opts.maxBatches})`);
   if (opts.queueLimitTokens !== void 0 && !(opts.queueLimitTokens > 0)) throw new UsageError(`--queue-limit must be more than zero tokens (got ${opts.queueLimitTokens})`);
   const until = opts.untilMs !== void 0 ? startedAt.getTime() + opts.untilMs : null;
-  const newState = (file, sha, d, at, ms) => ({
-    version: 1,
-    input_file: file,
-    input_sha256: sha,
-    decision: d,
-    started_at: at.toISOString(),
-    deadline_ms: at.getTime() + ms,
-    parts: [],
-    sync_phase: null,
-    finished_at: null,
-    ...carried.length > 0 ? { carried: lineNumbersOf(carried, itemsOf(estimate)) } : {}
-  });
-  const runContext = (st2, client2, items2, o) => ({
-    client: client2,
-    inputPath: path,
-    displayName: path,
-    outDir,
-    inputSha256: st2.input_sha256,
-    decision: st2.decision,
-    state: st2,
-    save: () => saveState(outDir, st2),
-    items: items2,
-    deadline: st2.deadline_ms,
-    budgetMs: st2.deadline_ms - Date.parse(st2.started_at),
-    retries: o.retries,
-    syncRetryThreshold: o.paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
-    rpm: opts.rpm ?? null,
-    tpm: opts.tpm ?? null,
-    concurrency: o.concurrency,
-    flexAvailable: [...items2.values()].length > 0 && flexForAll(items2),
-    flexFallback: o.paths.flexFallback,
-    poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS,
-    limits: opts.partLimits ?? {},
-    githubRunId: opts.githubRunId,
-    log,
-    signal: opts.signal,
-    onBatchesSubmitted: opts.onBatchesSubmitted,
-    onProgress: opts.onProgress,
-    onSyncProgress: opts.onSyncProgress,
-    existing: null,
-    queueLimitTokens: opts.queueLimitTokens ?? null,
-    until,
-    maxBatches: opts.maxBatches ?? DEFAULT_MAX_BATCHES,
-    created: 0
-  });
-  const flexForAll = (items2) => [...items2.values()].some((it) => it.cost.flex !== null);
-  if (existsSync2(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
-  const history = opts.history ?? (opts.historyPath ? await readHistoryLogged(opts.historyPath, log) : []);
-  const estimateWith = (observations, source) => estimateFile(path, {
-    catalog: opts.catalog,
-    detail: true,
-    workers: opts.estimateWorkers,
-    latencyBudgetMs: budget,
-    minSavingsUsd: minSavings,
-    displayName: path,
-    region: opts.region,
-    history: observations,
-    historySource: source,
-    now: opts.now
-  });
-  let estimate = await estimateWith(history, opts.historySource ?? "history");
-  refuseShutDownModels(estimate, path);
-  for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
-  const inputSha256 = await fileSha256(path);
-  mkdirSync3(outDir, { recursive: true });
-  let state = loadState(outDir);
-  if (state && state.input_sha256 !== inputSha256) {
-    throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}\u2026); use another --out, or remove it to start over`);
+  if (opts.providerImpl && opts.providerImpl.name !== providerName) throw new UsageError(`provider ${opts.providerImpl.name} given for a ${providerName} run`);
+  const provider = opts.providerImpl ?? makeProvider({ provider: providerName, apiKey: opts.apiKey, baseURL: opts.baseURL, deployments: opts.deployments, client: opts.client });
+  try {
+    return await runWith(provider);
+  } finally {
+    if (!opts.providerImpl) await provider.close?.();
   }
-  let carried = [];
-  if (state && opts.fresh) {
-    const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-");
-    carried = await carryAnswers(state, outDir, stamp);
-    const aside = join7(outDir, `state.replaced-${stamp}.json`);
-    renameSync3(join7(outDir, "state.json"), aside);
-    log(`--fresh: the earlier run's state is kept as ${aside}; ${carried.length} answered request(s) are carried over and not sent again`);
-    state = null;
-  }
-  const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
-  const retries = opts.retries ?? DEFAULT_RETRIES;
-  const client = opts.client ?? makeClient({ apiKey: opts.apiKey, baseURL: opts.baseURL });
-  const itemsOf = (e) => new Map((e.items ?? []).map((it) => [it.line, it]));
-  const pilotWanted = !state && (opts.pilot ?? 0) > 0;
-  if (pilotWanted || state?.pilot) {
-    const lines = state?.pilot?.lines ?? choosePilotLines((estimate.items ?? []).map((i) => i.line), opts.pilot, inputSha256);
-    const pilotItems = itemsOf(estimate);
-    if (pilotWanted) {
-      const pilotMax = lines.reduce((n, l) => n + pilotItems.get(l).cost.sync.max, 0);
-      if (opts.maxCostUsd !== void 0 && pilotMax + estimate.cost.batch.max > opts.maxCostUsd) {
-        throw new MaxCostError("pilot", pilotMax + estimate.cost.batch.max, opts.maxCostUsd, `a ${lines.length}-request pilot (sync) and the cheapest plan for the file (batch)`);
-      }
-      state = newState(path, inputSha256, decideWithin(estimate, policy, opts.maxCostUsd), startedAt, budget);
-      state.pilot = { lines, done: false };
-      saveState(outDir, state);
-    }
-    const st0 = state;
-    if (!st0.pilot.done) {
-      log(`pilot: sending ${lines.length} requests synchronously to calibrate the estimate`);
-      const pilotCtx = runContext(st0, client, pilotItems, { budget, retries, concurrency, paths: { syncRetries: true, flexFallback: true } });
-      const settled = await buildIndex(st0, outDir);
-      const todo = lines.filter((l) => settled.status(pilotItems.get(l).custom_id)?.status !== "succeeded");
-      settled.close();
-      await runSyncPhase(pilotCtx, opts.catalog, todo, "default");
-    }
-    const index2 = await buildIndex(st0, outDir);
-    const observed2 = pilotObservations(lines, pilotItems, index2, path, (/* @__PURE__ */ new Date()).toISOString());
-    const answered = lines.filter((l) => index2.status(pilotItems.get(l).custom_id)?.status === "succeeded");
-    index2.close();
-    estimate = await estimateWith([...history, ...observed2], observed2.length > 0 ? "pilot" : "history");
-    if (!st0.pilot.done) {
-      st0.decision = decideWithin(estimate, policy, opts.maxCostUsd);
-      st0.pilot.done = true;
-      st0.pilot.answered = answered;
-      saveState(outDir, st0);
-    }
-  }
-  const decision = state?.decision ?? opts.plannedDecision ?? decideWithin(estimate, policy, opts.maxCostUsd);
-  const wanted = { syncRetries: retries > 0 && (opts.syncRetryThreshold ?? 100) > 0, flexFallback: opts.flexFallback ?? true };
-  const paths = fitMaxCost(estimate, decision, opts.maxCostUsd, wanted);
-  log(`decision: ${decision.mode} \u2014 ${decision.reason}`);
-  if (paths !== wanted && (paths.syncRetries !== wanted.syncRetries || paths.flexFallback !== wanted.flexFallback)) {
-    log(`--max-cost: retries stay in batches and flex does not fall back to the standard tier, so the worst case stays within ${opts.maxCostUsd}`);
-  }
-  if (!state) {
-    state = newState(path, inputSha256, decision, startedAt, budget);
-    saveState(outDir, state);
-  } else if (!pilotWanted) {
-    log(`resuming the run started ${state.started_at} (${state.parts.filter((p) => p.batch_id).length} batches known)`);
-    if (opts.mode !== "auto" && opts.mode !== state.decision.mode) {
-      log(`--mode ${opts.mode} ignored: this run was started in ${state.decision.mode} mode (use another --out to start over)`);
-    }
-    if (opts.latencyBudgetMs !== void 0 || state.deadline_ms <= Date.now()) {
-      state.deadline_ms = Date.now() + budget;
-      saveState(outDir, state);
-      log(`deadline for the rest: ${new Date(state.deadline_ms).toISOString()} (${formatDuration(budget)} from now)`);
-    }
-  }
-  const items = itemsOf(estimate);
-  const st = state;
-  const ctx = runContext(st, client, items, { budget, retries, concurrency, paths });
-  const pilotLines = new Set(st.pilot?.lines ?? []);
-  const answeredBefore = /* @__PURE__ */ new Set([...st.pilot?.answered ?? st.pilot?.lines ?? [], ...st.carried ?? []]);
-  const allLines = [...items.keys()].filter((l) => !answeredBefore.has(l));
-  let stopped = null;
-  if (decision.mode === "batch" && !st.sync_phase) {
-    const rounds = await runBatchRounds(ctx, allLines);
-    stopped = rounds.stopped;
-    if (rounds.leftover.length > 0) {
-      st.sync_phase = { mode: ctx.flexAvailable ? "flex" : "sync", started_at: (/* @__PURE__ */ new Date()).toISOString() };
-      ctx.save();
-      log(`${rounds.reason}: ${rounds.leftover.length} requests go to ${st.sync_phase.mode}`);
-    }
-  } else if (decision.mode !== "batch" && !st.sync_phase) {
-    st.sync_phase = { mode: decision.mode, started_at: (/* @__PURE__ */ new Date()).toISOString() };
-    ctx.save();
-  }
-  if (st.sync_phase && !stopped && until !== null && Date.now() >= until) {
-    stopped = { reason: "until", message: "--until reached before the synchronous rest began" };
-  }
-  if (st.sync_phase && !stopped) {
-    const index2 = await buildIndex(st, outDir);
-    const netCancelled = netCancelledBatches(st);
-    const left = allLines.filter((l) => {
-      const id = items.get(l).custom_id;
-      const s = index2.status(id);
-      if (s === null) return true;
-      if (s.status === "succeeded") return false;
-      if (s.retryable) return true;
-      if (s.status !== "cancelled") return false;
-      const found = index2.read(id);
-      return found?.kind === "batch" && found.batch_id !== null && netCancelled.has(found.batch_id);
+  async function runWith(provider2) {
+    const newState = (file, sha, d, at, ms) => ({
+      version: 1,
+      input_file: file,
+      input_sha256: sha,
+      provider: providerName,
+      decision: d,
+      started_at: at.toISOString(),
+      deadline_ms: at.getTime() + ms,
+      parts: [],
+      sync_phase: null,
+      finished_at: null,
+      ...carried.length > 0 ? { carried: lineNumbersOf(carried, itemsOf(estimate)) } : {}
     });
-    index2.close();
-    await runSyncPhase(ctx, opts.catalog, left, st.sync_phase.mode === "sync" ? "default" : st.sync_phase.mode);
-  }
-  const index = await buildIndex(st, outDir);
-  const resultsPath = join7(outDir, "results.jsonl");
-  const csvPath = join7(outDir, "results.csv");
-  const ledger = new LedgerBook({
-    pricingFor: (model) => resolvePricing(opts.catalog, model),
-    estimateOf: (line) => items.get(line),
-    plannedMode: decision.mode,
-    pilotLines,
-    ctx: { region: opts.region === true }
-  });
-  const observed = [];
-  const tally = await writeResults({
-    inputPath: path,
-    resultsPath,
-    csvPath,
-    index,
-    plannedMode: decision.mode,
-    ledger,
-    onRecord: (r) => {
-      const it = items.get(r.line);
-      if (opts.historyPath && it && r.status === "succeeded") observed.push({ shape: it.shape, usage: r.usage, mode: r.mode, status: r.status });
+    const runContext = (st2, provider3, items2, o) => ({
+      provider: provider3,
+      inputPath: path,
+      displayName: path,
+      outDir,
+      inputSha256: st2.input_sha256,
+      decision: st2.decision,
+      state: st2,
+      save: () => saveState(outDir, st2),
+      items: items2,
+      deadline: st2.deadline_ms,
+      budgetMs: st2.deadline_ms - Date.parse(st2.started_at),
+      retries: o.retries,
+      syncRetryThreshold: o.paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
+      rpm: opts.rpm ?? null,
+      tpm: opts.tpm ?? null,
+      concurrency: o.concurrency,
+      flexAvailable: [...items2.values()].length > 0 && flexForAll(items2),
+      flexFallback: o.paths.flexFallback,
+      poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS,
+      limits: { ...provider3.partLimits, ...opts.partLimits ?? {} },
+      githubRunId: opts.githubRunId,
+      log,
+      signal: opts.signal,
+      onBatchesSubmitted: opts.onBatchesSubmitted,
+      onProgress: opts.onProgress,
+      onSyncProgress: opts.onSyncProgress,
+      existing: null,
+      queueLimitTokens: opts.queueLimitTokens ?? null,
+      until,
+      maxBatches: opts.maxBatches ?? DEFAULT_MAX_BATCHES,
+      created: 0
+    });
+    const flexForAll = (items2) => [...items2.values()].some((it) => it.cost.flex !== null);
+    if (existsSync2(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
+    const priced = opts.catalog.provider === providerName ? opts.catalog : providerCatalog(providerName, opts.catalog);
+    const catalog = tiersOf(priced, provider2.tiers);
+    if (opts.mode === "priority" && !provider2.tiers.priority) throw new UsageError(`--mode priority: ${provider2.name} has no priority processing through this API`);
+    if (opts.mode === "flex" && !provider2.tiers.flex) throw new UsageError(`--mode flex: ${provider2.name} has no flex processing through this API`);
+    const counter = opts.exactTokens !== false ? provider2.countInputTokens?.bind(provider2) : void 0;
+    const countInputTokens = counter ? (_line, body, url) => counter({ url, model: String(body.model), body }, opts.signal) : void 0;
+    const history = opts.history ?? (opts.historyPath ? await readHistoryLogged(opts.historyPath, log) : []);
+    const estimateWith = (observations, source) => estimateFile(path, {
+      catalog,
+      detail: true,
+      workers: opts.estimateWorkers,
+      latencyBudgetMs: budget,
+      minSavingsUsd: minSavings,
+      displayName: path,
+      region: opts.region,
+      history: observations,
+      historySource: source,
+      now: opts.now,
+      ...countInputTokens ? { countInputTokens } : {}
+    });
+    let estimate = await estimateWith(history, opts.historySource ?? "history");
+    refuseShutDownModels(estimate, path);
+    await checkLinesFor(provider2, path);
+    for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
+    const inputSha256 = await fileSha256(path);
+    mkdirSync3(outDir, { recursive: true });
+    let state = loadState(outDir);
+    if (state && (state.provider ?? "openai") !== providerName) {
+      throw new RunStateError(`${outDir} holds a run on ${state.provider ?? "openai"}, not ${providerName}: its batches live there. Run it with --provider ${state.provider ?? "openai"}, or use another --out`);
     }
-  });
-  if (opts.historyPath && !stopped) {
-    const lines = observeResults(observed, { run_at: st.started_at, run_id: opts.githubRunId, file: path });
-    try {
-      await appendHistory(opts.historyPath, lines);
-    } catch (err) {
-      log(`warning: could not write the run history to ${opts.historyPath}: ${err.message}`);
+    if (state && state.input_sha256 !== inputSha256) {
+      throw new RunStateError(`${outDir} holds the run of another input (${state.input_file}, sha256 ${state.input_sha256.slice(0, 12)}\u2026); use another --out, or remove it to start over`);
     }
-  }
-  const finishedAt = /* @__PURE__ */ new Date();
-  if (!stopped) st.finished_at = finishedAt.toISOString();
-  ctx.save();
-  const refusedAll = tally.counts.succeeded === 0 && tally.requests > 0 && Object.entries(tally.error_codes).every(([code]) => ACCOUNT_REFUSALS.has(code)) && Object.keys(tally.error_codes).length > 0;
-  const exit = stopped ? 3 : tally.counts.succeeded === tally.requests ? 0 : refusedAll ? 1 : 2;
-  let inProgress;
-  if (stopped) {
-    const running = st.parts.filter((p) => p.batch_id && !p.done).length;
-    inProgress = { reason: stopped.reason, message: stopped.message, batches_running: running, requests_left: tally.counts.skipped };
-    log(`${stopped.message}. ${tally.counts.skipped} of ${tally.requests} requests have no outcome yet; ${outDir}/state.json keeps the run: run the same command again to collect what finishes, send the rest and attach to what is running`);
-  }
-  const batches = st.parts.filter((p) => p.batch_id).map((p) => ({
-    batch_id: p.batch_id,
-    part: p.key,
-    round: p.round,
-    model: p.model,
-    requests: p.lines,
-    status: p.status,
-    refused_batch_ids: p.refused_batch_ids ?? [],
-    times: p.times ?? {},
-    errors: p.errors ?? []
-  }));
-  const report = {
-    file: path,
-    started_at: st.started_at,
-    finished_at: st.finished_at ?? finishedAt.toISOString(),
-    decision,
-    sync_phase: st.sync_phase,
-    exit_code: exit,
-    requests: tally.requests,
-    counts: tally.counts,
-    estimated_cost_usd: plannedCost(estimate, decision.mode),
-    ledger: tally.ledger,
-    batches,
-    results_path: resultsPath,
-    results_csv_path: csvPath
-  };
-  const reportJsonPath = join7(outDir, "report.json");
-  const reportMdPath = join7(outDir, "report.md");
-  writeAtomic(reportJsonPath, `${JSON.stringify(runReportJson(report, estimate), null, 2)}
+    let carried = [];
+    if (state && opts.fresh) {
+      const stamp = (/* @__PURE__ */ new Date()).toISOString().replace(/[:.]/g, "-");
+      carried = await carryAnswers(state, outDir, stamp);
+      const aside = join7(outDir, `state.replaced-${stamp}.json`);
+      renameSync3(join7(outDir, "state.json"), aside);
+      log(`--fresh: the earlier run's state is kept as ${aside}; ${carried.length} answered request(s) are carried over and not sent again`);
+      state = null;
+    }
+    const policy = policyInput({ ...opts, latencyBudgetMs: budget, minSavingsUsd: minSavings, concurrency });
+    const retries = opts.retries ?? DEFAULT_RETRIES;
+    const itemsOf = (e) => new Map((e.items ?? []).map((it) => [it.line, it]));
+    const pilotWanted = !state && (opts.pilot ?? 0) > 0;
+    if (pilotWanted || state?.pilot) {
+      const lines = state?.pilot?.lines ?? choosePilotLines((estimate.items ?? []).map((i) => i.line), opts.pilot, inputSha256);
+      const pilotItems = itemsOf(estimate);
+      if (pilotWanted) {
+        const pilotMax = lines.reduce((n, l) => n + pilotItems.get(l).cost.sync.max, 0);
+        if (opts.maxCostUsd !== void 0 && pilotMax + estimate.cost.batch.max > opts.maxCostUsd) {
+          throw new MaxCostError("pilot", pilotMax + estimate.cost.batch.max, opts.maxCostUsd, `a ${lines.length}-request pilot (sync) and the cheapest plan for the file (batch)`);
+        }
+        state = newState(path, inputSha256, decideWithin(estimate, policy, opts.maxCostUsd), startedAt, budget);
+        state.pilot = { lines, done: false };
+        saveState(outDir, state);
+      }
+      const st0 = state;
+      if (!st0.pilot.done) {
+        log(`pilot: sending ${lines.length} requests synchronously to calibrate the estimate`);
+        const pilotCtx = runContext(st0, provider2, pilotItems, { budget, retries, concurrency, paths: { syncRetries: true, flexFallback: true } });
+        const settled = await buildIndex(st0, outDir);
+        const todo = lines.filter((l) => settled.status(pilotItems.get(l).custom_id)?.status !== "succeeded");
+        settled.close();
+        await runSyncPhase(pilotCtx, catalog, todo, "default");
+      }
+      const index2 = await buildIndex(st0, outDir);
+      const observed2 = pilotObservations(lines, pilotItems, index2, path, (/* @__PURE__ */ new Date()).toISOString());
+      const answered = lines.filter((l) => index2.status(pilotItems.get(l).custom_id)?.status === "succeeded");
+      index2.close();
+      estimate = await estimateWith([...history, ...observed2], observed2.length > 0 ? "pilot" : "history");
+      if (!st0.pilot.done) {
+        st0.decision = decideWithin(estimate, policy, opts.maxCostUsd);
+        st0.pilot.done = true;
+        st0.pilot.answered = answered;
+        saveState(outDir, st0);
+      }
+    }
+    const decision = state?.decision ?? opts.plannedDecision ?? decideWithin(estimate, policy, opts.maxCostUsd);
+    const wanted = { syncRetries: retries > 0 && (opts.syncRetryThreshold ?? 100) > 0, flexFallback: opts.flexFallback ?? true };
+    const paths = fitMaxCost(estimate, decision, opts.maxCostUsd, wanted);
+    log(`decision: ${decision.mode} \u2014 ${decision.reason}`);
+    if (paths !== wanted && (paths.syncRetries !== wanted.syncRetries || paths.flexFallback !== wanted.flexFallback)) {
+      log(`--max-cost: retries stay in batches and flex does not fall back to the standard tier, so the worst case stays within ${opts.maxCostUsd}`);
+    }
+    if (!state) {
+      state = newState(path, inputSha256, decision, startedAt, budget);
+      saveState(outDir, state);
+    } else if (!pilotWanted) {
+      log(`resuming the run started ${state.started_at} (${state.parts.filter((p) => p.batch_id).length} batches known)`);
+      if (opts.mode !== "auto" && opts.mode !== state.decision.mode) {
+        log(`--mode ${opts.mode} ignored: this run was started in ${state.decision.mode} mode (use another --out to start over)`);
+      }
+      if (opts.latencyBudgetMs !== void 0 || state.deadline_ms <= Date.now()) {
+        state.deadline_ms = Date.now() + budget;
+        saveState(outDir, state);
+        log(`deadline for the rest: ${new Date(state.deadline_ms).toISOString()} (${formatDuration(budget)} from now)`);
+      }
+    }
+    const items = itemsOf(estimate);
+    const st = state;
+    const ctx = runContext(st, provider2, items, { budget, retries, concurrency, paths });
+    const pilotLines = new Set(st.pilot?.lines ?? []);
+    const answeredBefore = /* @__PURE__ */ new Set([...st.pilot?.answered ?? st.pilot?.lines ?? [], ...st.carried ?? []]);
+    const allLines = [...items.keys()].filter((l) => !answeredBefore.has(l));
+    let stopped = null;
+    if (decision.mode === "batch" && !st.sync_phase) {
+      const rounds = await runBatchRounds(ctx, allLines);
+      stopped = rounds.stopped;
+      if (rounds.leftover.length > 0) {
+        st.sync_phase = { mode: ctx.flexAvailable ? "flex" : "sync", started_at: (/* @__PURE__ */ new Date()).toISOString() };
+        ctx.save();
+        log(`${rounds.reason}: ${rounds.leftover.length} requests go to ${st.sync_phase.mode}`);
+      }
+    } else if (decision.mode !== "batch" && !st.sync_phase) {
+      st.sync_phase = { mode: decision.mode, started_at: (/* @__PURE__ */ new Date()).toISOString() };
+      ctx.save();
+    }
+    if (st.sync_phase && !stopped && until !== null && Date.now() >= until) {
+      stopped = { reason: "until", message: "--until reached before the synchronous rest began" };
+    }
+    if (st.sync_phase && !stopped) {
+      const index2 = await buildIndex(st, outDir);
+      const netCancelled = netCancelledBatches(st);
+      const left = allLines.filter((l) => {
+        const id = items.get(l).custom_id;
+        const s = index2.status(id);
+        if (s === null) return true;
+        if (s.status === "succeeded") return false;
+        if (s.retryable) return true;
+        if (s.status !== "cancelled") return false;
+        const found = index2.read(id);
+        return found?.kind === "batch" && found.batch_id !== null && netCancelled.has(found.batch_id);
+      });
+      index2.close();
+      await runSyncPhase(ctx, catalog, left, st.sync_phase.mode === "sync" ? "default" : st.sync_phase.mode);
+    }
+    const index = await buildIndex(st, outDir);
+    const resultsPath = join7(outDir, "results.jsonl");
+    const csvPath = join7(outDir, "results.csv");
+    const ledger = new LedgerBook({
+      pricingFor: (model) => resolvePricing(catalog, model),
+      estimateOf: (line) => items.get(line),
+      plannedMode: decision.mode,
+      pilotLines,
+      ctx: { region: opts.region === true }
+    });
+    const observed = [];
+    const tally = await writeResults({
+      inputPath: path,
+      resultsPath,
+      csvPath,
+      index,
+      plannedMode: decision.mode,
+      ledger,
+      onRecord: (r) => {
+        const it = items.get(r.line);
+        if (opts.historyPath && it && r.status === "succeeded") observed.push({ shape: it.shape, usage: r.usage, mode: r.mode, status: r.status, ...approxOf(it) });
+      }
+    });
+    if (opts.historyPath && !stopped) {
+      const lines = observeResults(observed, { run_at: st.started_at, run_id: opts.githubRunId, file: path });
+      try {
+        await appendHistory(opts.historyPath, lines);
+      } catch (err) {
+        log(`warning: could not write the run history to ${opts.historyPath}: ${err.message}`);
+      }
+    }
+    const finishedAt = /* @__PURE__ */ new Date();
+    if (!stopped) st.finished_at = finishedAt.toISOString();
+    ctx.save();
+    const refusedAll = tally.counts.succeeded === 0 && tally.requests > 0 && Object.entries(tally.error_codes).every(([code]) => ACCOUNT_REFUSALS.has(code)) && Object.keys(tally.error_codes).length > 0;
+    const exit = stopped ? 3 : tally.counts.succeeded === tally.requests ? 0 : refusedAll ? 1 : 2;
+    let inProgress;
+    if (stopped) {
+      const running = st.parts.filter((p) => p.batch_id && !p.done).length;
+      inProgress = { reason: stopped.reason, message: stopped.message, batches_running: running, requests_left: tally.counts.skipped };
+      log(`${stopped.message}. ${tally.counts.skipped} of ${tally.requests} requests have no outcome yet; ${outDir}/state.json keeps the run: run the same command again to collect what finishes, send the rest and attach to what is running`);
+    }
+    const batches = st.parts.filter((p) => p.batch_id).map((p) => ({
+      batch_id: p.batch_id,
+      part: p.key,
+      round: p.round,
+      model: p.model,
+      requests: p.lines,
+      status: p.status,
+      refused_batch_ids: p.refused_batch_ids ?? [],
+      times: p.times ?? {},
+      errors: p.errors ?? []
+    }));
+    const report = {
+      file: path,
+      provider: providerName,
+      started_at: st.started_at,
+      finished_at: st.finished_at ?? finishedAt.toISOString(),
+      decision,
+      sync_phase: st.sync_phase,
+      exit_code: exit,
+      requests: tally.requests,
+      counts: tally.counts,
+      estimated_cost_usd: plannedCost(estimate, decision.mode),
+      ledger: tally.ledger,
+      batches,
+      results_path: resultsPath,
+      results_csv_path: csvPath
+    };
+    const reportJsonPath = join7(outDir, "report.json");
+    const reportMdPath = join7(outDir, "report.md");
+    writeAtomic(reportJsonPath, `${JSON.stringify(runReportJson(report, estimate), null, 2)}
 `);
-  writeAtomic(reportMdPath, renderRunMarkdown(report, estimate));
-  const batchIds = [...new Set(st.parts.flatMap((p) => [...p.refused_batch_ids ?? [], ...p.batch_id ? [p.batch_id] : []]))];
-  return {
-    file: path,
-    decision: { mode: decision.mode, reason: decision.reason },
-    estimate,
-    requests: tally.requests,
-    succeeded: tally.counts.succeeded,
-    failed: tally.counts.failed,
-    expired: tally.counts.expired,
-    cancelled: tally.counts.cancelled,
-    skipped: tally.counts.skipped,
-    actual_cost_usd: tally.ledger.total.actual_usd,
-    ledger: tally.ledger,
-    estimated_cost_usd: plannedCost(estimate, decision.mode),
-    batch_ids: batchIds,
-    results_path: resultsPath,
-    results_csv_path: csvPath,
-    report_json_path: reportJsonPath,
-    report_md_path: reportMdPath,
-    started_at: startedAt.toISOString(),
-    finished_at: finishedAt.toISOString(),
-    exit_code: exit,
-    ...inProgress ? { in_progress: inProgress } : {}
-  };
+    writeAtomic(reportMdPath, renderRunMarkdown(report, estimate));
+    const batchIds = [...new Set(st.parts.flatMap((p) => [...p.refused_batch_ids ?? [], ...p.batch_id ? [p.batch_id] : []]))];
+    return {
+      file: path,
+      provider: providerName,
+      decision: { mode: decision.mode, reason: decision.reason },
+      estimate,
+      requests: tally.requests,
+      succeeded: tally.counts.succeeded,
+      failed: tally.counts.failed,
+      expired: tally.counts.expired,
+      cancelled: tally.counts.cancelled,
+      skipped: tally.counts.skipped,
+      actual_cost_usd: tally.ledger.total.actual_usd,
+      ledger: tally.ledger,
+      estimated_cost_usd: plannedCost(estimate, decision.mode),
+      batch_ids: batchIds,
+      results_path: resultsPath,
+      results_csv_path: csvPath,
+      report_json_path: reportJsonPath,
+      report_md_path: reportMdPath,
+      started_at: startedAt.toISOString(),
+      finished_at: finishedAt.toISOString(),
+      exit_code: exit,
+      ...inProgress ? { in_progress: inProgress } : {}
+    };
+  }
+}
+function approxOf(it) {
+  return it.approximate_input_tokens !== void 0 ? { approx_input: it.approximate_input_tokens } : {};
 }
 async function carryAnswers(state, outDir, stamp) {
   const index = await buildIndex(state, outDir);
@@ -2711,6 +2739,14 @@ function writeAtomic(path, text) {
 
 // src/run/batch/remote.ts
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
+function providerFor(state, opts) {
+  if (opts.providerImpl) return opts.providerImpl;
+  const named = opts.provider ?? state?.provider ?? "openai";
+  if (state?.provider && opts.provider && opts.provider !== state.provider) {
+    throw new UsageError(`this run's batches are on ${state.provider} (state.json), not ${opts.provider}: leave --provider out or use ${state.provider}`);
+  }
+  return makeProvider({ ...opts, provider: named });
+}
 function isRunDir(target) {
   return existsSync3(target) && statSync2(target).isDirectory();
 }
@@ -2720,7 +2756,7 @@ function targetIds(target) {
     if (!state) throw new UsageError(`${target} has no ${statePath(target).slice(target.length + 1)}: not a batchwise run folder`);
     return { state, ids: state.parts.flatMap((p) => p.batch_id ? [{ id: p.batch_id, part: p.key }] : []) };
   }
-  if (!/^batch_[A-Za-z0-9_-]+$/.test(target)) throw new UsageError(`${target} is neither a run folder nor a batch id (batch_\u2026)`);
+  if (!/^(batch_|msgbatch_|batches\/)[A-Za-z0-9_-]+$/.test(target)) throw new UsageError(`${target} is neither a run folder nor a batch id (batch_\u2026, msgbatch_\u2026, batches/\u2026)`);
   return { state: null, ids: [{ id: target, part: null }] };
 }
 function row(b, part) {
@@ -2736,27 +2772,27 @@ function row(b, part) {
 }
 async function batchStatus(target, opts = {}) {
   const { state, ids } = targetIds(target);
-  const client = opts.client ?? makeClient(opts);
+  const provider = providerFor(state, opts);
   const batches = [];
-  for (const { id, part } of ids) batches.push(row(await client.batches.retrieve(id), part));
+  for (const { id, part } of ids) batches.push(row(await provider.retrieveBatch(id), part));
   const run = state ? { input_file: state.input_file, decision: state.decision, started_at: state.started_at, finished_at: state.finished_at, sync_phase: state.sync_phase } : null;
   return { target, run, batches };
 }
 var FINISHED = /* @__PURE__ */ new Set(["completed", "failed", "expired", "cancelled"]);
 async function cancelRun(target, opts = {}) {
   const { state, ids } = targetIds(target);
-  const client = opts.client ?? makeClient(opts);
+  const provider = providerFor(state, opts);
   const sink = opts.log ?? (() => {
   });
-  const log = (line) => sink(redactSecrets(line, opts.apiKey ?? process.env.OPENAI_API_KEY ?? null));
+  const log = (line) => sink(redactSecrets(line, provider.apiKey));
   const batches = [];
   for (const { id, part } of ids) {
-    const before = await client.batches.retrieve(id);
+    const before = await provider.retrieveBatch(id);
     if (!FINISHED.has(before.status) && before.status !== "cancelling") {
-      await cancelQuietly({ client, log }, id);
+      await cancelQuietly({ provider, log }, id);
       log(`cancelling ${id}`);
     }
-    batches.push(row(await client.batches.retrieve(id), part));
+    batches.push(row(await provider.retrieveBatch(id), part));
   }
   const run = state ? { input_file: state.input_file, decision: state.decision, started_at: state.started_at, finished_at: state.finished_at, sync_phase: state.sync_phase } : null;
   return { target, run, batches };
@@ -2765,7 +2801,6 @@ async function cancelRun(target, opts = {}) {
 export {
   MaxCostError,
   RunStateError,
-  makeClient,
   decide,
   worstCase,
   plannedCost,

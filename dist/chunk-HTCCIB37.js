@@ -11,10 +11,10 @@ import {
   formatUsd,
   linkUrl,
   markdownInActionWords
-} from "./chunk-6BGZLGY6.js";
+} from "./chunk-M7UKEXBD.js";
 import {
   PricingFileError
-} from "./chunk-I7NYW3OD.js";
+} from "./chunk-J5RN5IGE.js";
 
 // src/report/estimateText.ts
 var MODE_ORDER = ["sync", "flex", "batch", "priority"];
@@ -44,6 +44,22 @@ function outputSourceText(e) {
   }
   return `expected output per request: ${parts.join(", ")}${o.sample > 0 ? ` (${formatInt(o.sample)} answers behind the measured figures)` : ""}`;
 }
+function inputTokensCell(tokens, approximate) {
+  return `${approximate ? "\u2248" : ""}${formatInt(tokens)}`;
+}
+function inputSourceText(e) {
+  const s = e.input_tokens_sources;
+  if (!e.input_tokens_approximate && (s.provider_count ?? 0) === 0) return null;
+  const parts = ["provider_count", "history", "approximate", "exact"].filter((k) => (s[k] ?? 0) > 0).map((k) => `${formatInt(s[k])} ${INPUT_SOURCE_WORDS[k]}`);
+  const models = e.models.filter((m) => m.input_tokens_source !== "exact").map((m) => m.model);
+  return `input tokens${e.input_tokens_approximate ? " are approximate" : ""} (${models.join(", ")}): ${parts.join(", ")}`;
+}
+var INPUT_SOURCE_WORDS = {
+  exact: "counted exactly offline",
+  approximate: "approximated from the o200k_base count \xD7 the tokenizer's factor",
+  history: "approximated and calibrated by what earlier runs were billed",
+  provider_count: "counted by the provider's own counter"
+};
 
 // src/report/estimateMarkdown.ts
 function estimateHeadline(e) {
@@ -76,12 +92,14 @@ function renderEstimateMarkdownFor(e, audience) {
   for (const m of e.models) {
     const o = m.output_tokens;
     lines.push(
-      `| ${escapeMarkdown(m.model)} | ${formatInt(m.requests)} | ${formatInt(m.input_tokens)} | ${formatInt(o.low)} / ${formatInt(o.expected)} / ${formatInt(o.max)} | ${formatUsd(m.cost.sync.expected)} | ${m.cost.flex ? formatUsd(m.cost.flex.expected) : "\u2014"} | ${formatUsd(m.cost.batch.expected)} | ${m.cost.priority ? formatUsd(m.cost.priority.expected) : "\u2014"} |`
+      `| ${escapeMarkdown(m.model)} | ${formatInt(m.requests)} | ${inputTokensCell(m.input_tokens, m.input_tokens_source === "approximate" || m.input_tokens_source === "history")} | ${formatInt(o.low)} / ${formatInt(o.expected)} / ${formatInt(o.max)} | ${formatUsd(m.cost.sync.expected)} | ${m.cost.flex ? formatUsd(m.cost.flex.expected) : "\u2014"} | ${formatUsd(m.cost.batch.expected)} | ${m.cost.priority ? formatUsd(m.cost.priority.expected) : "\u2014"} |`
     );
   }
   lines.push("");
   for (const s of e.split_notes) lines.push(`- batch split: ${say(s.message)}`);
   for (const n of e.notes) lines.push(`- ${say(n)}`);
+  const input = inputSourceText(e);
+  if (input) lines.push(`- ${escapeMarkdown(input)}`);
   lines.push(`- ${escapeMarkdown(outputSourceText(e))}`);
   for (const w of e.warnings.slice(0, 10)) lines.push(`- warning, line ${w.line}: ${escapeMarkdown(w.reason)}`);
   if (e.warning_count > 10) lines.push(`- \u2026and ${e.warning_count - 10} more warnings`);
@@ -289,7 +307,8 @@ var USER_ERROR_NAMES = /* @__PURE__ */ new Set([
   "GitHubPermissionError",
   "HttpError",
   "AuthenticationError",
-  "PermissionDeniedError"
+  "PermissionDeniedError",
+  "AmbiguousCreateError"
 ]);
 function isUserError(err) {
   return err instanceof Error && (USER_ERROR_NAMES.has(err.name) || USER_ERROR_NAMES.has(err.constructor.name));
@@ -301,6 +320,8 @@ export {
   savesText,
   cacheLine,
   outputSourceText,
+  inputTokensCell,
+  inputSourceText,
   renderEstimateMarkdown,
   renderEstimateMarkdownFor,
   isUserError,

@@ -17,27 +17,36 @@ import {
   decideWithin,
   fitMaxCost,
   loadState,
-  makeClient,
   plannedCost,
   policyInput,
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-FJI4R254.js";
-import "./chunk-MKZBJKM2.js";
-import "./chunk-LZ5PGCP2.js";
+} from "./chunk-J63QCWLY.js";
+import "./chunk-HPVHTHGO.js";
+import "./chunk-DYJFSASS.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
-  UsageError
-} from "./chunk-6BGZLGY6.js";
-import "./chunk-I7NYW3OD.js";
+  KEY_ENV,
+  PROVIDER_NAMES,
+  UsageError,
+  makeClient,
+  makeProvider,
+  parseDeployments,
+  parseProviderName,
+  providerKey
+} from "./chunk-M7UKEXBD.js";
+import "./chunk-J5RN5IGE.js";
+import "./chunk-HKNME46Z.js";
 import "./chunk-64PVKJPU.js";
 import "./chunk-NUO5XWAE.js";
 export {
   DEFAULT_MIN_SAVINGS_USD,
   DEFAULT_POLL_MS,
   DEFAULT_RETRIES,
+  KEY_ENV,
   MaxCostError,
+  PROVIDER_NAMES,
   RunStateError,
   STATE_FILE,
   UsageError,
@@ -49,8 +58,12 @@ export {
   fitMaxCost,
   loadState,
   makeClient,
+  makeProvider,
+  parseDeployments,
+  parseProviderName,
   plannedCost,
   policyInput,
+  providerKey,
   runFile,
   shareMaxCost,
   worstCase

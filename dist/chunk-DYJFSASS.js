@@ -6,13 +6,15 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   INVALID_UTF8,
+  approximateTokens,
   countEmbeddingInputs,
   mediaUnits,
   quote,
   resolvePricing,
+  tokenRatioFor,
   usageTokens,
   validateLine
-} from "./chunk-I7NYW3OD.js";
+} from "./chunk-J5RN5IGE.js";
 import {
   __commonJS,
   __require,
@@ -1126,11 +1128,86 @@ function countRequestTokens(url, body, encoding) {
   return count;
 }
 
+// src/tokens/promptCacheRules.ts
+var OPENAI_MIN = 1024;
+var HIGHEST_CLAUDE_MIN = 4096;
+var CLAUDE_MINIMUMS = {
+  "claude-haiku-4-5": { tokens: 4096, basis: "4,096 tokens (Anthropic's prompt-caching page)" },
+  "claude-opus-4-6": { tokens: 4096, basis: "4,096 tokens (Anthropic's prompt-caching page)" },
+  "claude-opus-4-5": { tokens: 4096, basis: "4,096 tokens (Anthropic's prompt-caching page)" },
+  // The page says 1,024; caching was observed to start at 2,048 (anthropic-sdk-python#1194; orq.ai's table agrees).
+  "claude-sonnet-4-6": { tokens: 2048, basis: "2,048 tokens (Anthropic's page says 1,024; 2,048 was observed, the costlier figure is used)" },
+  "claude-sonnet-4-5": { tokens: 1024, basis: "1,024 tokens (Anthropic's prompt-caching page)" },
+  "claude-opus-4-1": { tokens: 1024, basis: "1,024 tokens (Anthropic's prompt-caching page)" },
+  "claude-opus-4": { tokens: 1024, basis: "1,024 tokens (Anthropic's prompt-caching page)" },
+  "claude-sonnet-4": { tokens: 1024, basis: "1,024 tokens (Anthropic's prompt-caching page)" }
+};
+function promptCacheRules(provider, model) {
+  if (provider === "anthropic") {
+    const known = CLAUDE_MINIMUMS[model.replace(/-\d{8}$/, "")];
+    return {
+      minTokens: known?.tokens ?? HIGHEST_CLAUDE_MIN,
+      trigger: "marked",
+      basis: known?.basis ?? `4,096 tokens, an assumption (no figure seen for ${model}; the highest documented minimum)`
+    };
+  }
+  if (provider === "gemini") {
+    const generation = Number(/^(?:models\/)?gemini-(\d+)/.exec(model)?.[1] ?? Number.NaN);
+    if (generation === 2) return { minTokens: 2048, trigger: "automatic", basis: "2,048 tokens (Google's caching page, Gemini 2.5)" };
+    return {
+      minTokens: 4096,
+      trigger: "automatic",
+      basis: generation >= 3 ? "4,096 tokens (Google's caching page, Gemini 3.x and 4)" : `4,096 tokens, an assumption (no figure seen for ${model})`
+    };
+  }
+  return { minTokens: OPENAI_MIN, trigger: "automatic", basis: "1,024 tokens (OpenAI's prompt-caching guide)" };
+}
+function cacheMarks(body) {
+  const marks = { marked: false, automatic: false, oneHour: false };
+  const see = (x) => {
+    const control = isObject(x) ? x.cache_control : void 0;
+    if (control === void 0 || control === null) return false;
+    marks.marked = true;
+    if (isObject(control) && control.ttl === "1h") marks.oneHour = true;
+    return true;
+  };
+  if (see(body)) marks.automatic = true;
+  for (const tool of asList(body.tools)) {
+    see(tool);
+    if (isObject(tool)) see(tool.function);
+  }
+  for (const item of [...asList(body.messages), ...asList(body.input)]) {
+    see(item);
+    if (isObject(item)) for (const part of asList(item.content)) see(part);
+  }
+  return marks;
+}
+function endsAtBreakpoint(item) {
+  if (!isObject(item)) return false;
+  if (item.cache_control != null) return true;
+  const parts = asList(item.content);
+  const last = parts[parts.length - 1];
+  return isObject(last) && last.cache_control != null;
+}
+function toolsEndAtBreakpoint(tools) {
+  const list = asList(tools);
+  const last = list[list.length - 1];
+  return isObject(last) && (last.cache_control != null || isObject(last.function) && last.function.cache_control != null);
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function asList(v) {
+  return Array.isArray(v) ? v : [];
+}
+
 // src/tokens/cachePrefixes.ts
 var CACHE_MIN_TOKENS = 1024;
 var MAX_BOUNDARIES = 32;
-function cachePrefixes(url, body, encoding, inputTokens) {
-  if (inputTokens < CACHE_MIN_TOKENS) return [];
+function cachePrefixes(url, body, encoding, inputTokens, opts = {}) {
+  const minTokens = opts.minTokens ?? CACHE_MIN_TOKENS;
+  const marked = opts.breakpointsOnly === true;
+  if (inputTokens < minTokens) return [];
   let listKey;
   if (url === "/v1/chat/completions") listKey = "messages";
   else if (url === "/v1/responses") listKey = "input";
@@ -1140,16 +1217,18 @@ function cachePrefixes(url, body, encoding, inputTokens) {
   const items = typeof list === "string" ? [{ role: "user", content: list }] : asArray(list);
   const hash = createHash("sha256").update(JSON.stringify(fixed));
   const out = [];
-  if (fixed.instructions !== void 0 || fixed.tools !== void 0 || fixed.functions !== void 0) {
+  const toolsCut = marked ? toolsEndAtBreakpoint(fixed.tools) : fixed.instructions !== void 0 || fixed.tools !== void 0 || fixed.functions !== void 0;
+  if (toolsCut) {
     const tokens = countRequestTokens(url, { ...rest, [listKey]: [] }, encoding).input_tokens - REPLY_PRIMING;
-    if (tokens >= CACHE_MIN_TOKENS) out.push({ hash: hash.copy().digest("hex").slice(0, 16), tokens });
+    if (tokens >= minTokens) out.push({ hash: hash.copy().digest("hex").slice(0, 16), tokens });
   }
   const upTo = Math.min(items.length, MAX_BOUNDARIES);
   for (let i = 0; i < upTo; i++) {
     hash.update("\n").update(JSON.stringify(items[i]));
+    if (marked && !endsAtBreakpoint(items[i])) continue;
     const prefixBody = { ...rest, [listKey]: items.slice(0, i + 1) };
     const tokens = i === items.length - 1 ? inputTokens - REPLY_PRIMING : countRequestTokens(url, prefixBody, encoding).input_tokens - REPLY_PRIMING;
-    if (tokens >= CACHE_MIN_TOKENS) out.push({ hash: hash.copy().digest("hex").slice(0, 16), tokens });
+    if (tokens >= minTokens) out.push({ hash: hash.copy().digest("hex").slice(0, 16), tokens });
   }
   return out;
 }
@@ -1291,11 +1370,12 @@ function observeResults(requests, run) {
     const key = `${r.shape.id} ${r.mode}`;
     let g = groups.get(key);
     if (g === void 0) {
-      g = { shape: r.shape, mode: r.mode, counts: [], latencies: [] };
+      g = { shape: r.shape, mode: r.mode, counts: [], latencies: [], approx: [] };
       groups.set(key, g);
     }
     g.counts.push(counts);
     if (typeof r.latency_ms === "number" && Number.isFinite(r.latency_ms) && r.latency_ms >= 0) g.latencies.push(r.latency_ms);
+    if (typeof r.approx_input === "number" && Number.isFinite(r.approx_input) && r.approx_input >= 0) g.approx.push(r.approx_input);
   }
   return [...groups.values()].map((g) => toObservation(g, run));
 }
@@ -1326,7 +1406,9 @@ function toObservation(g, run) {
     input_mean: round2(mean(g.counts.map((c) => c.input))),
     cached_input_mean: round2(mean(g.counts.map((c) => c.cached_input))),
     cache_write_mean: round2(mean(g.counts.map((c) => c.cache_write))),
-    latency_ms_p50: latencies.length > 0 ? round2(percentile(latencies, 0.5)) : null
+    latency_ms_p50: latencies.length > 0 ? round2(percentile(latencies, 0.5)) : null,
+    // Only beside a measured mean of the same answers: a ratio of two means over different requests would mislead.
+    ...g.approx.length === g.counts.length ? { approx_input_mean: round2(mean(g.approx)) } : {}
   };
 }
 
@@ -1360,7 +1442,7 @@ function parseHistoryLine(text) {
   if (typeof o.v === "number" && Number.isInteger(o.v) && o.v > 1) return NEWER_VERSION;
   if (o.v !== 1) return null;
   const output = outputStats(o.output);
-  const ok = isText(o.run_at) && Number.isFinite(Date.parse(o.run_at)) && (o.run_id === void 0 || isText(o.run_id)) && isText(o.file) && isText(o.model) && isText(o.url) && isText(o.shape) && isText(o.prefix_hash) && (o.cap === null || typeof o.cap === "number" && Number.isInteger(o.cap) && o.cap > 0) && (o.effort === null || typeof o.effort === "string") && RUN_MODES.includes(o.mode) && typeof o.n === "number" && Number.isInteger(o.n) && o.n > 0 && output !== null && isCount(o.reasoning_mean) && isCount(o.input_mean) && isCount(o.cached_input_mean) && isCount(o.cache_write_mean) && (o.latency_ms_p50 === null || isCount(o.latency_ms_p50));
+  const ok = isText(o.run_at) && Number.isFinite(Date.parse(o.run_at)) && (o.run_id === void 0 || isText(o.run_id)) && isText(o.file) && isText(o.model) && isText(o.url) && isText(o.shape) && isText(o.prefix_hash) && (o.cap === null || typeof o.cap === "number" && Number.isInteger(o.cap) && o.cap > 0) && (o.effort === null || typeof o.effort === "string") && RUN_MODES.includes(o.mode) && typeof o.n === "number" && Number.isInteger(o.n) && o.n > 0 && output !== null && isCount(o.reasoning_mean) && isCount(o.input_mean) && isCount(o.cached_input_mean) && isCount(o.cache_write_mean) && (o.latency_ms_p50 === null || isCount(o.latency_ms_p50)) && (o.approx_input_mean === void 0 || isCount(o.approx_input_mean));
   if (!ok || output === null) return null;
   return {
     v: 1,
@@ -1380,7 +1462,8 @@ function parseHistoryLine(text) {
     input_mean: o.input_mean,
     cached_input_mean: o.cached_input_mean,
     cache_write_mean: o.cache_write_mean,
-    latency_ms_p50: o.latency_ms_p50
+    latency_ms_p50: o.latency_ms_p50,
+    ...o.approx_input_mean !== void 0 ? { approx_input_mean: o.approx_input_mean } : {}
   };
 }
 
@@ -1597,6 +1680,29 @@ function predictCache(history, shape, opts = {}) {
   };
 }
 
+// src/history/predictInput.ts
+function predictInputRatio(history, model, opts = {}) {
+  const seen = history.filter((o) => o.model === model && o.approx_input_mean !== void 0 && o.approx_input_mean > 0 && o.input_mean > 0);
+  if (seen.length === 0) return null;
+  const { weighted, runs } = weighRecentRuns(seen, opts.recentRuns);
+  let billed = 0;
+  let approximated = 0;
+  let sample = 0;
+  for (const { o, weight } of weighted) {
+    billed += weight * o.input_mean;
+    approximated += weight * o.approx_input_mean;
+    sample += o.n;
+  }
+  if (!(approximated > 0)) return null;
+  const ratio = Math.round(billed / approximated * 1e4) / 1e4;
+  return {
+    ratio,
+    sample,
+    runs,
+    reason: `billed input was ${ratio}\xD7 the approximation in ${plural(runs, "earlier run")} of ${model}, ${plural(sample, "answer")}`
+  };
+}
+
 // src/estimate/outputTokens.ts
 var EXPECTED_VISIBLE = 256;
 var REASONING_BY_EFFORT = {
@@ -1673,7 +1779,7 @@ var ModelCache = class {
   }
 };
 var MEDIA_URLS2 = /* @__PURE__ */ new Set(["/v1/images/generations", "/v1/images/edits", "/v1/videos"]);
-function scanLine(raw, models) {
+function scanLine(raw, models, keepBody = false) {
   const { request, problems, warnings } = validateLine(raw.text, raw.line);
   if (raw.invalidUtf8) problems.unshift(INVALID_UTF8);
   const scan = {
@@ -1686,6 +1792,11 @@ function scanLine(raw, models) {
     url: "",
     model_error: null,
     input_tokens: 0,
+    input_source: "exact",
+    openai_input_tokens: 0,
+    encoding: "o200k_base",
+    cache_marked: false,
+    cache_one_hour: false,
     unknown_size_images: 0,
     embedding_inputs: 0,
     output: null,
@@ -1704,12 +1815,37 @@ function scanLine(raw, models) {
     scan.model_error = pricing.message;
     return scan;
   }
+  const provider = models.catalog.provider ?? "openai";
+  const approximate = provider === "anthropic" || provider === "gemini";
+  if (approximate && pricing.endpoints.length > 0 && !pricing.endpoints.includes(request.url)) {
+    scan.problems.push(`${request.url}: ${model} is priced for ${pricing.endpoints.join(" and ")} only (data/providers.json)`);
+    return scan;
+  }
   try {
-    const encoding = request.url === "/v1/videos" ? "o200k_base" : encodingNameForModel(model, pricing.encoding);
+    const encoding = request.url === "/v1/videos" || approximate ? "o200k_base" : encodingNameForModel(model, pricing.encoding);
     const tokens = countRequestTokens(request.url, request.body, encoding);
+    scan.encoding = encoding;
+    scan.openai_input_tokens = tokens.input_tokens;
     scan.input_tokens = tokens.input_tokens;
     scan.unknown_size_images = tokens.unknown_size_images;
-    scan.prefixes = cachePrefixes(request.url, request.body, encoding, tokens.input_tokens);
+    if (approximate) {
+      const ratio = tokenRatioFor(provider, pricing.model);
+      scan.input_source = "approximate";
+      scan.input_tokens = approximateTokens(tokens.input_tokens, ratio);
+      const rules = promptCacheRules(provider, pricing.model);
+      const marks = rules.trigger === "marked" ? cacheMarks(request.body) : null;
+      scan.cache_marked = marks?.marked ?? false;
+      scan.cache_one_hour = marks?.oneHour ?? false;
+      if (marks === null || marks.marked) {
+        const prefixes = cachePrefixes(request.url, request.body, encoding, tokens.input_tokens, {
+          minTokens: Math.ceil(rules.minTokens / ratio.ratio),
+          breakpointsOnly: marks !== null && !marks.automatic
+        });
+        scan.prefixes = prefixes.map((p) => ({ hash: p.hash, tokens: approximateTokens(p.tokens, ratio) })).filter((p) => p.tokens >= rules.minTokens);
+      }
+    } else {
+      scan.prefixes = cachePrefixes(request.url, request.body, encoding, tokens.input_tokens);
+    }
   } catch (err) {
     if (!(err instanceof Error) || err.name !== "UnknownModelError") throw err;
     scan.model_error = err.message;
@@ -1731,6 +1867,7 @@ function scanLine(raw, models) {
     scan.media = units;
   }
   scan.shape = shapeOf(request.url, request.body);
+  if (keepBody) scan.body = request.body;
   scan.output = estimateOutputTokens(request.url, request.body, pricing);
   if (scan.output.over_limit !== null) {
     scan.warnings.push(
@@ -1746,10 +1883,14 @@ export {
   appendHistory,
   predict,
   predictCache,
+  predictInputRatio,
   encodingIsAssumed,
   encodingNameForModel,
   encoderFor,
+  countText,
+  readDataUrlImageSize,
   countRequestTokens,
+  promptCacheRules,
   ModelCache,
   scanLine
 };
