@@ -90,7 +90,10 @@ export async function run(deps: MainDeps = {}): Promise<void> {
         return undefined;
       }
     });
-    const prInSummary = pr && pr.result === 'not-posted' ? `\n\n---\n\n${pr.body}` : '';
+    // Not posted (a fork's read-only token): the report goes into the summary — first where the step only estimates
+    // (what the pull request changes is what its reader came for), after the results where it ran.
+    const notPosted = pr && pr.result === 'not-posted' ? pr.body : null;
+    const prInSummary = notPosted ? `\n\n---\n\n${notPosted}` : '';
     if (files.length === 0) {
       // Only on a pull request (elsewhere no match is an error): nothing to estimate or run, the report is all there is.
       await core.summary.addRaw(scrub(pr?.body ?? 'batchwise: no request file at the head of this pull request.'), true).write();
@@ -100,9 +103,9 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     const estimates = throwIfInvalid(files);
 
     if (!inputs.apiKey || inputs.mode === 'estimate') {
-      const why = inputs.mode === 'estimate' ? '`mode: estimate`' : 'no api-key was given (estimate only)';
+      const input = inputs.provider === 'openai' ? 'api-key' : `${inputs.provider}-api-key`;
+      const why = inputs.mode === 'estimate' ? '`mode: estimate`' : `no ${input} was given (estimate only)`;
       if (!inputs.apiKey && inputs.mode !== 'estimate') {
-        const input = inputs.provider === 'openai' ? 'api-key' : `${inputs.provider}-api-key`;
         const secret = { openai: 'OPENAI_API_KEY', azure: 'AZURE_OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY', gemini: 'GEMINI_API_KEY' }[inputs.provider];
         core.notice(`No ${input}: batchwise estimated the cost and ran nothing. Pass \`${input}: \${{ secrets.${secret} }}\` to run.`);
       }
@@ -110,7 +113,8 @@ export async function run(deps: MainDeps = {}): Promise<void> {
       const report = join(outputDir, 'estimate.md');
       writeFileSync(report, scrub(estimates.map(renderEstimateMarkdown).join('\n')));
       writeFileSync(join(outputDir, 'estimate.json'), scrub(JSON.stringify(estimates.map(estimateToJson), null, 2) + '\n'));
-      await core.summary.addRaw(scrub(renderEstimateSummary(estimates, { why }) + prInSummary), true).write();
+      const estimateSummary = renderEstimateSummary(estimates, { why });
+      await core.summary.addRaw(scrub(notPosted ? `${notPosted}\n\n---\n\n${estimateSummary}` : estimateSummary), true).write();
       setEstimateOutputs(estimates, report);
       return;
     }

@@ -157,6 +157,8 @@ test('a read-only token (fork PR): warning, the report goes to the job summary, 
     assert.match(r.stdout, /::warning::the GitHub token cannot comment on pull request #10 .*pull-requests: write/);
     assert.match(r.summary, /<!-- batchwise:cost-report -->/);
     assert.match(r.summary, /\| requests \| 2 \| 3 \|/);
+    // The reader came for the pull request's change: its report comes first, the estimate of the head after it.
+    assert.ok(r.summary.indexOf('<!-- batchwise:cost-report -->') < r.summary.indexOf('batchwise cost estimate'), r.summary.slice(0, 400));
     assert.equal(gh.comments.get(10), undefined);
   } finally {
     gh.forbid.delete('POST comments');
