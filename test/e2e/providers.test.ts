@@ -220,3 +220,20 @@ for (const c of CASES) {
     }
   });
 }
+
+test('anthropic: ids outside its custom_id pattern are sent as stand-ins and come back as the file\'s own', async () => {
+  const ids = ['row:1.a', 'has spaces', 'x'.repeat(70), 'plain-id'];
+  const file = writeJsonl(ids.map((id, i) => chatLine(id, `question ${i}`, { max_tokens: 5 }, 'claude-haiku-4-5')));
+  // Answered (output file), and expired before the end (the error file lists the unrun lines under their stand-ins).
+  for (const opts of [{}, { completeAfterMs: 1500, expireAfterMs: 400 }]) {
+    const emu = await emulator(opts);
+    try {
+      const r = await run(file, emu, { provider: 'anthropic', baseURL: emu.origin, mode: 'batch', retries: 0 });
+      assert.deepEqual(r.results.map((x) => x.custom_id), ids);
+      if (!opts.expireAfterMs) assert.ok(r.results.every((x) => x.status === 'succeeded'), r.logs.join('\n'));
+      else assert.ok(r.results.some((x) => x.status === 'expired'), 'some expired, listed under the file\'s ids');
+    } finally {
+      await emu.close();
+    }
+  }
+});

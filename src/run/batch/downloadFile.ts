@@ -2,7 +2,7 @@
 // (the Files API has no ranges); the copy is complete only once renamed into place, so a kill -9 never leaves a
 // truncated file that looks finished.
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Provider } from '../providers/index.ts';
 import { sleep } from './batchApi.ts';
@@ -12,7 +12,7 @@ export async function downloadFile(
   provider: Provider,
   fileId: string,
   dest: string,
-  opts: { attempts?: number; signal?: AbortSignal; log?: (line: string) => void } = {},
+  opts: { attempts?: number; signal?: AbortSignal; log?: (line: string) => void; renameIds?: ReadonlyMap<string, string> } = {},
 ): Promise<void> {
   const attempts = opts.attempts ?? 10;
   const tmp = `${dest}.part`;
@@ -20,7 +20,9 @@ export async function downloadFile(
     try {
       const body = await provider.fileContent(fileId, opts.signal);
       // Kept under --out and published with the results: scrubbed of any key a server echoed into an error line.
-      await pipeline(Readable.fromWeb(body as never), scrubLines(), createWriteStream(tmp));
+      const source = Readable.fromWeb(body as never);
+      if (opts.renameIds?.size) await pipeline(source, scrubLines(), renameCustomIds(opts.renameIds), createWriteStream(tmp));
+      else await pipeline(source, scrubLines(), createWriteStream(tmp));
       renameSync(tmp, dest);
       return;
     } catch (err) {
@@ -30,4 +32,27 @@ export async function downloadFile(
       await sleep(Math.min(300 * 2 ** i, 5000), opts.signal);
     }
   }
+}
+
+/** Lines whose custom_id is a provider's stand-in (Anthropic's pattern) get the request file's own id back. Works on
+ *  whole lines: scrubLines before it cuts at newlines. */
+function renameCustomIds(ids: ReadonlyMap<string, string>): Transform {
+  let rest = '';
+  const rename = (line: string) => {
+    if (!line.trim()) return line;
+    const parsed = JSON.parse(line) as { custom_id?: unknown };
+    const own = typeof parsed.custom_id === 'string' ? ids.get(parsed.custom_id) : undefined;
+    return own === undefined ? line : JSON.stringify({ ...parsed, custom_id: own });
+  };
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const text = rest + chunk.toString('utf8');
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      done(null, parts.map((l) => `${rename(l)}\n`).join(''));
+    },
+    flush(done) {
+      done(null, rest ? rename(rest) : undefined);
+    },
+  });
 }

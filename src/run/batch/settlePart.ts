@@ -29,15 +29,16 @@ export async function settlePart(ctx: RunContext, lines: number[], ps: PartState
   if (batch.status === 'failed') {
     ps.error_path = writeFailure(ctx, dir, lines, ps, batch, opts.final === true);
   } else {
+    const renameIds = standInIds(ctx, lines);
     if (batch.output_file_id && !ps.output_path) {
       const dest = join(dir, `${fileNameOf(batch.id)}_output.jsonl`);
-      await downloadFile(ctx.provider, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log });
+      await downloadFile(ctx.provider, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log, renameIds });
       ps.output_path = dest;
       ctx.save();
     }
     if (batch.error_file_id && !ps.error_path) {
       const dest = join(dir, `${fileNameOf(batch.id)}_error.jsonl`);
-      await downloadFile(ctx.provider, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
+      await downloadFile(ctx.provider, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log, renameIds });
       ps.error_path = dest;
       ctx.save();
     }
@@ -47,6 +48,20 @@ export async function settlePart(ctx: RunContext, lines: number[], ps: PartState
   }
   ps.done = true;
   ctx.save();
+}
+
+/** The provider's stand-in id → the file's own, for the part's requests sent under another id (empty for most). */
+function standInIds(ctx: RunContext, lines: number[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const wire = ctx.provider.wireCustomId;
+  if (!wire) return ids;
+  for (const l of lines) {
+    const own = ctx.items.get(l)?.custom_id;
+    if (own === undefined) continue;
+    const sent = wire(own);
+    if (sent !== own) ids.set(sent, own);
+  }
+  return ids;
 }
 
 /** The part's requests that neither file lists, as error lines of the batch's own kind (cancelled: final, as a

@@ -86,6 +86,10 @@ export interface Provider {
    *  where it has one; absent for OpenAI and Azure (tiktoken counts those exactly offline). */
   countInputTokens?(req: ProviderRequest, signal?: AbortSignal): Promise<number>;
 
+  /** The custom_id a request is sent under, where the provider restricts them (Anthropic: a stable stand-in for an id
+   *  outside its pattern); results come back under it and the runner maps them to the file's own id. Absent: as is. */
+  wireCustomId?(id: string): string;
+
   /** Frees connection pools the provider made (optional). */
   close?(): Promise<void>;
 }

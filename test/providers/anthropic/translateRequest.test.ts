@@ -234,20 +234,24 @@ test('a conversation ending with an assistant message is a problem (Anthropic wo
   assert.match(problems(base({ messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }] }))[0], /prefill/);
 });
 
-test('translateLine reports the url, the custom_id and the body together', () => {
-  const t = translateLine({ custom_id: 'has spaces', url: '/v1/embeddings', body: { model: 'claude-sonnet-4-6', messages: [{ role: 'user', content: 'x' }], seed: 1 } });
+test('translateLine reports the url and the body together; an id outside Anthropic\'s pattern goes as a stand-in', () => {
+  const t = translateLine({ custom_id: '', url: '/v1/embeddings', body: { model: 'claude-sonnet-4-6', messages: [{ role: 'user', content: 'x' }], seed: 1 } });
   assert.equal(t.request, null);
   const messages = t.problems.map((p) => p.message);
   assert.equal(messages.length, 4);
   assert.match(messages[0], /url \/v1\/embeddings/);
-  assert.match(messages[1], /custom_id "has spaces"/);
+  assert.match(messages[1], /custom_id "": must be a non-empty string/);
   assert.ok(messages.some((m) => m.startsWith('seed:')));
   assert.ok(messages.some((m) => /max_tokens/.test(m)));
   assert.match(translateLine({ custom_id: 'a', url: '/v1/responses', body: base() }).problems[0].message, /\/v1\/responses/);
-  assert.match(translateLine({ custom_id: 'x'.repeat(65), url: '/v1/chat/completions', body: base() }).problems[0].message, /custom_id/);
   const ok = translateLine({ custom_id: 'row-1_a', url: '/v1/chat/completions', body: base() });
   assert.deepEqual(ok.problems, []);
   assert.equal(ok.request?.custom_id, 'row-1_a');
+  for (const id of ['has spaces', 'task:3.a', 'x'.repeat(65)]) {
+    const sent = translateLine({ custom_id: id, url: '/v1/chat/completions', body: base() }).request?.custom_id ?? '';
+    assert.match(sent, /^bw-[A-Za-z0-9_-]{43}$/, id);
+    assert.equal(sent, translateLine({ custom_id: id, url: '/v1/chat/completions', body: base() }).request?.custom_id, 'stable');
+  }
 });
 
 test('model rules found before anything is sent: forced tools on Opus/Sonnet 5.5 and Fable 5.1+, thinking in a tool loop', () => {

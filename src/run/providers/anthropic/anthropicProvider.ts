@@ -1,6 +1,7 @@
 // Anthropic's Message Batches and Messages API behind batchwise's provider seam (../types.ts): OpenAI request lines
 // are translated on the way out (translateRequest.ts), batches, result lines and errors on the way in. Every call goes
 // through the Anthropic SDK.
+import { wireCustomId } from './customIds.ts';
 import type { Batch } from 'openai/resources/batches';
 import OpenAI from 'openai';
 import { registerSecret } from '../../../shared/secrets.ts';
@@ -141,6 +142,8 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): Provide
       );
       return { data: chatCompletionFromMessage(data, Math.floor(Date.now() / 1000)), headers: response.headers };
     },
+
+    wireCustomId,
 
     async countInputTokens(req: ProviderRequest, signal?: AbortSignal): Promise<number> {
       const p = paramsFor(req);

@@ -6,7 +6,8 @@ import { translateSampling } from './sampling.ts';
 import { translateMessages } from './translateMessages.ts';
 import { translateToolChoice, translateTools } from './translateTools.ts';
 import { modelRuleProblems, thinkingReplayProblem } from './modelRules.ts';
-import { ANTHROPIC_CUSTOM_ID, type AnthropicBatchRequest, type AnthropicParams } from './wire.ts';
+import type { AnthropicBatchRequest, AnthropicParams } from './wire.ts';
+import { wireCustomId } from './customIds.ts';
 
 /** The one request url translated: chat completions. /v1/responses is not: its answer must come back in the
  *  Responses shape, and an Anthropic batch keeps no record of which shape each of its requests asked for (no
@@ -182,9 +183,8 @@ export function translateLine(line: { custom_id: unknown; url: unknown; body: un
     );
   }
   const id = line.custom_id;
-  if (typeof id !== 'string' || !ANTHROPIC_CUSTOM_ID.test(id)) {
-    problems.push(`custom_id ${JSON.stringify(id)}: Anthropic takes 1 to 64 letters, digits, "_" and "-" only (^[a-zA-Z0-9_-]{1,64}$)`);
-  }
+  // An id outside Anthropic's pattern goes as a stand-in the runner maps back (customIds.ts).
+  if (typeof id !== 'string' || id === '') problems.push(`custom_id ${JSON.stringify(id)}: must be a non-empty string`);
   let params: AnthropicParams | null = null;
   if (isObject(line.body)) {
     const translated = translateChatBody(line.body);
@@ -193,6 +193,6 @@ export function translateLine(line: { custom_id: unknown; url: unknown; body: un
   } else {
     problems.push('body: must be an object');
   }
-  const request = problems.length === 0 && params ? { custom_id: id as string, params } : null;
+  const request = problems.length === 0 && params ? { custom_id: wireCustomId(id as string), params } : null;
   return { request, problems: problems.map((message) => ({ message })) };
 }
