@@ -9,7 +9,7 @@ import {
   now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-FAKYTKQ6.js";
+} from "./chunk-URNSF6V3.js";
 import {
   MODE_ORDER,
   PRICING_PAGE_URL,
@@ -22,19 +22,19 @@ import {
   parseTokenCount,
   renderEstimateMarkdown,
   savesText
-} from "./chunk-HTCCIB37.js";
+} from "./chunk-TJOVHOIY.js";
 import {
   DEFAULT_CONCURRENCY,
   batchStatus,
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-J63QCWLY.js";
+} from "./chunk-GLCL7VU5.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-HPVHTHGO.js";
+} from "./chunk-EL3AWCO5.js";
 import {
   countRequestTokens,
   countText,
@@ -68,7 +68,7 @@ import {
   stringifier,
   truncate,
   wrap
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import {
   BATCH_DISCOUNT,
   PRICE_MODES,

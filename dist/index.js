@@ -9,7 +9,7 @@ import {
   now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-FAKYTKQ6.js";
+} from "./chunk-URNSF6V3.js";
 import {
   ActionInputError,
   describe,
@@ -23,18 +23,18 @@ import {
   runHeadline,
   saveInFlight,
   saveOutputDir
-} from "./chunk-4OHCTWZ3.js";
+} from "./chunk-IJQU2EN6.js";
 import {
   inputTokensCell,
   renderEstimateMarkdown,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-HTCCIB37.js";
+} from "./chunk-TJOVHOIY.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-HPVHTHGO.js";
+} from "./chunk-EL3AWCO5.js";
 import {
   readHistory
 } from "./chunk-DYJFSASS.js";
@@ -51,7 +51,7 @@ import {
   scrub,
   scrubProcessOutput,
   truncate
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import {
   loadCatalog,
   providerCatalog,
@@ -1036,7 +1036,7 @@ function runDirs(outputDir, files) {
 }
 async function runAll(files, dirs, inputs, ctx, rc) {
   const { catalog, signal } = rc;
-  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-YER44AKL.js");
+  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-WZ7UD5HU.js");
   const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
   const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
   let shared = null;
@@ -1156,11 +1156,12 @@ async function run3(deps = {}) {
         return void 0;
       }
     });
-    const prInSummary = pr && pr.result === "not-posted" ? `
+    const notPosted = pr && pr.result === "not-posted" ? pr.body : null;
+    const prInSummary = notPosted ? `
 
 ---
 
-${pr.body}` : "";
+${notPosted}` : "";
     if (files.length === 0) {
       await summary.addRaw(scrub(pr?.body ?? "batchwise: no request file at the head of this pull request."), true).write();
       setEstimateOutputs([], "");
@@ -1168,9 +1169,9 @@ ${pr.body}` : "";
     }
     const estimates = throwIfInvalid(files);
     if (!inputs.apiKey || inputs.mode === "estimate") {
-      const why = inputs.mode === "estimate" ? "`mode: estimate`" : "no api-key was given (estimate only)";
+      const input = inputs.provider === "openai" ? "api-key" : `${inputs.provider}-api-key`;
+      const why = inputs.mode === "estimate" ? "`mode: estimate`" : `no ${input} was given (estimate only)`;
       if (!inputs.apiKey && inputs.mode !== "estimate") {
-        const input = inputs.provider === "openai" ? "api-key" : `${inputs.provider}-api-key`;
         const secret = { openai: "OPENAI_API_KEY", azure: "AZURE_OPENAI_API_KEY", anthropic: "ANTHROPIC_API_KEY", gemini: "GEMINI_API_KEY" }[inputs.provider];
         notice(`No ${input}: batchwise estimated the cost and ran nothing. Pass \`${input}: \${{ secrets.${secret} }}\` to run.`);
       }
@@ -1178,7 +1179,12 @@ ${pr.body}` : "";
       const report = join5(outputDir, "estimate.md");
       writeFileSync(report, scrub(estimates.map(renderEstimateMarkdown).join("\n")));
       writeFileSync(join5(outputDir, "estimate.json"), scrub(JSON.stringify(estimates.map(estimateToJson), null, 2) + "\n"));
-      await summary.addRaw(scrub(renderEstimateSummary(estimates, { why }) + prInSummary), true).write();
+      const estimateSummary = renderEstimateSummary(estimates, { why });
+      await summary.addRaw(scrub(notPosted ? `${notPosted}
+
+---
+
+${estimateSummary}` : estimateSummary), true).write();
       setEstimateOutputs(estimates, report);
       return;
     }

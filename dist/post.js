@@ -11,12 +11,12 @@ import {
   readInFlight,
   readInputs,
   renderInFlightSummary
-} from "./chunk-4OHCTWZ3.js";
-import "./chunk-HTCCIB37.js";
+} from "./chunk-IJQU2EN6.js";
+import "./chunk-TJOVHOIY.js";
 import {
   registerSecret,
   scrubProcessOutput
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import "./chunk-J5RN5IGE.js";
 import "./chunk-HKNME46Z.js";
 import {
@@ -41,7 +41,7 @@ async function post() {
     }
     const inputs = readInputs();
     if (inputs.onCancel === "cancel" && inputs.apiKey) {
-      const { cancelRun } = await import("./run-YER44AKL.js");
+      const { cancelRun } = await import("./run-WZ7UD5HU.js");
       for (const id of batchIds) {
         await cancelRun(id, { provider: inputs.provider, apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
         logInfo(`cancelled ${id}`);

@@ -8,7 +8,7 @@ import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-HPVHTHGO.js";
+} from "./chunk-EL3AWCO5.js";
 import {
   appendHistory,
   observeResults,
@@ -48,7 +48,7 @@ import {
   scrubLines,
   tryClassifyBatchLine,
   writeResults
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import {
   PROVIDER_LABELS,
   piecesToFit,
@@ -300,7 +300,7 @@ import { join } from "node:path";
 
 // src/run/batch/downloadFile.ts
 import { createWriteStream, renameSync, rmSync } from "node:fs";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 async function downloadFile(provider, fileId, dest, opts = {}) {
   const attempts = opts.attempts ?? 10;
@@ -308,7 +308,9 @@ async function downloadFile(provider, fileId, dest, opts = {}) {
   for (let i = 0; ; i++) {
     try {
       const body = await provider.fileContent(fileId, opts.signal);
-      await pipeline(Readable.fromWeb(body), scrubLines(), createWriteStream(tmp));
+      const source = Readable.fromWeb(body);
+      if (opts.renameIds?.size) await pipeline(source, scrubLines(), renameCustomIds(opts.renameIds), createWriteStream(tmp));
+      else await pipeline(source, scrubLines(), createWriteStream(tmp));
       renameSync(tmp, dest);
       return;
     } catch (err) {
@@ -318,6 +320,27 @@ async function downloadFile(provider, fileId, dest, opts = {}) {
       await sleep(Math.min(300 * 2 ** i, 5e3), opts.signal);
     }
   }
+}
+function renameCustomIds(ids) {
+  let rest = "";
+  const rename = (line) => {
+    if (!line.trim()) return line;
+    const parsed = JSON.parse(line);
+    const own = typeof parsed.custom_id === "string" ? ids.get(parsed.custom_id) : void 0;
+    return own === void 0 ? line : JSON.stringify({ ...parsed, custom_id: own });
+  };
+  return new Transform({
+    transform(chunk, _enc, done) {
+      const text = rest + chunk.toString("utf8");
+      const parts = text.split("\n");
+      rest = parts.pop() ?? "";
+      done(null, parts.map((l) => `${rename(l)}
+`).join(""));
+    },
+    flush(done) {
+      done(null, rest ? rename(rest) : void 0);
+    }
+  });
 }
 
 // src/run/batch/settlePart.ts
@@ -334,15 +357,16 @@ async function settlePart(ctx, lines, ps, batch, opts = {}) {
   if (batch.status === "failed") {
     ps.error_path = writeFailure(ctx, dir, lines, ps, batch, opts.final === true);
   } else {
+    const renameIds = standInIds(ctx, lines);
     if (batch.output_file_id && !ps.output_path) {
       const dest = join(dir, `${fileNameOf(batch.id)}_output.jsonl`);
-      await downloadFile(ctx.provider, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log });
+      await downloadFile(ctx.provider, batch.output_file_id, dest, { signal: ctx.signal, log: ctx.log, renameIds });
       ps.output_path = dest;
       ctx.save();
     }
     if (batch.error_file_id && !ps.error_path) {
       const dest = join(dir, `${fileNameOf(batch.id)}_error.jsonl`);
-      await downloadFile(ctx.provider, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log });
+      await downloadFile(ctx.provider, batch.error_file_id, dest, { signal: ctx.signal, log: ctx.log, renameIds });
       ps.error_path = dest;
       ctx.save();
     }
@@ -352,6 +376,18 @@ async function settlePart(ctx, lines, ps, batch, opts = {}) {
   }
   ps.done = true;
   ctx.save();
+}
+function standInIds(ctx, lines) {
+  const ids = /* @__PURE__ */ new Map();
+  const wire = ctx.provider.wireCustomId;
+  if (!wire) return ids;
+  for (const l of lines) {
+    const own = ctx.items.get(l)?.custom_id;
+    if (own === void 0) continue;
+    const sent = wire(own);
+    if (sent !== own) ids.set(sent, own);
+  }
+  return ids;
 }
 async function writeUnfinished(ctx, dir, lines, ps, batch, fate) {
   const listed = /* @__PURE__ */ new Set();

@@ -22,8 +22,8 @@ import {
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-J63QCWLY.js";
-import "./chunk-HPVHTHGO.js";
+} from "./chunk-GLCL7VU5.js";
+import "./chunk-EL3AWCO5.js";
 import "./chunk-DYJFSASS.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
@@ -35,7 +35,7 @@ import {
   parseDeployments,
   parseProviderName,
   providerKey
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import "./chunk-J5RN5IGE.js";
 import "./chunk-HKNME46Z.js";
 import "./chunk-64PVKJPU.js";

@@ -24490,16 +24490,25 @@ function makeClient(opts) {
 // src/run/providers/types.ts
 var PROVIDER_NAMES = ["openai", "azure", "gemini", "anthropic"];
 
-// src/run/sync/syncClientDispatcher.ts
-var import_undici = __toESM(require_undici(), 1);
-function longCallDispatcher(timeoutMs) {
-  return new import_undici.Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-}
+// src/run/providers/anthropic/customIds.ts
+import { createHash } from "node:crypto";
 
 // src/run/providers/anthropic/wire.ts
 var ANTHROPIC_VERSION = "2023-06-01";
 var ANTHROPIC_CUSTOM_ID = /^[a-zA-Z0-9_-]{1,64}$/;
 var ANTHROPIC_BATCH_LIMITS = { maxLines: 1e5, maxBytes: 256e6 };
+
+// src/run/providers/anthropic/customIds.ts
+function wireCustomId(id) {
+  if (ANTHROPIC_CUSTOM_ID.test(id)) return id;
+  return `bw-${createHash("sha256").update(id, "utf8").digest("base64url").slice(0, 43)}`;
+}
+
+// src/run/sync/syncClientDispatcher.ts
+var import_undici = __toESM(require_undici(), 1);
+function longCallDispatcher(timeoutMs) {
+  return new import_undici.Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+}
 
 // src/run/providers/anthropic/anthropicClient.ts
 function sdkBaseURL(baseURL) {
@@ -25054,9 +25063,7 @@ function translateLine(line) {
     );
   }
   const id = line.custom_id;
-  if (typeof id !== "string" || !ANTHROPIC_CUSTOM_ID.test(id)) {
-    problems.push(`custom_id ${JSON.stringify(id)}: Anthropic takes 1 to 64 letters, digits, "_" and "-" only (^[a-zA-Z0-9_-]{1,64}$)`);
-  }
+  if (typeof id !== "string" || id === "") problems.push(`custom_id ${JSON.stringify(id)}: must be a non-empty string`);
   let params = null;
   if (isObject4(line.body)) {
     const translated2 = translateChatBody(line.body);
@@ -25065,7 +25072,7 @@ function translateLine(line) {
   } else {
     problems.push("body: must be an object");
   }
-  const request = problems.length === 0 && params ? { custom_id: id, params } : null;
+  const request = problems.length === 0 && params ? { custom_id: wireCustomId(id), params } : null;
   return { request, problems: problems.map((message) => ({ message })) };
 }
 
@@ -25471,6 +25478,7 @@ function createAnthropicProvider(opts) {
       );
       return { data: chatCompletionFromMessage(data, Math.floor(Date.now() / 1e3)), headers: response.headers };
     },
+    wireCustomId,
     async countInputTokens(req, signal) {
       const p = paramsFor(req);
       const counted = await guard(
@@ -25849,7 +25857,7 @@ function toOpenAIBatch(op) {
 import { Readable as Readable2 } from "node:stream";
 
 // src/run/providers/gemini/translateResult.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var count = (v) => typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
 function chatUsage2(u) {
   const prompt = count(u?.promptTokenCount) + count(u?.toolUsePromptTokenCount);
@@ -25871,7 +25879,7 @@ function finishReason2(reason, calledTools) {
   return "stop";
 }
 function callId(seed, candidate, part) {
-  return `call_${createHash("sha256").update(`${seed}\0${candidate}\0${part}`).digest("hex").slice(0, 24)}`;
+  return `call_${createHash2("sha256").update(`${seed}\0${candidate}\0${part}`).digest("hex").slice(0, 24)}`;
 }
 function choice(c, i, seed) {
   const index = typeof c.index === "number" ? c.index : i;
@@ -25899,7 +25907,7 @@ function toChatCompletion(resp, model, seed, createdSec) {
     const failure = reason ? { status: 400, body: { error: { code: "prompt_blocked", message: `Gemini blocked the prompt (${reason})`, type: "invalid_request_error", param: null }, provider_response: resp } } : { status: 500, body: { error: { code: "no_candidates", message: "Gemini answered without a candidate", type: "server_error", param: null }, provider_response: resp } };
     return { ok: false, failure };
   }
-  const id = resp.responseId ?? createHash("sha256").update(seed).digest("hex").slice(0, 29);
+  const id = resp.responseId ?? createHash2("sha256").update(seed).digest("hex").slice(0, 29);
   return {
     ok: true,
     body: {
@@ -25920,7 +25928,7 @@ function statusFailure(error) {
   return { status: http2, body: { error: { code: name, message, type: http2 >= 500 ? "server_error" : "invalid_request_error", param: null } } };
 }
 function requestId(key) {
-  return createHash("sha256").update(key).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(key).digest("hex").slice(0, 32);
 }
 function toOpenAIOutputLine(line, model, createdSec) {
   if (typeof line.key !== "string") return null;

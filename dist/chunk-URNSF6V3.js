@@ -10,7 +10,7 @@ import {
   readLineAt,
   scanLines,
   stringify
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import {
   formatLineProblems,
   readJsonlLines,

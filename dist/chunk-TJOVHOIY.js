@@ -11,7 +11,7 @@ import {
   formatUsd,
   linkUrl,
   markdownInActionWords
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import {
   PricingFileError
 } from "./chunk-J5RN5IGE.js";

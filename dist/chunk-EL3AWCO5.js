@@ -29,7 +29,7 @@ import {
   subtractRanges,
   totalCosts,
   zeroCosts
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import {
   PROVIDER_LABELS,
   RequestFileChecker,

@@ -11,7 +11,7 @@ import {
   parseTokenCount,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-HTCCIB37.js";
+} from "./chunk-TJOVHOIY.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   OpenAI,
@@ -34,7 +34,7 @@ import {
   registerSecret,
   savingClaim,
   scrub
-} from "./chunk-M7UKEXBD.js";
+} from "./chunk-6ILP5XWS.js";
 import {
   PROVIDER_LABELS,
   STALE_CATALOG_DAYS
