@@ -243,6 +243,11 @@ test('check() is the translation\'s problems; uploadPart refuses a part over the
     await assert.rejects(writeBatchBody(path, undefined, { maxLines: 10, maxBytes: 100 }), AnthropicPartError);
     await assert.rejects(stat(bodyPathOf(path)), 'a refused part leaves no body behind');
     await assert.rejects(s.provider.fileContent('anthropic-results:msgbatch_missing'), OpenAI.NotFoundError);
+    // A handle naming a part that is no longer there (the run folder moved): the runner re-uploads on a 404.
+    await assert.rejects(
+      s.provider.createBatch({ input_file_id: 'anthropic-part:/nonexistent/part.jsonl', endpoint: '/v1/chat/completions', metadata: {} }),
+      OpenAI.NotFoundError,
+    );
   } finally {
     await s.close();
   }

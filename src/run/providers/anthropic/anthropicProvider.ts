@@ -1,6 +1,7 @@
 // Anthropic's Message Batches and Messages API behind batchwise's provider seam (../types.ts): OpenAI request lines
 // are translated on the way out (translateRequest.ts), batches, result lines and errors on the way in. Every call goes
 // through the Anthropic SDK.
+import { existsSync } from 'node:fs';
 import { wireCustomId } from './customIds.ts';
 import type { Batch } from 'openai/resources/batches';
 import OpenAI from 'openai';
@@ -75,6 +76,12 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): Provide
       if (!partPath) throw new TypeError(`not an Anthropic part handle: ${a.input_file_id}`);
       if (a.endpoint !== TRANSLATED_URL) throw new TypeError(`the Anthropic provider batches ${TRANSLATED_URL} only, not ${a.endpoint}`);
       // a.metadata is not sent: a Message Batch has no metadata to keep it in.
+      // A handle from another checkout (the run folder moved since) names a part that is not there: said as the file
+      // being gone (404), so the runner makes a new handle from the part where it is now.
+      if (!existsSync(partPath)) {
+        const message = `the part ${partPath} named by ${a.input_file_id} is not there (the run folder moved?)`;
+        throw OpenAI.APIError.generate(404, { error: { code: 'part_not_found', message, type: 'invalid_request_error', param: null } }, message, new Headers());
+      }
       const body = await readBatchBody(partPath, signal);
       // The body goes as the bytes on disk (up to 256 MB), not re-serialised from an object graph of that size; the
       // SDK's client still signs, sends and reads it. Sent once: the caller checks listBatches before a second try.
