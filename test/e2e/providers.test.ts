@@ -91,6 +91,12 @@ for (const c of CASES) {
       assert.ok(r.summary.ledger.total.saved_usd > 0, 'batch saved against the same provider\'s sync prices');
       assert.equal(loadState(r.outDir)?.provider, c.provider);
       assert.equal((await batchesOn(c, emu)).length, 1);
+      if (c.provider === 'gemini') {
+        // The uploaded input of an ended job is deleted (uploads count against the project's 20 GB).
+        const file = String(loadState(r.outDir)?.parts[0]?.file_id).split('#')[0];
+        const res = await fetch(`${emu.origin}/v1beta/${file}`, { headers: { 'x-goog-api-key': KEY } });
+        assert.equal(res.status, 404, `${file} is gone`);
+      }
       // Input is exact: tiktoken for OpenAI's models, the provider's own counter (with the key) for the others.
       assert.equal(r.summary.estimate.input_tokens_approximate, false);
       assert.equal(r.summary.estimate.input_tokens_source, c.provider === 'azure' ? 'exact' : 'provider_count');

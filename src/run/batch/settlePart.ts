@@ -48,6 +48,10 @@ export async function settlePart(ctx: RunContext, lines: number[], ps: PartState
   }
   ps.done = true;
   ctx.save();
+  // Results are home: the uploaded input may go (a failure to delete it costs storage, never the run).
+  if (ps.file_id && ctx.provider.releaseInput) {
+    await ctx.provider.releaseInput(ps.file_id, ctx.signal).catch((err: unknown) => ctx.log(`could not delete the uploaded input ${ps.file_id}: ${(err as Error).message}`));
+  }
 }
 
 /** The provider's stand-in id → the file's own, for the part's requests sent under another id (empty for most). */

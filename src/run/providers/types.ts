@@ -90,6 +90,10 @@ export interface Provider {
    *  outside its pattern); results come back under it and the runner maps them to the file's own id. Absent: as is. */
   wireCustomId?(id: string): string;
 
+  /** The part's uploaded input is no longer needed (its batch has ended and its results are home): delete it where
+   *  uploads count against a storage cap (Gemini: 20 GB per project). Best effort; absent: nothing to do. */
+  releaseInput?(inputFileId: string, signal?: AbortSignal): Promise<void>;
+
   /** Frees connection pools the provider made (optional). */
   close?(): Promise<void>;
 }

@@ -97,6 +97,12 @@ export function createGeminiProvider(opts: GeminiProviderOptions): Provider {
       }
     },
 
+    async releaseInput(inputFileId, signal) {
+      // Uploaded files count against the project's storage (and would live 48 h): the input of an ended job goes.
+      const { file } = readHandle(inputFileId);
+      await http.call(`/v1beta/${file}`, { method: 'DELETE', signal, retry: true });
+    },
+
     async retrieveBatch(id, signal) {
       return toOpenAIBatch(await retrieve(id, signal));
     },
