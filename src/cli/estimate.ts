@@ -49,7 +49,13 @@ export function addEstimateCommand(program: Command): void {
     .argument('<file>', 'request file in the Batch API JSONL format')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'markdown', 'json', 'csv']).default('table'))
     .option('--json', 'the same as --format json')
-    .option('--detail', 'list every request (json items, csv rows)');
+    .option('--detail', 'list every request (json items, csv rows)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  batchwise estimate requests.jsonl\n  batchwise estimate requests.jsonl --latency-budget 2h --format json\n' +
+        "  batchwise estimate requests.jsonl --compare 'claude-haiku-4-5,gemini-3.5-flash,azure'\n" +
+        '  ANTHROPIC_API_KEY=… batchwise estimate claude.jsonl --provider anthropic   (input counted by Anthropic: exact)',
+    );
   addProviderOptions(addHistoryOptions(addPricingOptions(cmd)), { deployments: false })
     .option('--no-count-tokens', "Anthropic and Gemini: never call the provider's free token counter, even with a key (input stays approximate)")
     .option('--latency-budget <duration>', 'how long you can wait for answers, e.g. 30m, 6h, 2d (default: 24h)', durationArg('--latency-budget'))
