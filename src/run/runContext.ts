@@ -32,6 +32,8 @@ export interface RunContext {
   /** Every model of the file has flex processing: the safety net and small retries use it. */
   flexAvailable: boolean;
   flexFallback: boolean;
+  /** `--region`: the live cost and the journal price regional processing as the ledger does. */
+  region: boolean;
   poll: { min: number; max: number };
   limits: Partial<BatchLimits>;
   githubRunId?: string;

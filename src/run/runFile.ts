@@ -93,7 +93,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     items, deadline: st.deadline_ms, budgetMs: st.deadline_ms - Date.parse(st.started_at), retries: o.retries,
     syncRetryThreshold: o.paths.syncRetries ? opts.syncRetryThreshold ?? 100 : 0,
     rpm: opts.rpm ?? null, tpm: opts.tpm ?? null, concurrency: o.concurrency, flexAvailable: [...items.values()].length > 0 && flexForAll(items),
-    flexFallback: o.paths.flexFallback, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: { ...provider.partLimits, ...(opts.partLimits ?? {}) },
+    flexFallback: o.paths.flexFallback, region: opts.region === true, poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS, limits: { ...provider.partLimits, ...(opts.partLimits ?? {}) },
     githubRunId: opts.githubRunId, log, signal: opts.signal, onBatchesSubmitted: opts.onBatchesSubmitted, onProgress: opts.onProgress, onSyncProgress: opts.onSyncProgress,
     existing: null, queueLimitTokens: opts.queueLimitTokens ?? null, until, maxBatches: opts.maxBatches ?? DEFAULT_MAX_BATCHES, created: 0,
   });

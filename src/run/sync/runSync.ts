@@ -60,6 +60,8 @@ export interface SyncRunOptions {
   /** Flex still without capacity after the retries: send at the standard tier (that result's mode is 'sync'). */
   flexFallback?: boolean;
   pricingFor: (model: string) => ModelPricing;
+  /** Regional processing (`--region`): +10% where the model charges it, in every cost this runner reports. */
+  region?: boolean;
   /** After every answer (and every 429): counts, limits used, cost so far, ETA. */
   onProgress?: (p: SyncProgress) => void;
   log?: (line: string) => void;
@@ -259,7 +261,7 @@ export async function runSync(
         const served = data !== null && typeof data === 'object' ? data.service_tier : undefined;
         // Fast mode answers echo "priority" (whether "priority" or "fast" was sent); a downgraded one says "default".
         const mode = served === 'flex' ? 'flex' : served === 'priority' || served === 'fast' ? 'priority' : typeof served === 'string' ? 'sync' : flex ? 'flex' : priority ? 'priority' : 'sync';
-        return record(item, { status: 'succeeded', mode, response: data, error: null, usage, cost_usd: syncCostUsd(pricingFor(item.model), mode, usage) });
+        return record(item, { status: 'succeeded', mode, response: data, error: null, usage, cost_usd: syncCostUsd(pricingFor(item.model), mode, usage, { region: opts.region === true }) });
       } catch (err) {
         inFlight--;
         const failure = classifyFailure(err, provider.apiKey);

@@ -37,7 +37,7 @@ export async function runSyncPhase(ctx: RunContext, catalog: Catalog, lines: num
       readRunItems(ctx.inputPath, wanted),
       {
         provider: ctx.provider, tier, rpm: ctx.rpm, tpm: ctx.tpm, concurrency: ctx.concurrency, deadline: ctx.deadline, total: lines.length,
-        signal: ctx.signal, retries: ctx.retries, flexFallback: ctx.flexFallback,
+        signal: ctx.signal, retries: ctx.retries, flexFallback: ctx.flexFallback, region: ctx.region,
         pricingFor: (model) => resolvePricing(catalog, model), log: ctx.log,
         ...(ctx.onSyncProgress ? { onProgress: (p) => ctx.onSyncProgress!(p, tierName(tier)) } : {}),
       },
