@@ -46,6 +46,8 @@ const ACCOUNT_REFUSALS = new Set([
   'invalid_api_key', 'http_401', 'http_403', 'insufficient_quota', 'credit_balance_exhausted',
   'organization_spend_limit_exceeded', 'project_spend_limit_exceeded', 'organization_usage_limit_exceeded',
   'connection_error',
+  // Anthropic's error types and Gemini's statuses for the same refusals (their adapters keep the provider's code).
+  'authentication_error', 'permission_error', 'API_KEY_INVALID', 'UNAUTHENTICATED', 'PERMISSION_DENIED',
 ]);
 export const DEFAULT_POLL_MS = { min: 2_000, max: 60_000 };
 

@@ -243,3 +243,16 @@ test('anthropic: ids outside its custom_id pattern are sent as stand-ins and com
     }
   }
 });
+
+// The Anthropic emulator takes any key (it checks only that one is sent): its authentication_error code is in the
+// same list (runFile's ACCOUNT_REFUSALS) but is exercised by the unit tests of the adapter's error mapping only.
+test('a key the provider refuses: "could not run" (exit 1) in sync mode too (Gemini, with the emulator\'s key list)', async () => {
+  const emu = await emulator({ gemini: { apiKeys: ['the-good-key'] } });
+  try {
+    const gemini = await run(requestFile(3, 'gemini-3.5-flash'), emu, { provider: 'gemini', baseURL: emu.origin, apiKey: 'a-bad-key', mode: 'sync', exactTokens: false });
+    assert.equal(gemini.summary.exit_code, 1, gemini.logs.join('\n'));
+    assert.ok(gemini.results.every((r) => r.status === 'failed'));
+  } finally {
+    await emu.close();
+  }
+});
