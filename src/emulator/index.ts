@@ -19,6 +19,7 @@ export type { CancelledLines, LimiterKind, TokenCounting } from './types.ts';
 export { parseDuration, DurationError } from '../shared/duration.ts';
 
 import type { GeminiSwitches } from './gemini/switches.ts';
+import type { AnthropicSwitches } from './anthropic/switches.ts';
 
 export interface EmulatorOptions {
   port?: number;
@@ -83,6 +84,9 @@ export interface EmulatorOptions {
   /** Gemini: each plausible behaviour where Google's docs are silent (state prefix, a cancelled job's output, shut-down
    *  models, display-name length, valid keys); src/emulator/gemini/README.md. */
   gemini?: Partial<GeminiSwitches>;
+  /** Anthropic: an output-tokens-per-minute limit, and the two things its rate-limit docs leave open (whether output
+   *  is reserved from max_tokens; whether remaining tokens are shown rounded to thousands); anthropic/README.md. */
+  anthropic?: Partial<AnthropicSwitches>;
   /** The emulator's clock in ms (default Date.now): tests drive limits, lifecycles and expiry with it. Held answers
    *  (latencyMs) wait on real timers whatever the clock says. */
   now?: () => number;
@@ -119,6 +123,7 @@ function resolve(opts: EmulatorOptions): EmulatorConfig {
   const finalizeMs = opts.finalizeMs ?? 200;
   return {
     ...(opts.gemini ? { gemini: opts.gemini } : {}),
+    ...(opts.anthropic ? { anthropic: opts.anthropic } : {}),
     failRate: rate('failRate', opts.failRate, 0),
     httpFaultRate: rate('httpFaultRate', opts.httpFaultRate, 0),
     dropRate: rate('dropRate', opts.dropRate, 0),

@@ -1,3 +1,4 @@
+import type { AnthropicSwitches } from './anthropic/switches.ts';
 import type { GeminiSwitches } from './gemini/switches.ts';
 // Plain data of the emulator: the API objects exactly as the real API serialises them, and the emulator's own
 // bookkeeping kept next to them (never sent to clients).
@@ -122,6 +123,8 @@ export type CancelledLines = 'omitted' | 'error-file';
 export interface EmulatorConfig {
   /** The Gemini face's switches where Google's docs are silent (gemini/switches.ts); absent: environment, defaults. */
   gemini?: Partial<GeminiSwitches>;
+  /** The Anthropic face's switches (anthropic/switches.ts: OTPM, how output counts, how remaining tokens are shown). */
+  anthropic?: Partial<AnthropicSwitches>;
   failRate: number;
   httpFaultRate: number;
   dropRate: number;

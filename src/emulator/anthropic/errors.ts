@@ -19,12 +19,15 @@ export const STATUS: Record<string, number> = {
 export class AnthropicApiError extends Error {
   readonly type: string;
   readonly status: number;
+  /** Sent with the error (a 429's rate-limit headers and retry-after). */
+  readonly headers: Record<string, string>;
 
-  constructor(type: keyof typeof STATUS | string, message: string) {
+  constructor(type: keyof typeof STATUS | string, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = 'AnthropicApiError';
     this.type = type;
     this.status = STATUS[type] ?? 500;
+    this.headers = headers;
   }
 
   /** The error object as batch results carry it (`result.error`) and as the HTTP body is. */
@@ -46,5 +49,5 @@ export function sendAnthropicJson(res: ServerResponse, status: number, body: unk
 }
 
 export function sendAnthropicError(res: ServerResponse, err: AnthropicApiError, requestId: string): void {
-  sendAnthropicJson(res, err.status, err.body(requestId), { 'request-id': requestId });
+  sendAnthropicJson(res, err.status, err.body(requestId), { ...err.headers, 'request-id': requestId });
 }

@@ -1,7 +1,7 @@
 // Anthropic's Messages and Message Batches API, served by the same emulator as OpenAI's (README.md in this folder:
 // what follows Anthropic's documentation, what is guessed). Authentication, the anthropic-version header, per-call
-// faults and error bodies are Anthropic's own; the emulator's switches (timing, fail rate, faults, seed, clock) are
-// the ones the OpenAI batches use.
+// faults, error bodies and rate limits (rateLimits.ts) are Anthropic's own; the emulator's switches (timing, fail
+// rate, faults, seed, clock, rpm / tpm) are the ones the OpenAI face uses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createReadStream } from 'node:fs';
@@ -16,12 +16,16 @@ import { ClaudeModels } from './models.ts';
 import { ClaudePromptCache } from './promptCache.ts';
 import { countPrompt } from './promptTokens.ts';
 import { BATCH_MAX_BYTES, MESSAGES_MAX_BYTES, readJson } from './readBody.ts';
+import { AnthropicRateLimits, type Admitted } from './rateLimits.ts';
+import { resolveSwitches } from './switches.ts';
 import { API_VERSIONS, validateParams, type ApiVersion } from './validateParams.ts';
 
 interface AnthropicState {
   models: ClaudeModels;
   cache: ClaudePromptCache;
   batches: MessageBatchStore;
+  /** POST /v1/messages only: count_tokens and Message Batches have limits of their own (README.md). */
+  limits: AnthropicRateLimits;
 }
 
 /** One state per running emulator (the handler object is shared by every emulator in the process). */
@@ -44,7 +48,13 @@ function stateOf(services: Services): AnthropicState {
       models,
       cache,
     });
-    s = { models, cache, batches };
+    const switches = resolveSwitches(cfg.anthropic);
+    // The emulator's `tpm` is Anthropic's input-tokens limit (ITPM); the output limit is a switch of this face.
+    const limits = new AnthropicRateLimits({
+      rpm: cfg.rpm, itpm: cfg.tpm, otpm: switches.otpm, outputCounting: switches.outputCounting,
+      tokensRemaining: switches.tokensRemaining, perSecond: cfg.perSecond,
+    });
+    s = { models, cache, batches, limits };
     states.set(services, s);
   }
   return s;
@@ -100,9 +110,21 @@ const ROUTES: Route[] = [
       const body = await readJson(call.req, MESSAGES_MAX_BYTES);
       const { params, model } = validateParams(body, call.state.models, call.version, 'sync');
       const cfg = call.services.cfg;
+      const { limits, cache } = call.state;
+      let admitted: Admitted | null = null;
+      if (limits.enabled) {
+        // The input estimate: the prompt less what the cache holds for it now (cache reads do not count).
+        const prompt = countPrompt(params);
+        const now = cfg.now();
+        admitted = limits.admit(model.key, { inputTokens: prompt.tokens - cache.peek(prompt.breakpoints, now), maxTokens: params.max_tokens as number }, now);
+      }
       const delayMs = answerDelayMs(cfg, undefined, false, call.services.latencyRandom());
       if (delayMs > 0) await sleep(delayMs, undefined, { signal: call.services.closing });
-      reply(call, answerMessage(params, model, { seed: cfg.seed, now: cfg.now(), mode: 'sync', cache: call.state.cache }));
+      const message = answerMessage(params, model, { seed: cfg.seed, now: cfg.now(), mode: 'sync', cache });
+      const usage = message.usage as { input_tokens: number; cache_creation_input_tokens: number; output_tokens: number };
+      // Output is counted as it is produced, so the headers are made when the answer is sent.
+      const headers = admitted?.settle({ inputTokens: usage.input_tokens + usage.cache_creation_input_tokens, outputTokens: usage.output_tokens }, cfg.now()) ?? {};
+      sendAnthropicJson(call.res, 200, message, { ...headers, 'request-id': call.requestId });
     },
   },
   {
@@ -177,6 +199,8 @@ function versionOf(req: IncomingMessage): ApiVersion {
 
 async function handle(req: IncomingMessage, res: ServerResponse, url: URL, services: Services): Promise<void> {
   const requestId = newId('req_011C', 20);
+  // The API's clock is the emulator's: the rate-limit resets (RFC 3339) read against this date.
+  res.setHeader('date', new Date(services.cfg.now()).toUTCString());
   try {
     if (!hasKey(req)) throw new AnthropicApiError('authentication_error', 'x-api-key header is required');
     const method = req.method ?? 'GET';

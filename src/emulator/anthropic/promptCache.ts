@@ -20,6 +20,17 @@ export class ClaudePromptCache {
   /** prefix digest → expiry (ms); Map order is least recently used first. */
   private readonly entries = new Map<string, number>();
 
+  /** The tokens a request would read from the cache now, without touching it (the rate limiter's estimate). */
+  peek(breakpoints: Breakpoint[], now: number): number {
+    let read = 0;
+    for (const b of breakpoints) {
+      if (b.tokens < CACHE_MIN_TOKENS) continue;
+      const expires = this.entries.get(b.prefix);
+      if (expires !== undefined && expires > now) read = Math.max(read, b.tokens);
+    }
+    return read;
+  }
+
   use(breakpoints: Breakpoint[], now: number): CacheUse {
     const cacheable = breakpoints.filter((b) => b.tokens >= CACHE_MIN_TOKENS);
     if (cacheable.length === 0) return { read: 0, written: 0, written5m: 0, written1h: 0 };

@@ -12,6 +12,7 @@ import { makeAnthropicClient } from './anthropicClient.ts';
 import { readBatchBody, writeBatchBody } from './batchBody.ts';
 import { guard } from './errors.ts';
 import { partHandle, partPathOf } from './handles.ts';
+import { withOpenAIRateLimitHeaders } from './rateLimitHeaders.ts';
 import { resultsContent } from './resultsStream.ts';
 import { batchFromAnthropic } from './translateBatch.ts';
 import { TRANSLATED_URL, translateChatBody, translateLine, UntranslatableRequestError } from './translateRequest.ts';
@@ -147,7 +148,8 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): Provide
           })
           .withResponse(),
       );
-      return { data: chatCompletionFromMessage(data, Math.floor(Date.now() / 1000)), headers: response.headers };
+      // The sync runner paces from x-ratelimit-*: Anthropic's anthropic-ratelimit-* are translated (and kept).
+      return { data: chatCompletionFromMessage(data, Math.floor(Date.now() / 1000)), headers: withOpenAIRateLimitHeaders(response.headers) };
     },
 
     wireCustomId,

@@ -1,9 +1,11 @@
 // Anthropic's errors as the openai SDK's classes, so batchwise's retry and failure rules (written once, for OpenAI)
-// apply unchanged: the HTTP status picks the class, Anthropic's error type is kept as `code`. Every message built
-// from a server's body passes through scrub(): a proxy may echo the key.
+// apply unchanged: the HTTP status picks the class, Anthropic's error type is kept as `code`, the headers keep
+// Anthropic's and add OpenAI's rate-limit ones (rateLimitHeaders.ts). Every message built from a server's body passes
+// through scrub(): a proxy may echo the key.
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { scrub } from '../../../shared/secrets.ts';
+import { withOpenAIRateLimitHeaders } from './rateLimitHeaders.ts';
 
 /** The HTTP status of each Anthropic error type (platform.claude.com/docs/en/api/errors): what an errored batch
  *  result would have answered as a direct call. */
@@ -49,7 +51,8 @@ export function toOpenAIError(err: unknown): unknown {
     const read = readErrorBody(err.error);
     const type = read?.type ?? 'api_error';
     const message = scrub(read?.message ?? err.message);
-    const headers = new Headers(err.headers ?? undefined);
+    // A 429's anthropic-ratelimit-* said as OpenAI's too, so the runner's gate learns from refusals as from answers.
+    const headers = withOpenAIRateLimitHeaders(err.headers);
     // OpenAI's classes read the request id from x-request-id; Anthropic sends it as request-id.
     const requestId = headers.get('request-id') ?? read?.requestId ?? null;
     if (requestId && !headers.has('x-request-id')) headers.set('x-request-id', requestId);
