@@ -11,13 +11,14 @@ import { addJoinCommand } from './join.ts';
 import { addPricingCommand } from './pricing.ts';
 import { VERSION } from '../shared/version.ts';
 import { registerSecret, scrubProcessOutput } from '../shared/secrets.ts';
+import { KEY_ENV } from '../run/providers/index.ts';
 
-// Whatever a server echoes back, the key never leaves the process: every writer scrubs what it writes.
-registerSecret(process.env.OPENAI_API_KEY);
+// Whatever a server echoes back, no provider's key leaves the process: every writer scrubs what it writes.
+for (const names of Object.values(KEY_ENV)) for (const name of names) registerSecret(process.env[name]);
 scrubProcessOutput();
 
 const program = new Command('batchwise')
-  .description('Estimate, decide and run OpenAI request files: sync vs flex vs the Batch API')
+  .description('Estimate, decide and run OpenAI-format request files: sync vs flex vs batch, on OpenAI, Azure OpenAI, Anthropic or Gemini')
   .version(VERSION);
 addDemoCommand(program);
 addEstimateCommand(program);
