@@ -5,7 +5,8 @@ import { scrub } from '../shared/secrets.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArtifactClient } from '@actions/artifact';
-import { loadCatalog, providerCatalog } from '../pricing/index.ts';
+import { loadCatalog } from '../pricing/index.ts';
+import { catalogForProvider } from '../run/providers/index.ts';
 import { estimateToJson } from '../report/estimateJson.ts';
 import { renderEstimateMarkdown } from '../report/estimateMarkdown.ts';
 import { collectFailures } from '../report/failures.ts';
@@ -62,7 +63,7 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     const inputs = readInputs();
     const ctx = readRunnerContext();
     // The prices the chosen provider bills (Anthropic's and Gemini's own; Azure's are OpenAI's list).
-    const catalog = providerCatalog(inputs.provider, loadCatalog(inputs.pricingFile, { strict: inputs.strictPricing }));
+    const catalog = catalogForProvider(inputs.provider, loadCatalog(inputs.pricingFile, { strict: inputs.strictPricing }));
     // Today is read once, here at the edge: model shutdowns and the catalog's age (BATCHWISE_NOW pins it in tests).
     const today = now();
     const gh = inputs.githubToken ? githubClient(inputs.githubToken, ctx.apiUrl) : null;

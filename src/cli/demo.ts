@@ -8,13 +8,13 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { startEmulator } from '../emulator/index.ts';
 import { estimateFile } from '../estimate/estimateFile.ts';
-import { loadCatalog, providerCatalog } from '../pricing/index.ts';
+import { loadCatalog } from '../pricing/index.ts';
 import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
 import { formatUsd } from '../shared/money.ts';
 import { renderEstimateTable } from '../report/estimateTable.ts';
 import { answerText } from '../results/index.ts';
 import type { ResultRecord } from '../results/index.ts';
-import { KEY_ENV, PROVIDER_NAMES, runFile } from '../run/index.ts';
+import { KEY_ENV, PROVIDER_NAMES, catalogForProvider, runFile } from '../run/index.ts';
 import type { ProviderName } from '../run/index.ts';
 import { describeSummary, reportRunFailure, runSummaryJson } from './runOutput.ts';
 import { addFormatOption, printJson, useFormat } from './outputFormat.ts';
@@ -72,7 +72,7 @@ async function demo(flags: DemoFlags): Promise<number> {
   try {
     const who = { openai: 'OpenAI', azure: 'Azure OpenAI', anthropic: 'Anthropic', gemini: 'Gemini' }[provider];
     say(`batchwise demo: a local ${who} emulator is listening on ${provider === 'openai' ? emulator.url : emulator.origin} (no key, no network)\n`);
-    const catalog = providerCatalog(provider, loadCatalog());
+    const catalog = catalogForProvider(provider, loadCatalog());
     say(renderEstimateTable(await estimateFile(file, { catalog, minSavingsUsd: flags.minSavings, displayName: file })));
     if (flags.minSavings < DEFAULT_MIN_SAVINGS_USD) {
       say(`(the demo sets --min-savings to ${formatUsd(flags.minSavings)}: a file this small saves a fraction of a cent, and the default ${formatUsd(DEFAULT_MIN_SAVINGS_USD)} would pick sync)\n`);

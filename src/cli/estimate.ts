@@ -17,8 +17,7 @@ import { reportFailure } from './errors.ts';
 import { useFormat } from './outputFormat.ts';
 import { addProviderOptions, providerOptions } from './providerFlags.ts';
 import type { ProviderFlags } from './providerFlags.ts';
-import { makeProvider, providerKey } from '../run/index.ts';
-import { providerCatalog } from '../pricing/index.ts';
+import { catalogForProvider, makeProvider, providerKey } from '../run/index.ts';
 import type { Endpoint } from '../requests/types.ts';
 import { durationArg, numberArg, usdArg } from './args.ts';
 
@@ -98,7 +97,7 @@ async function runEstimate(file: string, flags: EstimateFlags): Promise<number> 
     const provider = flags.provider ?? 'openai';
     const counter = flags.countTokens ? await tokenCounter(flags) : undefined;
     const estimate = await estimateFile(file, {
-      catalog: providerCatalog(provider, catalogFrom(flags)),
+      catalog: catalogForProvider(provider, catalogFrom(flags)),
       ...(counter ? { countInputTokens: counter.count } : {}),
       region: flags.region,
       history,

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { KEY_ENV, PROVIDER_NAMES, parseDeployments } from '../run/index.ts';
 import type { DeploymentMap, ProviderName } from '../run/index.ts';
+import { UsageError } from '../shared/usageError.ts';
 
 export interface ProviderFlags {
   provider?: ProviderName;
@@ -34,6 +35,10 @@ function urlArg(value: string): string {
 
 /** What runFile / batchStatus / cancelRun take from the flags. */
 export function providerOptions(flags: ProviderFlags): { provider?: ProviderName; deployments?: DeploymentMap; baseURL?: string } {
+  // Deployments mean Azure: given for another provider they would be ignored and the run billed elsewhere.
+  if (flags.deployment?.length && flags.provider !== 'azure') {
+    throw new UsageError(`--deployment is for --provider azure (the provider is ${flags.provider ?? 'openai'})`);
+  }
   return {
     ...(flags.provider ? { provider: flags.provider } : {}),
     ...(flags.deployment?.length ? { deployments: parseDeployments(flags.deployment) } : {}),

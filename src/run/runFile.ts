@@ -6,7 +6,7 @@ import { estimateFile } from '../estimate/estimateFile.ts';
 import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
 import type { FileEstimate, LineEstimate } from '../estimate/types.ts';
 import type { Endpoint } from '../requests/types.ts';
-import { providerCatalog, resolvePricing } from '../pricing/index.ts';
+import { resolvePricing } from '../pricing/index.ts';
 import { LedgerBook, OutcomeIndex, openJournal, writeResults } from '../results/index.ts';
 import type { ResultRecord } from '../results/index.ts';
 import { renderRunMarkdown, runReportJson } from '../report/runReport.ts';
@@ -19,9 +19,10 @@ import { MaxCostError, RunStateError } from './errors.ts';
 import type { CostPaths } from './plan/policy.ts';
 import type { Decision, InProgress } from './types.ts';
 import { fileSha256 } from './state/fileSha256.ts';
-import { makeProvider, providerKey } from './providers/index.ts';
+import { catalogForProvider, makeProvider, providerKey } from './providers/index.ts';
 import type { Provider } from './providers/index.ts';
-import { checkLinesFor, tiersOf } from './providers/checkLines.ts';
+import { providerProblems, providerProblemsError, tiersOf } from './providers/checkLines.ts';
+import { RequestFileError } from '../requests/types.ts';
 import { decideWithin, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './plan/policy.ts';
 import { policyInput } from './plan/sharedMaxCost.ts';
 import type { RunContext } from './runContext.ts';
@@ -105,14 +106,19 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
 
   // Tiers the provider does not run (Azure and the others: no flex, no priority through their batch APIs) are not
   // priced, so the policy can never plan them.
-  // Each provider bills its own prices (Anthropic's and Gemini's from data/providers.json; Azure's are OpenAI's).
-  const priced = opts.catalog.provider === providerName ? opts.catalog : providerCatalog(providerName, opts.catalog);
-  const catalog = tiersOf(priced, provider.tiers);
+  // Each provider bills its own prices (Anthropic's and Gemini's from data/providers.json; Azure's are OpenAI's), and
+  // tiers it does not run are not priced (the policy can never plan them).
+  const catalog = tiersOf(catalogForProvider(providerName, opts.catalog), provider.tiers);
   if (opts.mode === 'priority' && !provider.tiers.priority) throw new UsageError(`--mode priority: ${provider.name} has no priority processing through this API`);
   if (opts.mode === 'flex' && !provider.tiers.flex) throw new UsageError(`--mode flex: ${provider.name} has no flex processing through this API`);
   // With a key, the provider's own counter (Anthropic count_tokens, Gemini countTokens) makes the input exact; it is
   // free but one call per request, so only where the approximation is all there is (--exact-tokens, default on).
-  const counter = opts.exactTokens !== false ? provider.countInputTokens?.bind(provider) : undefined;
+  // Not on a rerun of the same folder: it keeps its decision, so counting again (one call per request) buys nothing.
+  const resuming = existsSync(join(outDir, 'state.json')) && !opts.fresh;
+  const counter = opts.exactTokens !== false && !resuming ? provider.countInputTokens?.bind(provider) : undefined;
+  // What the provider cannot take is found before the count of every line (one call each): with problems, nothing is
+  // counted, and they are reported with the validator's in one error.
+  const problems = await providerProblems(provider, path);
   const countInputTokens = counter
     ? (_line: number, body: Record<string, unknown>, url: string) => counter({ url: url as Endpoint, model: String(body.model), body }, opts.signal)
     : undefined;
@@ -122,11 +128,17 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     estimateFile(path, {
       catalog, detail: true, workers: opts.estimateWorkers, latencyBudgetMs: budget, minSavingsUsd: minSavings,
       displayName: path, region: opts.region, history: observations, historySource: source, now: opts.now,
-      ...(countInputTokens ? { countInputTokens } : {}),
+      ...(countInputTokens && problems.length === 0 ? { countInputTokens } : {}),
     });
-  let estimate = await estimateWith(history, opts.historySource ?? 'history');
+  let estimate: FileEstimate;
+  try {
+    estimate = await estimateWith(history, opts.historySource ?? 'history');
+  } catch (err) {
+    if (err instanceof RequestFileError && problems.length > 0) throw providerProblemsError(provider, path, path, problems, err);
+    throw err;
+  }
+  if (problems.length > 0) throw providerProblemsError(provider, path, path, problems);
   refuseShutDownModels(estimate, path);
-  await checkLinesFor(provider, path);
   for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
   const inputSha256 = await fileSha256(path);
   mkdirSync(outDir, { recursive: true });

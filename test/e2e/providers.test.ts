@@ -256,3 +256,31 @@ test('a key the provider refuses: "could not run" (exit 1) in sync mode too (Gem
     await emu.close();
   }
 });
+
+test('anthropic: the counter runs once per request on the first run only; a file with problems is never counted', async () => {
+  const calls: string[] = [];
+  const emu = await emulator({ log: (l) => calls.push(l) });
+  try {
+    const file = requestFile(5, 'claude-haiku-4-5');
+    const counted = () => calls.filter((l) => l.startsWith('POST /v1/messages/count_tokens')).length;
+    const first = await run(file, emu, { provider: 'anthropic', baseURL: emu.origin, mode: 'batch' });
+    assert.equal(counted(), 5);
+    // The same folder again (a resume, or `--until` continuing): it keeps its decision, so nothing is counted again.
+    await run(file, emu, { provider: 'anthropic', baseURL: emu.origin, mode: 'batch', outDir: first.outDir });
+    assert.equal(counted(), 5);
+    // A validator's problem (line 2: no messages) and Anthropic's (line 3: n > 1) in one error, nothing counted.
+    const bad = writeJsonl([
+      chatLine('a', 'one', { max_tokens: 5 }, 'claude-haiku-4-5'),
+      { custom_id: 'b', method: 'POST', url: '/v1/chat/completions', body: { model: 'claude-haiku-4-5', max_tokens: 5 } },
+      chatLine('c', 'three', { max_tokens: 5, n: 2 }, 'claude-haiku-4-5'),
+    ]);
+    await assert.rejects(run(bad, emu, { provider: 'anthropic', baseURL: emu.origin, mode: 'batch' }), (err: Error) => {
+      assert.match(err.message, /requests\.jsonl:2: /);
+      assert.match(err.message, /requests\.jsonl:3: anthropic: n: /);
+      return true;
+    });
+    assert.equal(counted(), 5);
+  } finally {
+    await emu.close();
+  }
+});

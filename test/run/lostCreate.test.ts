@@ -103,3 +103,45 @@ test('anthropic: two batches that could each be the lost one are named, and noth
     await emu.close();
   }
 });
+
+test('anthropic: a create that never reached the server is sent again, never attached to another part\'s batch of the same size', async () => {
+  const emu = await startEmulator({ completeAfterMs: 60_000 });
+  // The first create is answered 503 without being forwarded: nothing was made.
+  let refused = 0;
+  const t = new URL(emu.origin);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/v1/messages/batches' && refused === 0) {
+        refused++;
+        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }));
+        return;
+      }
+      const up = request({ host: t.hostname, port: t.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode!, r.headers);
+        r.pipe(res);
+      });
+      up.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  try {
+    const direct = makeProvider({ provider: 'anthropic', apiKey: 'k-test', baseURL: emu.origin, maxRetries: 0 });
+    // Part 1 of this run, already made and recorded.
+    const first = await direct.createBatch({ input_file_id: await direct.uploadPart(part('claude-haiku-4-5', 3)), endpoint: '/v1/chat/completions', metadata: meta('c') });
+    const provider = makeProvider({ provider: 'anthropic', apiKey: 'k-test', baseURL: `http://127.0.0.1:${(server.address() as { port: number }).port}`, maxRetries: 0 });
+    const second = await createBatchOnce(provider, {
+      input_file_id: await provider.uploadPart(part('claude-haiku-4-5', 3)), endpoint: '/v1/chat/completions', metadata: meta('b'),
+      inputSha256: 'a'.repeat(64), requests: 3, knownBatchIds: new Set([first.id]),
+    });
+    assert.equal(refused, 1);
+    assert.notEqual(second.id, first.id, 'part 2 got a batch of its own');
+    const all: string[] = [];
+    for await (const x of direct.listBatches(0)) all.push(x.id);
+    assert.equal(all.length, 2);
+  } finally {
+    server.close();
+    await emu.close();
+  }
+});

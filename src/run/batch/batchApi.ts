@@ -71,6 +71,8 @@ export interface CreateBatchArgs {
   inputSha256: string;
   /** Requests in the part: how a batch the server keeps no metadata for is recognised after a lost answer. */
   requests?: number;
+  /** Batches this run already holds for other parts: never taken for this one. */
+  knownBatchIds?: ReadonlySet<string>;
   attempts?: number;
   signal?: AbortSignal;
 }
@@ -106,7 +108,7 @@ async function findOurAttempt(provider: Provider, a: CreateBatchArgs, sinceSec: 
   if (ours) return ours;
   const candidates: Batch[] = [];
   for await (const b of provider.listBatches(sinceSec)) {
-    if (b.created_at < sinceSec || b.metadata) continue;
+    if (b.created_at < sinceSec || b.metadata || a.knownBatchIds?.has(b.id)) continue;
     if (!ATTACHABLE.has(b.status)) continue;
     if (b.input_file_id && b.input_file_id === a.input_file_id) return b;
     if (!b.input_file_id && a.requests !== undefined && b.request_counts?.total === a.requests) candidates.push(b);
@@ -115,9 +117,19 @@ async function findOurAttempt(provider: Provider, a: CreateBatchArgs, sinceSec: 
   if (candidates.length > 1) {
     throw new AmbiguousCreateError(
       `creating the batch failed after it may have reached ${provider.name}, and ${candidates.length} batches of ${a.requests} requests were ` +
-        `created since (${candidates.map((b) => b.id).join(', ')}); not sending it a third time. Cancel the one that is not ` +
-        'this run\'s (batchwise cancel BATCH_ID), then run the same command again',
+        `created since that no other part of this run holds (${candidates.map((b) => b.id).join(', ')}); not sending it again. ` +
+        'Cancel the one that is not this part\'s (batchwise cancel BATCH_ID), then run the same command again',
     );
+  }
+  return null;
+}
+
+/** A batch made from this very upload (`input_file_id`), live or done: what a run killed between create and save
+ *  left behind, found again where the provider keeps no metadata (Azure may not; OpenAI does). */
+export async function batchFromUpload(provider: Provider, inputFileId: string, sinceSec: number, known: ReadonlySet<string>): Promise<Batch | null> {
+  for await (const b of provider.listBatches(sinceSec)) {
+    if (b.created_at < sinceSec) break;
+    if (b.input_file_id === inputFileId && ATTACHABLE.has(b.status) && !known.has(b.id)) return b;
   }
   return null;
 }

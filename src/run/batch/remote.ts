@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Batch } from 'openai/resources/batches';
 import { cancelQuietly } from './batchRound.ts';
-import { makeProvider } from '../providers/index.ts';
+import { makeProvider, providerOfBatchId } from '../providers/index.ts';
 import type { Provider, ProviderConfig } from '../providers/index.ts';
 import { loadState, statePath } from '../state/state.ts';
 import type { RunState } from '../state/state.ts';
@@ -33,12 +33,14 @@ export interface StatusReport {
 }
 
 /** The run's own provider (state.json names it) unless the caller names another: its batches live there. */
-function providerFor(state: RunState | null, opts: RemoteOptions): Provider {
+function providerFor(state: RunState | null, opts: RemoteOptions, target?: string): Provider {
   if (opts.providerImpl) return opts.providerImpl;
-  const named = opts.provider ?? state?.provider ?? 'openai';
-  if (state?.provider && opts.provider && opts.provider !== state.provider) {
-    throw new UsageError(`this run's batches are on ${state.provider} (state.json), not ${opts.provider}: leave --provider out or use ${state.provider}`);
+  // A folder knows its provider (a state.json older than providers: openai); a bare id says it by its prefix.
+  const recorded = state ? state.provider ?? 'openai' : null;
+  if (recorded && opts.provider && opts.provider !== recorded) {
+    throw new UsageError(`this run's batches are on ${recorded} (state.json), not ${opts.provider}: leave --provider out or use ${recorded}`);
   }
+  const named = recorded ?? opts.provider ?? (target ? providerOfBatchId(target) : null) ?? 'openai';
   return makeProvider({ ...opts, provider: named });
 }
 
@@ -68,7 +70,7 @@ function row(b: Batch, part: string | null): BatchStatusRow {
 
 export async function batchStatus(target: string, opts: RemoteOptions = {}): Promise<StatusReport> {
   const { state, ids } = targetIds(target);
-  const provider = providerFor(state, opts);
+  const provider = providerFor(state, opts, target);
   const batches: BatchStatusRow[] = [];
   for (const { id, part } of ids) batches.push(row(await provider.retrieveBatch(id), part));
   const run = state
@@ -82,7 +84,7 @@ const FINISHED = new Set(['completed', 'failed', 'expired', 'cancelled']);
 /** Cancels every batch of the target that is still running; what finished stays available. */
 export async function cancelRun(target: string, opts: RemoteOptions = {}): Promise<StatusReport> {
   const { state, ids } = targetIds(target);
-  const provider = providerFor(state, opts);
+  const provider = providerFor(state, opts, target);
   const sink = opts.log ?? (() => {});
   const log = (line: string) => sink(redactSecrets(line, provider.apiKey));
   const batches: BatchStatusRow[] = [];

@@ -2,7 +2,7 @@
 // to a batch whose metadata names this exact part (a run killed right after creating it), else upload and create.
 import OpenAI from 'openai';
 import { VERSION } from '../../shared/version.ts';
-import { createBatchOnce, listOurBatches, sameWork, uploadPart } from './batchApi.ts';
+import { batchFromUpload, createBatchOnce, listOurBatches, sameWork, uploadPart } from './batchApi.ts';
 import type { Metadata } from './batchApi.ts';
 import type { RunContext } from '../runContext.ts';
 import type { PartState } from '../state/state.ts';
@@ -62,21 +62,33 @@ export async function submitPart(ctx: RunContext, wp: WrittenPart, ps: PartState
     ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): attached to existing batch ${found.id} (${found.status})`);
     return 'attached';
   }
-  if (!ps.file_id) {
+  const known = new Set(ctx.state.parts.flatMap((p) => [...(p.batch_id ? [p.batch_id] : []), ...(p.refused_batch_ids ?? [])]));
+  if (ps.file_id) {
+    // Uploaded by an earlier process that may have created the batch and died before saving its id: a batch made
+    // from this upload is that one (metadata found nothing: the provider may not keep it).
+    const made = await batchFromUpload(ctx.provider, ps.file_id, Math.floor(Date.parse(ctx.state.started_at) / 1000) - 120, known);
+    if (made) {
+      ps.batch_id = made.id;
+      ps.status = made.status;
+      ctx.save();
+      ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): attached to batch ${made.id} (${made.status}), made from this part's upload`);
+      return 'attached';
+    }
+  } else {
     ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
     ctx.save();
   }
   let batch;
   try {
     batch = await createBatchOnce(ctx.provider, {
-      input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, signal: ctx.signal,
+      input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, knownBatchIds: known, signal: ctx.signal,
     });
   } catch (err) {
     // A file that expired or vanished since the upload (a long pause between runs): upload again once.
     if (err instanceof OpenAI.NotFoundError) {
       ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
       ctx.save();
-      batch = await createBatchOnce(ctx.provider, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, signal: ctx.signal });
+      batch = await createBatchOnce(ctx.provider, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, knownBatchIds: known, signal: ctx.signal });
     } else throw err;
   }
   ps.batch_id = batch.id;

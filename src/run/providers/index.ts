@@ -10,6 +10,9 @@ import type { DeploymentMap } from './azure/deployments.ts';
 import { makeClient } from './openai/openaiClient.ts';
 import { openAIProvider } from './openai/openaiProvider.ts';
 import { PROVIDER_NAMES } from './types.ts';
+import { providerCatalog } from '../../pricing/index.ts';
+import type { Catalog } from '../../pricing/index.ts';
+import { tiersOf } from './checkLines.ts';
 import type { Provider, ProviderName } from './types.ts';
 
 export type { CallOptions, LineProblem, Metadata, Provider, ProviderName, ProviderRequest, SyncAnswer } from './types.ts';
@@ -45,6 +48,28 @@ export const BASE_URL_ENV: Record<ProviderName, readonly string[]> = {
   anthropic: ['ANTHROPIC_BASE_URL'],
   gemini: ['GEMINI_BASE_URL'],
 };
+
+/** The service tiers each provider runs through batchwise (what `Provider.tiers` says, known without a key): the
+ *  estimate must not price a tier the run could never use. */
+export const PROVIDER_TIERS: Record<ProviderName, { flex: boolean; priority: boolean }> = {
+  openai: { flex: true, priority: true },
+  azure: { flex: false, priority: false },
+  anthropic: { flex: false, priority: false },
+  gemini: { flex: false, priority: false },
+};
+
+/** The catalog an estimate or run through `provider` prices with: the provider's prices, and none for tiers it lacks. */
+export function catalogForProvider(provider: ProviderName, base: Catalog): Catalog {
+  const priced = base.provider === provider ? base : providerCatalog(provider, base);
+  return tiersOf(priced, PROVIDER_TIERS[provider]);
+}
+
+/** A bare batch id says whose it is: Anthropic's are msgbatch_…, Gemini's batches/…; OpenAI's and Azure's batch_…. */
+export function providerOfBatchId(id: string): ProviderName | null {
+  if (id.startsWith('msgbatch_')) return 'anthropic';
+  if (id.startsWith('batches/')) return 'gemini';
+  return null;
+}
 
 export function parseProviderName(value: string): ProviderName {
   const v = value.trim().toLowerCase();

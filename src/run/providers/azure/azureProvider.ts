@@ -17,7 +17,9 @@ import type { DeploymentMap } from './deployments.ts';
 import { openAIProvider } from '../openai/openaiProvider.ts';
 import type { LineProblem, Provider } from '../types.ts';
 
-export const AZURE_PART_LIMITS = { maxLines: 100_000, maxBytes: 200 * 1024 * 1024 };
+/** Parts are sized on the request file; each line gains at most 64 − len(model) bytes when its model becomes the
+ *  deployment name (Azure's names are ≤ 64 characters): 100,000 lines × 64 bytes is kept free under the 200 MB. */
+export const AZURE_PART_LIMITS = { maxLines: 100_000, maxBytes: 200 * 1024 * 1024 - 100_000 * 64 };
 const AZURE_ENDPOINTS = new Set(['/v1/chat/completions', '/v1/responses']);
 
 export interface AzureProviderOptions {
