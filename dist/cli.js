@@ -9,7 +9,7 @@ import {
   now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-URNSF6V3.js";
+} from "./chunk-CRCFPLC2.js";
 import {
   MODE_ORDER,
   PRICING_PAGE_URL,
@@ -22,19 +22,19 @@ import {
   parseTokenCount,
   renderEstimateMarkdown,
   savesText
-} from "./chunk-TJOVHOIY.js";
+} from "./chunk-ZV3CXYIC.js";
 import {
   DEFAULT_CONCURRENCY,
   batchStatus,
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-GLCL7VU5.js";
+} from "./chunk-YF7NA6JC.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-EL3AWCO5.js";
+} from "./chunk-PRFWI4PH.js";
 import {
   countRequestTokens,
   countText,
@@ -42,13 +42,15 @@ import {
   encodingNameForModel,
   readDataUrlImageSize,
   readHistory
-} from "./chunk-DYJFSASS.js";
+} from "./chunk-NXPXLESR.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   KEY_ENV,
   OpenAI,
   PROVIDER_NAMES,
+  UsageError,
   answerText,
+  catalogForProvider,
   formatDuration,
   formatError,
   formatGoDuration,
@@ -68,7 +70,7 @@ import {
   stringifier,
   truncate,
   wrap
-} from "./chunk-6ILP5XWS.js";
+} from "./chunk-BBOTKNVC.js";
 import {
   BATCH_DISCOUNT,
   PRICE_MODES,
@@ -80,10 +82,9 @@ import {
   loadCatalog,
   loadProviderCatalog,
   pricingOf,
-  providerCatalog,
   readJsonlLines,
   tokenRatioFor
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 import "./chunk-HKNME46Z.js";
 import "./chunk-64PVKJPU.js";
 import {
@@ -7488,6 +7489,9 @@ function urlArg(value2) {
   }
 }
 function providerOptions(flags) {
+  if (flags.deployment?.length && flags.provider !== "azure") {
+    throw new UsageError(`--deployment is for --provider azure (the provider is ${flags.provider ?? "openai"})`);
+  }
   return {
     ...flags.provider ? { provider: flags.provider } : {},
     ...flags.deployment?.length ? { deployments: parseDeployments(flags.deployment) } : {},
@@ -7537,7 +7541,10 @@ function compareArg(value2, previous) {
   }
 }
 function addEstimateCommand(program3) {
-  const cmd = program3.command("estimate").description("count input tokens exactly and price the file in sync, flex, batch and priority mode").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "json", "csv"]).default("table")).option("--json", "the same as --format json").option("--detail", "list every request (json items, csv rows)");
+  const cmd = program3.command("estimate").description("count input tokens exactly and price the file in sync, flex, batch and priority mode").argument("<file>", "request file in the Batch API JSONL format").addOption(new Option("--format <format>", "output format").choices(["table", "markdown", "json", "csv"]).default("table")).option("--json", "the same as --format json").option("--detail", "list every request (json items, csv rows)").addHelpText(
+    "after",
+    "\nExamples:\n  batchwise estimate requests.jsonl\n  batchwise estimate requests.jsonl --latency-budget 2h --format json\n  batchwise estimate requests.jsonl --compare 'claude-haiku-4-5,gemini-3.5-flash,azure'\n  ANTHROPIC_API_KEY=\u2026 batchwise estimate claude.jsonl --provider anthropic   (input counted by Anthropic: exact)"
+  );
   addProviderOptions(addHistoryOptions(addPricingOptions(cmd)), { deployments: false }).option("--no-count-tokens", "Anthropic and Gemini: never call the provider's free token counter, even with a key (input stays approximate)").option("--latency-budget <duration>", "how long you can wait for answers, e.g. 30m, 6h, 2d (default: 24h)", durationArg("--latency-budget")).option("--min-savings <usd>", "recommend sync when batch saves no more than this (USD, default: 0.01)", usdArg).option("--workers <n>", "worker threads for large files, 0 for none (default: one per core)", numberArg(0, 32, true)).option(
     "--compare <map>",
     `also price the requests on other providers' models (approximate): TARGET[,TARGET] for every model, MODEL=TARGET[,TARGET] for one, groups separated by ";" (quote it) or a repeated --compare; targets: claude-*, gemini-*, azure/<model>, azure`,
@@ -7566,7 +7573,7 @@ async function runEstimate(file, flags) {
     const provider = flags.provider ?? "openai";
     const counter = flags.countTokens ? await tokenCounter(flags) : void 0;
     const estimate = await estimateFile(file, {
-      catalog: providerCatalog(provider, catalogFrom(flags)),
+      catalog: catalogForProvider(provider, catalogFrom(flags)),
       ...counter ? { countInputTokens: counter.count } : {},
       region: flags.region,
       history,
@@ -10558,11 +10565,14 @@ var STATUS = {
 var AnthropicApiError = class extends Error {
   type;
   status;
-  constructor(type, message) {
+  /** Sent with the error (a 429's rate-limit headers and retry-after). */
+  headers;
+  constructor(type, message, headers = {}) {
     super(message);
     this.name = "AnthropicApiError";
     this.type = type;
     this.status = STATUS[type] ?? 500;
+    this.headers = headers;
   }
   /** The error object as batch results carry it (`result.error`) and as the HTTP body is. */
   body(requestId2) {
@@ -10578,7 +10588,7 @@ function sendAnthropicJson(res, status, body, headers) {
   res.end(text);
 }
 function sendAnthropicError(res, err, requestId2) {
-  sendAnthropicJson(res, err.status, err.body(requestId2), { "request-id": requestId2 });
+  sendAnthropicJson(res, err.status, err.body(requestId2), { ...err.headers, "request-id": requestId2 });
 }
 
 // src/emulator/anthropic/validateParams.ts
@@ -10981,6 +10991,16 @@ var MAX_ENTRIES = 65536;
 var ClaudePromptCache = class {
   /** prefix digest → expiry (ms); Map order is least recently used first. */
   entries = /* @__PURE__ */ new Map();
+  /** The tokens a request would read from the cache now, without touching it (the rate limiter's estimate). */
+  peek(breakpoints, now2) {
+    let read = 0;
+    for (const b of breakpoints) {
+      if (b.tokens < CACHE_MIN_TOKENS2) continue;
+      const expires = this.entries.get(b.prefix);
+      if (expires !== void 0 && expires > now2) read = Math.max(read, b.tokens);
+    }
+    return read;
+  }
   use(breakpoints, now2) {
     const cacheable = breakpoints.filter((b) => b.tokens >= CACHE_MIN_TOKENS2);
     if (cacheable.length === 0) return { read: 0, written: 0, written5m: 0, written1h: 0 };
@@ -11024,6 +11044,156 @@ async function readJson(req, maxBytes) {
   }
 }
 
+// src/emulator/anthropic/rateBucket.ts
+var PERIOD_MS = 6e4;
+var RateBucket = class {
+  capacity;
+  scaled;
+  last;
+  constructor(capacity, now2) {
+    if (!(Number.isFinite(capacity) && capacity > 0)) throw new RangeError(`a limit must be a positive number, got ${capacity}`);
+    this.capacity = capacity;
+    this.scaled = capacity * PERIOD_MS;
+    this.last = now2;
+  }
+  refill(now2) {
+    if (now2 <= this.last) return;
+    this.scaled = Math.min(this.capacity * PERIOD_MS, this.scaled + (now2 - this.last) * this.capacity);
+    this.last = now2;
+  }
+  /** What the bucket holds now (negative: in debt). */
+  level(now2) {
+    this.refill(now2);
+    return this.scaled / PERIOD_MS;
+  }
+  /** ms until it holds `cost` (0: now; Infinity: never, `cost` is above the capacity). */
+  waitMs(cost, now2) {
+    this.refill(now2);
+    if (cost > this.capacity) return Infinity;
+    const missing = cost * PERIOD_MS - this.scaled;
+    return missing <= 0 ? 0 : Math.ceil(missing / this.capacity);
+  }
+  /** Counts `cost` (a negative cost gives back, never above the capacity). */
+  take(cost, now2) {
+    this.refill(now2);
+    this.scaled = Math.min(this.capacity * PERIOD_MS, this.scaled - cost * PERIOD_MS);
+  }
+  /** Whole units that could be taken now. */
+  remaining(now2) {
+    this.refill(now2);
+    return Math.max(0, Math.floor(this.scaled / PERIOD_MS));
+  }
+  /** When (epoch ms) the bucket is full again: what the `-reset` headers give ("fully replenished"). */
+  fullAt(now2) {
+    this.refill(now2);
+    return now2 + Math.ceil((this.capacity * PERIOD_MS - this.scaled) / this.capacity);
+  }
+};
+
+// src/emulator/anthropic/rateLimits.ts
+var ORGANIZATION = "6f1e0c2a-5e3d-4b7a-9c11-000000e30001";
+var HEADER = "anthropic-ratelimit-";
+var UNIT = { requests: "requests", input: "input tokens", output: "output tokens" };
+var rfc3339 = (ms) => new Date(Math.ceil(ms / 1e3) * 1e3).toISOString().replace(".000Z", "Z");
+function exceeded(limit, perMinute) {
+  return `This request would exceed the rate limit for your organization (${ORGANIZATION}) of ${perMinute.toLocaleString("en-US")} ${UNIT[limit]} per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later. You may also contact sales at https://www.anthropic.com/contact-sales to discuss your options for a rate limit increase.`;
+}
+var AnthropicRateLimits = class {
+  opts;
+  models = /* @__PURE__ */ new Map();
+  constructor(opts) {
+    this.opts = opts;
+  }
+  get enabled() {
+    return this.opts.rpm !== null || this.opts.itpm !== null || this.opts.otpm !== null;
+  }
+  /** Counts a request arriving for `model` (the catalog key: a snapshot shares its model's limits), or throws the 429.
+   *  A refused request counts nothing. */
+  admit(model3, cost, now2) {
+    const b = this.bucketsOf(model3, now2);
+    const reserveOutput = this.opts.outputCounting === "max_tokens";
+    if (b.input && cost.inputTokens > b.input.capacity) throw this.refused("input", null, b, now2);
+    if (b.output && reserveOutput && cost.maxTokens > b.output.capacity) throw this.refused("output", null, b, now2);
+    const waits = [
+      ["requests", Math.max(b.requests?.waitMs(1, now2) ?? 0, b.requestsSecond?.waitFor(1, now2) ?? 0)],
+      ["input", Math.max(b.input?.waitMs(cost.inputTokens, now2) ?? 0, b.inputSecond?.waitFor(cost.inputTokens, now2) ?? 0)],
+      // Counted as produced: refused only while nothing is left (ours); reserved: max_tokens must fit.
+      ["output", b.output?.waitMs(reserveOutput ? cost.maxTokens : 1, now2) ?? 0]
+    ];
+    const short = waits.find(([, ms]) => ms > 0);
+    if (short) throw this.refused(short[0], Math.max(...waits.map(([, ms]) => ms)), b, now2);
+    b.requests?.take(1, now2);
+    b.requestsSecond?.take(1, now2);
+    b.input?.take(cost.inputTokens, now2);
+    b.inputSecond?.take(cost.inputTokens, now2);
+    if (reserveOutput) b.output?.take(cost.maxTokens, now2);
+    return {
+      settle: (actual, at) => {
+        b.input?.take(actual.inputTokens - cost.inputTokens, at);
+        b.output?.take(reserveOutput ? actual.outputTokens - cost.maxTokens : actual.outputTokens, at);
+        return this.headers(b, at);
+      }
+    };
+  }
+  refused(limit, waitMs, b, now2) {
+    const perMinute = limit === "requests" ? this.opts.rpm : limit === "input" ? this.opts.itpm : this.opts.otpm;
+    const retry = waitMs !== null ? { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1e3))) } : {};
+    return new AnthropicApiError("rate_limit_error", exceeded(limit, perMinute), { ...this.headers(b, now2), ...retry });
+  }
+  bucketsOf(model3, now2) {
+    let b = this.models.get(model3);
+    if (!b) {
+      const { rpm, itpm, otpm, perSecond } = this.opts;
+      const bucket = (limit) => limit === null ? null : new RateBucket(limit, now2);
+      const second = (limit) => perSecond && limit !== null ? new SlidingWindow(Math.ceil(limit / 60), 1e3, "alone") : null;
+      b = { requests: bucket(rpm), input: bucket(itpm), output: bucket(otpm), requestsSecond: second(rpm), inputSecond: second(itpm) };
+      this.models.set(model3, b);
+    }
+    return b;
+  }
+  /** "The number of tokens remaining (rounded to the nearest thousand)". */
+  shown(tokens2) {
+    return this.opts.tokensRemaining === "thousands" ? Math.round(tokens2 / 1e3) * 1e3 : tokens2;
+  }
+  headers(b, now2) {
+    const out = {};
+    const put = (name, limit, remaining, fullAt) => {
+      out[`${HEADER}${name}-limit`] = String(limit);
+      out[`${HEADER}${name}-remaining`] = String(remaining);
+      out[`${HEADER}${name}-reset`] = rfc3339(fullAt);
+    };
+    if (b.requests) put("requests", b.requests.capacity, b.requests.remaining(now2), b.requests.fullAt(now2));
+    const tokenBuckets = [];
+    if (b.input) tokenBuckets.push(["input-tokens", b.input]);
+    if (b.output) tokenBuckets.push(["output-tokens", b.output]);
+    for (const [name, bucket] of tokenBuckets) put(name, bucket.capacity, this.shown(bucket.remaining(now2)), bucket.fullAt(now2));
+    if (tokenBuckets.length > 0) {
+      const sum = (f) => tokenBuckets.reduce((n, [, x]) => n + f(x), 0);
+      put("tokens", sum((x) => x.capacity), this.shown(sum((x) => x.remaining(now2))), Math.max(...tokenBuckets.map(([, x]) => x.fullAt(now2))));
+    }
+    return out;
+  }
+};
+
+// src/emulator/anthropic/switches.ts
+var DEFAULT_SWITCHES = { otpm: null, outputCounting: "actual", tokensRemaining: "thousands" };
+function oneOf(name, value2, allowed, fallback) {
+  if (value2 === void 0 || value2 === "") return fallback;
+  if (!allowed.includes(value2)) throw new RangeError(`${name} must be one of ${allowed.join(", ")}, got ${value2}`);
+  return value2;
+}
+function resolveSwitches(given = {}, env = process.env) {
+  const raw = env.BATCHWISE_ANTHROPIC_OTPM;
+  const fromEnv = raw === void 0 || raw === "" ? DEFAULT_SWITCHES.otpm : Number(raw);
+  const otpm = given.otpm !== void 0 ? given.otpm : fromEnv;
+  if (otpm !== null && !(Number.isFinite(otpm) && otpm > 0)) throw new RangeError(`otpm (BATCHWISE_ANTHROPIC_OTPM) must be a positive number, got ${String(otpm)}`);
+  return {
+    otpm,
+    outputCounting: oneOf("outputCounting (BATCHWISE_ANTHROPIC_OUTPUT_COUNTING)", given.outputCounting ?? env.BATCHWISE_ANTHROPIC_OUTPUT_COUNTING, ["actual", "max_tokens"], DEFAULT_SWITCHES.outputCounting),
+    tokensRemaining: oneOf("tokensRemaining (BATCHWISE_ANTHROPIC_TOKENS_REMAINING)", given.tokensRemaining ?? env.BATCHWISE_ANTHROPIC_TOKENS_REMAINING, ["thousands", "exact"], DEFAULT_SWITCHES.tokensRemaining)
+  };
+}
+
 // src/emulator/anthropic/index.ts
 var states = /* @__PURE__ */ new WeakMap();
 function stateOf(services) {
@@ -11043,7 +11213,16 @@ function stateOf(services) {
       models,
       cache
     });
-    s = { models, cache, batches };
+    const switches = resolveSwitches(cfg.anthropic);
+    const limits = new AnthropicRateLimits({
+      rpm: cfg.rpm,
+      itpm: cfg.tpm,
+      otpm: switches.otpm,
+      outputCounting: switches.outputCounting,
+      tokensRemaining: switches.tokensRemaining,
+      perSecond: cfg.perSecond
+    });
+    s = { models, cache, batches, limits };
     states.set(services, s);
   }
   return s;
@@ -11074,9 +11253,19 @@ var ROUTES = [
       const body = await readJson(call.req, MESSAGES_MAX_BYTES);
       const { params, model: model3 } = validateParams(body, call.state.models, call.version, "sync");
       const cfg = call.services.cfg;
+      const { limits, cache } = call.state;
+      let admitted = null;
+      if (limits.enabled) {
+        const prompt = countPrompt(params);
+        const now2 = cfg.now();
+        admitted = limits.admit(model3.key, { inputTokens: prompt.tokens - cache.peek(prompt.breakpoints, now2), maxTokens: params.max_tokens }, now2);
+      }
       const delayMs = answerDelayMs(cfg, void 0, false, call.services.latencyRandom());
       if (delayMs > 0) await sleep2(delayMs, void 0, { signal: call.services.closing });
-      reply(call, answerMessage(params, model3, { seed: cfg.seed, now: cfg.now(), mode: "sync", cache: call.state.cache }));
+      const message = answerMessage(params, model3, { seed: cfg.seed, now: cfg.now(), mode: "sync", cache });
+      const usage = message.usage;
+      const headers = admitted?.settle({ inputTokens: usage.input_tokens + usage.cache_creation_input_tokens, outputTokens: usage.output_tokens }, cfg.now()) ?? {};
+      sendAnthropicJson(call.res, 200, message, { ...headers, "request-id": call.requestId });
     }
   },
   {
@@ -11146,6 +11335,7 @@ function versionOf(req) {
 }
 async function handle(req, res, url, services) {
   const requestId2 = newId("req_011C", 20);
+  res.setHeader("date", new Date(services.cfg.now()).toUTCString());
   try {
     if (!hasKey(req)) throw new AnthropicApiError("authentication_error", "x-api-key header is required");
     const method = req.method ?? "GET";
@@ -12036,27 +12226,27 @@ function findGeminiRoute(method, path2) {
 }
 
 // src/emulator/gemini/switches.ts
-var DEFAULT_SWITCHES = {
+var DEFAULT_SWITCHES2 = {
   statePrefix: "BATCH_STATE_",
   cancelledOutput: "partial",
   retiredModels: "route",
   displayNameMax: 512,
   apiKeys: null
 };
-function oneOf(name, value2, allowed, fallback) {
+function oneOf2(name, value2, allowed, fallback) {
   if (value2 === void 0 || value2 === null || value2 === "") return fallback;
   if (!allowed.includes(value2)) throw new RangeError(`${name} must be one of ${allowed.join(", ")}, got ${String(value2)}`);
   return value2;
 }
-function resolveSwitches(given, env = process.env) {
+function resolveSwitches2(given, env = process.env) {
   const g = given ?? {};
   const keys2 = g.apiKeys ?? (env.BATCHWISE_GEMINI_API_KEYS ? env.BATCHWISE_GEMINI_API_KEYS.split(",").map((k) => k.trim()).filter(Boolean) : null);
-  const max = g.displayNameMax ?? (env.BATCHWISE_GEMINI_DISPLAY_NAME_MAX ? Number(env.BATCHWISE_GEMINI_DISPLAY_NAME_MAX) : DEFAULT_SWITCHES.displayNameMax);
+  const max = g.displayNameMax ?? (env.BATCHWISE_GEMINI_DISPLAY_NAME_MAX ? Number(env.BATCHWISE_GEMINI_DISPLAY_NAME_MAX) : DEFAULT_SWITCHES2.displayNameMax);
   if (!(Number.isInteger(max) && max > 0)) throw new RangeError(`displayNameMax must be a positive integer, got ${max}`);
   return {
-    statePrefix: oneOf("statePrefix", g.statePrefix ?? env.BATCHWISE_GEMINI_STATE_PREFIX, ["BATCH_STATE_", "JOB_STATE_"], DEFAULT_SWITCHES.statePrefix),
-    cancelledOutput: oneOf("cancelledOutput", g.cancelledOutput ?? env.BATCHWISE_GEMINI_CANCELLED_OUTPUT, ["partial", "none"], DEFAULT_SWITCHES.cancelledOutput),
-    retiredModels: oneOf("retiredModels", g.retiredModels ?? env.BATCHWISE_GEMINI_RETIRED_MODELS, ["route", "not-found"], DEFAULT_SWITCHES.retiredModels),
+    statePrefix: oneOf2("statePrefix", g.statePrefix ?? env.BATCHWISE_GEMINI_STATE_PREFIX, ["BATCH_STATE_", "JOB_STATE_"], DEFAULT_SWITCHES2.statePrefix),
+    cancelledOutput: oneOf2("cancelledOutput", g.cancelledOutput ?? env.BATCHWISE_GEMINI_CANCELLED_OUTPUT, ["partial", "none"], DEFAULT_SWITCHES2.cancelledOutput),
+    retiredModels: oneOf2("retiredModels", g.retiredModels ?? env.BATCHWISE_GEMINI_RETIRED_MODELS, ["route", "not-found"], DEFAULT_SWITCHES2.retiredModels),
     displayNameMax: max,
     apiKeys: keys2 && keys2.length > 0 ? keys2 : null
   };
@@ -12069,7 +12259,7 @@ function stateFor(services) {
   let s = states2.get(services);
   if (s) return s;
   const given = services.cfg.gemini;
-  const switches = resolveSwitches(given);
+  const switches = resolveSwitches2(given);
   const files = new GeminiFiles(join5(services.files.dir, "gemini"), services.cfg.now);
   const batches = new GeminiBatches({ cfg: services.cfg, files, switches });
   services.closing.addEventListener("abort", () => void batches.close(), { once: true });
@@ -12217,7 +12407,7 @@ function rate(name, value2, fallback) {
   if (!(v >= 0 && v <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${v}`);
   return v;
 }
-function oneOf2(name, value2, allowed, fallback) {
+function oneOf3(name, value2, allowed, fallback) {
   const v = value2 ?? fallback;
   if (!allowed.includes(v)) throw new RangeError(`${name} must be one of ${allowed.join(", ")}, got ${String(v)}`);
   return v;
@@ -12231,6 +12421,7 @@ function resolve(opts) {
   const finalizeMs = opts.finalizeMs ?? 200;
   return {
     ...opts.gemini ? { gemini: opts.gemini } : {},
+    ...opts.anthropic ? { anthropic: opts.anthropic } : {},
     failRate: rate("failRate", opts.failRate, 0),
     httpFaultRate: rate("httpFaultRate", opts.httpFaultRate, 0),
     dropRate: rate("dropRate", opts.dropRate, 0),
@@ -12240,9 +12431,9 @@ function resolve(opts) {
     rpm: opts.rpm ?? null,
     tpm: opts.tpm ?? null,
     queueLimit: opts.queueLimit ?? null,
-    limiter: oneOf2("limiter", opts.limiter, ["bucket", "window"], "bucket"),
+    limiter: oneOf3("limiter", opts.limiter, ["bucket", "window"], "bucket"),
     perSecond: opts.perSecond ?? false,
-    tokenCounting: oneOf2("tokenCounting", opts.tokenCounting, ["max", "sum"], "max"),
+    tokenCounting: oneOf3("tokenCounting", opts.tokenCounting, ["max", "sum"], "max"),
     latencyMs: atLeast("latencyMs", opts.latencyMs, 0),
     latencyJitter: rate("latencyJitter", opts.latencyJitter, 0.2),
     // Flex is "slower response times"; Fast mode "up to 2.5x faster speeds": the factors are ours.
@@ -12252,7 +12443,7 @@ function resolve(opts) {
     creationsPerHour: atLeast("creationsPerHour", opts.creationsPerHour, 2e3),
     cancelAfterMs: atLeast("cancelAfterMs", opts.cancelAfterMs, finalizeMs),
     // OpenAI documents only that a cancelled batch's finished answers are in the output file.
-    cancelledLines: oneOf2("cancelledLines", opts.cancelledLines, ["omitted", "error-file"], "omitted"),
+    cancelledLines: oneOf3("cancelledLines", opts.cancelledLines, ["omitted", "error-file"], "omitted"),
     flexUnavailableRate: rate("flexUnavailableRate", opts.flexUnavailableRate, 0),
     flexDelayMs: opts.flexDelayMs ?? 0,
     seed: opts.seed ?? 0,
@@ -12352,7 +12543,7 @@ async function demo(flags) {
     const who = { openai: "OpenAI", azure: "Azure OpenAI", anthropic: "Anthropic", gemini: "Gemini" }[provider];
     say(`batchwise demo: a local ${who} emulator is listening on ${provider === "openai" ? emulator.url : emulator.origin} (no key, no network)
 `);
-    const catalog2 = providerCatalog(provider, loadCatalog());
+    const catalog2 = catalogForProvider(provider, loadCatalog());
     say(renderEstimateTable(await estimateFile(file, { catalog: catalog2, minSavingsUsd: flags.minSavings, displayName: file })));
     if (flags.minSavings < DEFAULT_MIN_SAVINGS_USD) {
       say(`(the demo sets --min-savings to ${formatUsd(flags.minSavings)}: a file this small saves a fraction of a cent, and the default ${formatUsd(DEFAULT_MIN_SAVINGS_USD)} would pick sync)
@@ -13001,9 +13192,9 @@ function today() {
 }
 
 // src/cli/main.ts
-registerSecret(process.env.OPENAI_API_KEY);
+for (const names of Object.values(KEY_ENV)) for (const name of names) registerSecret(process.env[name]);
 scrubProcessOutput();
-var program2 = new Command("batchwise").description("Estimate, decide and run OpenAI request files: sync vs flex vs the Batch API").version(VERSION);
+var program2 = new Command("batchwise").description("Estimate, decide and run OpenAI-format request files: sync vs flex vs batch, on OpenAI, Azure OpenAI, Anthropic or Gemini").version(VERSION);
 addDemoCommand(program2);
 addEstimateCommand(program2);
 addRunCommand(program2);

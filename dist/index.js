@@ -9,7 +9,7 @@ import {
   now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-URNSF6V3.js";
+} from "./chunk-CRCFPLC2.js";
 import {
   ActionInputError,
   describe,
@@ -23,22 +23,23 @@ import {
   runHeadline,
   saveInFlight,
   saveOutputDir
-} from "./chunk-IJQU2EN6.js";
+} from "./chunk-NNFPZYH5.js";
 import {
   inputTokensCell,
   renderEstimateMarkdown,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-TJOVHOIY.js";
+} from "./chunk-ZV3CXYIC.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-EL3AWCO5.js";
+} from "./chunk-PRFWI4PH.js";
 import {
   readHistory
-} from "./chunk-DYJFSASS.js";
+} from "./chunk-NXPXLESR.js";
 import {
+  catalogForProvider,
   combineLedgers,
   escapeHtml,
   escapeMarkdown,
@@ -51,12 +52,11 @@ import {
   scrub,
   scrubProcessOutput,
   truncate
-} from "./chunk-6ILP5XWS.js";
+} from "./chunk-BBOTKNVC.js";
 import {
   loadCatalog,
-  providerCatalog,
   readJsonlLines
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 import "./chunk-HKNME46Z.js";
 import {
   getOctokit
@@ -1036,7 +1036,7 @@ function runDirs(outputDir, files) {
 }
 async function runAll(files, dirs, inputs, ctx, rc) {
   const { catalog, signal } = rc;
-  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-WZ7UD5HU.js");
+  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-7RE546IC.js");
   const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
   const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
   let shared = null;
@@ -1133,7 +1133,7 @@ async function run3(deps = {}) {
     maskSecrets();
     const inputs = readInputs();
     const ctx = readRunnerContext();
-    const catalog = providerCatalog(inputs.provider, loadCatalog(inputs.pricingFile, { strict: inputs.strictPricing }));
+    const catalog = catalogForProvider(inputs.provider, loadCatalog(inputs.pricingFile, { strict: inputs.strictPricing }));
     const today = now();
     const gh = inputs.githubToken ? githubClient(inputs.githubToken, ctx.apiUrl) : null;
     const outputDir = resolve4(ctx.workspace, inputs.outputDir);

@@ -11,13 +11,13 @@ import {
   readInFlight,
   readInputs,
   renderInFlightSummary
-} from "./chunk-IJQU2EN6.js";
-import "./chunk-TJOVHOIY.js";
+} from "./chunk-NNFPZYH5.js";
+import "./chunk-ZV3CXYIC.js";
 import {
   registerSecret,
   scrubProcessOutput
-} from "./chunk-6ILP5XWS.js";
-import "./chunk-J5RN5IGE.js";
+} from "./chunk-BBOTKNVC.js";
+import "./chunk-C6FMELST.js";
 import "./chunk-HKNME46Z.js";
 import {
   getInput,
@@ -41,7 +41,7 @@ async function post() {
     }
     const inputs = readInputs();
     if (inputs.onCancel === "cancel" && inputs.apiKey) {
-      const { cancelRun } = await import("./run-WZ7UD5HU.js");
+      const { cancelRun } = await import("./run-7RE546IC.js");
       for (const id of batchIds) {
         await cancelRun(id, { provider: inputs.provider, apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
         logInfo(`cancelled ${id}`);

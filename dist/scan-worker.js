@@ -7,10 +7,10 @@ const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   ModelCache,
   scanLine
-} from "./chunk-DYJFSASS.js";
+} from "./chunk-NXPXLESR.js";
 import {
   linesOfChunk
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 import "./chunk-NUO5XWAE.js";
 
 // src/estimate/scanWorker.ts

@@ -6,6 +6,7 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   PricingError,
+  RequestFileError,
   approximateTokens,
   costUsd,
   isLongContext,
@@ -13,6 +14,7 @@ import {
   loadProviderCatalog,
   mediaCostUsd,
   openaiCatalogOf,
+  providerCatalog,
   providerPricing,
   ratesFor,
   readJsonlLines,
@@ -22,7 +24,7 @@ import {
   upliftOf,
   usageCostUsd,
   usageTokens
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 import {
   Anthropic
 } from "./chunk-HKNME46Z.js";
@@ -6299,10 +6301,10 @@ _a2 = AbstractChatCompletionRunner, _AbstractChatCompletionRunner_completionArri
             if (!hasOwn(details, name)) {
               continue;
             }
-            const count2 = details[name];
-            if (typeof count2 === "number") {
+            const count3 = details[name];
+            if (typeof count3 === "number") {
               Object.defineProperty(totalDetails, name, {
-                value: (hasOwn(totalDetails, name) ? totalDetails[name] ?? 0 : 0) + count2,
+                value: (hasOwn(totalDetails, name) ? totalDetails[name] ?? 0 : 0) + count3,
                 enumerable: true,
                 configurable: true,
                 writable: true
@@ -16441,14 +16443,14 @@ function isPrimitiveAssistantStreamArrayDelta(accumulator, delta) {
   return delta.every(isPrimitiveAssistantStreamValue) && accumulator.every(isPrimitiveAssistantStreamValue);
 }
 function countOwnAssistantStreamArrayEntries(accumulator) {
-  let count2 = 0;
+  let count3 = 0;
   for (const key of Object.keys(accumulator)) {
     const index = Number(key);
     if (Number.isSafeInteger(index) && index >= 0 && index < accumulator.length && String(index) === key) {
-      count2 += 1;
+      count3 += 1;
     }
   }
-  return count2;
+  return count3;
 }
 function getAssistantStreamArrayOwnEntryCount(accumulator, enforceSparseHoleBudget, cachedState) {
   if (!enforceSparseHoleBudget) {
@@ -24490,6 +24492,9 @@ function makeClient(opts) {
 // src/run/providers/types.ts
 var PROVIDER_NAMES = ["openai", "azure", "gemini", "anthropic"];
 
+// src/run/providers/anthropic/anthropicProvider.ts
+import { existsSync } from "node:fs";
+
 // src/run/providers/anthropic/customIds.ts
 import { createHash } from "node:crypto";
 
@@ -25139,6 +25144,34 @@ async function readBatchBody(partPath, signal) {
   return readFile(path2);
 }
 
+// src/run/providers/anthropic/rateLimitHeaders.ts
+var FROM = "anthropic-ratelimit-";
+var TRANSLATED = [
+  { to: "requests", from: ["requests"] },
+  { to: "tokens", from: ["input-tokens", "tokens"] }
+];
+var count = (text) => text !== null && /^\s*\d+\s*$/.test(text) ? Number(text) : null;
+function lowestTokens(shown) {
+  return shown % 1e3 === 0 ? Math.max(0, shown - 500) : shown;
+}
+function withOpenAIRateLimitHeaders(source, now = Date.now()) {
+  const out = new Headers(source ?? void 0);
+  const date = Date.parse(out.get("date") ?? "");
+  const answeredAt = Number.isNaN(date) ? now : date;
+  for (const { to, from } of TRANSLATED) {
+    if (["limit", "remaining", "reset"].some((f) => out.has(`x-ratelimit-${f}-${to}`))) continue;
+    const name = from.find((n) => ["limit", "remaining", "reset"].some((f) => out.has(`${FROM}${n}-${f}`)));
+    if (name === void 0) continue;
+    const limit2 = count(out.get(`${FROM}${name}-limit`));
+    const remaining = count(out.get(`${FROM}${name}-remaining`));
+    const reset = Date.parse(out.get(`${FROM}${name}-reset`) ?? "");
+    if (limit2 !== null) out.set(`x-ratelimit-limit-${to}`, String(limit2));
+    if (remaining !== null) out.set(`x-ratelimit-remaining-${to}`, String(to === "tokens" ? lowestTokens(remaining) : remaining));
+    if (!Number.isNaN(reset)) out.set(`x-ratelimit-reset-${to}`, formatGoDuration(Math.max(0, reset - answeredAt)));
+  }
+  return out;
+}
+
 // src/run/providers/anthropic/errors.ts
 var STATUS_OF_ERROR_TYPE = {
   invalid_request_error: 400,
@@ -25176,7 +25209,7 @@ function toOpenAIError(err) {
     const read = readErrorBody(err.error);
     const type = read?.type ?? "api_error";
     const message = scrub(read?.message ?? err.message);
-    const headers = new Headers(err.headers ?? void 0);
+    const headers = withOpenAIRateLimitHeaders(err.headers);
     const requestId2 = headers.get("request-id") ?? read?.requestId ?? null;
     if (requestId2 && !headers.has("x-request-id")) headers.set("x-request-id", requestId2);
     return OpenAI.APIError.generate(err.status, { error: { code: type, message, type } }, message, headers);
@@ -25423,6 +25456,10 @@ function createAnthropicProvider(opts) {
       const partPath = partPathOf(a.input_file_id);
       if (!partPath) throw new TypeError(`not an Anthropic part handle: ${a.input_file_id}`);
       if (a.endpoint !== TRANSLATED_URL) throw new TypeError(`the Anthropic provider batches ${TRANSLATED_URL} only, not ${a.endpoint}`);
+      if (!existsSync(partPath)) {
+        const message = `the part ${partPath} named by ${a.input_file_id} is not there (the run folder moved?)`;
+        throw OpenAI.APIError.generate(404, { error: { code: "part_not_found", message, type: "invalid_request_error", param: null } }, message, new Headers());
+      }
       const body = await readBatchBody(partPath, signal);
       const created = await guard(
         () => client.post("/v1/messages/batches", {
@@ -25476,7 +25513,7 @@ function createAnthropicProvider(opts) {
           ...o.signal ? { signal: o.signal } : {}
         }).withResponse()
       );
-      return { data: chatCompletionFromMessage(data, Math.floor(Date.now() / 1e3)), headers: response.headers };
+      return { data: chatCompletionFromMessage(data, Math.floor(Date.now() / 1e3)), headers: withOpenAIRateLimitHeaders(response.headers) };
     },
     wireCustomId,
     async countInputTokens(req, signal) {
@@ -25613,7 +25650,7 @@ function openAIProvider(o) {
 }
 
 // src/run/providers/azure/azureProvider.ts
-var AZURE_PART_LIMITS = { maxLines: 1e5, maxBytes: 200 * 1024 * 1024 };
+var AZURE_PART_LIMITS = { maxLines: 1e5, maxBytes: 200 * 1024 * 1024 - 1e5 * 64 };
 var AZURE_ENDPOINTS = /* @__PURE__ */ new Set(["/v1/chat/completions", "/v1/responses"]);
 function azureBaseURL(endpoint) {
   const trimmed = endpoint.replace(/\/+$/, "");
@@ -25858,16 +25895,16 @@ import { Readable as Readable2 } from "node:stream";
 
 // src/run/providers/gemini/translateResult.ts
 import { createHash as createHash2 } from "node:crypto";
-var count = (v) => typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
+var count2 = (v) => typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0;
 function chatUsage2(u) {
-  const prompt = count(u?.promptTokenCount) + count(u?.toolUsePromptTokenCount);
-  const thoughts = count(u?.thoughtsTokenCount);
-  const completion = count(u?.candidatesTokenCount) + thoughts;
+  const prompt = count2(u?.promptTokenCount) + count2(u?.toolUsePromptTokenCount);
+  const thoughts = count2(u?.thoughtsTokenCount);
+  const completion = count2(u?.candidatesTokenCount) + thoughts;
   return {
     prompt_tokens: prompt,
     completion_tokens: completion,
     total_tokens: prompt + completion,
-    prompt_tokens_details: { cached_tokens: Math.min(count(u?.cachedContentTokenCount), prompt) },
+    prompt_tokens_details: { cached_tokens: Math.min(count2(u?.cachedContentTokenCount), prompt) },
     completion_tokens_details: { reasoning_tokens: thoughts }
   };
 }
@@ -26478,7 +26515,7 @@ function translateTools2(body, problems) {
 }
 
 // src/run/providers/gemini/translateRequest.ts
-var TRANSLATED = /* @__PURE__ */ new Set([
+var TRANSLATED2 = /* @__PURE__ */ new Set([
   "model",
   "messages",
   "tools",
@@ -26519,7 +26556,7 @@ function asksNothing(key, value) {
 }
 function bodyProblems(body, problems) {
   for (const [key, value] of Object.entries(body)) {
-    if (TRANSLATED.has(key) || NO_EFFECT.has(key) || asksNothing(key, value)) continue;
+    if (TRANSLATED2.has(key) || NO_EFFECT.has(key) || asksNothing(key, value)) continue;
     const reason = UNSUPPORTED[key];
     problems.push({ message: reason ? `${key}: ${reason}` : `${key}: an unknown parameter is not translated to Gemini` });
   }
@@ -26698,6 +26735,10 @@ function createGeminiProvider(opts) {
         throw err;
       }
     },
+    async releaseInput(inputFileId, signal) {
+      const { file } = readHandle(inputFileId);
+      await http2.call(`/v1beta/${file}`, { method: "DELETE", signal, retry: true });
+    },
     async retrieveBatch(id, signal) {
       return toOpenAIBatch(await retrieve(id, signal));
     },
@@ -26757,6 +26798,49 @@ function createGeminiProvider(opts) {
   };
 }
 
+// src/run/providers/checkLines.ts
+import { createReadStream as createReadStream4 } from "node:fs";
+import { createInterface as createInterface2 } from "node:readline";
+var SHOWN = 50;
+async function providerProblems(provider, path2) {
+  const problems = [];
+  if (provider.name === "openai") return problems;
+  let n = 0;
+  for await (const text of createInterface2({ input: createReadStream4(path2), crlfDelay: Infinity })) {
+    n++;
+    if (!text.trim()) continue;
+    let line;
+    try {
+      line = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    if (!line || typeof line !== "object" || !line.body || typeof line.body !== "object") continue;
+    for (const p of provider.check(line)) problems.push({ line: n, reason: p.message });
+  }
+  return problems;
+}
+function providerProblemsError(provider, path2, displayName, found, validator) {
+  if (validator) {
+    const merged = [...validator.problems, ...found.map((p) => ({ line: p.line, reason: `${provider.name}: ${p.reason}` }))].sort((a, b) => a.line - b.line);
+    return new RequestFileError(validator.file, merged);
+  }
+  const list = found.slice(0, SHOWN).map((p) => `${displayName}:${p.line}: ${p.reason}`).join("\n");
+  const more = found.length > SHOWN ? `
+\u2026 and ${found.length - SHOWN} more` : "";
+  return new UsageError(`${found.length} request${found.length === 1 ? "" : "s"} cannot be sent to ${provider.name} as written; nothing was sent:
+${list}${more}`);
+}
+function tiersOf(catalog, tiers) {
+  if (tiers.flex && tiers.priority) return catalog;
+  const models = Object.fromEntries(Object.entries(catalog.models).map(([k, m]) => [k, {
+    ...m,
+    ...tiers.flex ? {} : { flex: null },
+    ...tiers.priority ? {} : { priority: null }
+  }]));
+  return { ...catalog, models };
+}
+
 // src/run/providers/index.ts
 var KEY_ENV = {
   openai: ["OPENAI_API_KEY"],
@@ -26770,6 +26854,21 @@ var BASE_URL_ENV = {
   anthropic: ["ANTHROPIC_BASE_URL"],
   gemini: ["GEMINI_BASE_URL"]
 };
+var PROVIDER_TIERS = {
+  openai: { flex: true, priority: true },
+  azure: { flex: false, priority: false },
+  anthropic: { flex: false, priority: false },
+  gemini: { flex: false, priority: false }
+};
+function catalogForProvider(provider, base) {
+  const priced = base.provider === provider ? base : providerCatalog(provider, base);
+  return tiersOf(priced, PROVIDER_TIERS[provider]);
+}
+function providerOfBatchId(id) {
+  if (id.startsWith("msgbatch_")) return "anthropic";
+  if (id.startsWith("batches/")) return "gemini";
+  return null;
+}
 function parseProviderName(value) {
   const v = value.trim().toLowerCase();
   if (PROVIDER_NAMES.includes(v)) return v;
@@ -27205,7 +27304,7 @@ function parseJournalLine(text) {
 }
 
 // src/results/outcomeIndex.ts
-import { closeSync as closeSync2, existsSync, openSync as openSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync2, openSync as openSync2 } from "node:fs";
 
 // src/results/classifyBatchLine.ts
 function isRetryableStatus(status) {
@@ -27246,12 +27345,12 @@ function classifyBatchLine(text) {
 }
 
 // src/results/scanLines.ts
-import { createReadStream as createReadStream4, readSync } from "node:fs";
+import { createReadStream as createReadStream5, readSync } from "node:fs";
 async function* scanLines(path2) {
   let pending = [];
   let pendingBytes = 0;
   let fileOffset = 0;
-  for await (const chunk of createReadStream4(path2, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream5(path2, { highWaterMark: 1 << 20 })) {
     const buf = chunk;
     let start = 0;
     let nl = buf.indexOf(10, start);
@@ -27314,7 +27413,7 @@ var OutcomeIndex = class {
     }
   }
   async addJournal(path2) {
-    if (!existsSync(path2)) return;
+    if (!existsSync2(path2)) return;
     const source = this.sources.push({ path: path2, kind: "journal", batch_id: null }) - 1;
     for await (const line of scanLines(path2)) {
       const e = parseJournalLine(line.text);
@@ -28507,7 +28606,13 @@ export {
   openAIProvider,
   makeClient,
   PROVIDER_NAMES,
+  providerProblems,
+  providerProblemsError,
+  tiersOf,
   KEY_ENV,
+  PROVIDER_TIERS,
+  catalogForProvider,
+  providerOfBatchId,
   parseProviderName,
   providerKey,
   makeProvider

@@ -11,7 +11,7 @@ import {
   parseTokenCount,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-TJOVHOIY.js";
+} from "./chunk-ZV3CXYIC.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   OpenAI,
@@ -34,11 +34,11 @@ import {
   registerSecret,
   savingClaim,
   scrub
-} from "./chunk-6ILP5XWS.js";
+} from "./chunk-BBOTKNVC.js";
 import {
   PROVIDER_LABELS,
   STALE_CATALOG_DAYS
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 import {
   getInput,
   getState,

@@ -8,12 +8,12 @@ import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-EL3AWCO5.js";
+} from "./chunk-PRFWI4PH.js";
 import {
   appendHistory,
   observeResults,
   readHistory
-} from "./chunk-DYJFSASS.js";
+} from "./chunk-NXPXLESR.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -26,6 +26,7 @@ import {
   OpenAIError,
   OutcomeIndex,
   UsageError,
+  catalogForProvider,
   classifyBatchLine,
   codeSpan,
   escapeMarkdown,
@@ -40,25 +41,29 @@ import {
   openAIProvider,
   openJournal,
   providerKey,
+  providerOfBatchId,
+  providerProblems,
+  providerProblemsError,
   registerSecret,
   roundUsd,
   savingClaim,
   scanLines,
   scrub,
   scrubLines,
+  tiersOf,
   tryClassifyBatchLine,
   writeResults
-} from "./chunk-6ILP5XWS.js";
+} from "./chunk-BBOTKNVC.js";
 import {
   PROVIDER_LABELS,
+  RequestFileError,
   piecesToFit,
   planBatches,
-  providerCatalog,
   readJsonlLines,
   resolvePricing,
   splitEvenly,
   usageCostUsd
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 
 // src/run/runFile.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
@@ -239,7 +244,7 @@ async function findOurAttempt(provider, a, sinceSec) {
   if (ours) return ours;
   const candidates = [];
   for await (const b of provider.listBatches(sinceSec)) {
-    if (b.created_at < sinceSec || b.metadata) continue;
+    if (b.created_at < sinceSec || b.metadata || a.knownBatchIds?.has(b.id)) continue;
     if (!ATTACHABLE.has(b.status)) continue;
     if (b.input_file_id && b.input_file_id === a.input_file_id) return b;
     if (!b.input_file_id && a.requests !== void 0 && b.request_counts?.total === a.requests) candidates.push(b);
@@ -247,8 +252,15 @@ async function findOurAttempt(provider, a, sinceSec) {
   if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) {
     throw new AmbiguousCreateError(
-      `creating the batch failed after it may have reached ${provider.name}, and ${candidates.length} batches of ${a.requests} requests were created since (${candidates.map((b) => b.id).join(", ")}); not sending it a third time. Cancel the one that is not this run's (batchwise cancel BATCH_ID), then run the same command again`
+      `creating the batch failed after it may have reached ${provider.name}, and ${candidates.length} batches of ${a.requests} requests were created since that no other part of this run holds (${candidates.map((b) => b.id).join(", ")}); not sending it again. Cancel the one that is not this part's (batchwise cancel BATCH_ID), then run the same command again`
     );
+  }
+  return null;
+}
+async function batchFromUpload(provider, inputFileId, sinceSec, known) {
+  for await (const b of provider.listBatches(sinceSec)) {
+    if (b.created_at < sinceSec) break;
+    if (b.input_file_id === inputFileId && ATTACHABLE.has(b.status) && !known.has(b.id)) return b;
   }
   return null;
 }
@@ -376,6 +388,9 @@ async function settlePart(ctx, lines, ps, batch, opts = {}) {
   }
   ps.done = true;
   ctx.save();
+  if (ps.file_id && ctx.provider.releaseInput) {
+    await ctx.provider.releaseInput(ps.file_id, ctx.signal).catch((err) => ctx.log(`could not delete the uploaded input ${ps.file_id}: ${err.message}`));
+  }
 }
 function standInIds(ctx, lines) {
   const ids = /* @__PURE__ */ new Map();
@@ -500,7 +515,17 @@ async function submitPart(ctx, wp, ps, metadata) {
     ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): attached to existing batch ${found.id} (${found.status})`);
     return "attached";
   }
-  if (!ps.file_id) {
+  const known = new Set(ctx.state.parts.flatMap((p) => [...p.batch_id ? [p.batch_id] : [], ...p.refused_batch_ids ?? []]));
+  if (ps.file_id) {
+    const made = await batchFromUpload(ctx.provider, ps.file_id, Math.floor(Date.parse(ctx.state.started_at) / 1e3) - 120, known);
+    if (made) {
+      ps.batch_id = made.id;
+      ps.status = made.status;
+      ctx.save();
+      ctx.log(`part ${metadata.batchwise_part} (round ${metadata.batchwise_round}): attached to batch ${made.id} (${made.status}), made from this part's upload`);
+      return "attached";
+    }
+  } else {
     ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
     ctx.save();
   }
@@ -512,13 +537,14 @@ async function submitPart(ctx, wp, ps, metadata) {
       metadata,
       inputSha256: ctx.inputSha256,
       requests: wp.part.lines.length,
+      knownBatchIds: known,
       signal: ctx.signal
     });
   } catch (err) {
     if (err instanceof OpenAI.NotFoundError) {
       ps.file_id = await uploadPart(ctx.provider, wp.path, ctx.signal);
       ctx.save();
-      batch = await createBatchOnce(ctx.provider, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, signal: ctx.signal });
+      batch = await createBatchOnce(ctx.provider, { input_file_id: ps.file_id, endpoint: wp.part.url, metadata, inputSha256: ctx.inputSha256, requests: wp.part.lines.length, knownBatchIds: known, signal: ctx.signal });
     } else throw err;
   }
   ps.batch_id = batch.id;
@@ -1190,40 +1216,6 @@ async function fileSha256(path) {
   const hash = createHash3("sha256");
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
-}
-
-// src/run/providers/checkLines.ts
-import { createReadStream as createReadStream2 } from "node:fs";
-import { createInterface } from "node:readline";
-var SHOWN = 50;
-async function checkLinesFor(provider, path, displayName = path) {
-  if (provider.name === "openai") return;
-  const problems = [];
-  let count2 = 0;
-  let n = 0;
-  for await (const text of createInterface({ input: createReadStream2(path), crlfDelay: Infinity })) {
-    n++;
-    if (!text.trim()) continue;
-    const line = JSON.parse(text);
-    for (const p of provider.check(line)) {
-      count2++;
-      if (problems.length < SHOWN) problems.push(`${displayName}:${n}: ${p.message}`);
-    }
-  }
-  if (count2 === 0) return;
-  const more = count2 > SHOWN ? `
-\u2026 and ${count2 - SHOWN} more` : "";
-  throw new UsageError(`${count2} request${count2 === 1 ? "" : "s"} cannot be sent to ${provider.name} as written; nothing was sent:
-${problems.join("\n")}${more}`);
-}
-function tiersOf(catalog, tiers) {
-  if (tiers.flex && tiers.priority) return catalog;
-  const models = Object.fromEntries(Object.entries(catalog.models).map(([k, m]) => [k, {
-    ...m,
-    ...tiers.flex ? {} : { flex: null },
-    ...tiers.priority ? {} : { priority: null }
-  }]));
-  return { ...catalog, models };
 }
 
 // src/run/plan/policy.ts
@@ -1940,8 +1932,8 @@ var ProgressTracker = class {
 };
 
 // src/run/sync/runSyncCost.ts
-function syncCostUsd(pricing, mode, usage) {
-  return usageCostUsd(usage, pricing, mode);
+function syncCostUsd(pricing, mode, usage, ctx = {}) {
+  return usageCostUsd(usage, pricing, mode, ctx);
 }
 
 // src/run/sync/syncClientErrors.ts
@@ -2131,7 +2123,7 @@ async function runSync(items, opts, onResult) {
         const usage = data !== null && typeof data === "object" && data.usage && typeof data.usage === "object" ? data.usage : null;
         const served = data !== null && typeof data === "object" ? data.service_tier : void 0;
         const mode = served === "flex" ? "flex" : served === "priority" || served === "fast" ? "priority" : typeof served === "string" ? "sync" : flex ? "flex" : priority ? "priority" : "sync";
-        return record(item, { status: "succeeded", mode, response: data, error: null, usage, cost_usd: syncCostUsd(pricingFor(item.model), mode, usage) });
+        return record(item, { status: "succeeded", mode, response: data, error: null, usage, cost_usd: syncCostUsd(pricingFor(item.model), mode, usage, { region: opts.region === true }) });
       } catch (err) {
         inFlight--;
         const failure = classifyFailure(err, provider.apiKey);
@@ -2370,6 +2362,7 @@ async function runSyncPhase(ctx, catalog, lines, tier) {
         signal: ctx.signal,
         retries: ctx.retries,
         flexFallback: ctx.flexFallback,
+        region: ctx.region,
         pricingFor: (model) => resolvePricing(catalog, model),
         log: ctx.log,
         ...ctx.onSyncProgress ? { onProgress: (p) => ctx.onSyncProgress(p, tierName(tier)) } : {}
@@ -2393,7 +2386,13 @@ var ACCOUNT_REFUSALS = /* @__PURE__ */ new Set([
   "organization_spend_limit_exceeded",
   "project_spend_limit_exceeded",
   "organization_usage_limit_exceeded",
-  "connection_error"
+  "connection_error",
+  // Anthropic's error types and Gemini's statuses for the same refusals (their adapters keep the provider's code).
+  "authentication_error",
+  "permission_error",
+  "API_KEY_INVALID",
+  "UNAUTHENTICATED",
+  "PERMISSION_DENIED"
 ]);
 var DEFAULT_POLL_MS = { min: 2e3, max: 6e4 };
 async function runFile(path, opts) {
@@ -2453,6 +2452,7 @@ async function runFile(path, opts) {
       concurrency: o.concurrency,
       flexAvailable: [...items2.values()].length > 0 && flexForAll(items2),
       flexFallback: o.paths.flexFallback,
+      region: opts.region === true,
       poll: opts.pollIntervalMs ?? DEFAULT_POLL_MS,
       limits: { ...provider3.partLimits, ...opts.partLimits ?? {} },
       githubRunId: opts.githubRunId,
@@ -2469,11 +2469,12 @@ async function runFile(path, opts) {
     });
     const flexForAll = (items2) => [...items2.values()].some((it) => it.cost.flex !== null);
     if (existsSync2(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
-    const priced = opts.catalog.provider === providerName ? opts.catalog : providerCatalog(providerName, opts.catalog);
-    const catalog = tiersOf(priced, provider2.tiers);
+    const catalog = tiersOf(catalogForProvider(providerName, opts.catalog), provider2.tiers);
     if (opts.mode === "priority" && !provider2.tiers.priority) throw new UsageError(`--mode priority: ${provider2.name} has no priority processing through this API`);
     if (opts.mode === "flex" && !provider2.tiers.flex) throw new UsageError(`--mode flex: ${provider2.name} has no flex processing through this API`);
-    const counter = opts.exactTokens !== false ? provider2.countInputTokens?.bind(provider2) : void 0;
+    const resuming = existsSync2(join7(outDir, "state.json")) && !opts.fresh;
+    const counter = opts.exactTokens !== false && !resuming ? provider2.countInputTokens?.bind(provider2) : void 0;
+    const problems = await providerProblems(provider2, path);
     const countInputTokens = counter ? (_line, body, url) => counter({ url, model: String(body.model), body }, opts.signal) : void 0;
     const history = opts.history ?? (opts.historyPath ? await readHistoryLogged(opts.historyPath, log) : []);
     const estimateWith = (observations, source) => estimateFile(path, {
@@ -2487,11 +2488,17 @@ async function runFile(path, opts) {
       history: observations,
       historySource: source,
       now: opts.now,
-      ...countInputTokens ? { countInputTokens } : {}
+      ...countInputTokens && problems.length === 0 ? { countInputTokens } : {}
     });
-    let estimate = await estimateWith(history, opts.historySource ?? "history");
+    let estimate;
+    try {
+      estimate = await estimateWith(history, opts.historySource ?? "history");
+    } catch (err) {
+      if (err instanceof RequestFileError && problems.length > 0) throw providerProblemsError(provider2, path, path, problems, err);
+      throw err;
+    }
+    if (problems.length > 0) throw providerProblemsError(provider2, path, path, problems);
     refuseShutDownModels(estimate, path);
-    await checkLinesFor(provider2, path);
     for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
     const inputSha256 = await fileSha256(path);
     mkdirSync3(outDir, { recursive: true });
@@ -2775,12 +2782,13 @@ function writeAtomic(path, text) {
 
 // src/run/batch/remote.ts
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-function providerFor(state, opts) {
+function providerFor(state, opts, target) {
   if (opts.providerImpl) return opts.providerImpl;
-  const named = opts.provider ?? state?.provider ?? "openai";
-  if (state?.provider && opts.provider && opts.provider !== state.provider) {
-    throw new UsageError(`this run's batches are on ${state.provider} (state.json), not ${opts.provider}: leave --provider out or use ${state.provider}`);
+  const recorded = state ? state.provider ?? "openai" : null;
+  if (recorded && opts.provider && opts.provider !== recorded) {
+    throw new UsageError(`this run's batches are on ${recorded} (state.json), not ${opts.provider}: leave --provider out or use ${recorded}`);
   }
+  const named = recorded ?? opts.provider ?? (target ? providerOfBatchId(target) : null) ?? "openai";
   return makeProvider({ ...opts, provider: named });
 }
 function isRunDir(target) {
@@ -2808,7 +2816,7 @@ function row(b, part) {
 }
 async function batchStatus(target, opts = {}) {
   const { state, ids } = targetIds(target);
-  const provider = providerFor(state, opts);
+  const provider = providerFor(state, opts, target);
   const batches = [];
   for (const { id, part } of ids) batches.push(row(await provider.retrieveBatch(id), part));
   const run = state ? { input_file: state.input_file, decision: state.decision, started_at: state.started_at, finished_at: state.finished_at, sync_phase: state.sync_phase } : null;
@@ -2817,7 +2825,7 @@ async function batchStatus(target, opts = {}) {
 var FINISHED = /* @__PURE__ */ new Set(["completed", "failed", "expired", "cancelled"]);
 async function cancelRun(target, opts = {}) {
   const { state, ids } = targetIds(target);
-  const provider = providerFor(state, opts);
+  const provider = providerFor(state, opts, target);
   const sink = opts.log ?? (() => {
   });
   const log = (line) => sink(redactSecrets(line, provider.apiKey));

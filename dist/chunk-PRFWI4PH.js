@@ -12,7 +12,7 @@ import {
   predictInputRatio,
   promptCacheRules,
   scanLine
-} from "./chunk-DYJFSASS.js";
+} from "./chunk-NXPXLESR.js";
 import {
   EXPECTED_HIT_RATE,
   FileComparison,
@@ -29,7 +29,7 @@ import {
   subtractRanges,
   totalCosts,
   zeroCosts
-} from "./chunk-6ILP5XWS.js";
+} from "./chunk-BBOTKNVC.js";
 import {
   PROVIDER_LABELS,
   RequestFileChecker,
@@ -43,7 +43,7 @@ import {
   readJsonlLines,
   resolvePricing,
   tokenRatioFor
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 
 // src/shared/version.ts
 var VERSION = "0.2.0";

@@ -22,21 +22,23 @@ import {
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-GLCL7VU5.js";
-import "./chunk-EL3AWCO5.js";
-import "./chunk-DYJFSASS.js";
+} from "./chunk-YF7NA6JC.js";
+import "./chunk-PRFWI4PH.js";
+import "./chunk-NXPXLESR.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   KEY_ENV,
   PROVIDER_NAMES,
+  PROVIDER_TIERS,
   UsageError,
+  catalogForProvider,
   makeClient,
   makeProvider,
   parseDeployments,
   parseProviderName,
   providerKey
-} from "./chunk-6ILP5XWS.js";
-import "./chunk-J5RN5IGE.js";
+} from "./chunk-BBOTKNVC.js";
+import "./chunk-C6FMELST.js";
 import "./chunk-HKNME46Z.js";
 import "./chunk-64PVKJPU.js";
 import "./chunk-NUO5XWAE.js";
@@ -47,12 +49,14 @@ export {
   KEY_ENV,
   MaxCostError,
   PROVIDER_NAMES,
+  PROVIDER_TIERS,
   RunStateError,
   STATE_FILE,
   UsageError,
   batchStatus,
   buildIndex,
   cancelRun,
+  catalogForProvider,
   decide,
   decideWithin,
   fitMaxCost,

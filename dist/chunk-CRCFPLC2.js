@@ -10,13 +10,13 @@ import {
   readLineAt,
   scanLines,
   stringify
-} from "./chunk-6ILP5XWS.js";
+} from "./chunk-BBOTKNVC.js";
 import {
   formatLineProblems,
   readJsonlLines,
   usageTokens,
   validateLine
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 
 // src/shared/clock.ts
 function now(env = process.env) {

@@ -2547,7 +2547,7 @@ var providers_default = {
   as_of: "2026-12-01",
   source: "https://platform.claude.com/docs/en/about-claude/pricing ; https://ai.google.dev/gemini-api/docs/pricing ; https://learn.microsoft.com/en-us/azure/ai-foundry/openai/how-to/batch",
   notes: [
-    'Prices of other providers\' models, for `estimate --compare` only: USD per 1M tokens, same entry shape as data/pricing.json plus `provider` (anthropic | gemini) and `tokenizer` (always "approximate": input tokens are the OpenAI count x a stated factor, src/tokens/approximate.ts). Nothing in the OpenAI path reads this file.',
+    'Prices of other providers\' models, for `estimate --compare` and for runs with `--provider anthropic|gemini` (src/pricing/providerCatalog.ts): USD per 1M tokens, same entry shape as data/pricing.json plus `provider` (anthropic | gemini) and `tokenizer` (always "approximate": input tokens are the OpenAI count x a stated factor, src/tokens/approximate.ts). The OpenAI and Azure paths do not read it.',
     "as_of 2026-12-01 = the day the figures were checked against stored copies of the sources (no live page was fetched); each note names the capture. Research: /tmp/research/providers-catalog.json, providers-notes.md (2026-12-01).",
     "flex and priority are null throughout: the comparison prices standard (sync) and batch only. Here null means 'not modelled', not 'not offered' (Gemini has Flex/Priority tiers, Anthropic a Priority Tier). regional_uplift and media are null for the same reason.",
     "reasoning true = thinking is always on or on by default (Claude 'Adaptive (always on)', Gemini 2.5/3.x/4 thinking models); thinking bills as output on both providers. false = opt-in thinking, or not known.",

@@ -11,10 +11,10 @@ import {
   formatUsd,
   linkUrl,
   markdownInActionWords
-} from "./chunk-6ILP5XWS.js";
+} from "./chunk-BBOTKNVC.js";
 import {
   PricingFileError
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 
 // src/report/estimateText.ts
 var MODE_ORDER = ["sync", "flex", "batch", "priority"];

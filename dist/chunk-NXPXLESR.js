@@ -14,7 +14,7 @@ import {
   tokenRatioFor,
   usageTokens,
   validateLine
-} from "./chunk-J5RN5IGE.js";
+} from "./chunk-C6FMELST.js";
 import {
   __commonJS,
   __require,
