@@ -21,7 +21,7 @@ import type { Decision, InProgress } from './types.ts';
 import { fileSha256 } from './state/fileSha256.ts';
 import { catalogForProvider, makeProvider, providerKey } from './providers/index.ts';
 import type { Provider } from './providers/index.ts';
-import { providerProblems, providerProblemsError, tiersOf } from './providers/checkLines.ts';
+import { providerProblems, providerProblemsError } from './providers/checkLines.ts';
 import { RequestFileError } from '../requests/types.ts';
 import { decideWithin, DEFAULT_MIN_SAVINGS_USD, fitMaxCost, plannedCost } from './plan/policy.ts';
 import { policyInput } from './plan/sharedMaxCost.ts';
@@ -108,7 +108,7 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   // priced, so the policy can never plan them.
   // Each provider bills its own prices (Anthropic's and Gemini's from data/providers.json; Azure's are OpenAI's), and
   // tiers it does not run are not priced (the policy can never plan them).
-  const catalog = tiersOf(catalogForProvider(providerName, opts.catalog), provider.tiers);
+  const catalog = catalogForProvider(providerName, opts.catalog);
   if (opts.mode === 'priority' && !provider.tiers.priority) throw new UsageError(`--mode priority: ${provider.name} has no priority processing through this API`);
   if (opts.mode === 'flex' && !provider.tiers.flex) throw new UsageError(`--mode flex: ${provider.name} has no flex processing through this API`);
   // With a key, the provider's own counter (Anthropic count_tokens, Gemini countTokens) makes the input exact; it is

@@ -2,7 +2,6 @@
 // the validator's own, when the file has those too. OpenAI takes the file as it is (its checks are the validator's).
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Catalog } from '../../pricing/index.ts';
 import { UsageError } from '../../shared/usageError.ts';
 import { RequestFileError } from '../../requests/types.ts';
 import type { LineProblem as RequestLineProblem } from '../../requests/types.ts';
@@ -41,13 +40,4 @@ export function providerProblemsError(provider: Provider, path: string, displayN
   const list = found.slice(0, SHOWN).map((p) => `${displayName}:${p.line}: ${p.reason}`).join('\n');
   const more = found.length > SHOWN ? `\n… and ${found.length - SHOWN} more` : '';
   return new UsageError(`${found.length} request${found.length === 1 ? '' : 's'} cannot be sent to ${provider.name} as written; nothing was sent:\n${list}${more}`);
-}
-
-/** The catalog without the tiers the provider does not run: the estimate prices them as unavailable. */
-export function tiersOf(catalog: Catalog, tiers: Provider['tiers']): Catalog {
-  if (tiers.flex && tiers.priority) return catalog;
-  const models = Object.fromEntries(Object.entries(catalog.models).map(([k, m]) => [k, {
-    ...m, ...(tiers.flex ? {} : { flex: null }), ...(tiers.priority ? {} : { priority: null }),
-  }]));
-  return { ...catalog, models } as Catalog;
 }

@@ -9,14 +9,13 @@ import { createGeminiProvider } from './gemini/geminiProvider.ts';
 import type { DeploymentMap } from './azure/deployments.ts';
 import { makeClient } from './openai/openaiClient.ts';
 import { openAIProvider } from './openai/openaiProvider.ts';
-import { PROVIDER_NAMES } from './types.ts';
+import { PROVIDER_NAMES, PROVIDER_TIERS } from './types.ts';
 import { providerCatalog } from '../../pricing/index.ts';
 import type { Catalog } from '../../pricing/index.ts';
-import { tiersOf } from './checkLines.ts';
 import type { Provider, ProviderName } from './types.ts';
 
 export type { CallOptions, LineProblem, Metadata, Provider, ProviderName, ProviderRequest, SyncAnswer } from './types.ts';
-export { PROVIDER_NAMES } from './types.ts';
+export { PROVIDER_NAMES, PROVIDER_TIERS } from './types.ts';
 export { parseDeployments } from './azure/deployments.ts';
 export type { DeploymentMap } from './azure/deployments.ts';
 export { openAIProvider } from './openai/openaiProvider.ts';
@@ -49,19 +48,16 @@ export const BASE_URL_ENV: Record<ProviderName, readonly string[]> = {
   gemini: ['GEMINI_BASE_URL'],
 };
 
-/** The service tiers each provider runs through batchwise (what `Provider.tiers` says, known without a key): the
- *  estimate must not price a tier the run could never use. */
-export const PROVIDER_TIERS: Record<ProviderName, { flex: boolean; priority: boolean }> = {
-  openai: { flex: true, priority: true },
-  azure: { flex: false, priority: false },
-  anthropic: { flex: false, priority: false },
-  gemini: { flex: false, priority: false },
-};
-
-/** The catalog an estimate or run through `provider` prices with: the provider's prices, and none for tiers it lacks. */
+/** The catalog an estimate or run through `provider` prices with: the provider's prices, and none for tiers it lacks
+ *  (the policy can then never plan them). */
 export function catalogForProvider(provider: ProviderName, base: Catalog): Catalog {
   const priced = base.provider === provider ? base : providerCatalog(provider, base);
-  return tiersOf(priced, PROVIDER_TIERS[provider]);
+  const tiers = PROVIDER_TIERS[provider];
+  if (tiers.flex && tiers.priority) return priced;
+  const models = Object.fromEntries(Object.entries(priced.models).map(([k, m]) => [k, {
+    ...m, ...(tiers.flex ? {} : { flex: null }), ...(tiers.priority ? {} : { priority: null }),
+  }]));
+  return { ...priced, models };
 }
 
 /** A bare batch id says whose it is: Anthropic's are msgbatch_…, Gemini's batches/…; OpenAI's and Azure's batch_…. */

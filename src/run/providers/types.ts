@@ -27,6 +27,16 @@ import type { Endpoint } from '../../requests/types.ts';
 export type ProviderName = 'openai' | 'azure' | 'gemini' | 'anthropic';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['openai', 'azure', 'gemini', 'anthropic'];
 
+/** The service tiers each provider runs through batchwise: its `Provider.tiers`, and what an estimate prices before a
+ *  provider (or a key) exists. Azure's Priority Processing is a deployment setting, Gemini's and Anthropic's own tiers
+ *  are not modelled yet. */
+export const PROVIDER_TIERS: Readonly<Record<ProviderName, { readonly flex: boolean; readonly priority: boolean }>> = {
+  openai: { flex: true, priority: true },
+  azure: { flex: false, priority: false },
+  anthropic: { flex: false, priority: false },
+  gemini: { flex: false, priority: false },
+};
+
 export type Metadata = Record<string, string>;
 
 /** One request as the request file has it (OpenAI's shape). */

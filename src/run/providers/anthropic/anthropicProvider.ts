@@ -7,6 +7,7 @@ import type { Batch } from 'openai/resources/batches';
 import OpenAI from 'openai';
 import { registerSecret } from '../../../shared/secrets.ts';
 import { longCallDispatcher } from '../../sync/syncClientDispatcher.ts';
+import { PROVIDER_TIERS } from '../types.ts';
 import type { CallOptions, LineProblem, Metadata, Provider, ProviderRequest, SyncAnswer } from '../types.ts';
 import { makeAnthropicClient } from './anthropicClient.ts';
 import { readBatchBody, writeBatchBody } from './batchBody.ts';
@@ -59,7 +60,7 @@ export function createAnthropicProvider(opts: AnthropicProviderOptions): Provide
     // 256 MB counts the translated create body, which uploadPart measures and refuses past the limit.
     partLimits: { ...ANTHROPIC_BATCH_LIMITS },
     // Anthropic's Priority Tier is a capacity commitment, not a per-request choice batchwise can make; no flex.
-    tiers: { flex: false, priority: false },
+    tiers: PROVIDER_TIERS.anthropic,
     batchWindowHours: 24,
 
     check(line: { custom_id: string; url: string; body: Record<string, unknown> }): LineProblem[] {

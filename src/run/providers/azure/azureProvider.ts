@@ -55,7 +55,7 @@ export function createAzureProvider(o: AzureProviderOptions): Provider {
     return problems;
   };
   return openAIProvider({
-    client, name: 'azure', partLimits: AZURE_PART_LIMITS, tiers: { flex: false, priority: false }, batchWindowHours: null, check,
+    client, name: 'azure', partLimits: AZURE_PART_LIMITS, batchWindowHours: null, check,
     rewriteBody: (body, model) => ({ ...body, model: deployment(model) ?? model }),
     // The how-to creates with endpoint "/chat/completions" (the lines keep "/v1/chat/completions").
     batchEndpoint: (endpoint) => endpoint.replace(/^\/v1\//, '/'),

@@ -6,6 +6,7 @@
 import OpenAI, { type APIError } from 'openai';
 import type { Batch } from 'openai/resources/batches';
 import { registerSecret } from '../../../shared/secrets.ts';
+import { PROVIDER_TIERS } from '../types.ts';
 import type { CallOptions, Metadata, Provider, ProviderRequest, SyncAnswer } from '../types.ts';
 import { EXPIRY_HOURS, isEnded, toOpenAIBatch } from './batchObject.ts';
 import { encodeDisplayName } from './displayName.ts';
@@ -65,7 +66,7 @@ export function createGeminiProvider(opts: GeminiProviderOptions): Provider {
     apiKey: opts.apiKey,
     partLimits: { ...GEMINI_PART_LIMITS },
     // Gemini has Flex and Priority tiers of its own; batchwise does not model them yet.
-    tiers: { flex: false, priority: false },
+    tiers: PROVIDER_TIERS.gemini,
     batchWindowHours: EXPIRY_HOURS,
 
     check(line) {

@@ -7,6 +7,7 @@ import OpenAI, { toStreamingFile } from 'openai';
 import type { Batch, BatchCreateParams } from 'openai/resources/batches';
 import { streamingUploadFetch } from '../../batch/streamingFetch.ts';
 import { longCallDispatcher } from '../../sync/syncClientDispatcher.ts';
+import { PROVIDER_TIERS } from '../types.ts';
 import type { CallOptions, LineProblem, Metadata, Provider, ProviderName, ProviderRequest, SyncAnswer } from '../types.ts';
 
 /** Part limits OpenAI documents: 50,000 requests and 200 MB per batch input file. */
@@ -18,7 +19,6 @@ export interface OpenAIProviderOptions {
   client: OpenAI;
   name?: ProviderName;
   partLimits?: { maxLines: number; maxBytes: number };
-  tiers?: { flex: boolean; priority: boolean };
   batchWindowHours?: number | null;
   /** The request as this provider takes it (Azure: the deployment name as model). */
   rewriteBody?: (body: Record<string, unknown>, model: string) => Record<string, unknown>;
@@ -36,7 +36,7 @@ export function openAIProvider(o: OpenAIProviderOptions): Provider {
     name: o.name ?? 'openai',
     apiKey: client.apiKey ?? '',
     partLimits: o.partLimits ?? OPENAI_PART_LIMITS,
-    tiers: o.tiers ?? { flex: true, priority: true },
+    tiers: PROVIDER_TIERS[o.name ?? 'openai'],
     batchWindowHours: o.batchWindowHours === undefined ? 24 : o.batchWindowHours,
     check: o.check ?? (() => []),
 
