@@ -104,15 +104,20 @@ export async function createBatchOnce(provider: Provider, a: CreateBatchArgs): P
  * the work twice, the part stops with both ids named.
  */
 async function findOurAttempt(provider: Provider, a: CreateBatchArgs, sinceSec: number): Promise<Batch | null> {
-  const ours = (await listOurBatches(provider, a.inputSha256)).find((b) => sameWork(b, a.metadata));
-  if (ours) return ours;
+  // One pass, newest first, over what listOurBatches would read: a metadata match anywhere in it wins; the other two
+  // ways are only for batches made since the first attempt.
+  const known = a.knownBatchIds ?? new Set<string>();
+  const since30d = Date.now() / 1000 - 30 * 86_400;
+  let fromUpload: Batch | null = null;
   const candidates: Batch[] = [];
-  for await (const b of provider.listBatches(sinceSec)) {
-    if (b.created_at < sinceSec || b.metadata || a.knownBatchIds?.has(b.id)) continue;
-    if (!ATTACHABLE.has(b.status)) continue;
-    if (b.input_file_id && b.input_file_id === a.input_file_id) return b;
-    if (!b.input_file_id && a.requests !== undefined && b.request_counts?.total === a.requests) candidates.push(b);
+  for await (const b of provider.listBatches(Math.min(since30d, sinceSec))) {
+    if (b.created_at < since30d) break;
+    if (sameWork(b, a.metadata)) return b;
+    if (b.created_at < sinceSec || b.metadata) continue;
+    if (madeFromUpload(b, a.input_file_id, known)) fromUpload ??= b;
+    else if (!b.input_file_id && ATTACHABLE.has(b.status) && !known.has(b.id) && a.requests !== undefined && b.request_counts?.total === a.requests) candidates.push(b);
   }
+  if (fromUpload) return fromUpload;
   if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) {
     throw new AmbiguousCreateError(
@@ -124,12 +129,17 @@ async function findOurAttempt(provider: Provider, a: CreateBatchArgs, sinceSec: 
   return null;
 }
 
+/** Whether `b` was made from this very upload (and may be attached to): not one this run holds for another part. */
+function madeFromUpload(b: Batch, inputFileId: string, known: ReadonlySet<string>): boolean {
+  return Boolean(b.input_file_id) && b.input_file_id === inputFileId && ATTACHABLE.has(b.status) && !known.has(b.id);
+}
+
 /** A batch made from this very upload (`input_file_id`), live or done: what a run killed between create and save
  *  left behind, found again where the provider keeps no metadata (Azure may not; OpenAI does). */
 export async function batchFromUpload(provider: Provider, inputFileId: string, sinceSec: number, known: ReadonlySet<string>): Promise<Batch | null> {
   for await (const b of provider.listBatches(sinceSec)) {
     if (b.created_at < sinceSec) break;
-    if (b.input_file_id === inputFileId && ATTACHABLE.has(b.status) && !known.has(b.id)) return b;
+    if (madeFromUpload(b, inputFileId, known)) return b;
   }
   return null;
 }
