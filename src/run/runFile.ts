@@ -134,10 +134,10 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   try {
     estimate = await estimateWith(history, opts.historySource ?? 'history');
   } catch (err) {
-    if (err instanceof RequestFileError && problems.length > 0) throw providerProblemsError(provider, path, path, problems, err);
+    if (err instanceof RequestFileError && problems.length > 0) throw providerProblemsError(provider, path, problems, err);
     throw err;
   }
-  if (problems.length > 0) throw providerProblemsError(provider, path, path, problems);
+  if (problems.length > 0) throw providerProblemsError(provider, path, problems);
   refuseShutDownModels(estimate, path);
   for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
   const inputSha256 = await fileSha256(path);
