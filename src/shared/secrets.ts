@@ -2,7 +2,8 @@
 // summary, outputs, the PR comment and the commit pass through `scrub`. A self-hosted OpenAI-compatible proxy may echo
 // the bearer key in an error body (OpenAI masks it), and runner masking does not apply to files, so the known secrets
 // are replaced wherever they appear, and anything shaped like an OpenAI or GitHub token is masked too.
-import { Transform } from 'node:stream';
+import type { Transform } from 'node:stream';
+import { mapLineBlocks } from './lineBlocks.ts';
 
 const known = new Set<string>();
 
@@ -44,24 +45,7 @@ export function forgetSecrets(): void {
 /** A stream transform that scrubs text line by line (a key never spans a newline in JSONL), for files downloaded
  *  from the API and kept on disk: a batch's output and error files. */
 export function scrubLines(): Transform {
-  let rest = '';
-  const decoder = new TextDecoder();
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      const text = rest + decoder.decode(chunk, { stream: true });
-      const cut = text.lastIndexOf('\n');
-      if (cut < 0) {
-        rest = text;
-        return done();
-      }
-      rest = text.slice(cut + 1);
-      done(null, scrub(text.slice(0, cut + 1)));
-    },
-    flush(done) {
-      const tail = rest + decoder.decode();
-      done(null, tail ? scrub(tail) : undefined);
-    },
-  });
+  return mapLineBlocks(scrub);
 }
 
 /** Scrubs everything this process writes to stdout and stderr from now on: the action's logs and the workflow

@@ -2,7 +2,9 @@
 // (the Files API has no ranges); the copy is complete only once renamed into place, so a kill -9 never leaves a
 // truncated file that looks finished.
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
+import type { Transform } from 'node:stream';
+import { mapLineBlocks } from '../../shared/lineBlocks.ts';
 import { pipeline } from 'node:stream/promises';
 import type { Provider } from '../providers/index.ts';
 import { sleep } from './batchApi.ts';
@@ -34,25 +36,13 @@ export async function downloadFile(
   }
 }
 
-/** Lines whose custom_id is a provider's stand-in (Anthropic's pattern) get the request file's own id back. Works on
- *  whole lines: scrubLines before it cuts at newlines. */
+/** Lines whose custom_id is a provider's stand-in (Anthropic's pattern) get the request file's own id back. */
 function renameCustomIds(ids: ReadonlyMap<string, string>): Transform {
-  let rest = '';
   const rename = (line: string) => {
     if (!line.trim()) return line;
     const parsed = JSON.parse(line) as { custom_id?: unknown };
     const own = typeof parsed.custom_id === 'string' ? ids.get(parsed.custom_id) : undefined;
     return own === undefined ? line : JSON.stringify({ ...parsed, custom_id: own });
   };
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      const text = rest + chunk.toString('utf8');
-      const parts = text.split('\n');
-      rest = parts.pop() ?? '';
-      done(null, parts.map((l) => `${rename(l)}\n`).join(''));
-    },
-    flush(done) {
-      done(null, rest ? rename(rest) : undefined);
-    },
-  });
+  return mapLineBlocks((lines) => lines.split('\n').map(rename).join('\n'));
 }
