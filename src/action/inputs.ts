@@ -9,7 +9,7 @@ import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
 import { parseCompare } from '../estimate/compare.ts';
 import type { ComparePair } from '../estimate/compare.ts';
 import { readRunnerContext } from '../github/runnerContext.ts';
-import { PROVIDER_NAMES, parseDeployments } from '../run/providers/index.ts';
+import { PROVIDER_NAMES, keyInputName, parseDeployments } from '../run/providers/index.ts';
 import type { DeploymentMap, ProviderName } from '../run/providers/index.ts';
 
 export type ActionMode = 'auto' | 'batch' | 'flex' | 'sync' | 'priority' | 'estimate';
@@ -164,7 +164,7 @@ export function readInputs(): ActionInputs {
     data,
     mode: choice('mode', ['auto', 'batch', 'flex', 'sync', 'priority', 'estimate'] as const, 'auto'),
     provider,
-    apiKey: (provider === 'openai' ? '' : core.getInput(`${provider}-api-key`).trim()) || core.getInput('api-key').trim(),
+    apiKey: core.getInput(keyInputName(provider)).trim() || core.getInput('api-key').trim(),
     baseUrl: (provider === 'azure' ? optional('azure-endpoint') : undefined) ?? optional('base-url'),
     deployments: readDeployments(provider),
     latencyBudgetMs,

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArtifactClient } from '@actions/artifact';
 import { loadCatalog } from '../pricing/index.ts';
-import { catalogForProvider } from '../run/providers/index.ts';
+import { KEY_ENV, catalogForProvider, keyInputName } from '../run/providers/index.ts';
 import { estimateToJson } from '../report/estimateJson.ts';
 import { renderEstimateMarkdown } from '../report/estimateMarkdown.ts';
 import { collectFailures } from '../report/failures.ts';
@@ -104,11 +104,10 @@ export async function run(deps: MainDeps = {}): Promise<void> {
     const estimates = throwIfInvalid(files);
 
     if (!inputs.apiKey || inputs.mode === 'estimate') {
-      const input = inputs.provider === 'openai' ? 'api-key' : `${inputs.provider}-api-key`;
+      const input = keyInputName(inputs.provider);
       const why = inputs.mode === 'estimate' ? '`mode: estimate`' : `no ${input} was given (estimate only)`;
       if (!inputs.apiKey && inputs.mode !== 'estimate') {
-        const secret = { openai: 'OPENAI_API_KEY', azure: 'AZURE_OPENAI_API_KEY', anthropic: 'ANTHROPIC_API_KEY', gemini: 'GEMINI_API_KEY' }[inputs.provider];
-        core.notice(`No ${input}: batchwise estimated the cost and ran nothing. Pass \`${input}: \${{ secrets.${secret} }}\` to run.`);
+        core.notice(`No ${input}: batchwise estimated the cost and ran nothing. Pass \`${input}: \${{ secrets.${KEY_ENV[inputs.provider][0]} }}\` to run.`);
       }
       mkdirSync(outputDir, { recursive: true });
       const report = join(outputDir, 'estimate.md');

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { startEmulator } from '../emulator/index.ts';
 import { estimateFile } from '../estimate/estimateFile.ts';
-import { loadCatalog } from '../pricing/index.ts';
+import { PROVIDER_LABELS, loadCatalog } from '../pricing/index.ts';
 import { DEFAULT_MIN_SAVINGS_USD } from '../estimate/recommend.ts';
 import { formatUsd } from '../shared/money.ts';
 import { renderEstimateTable } from '../report/estimateTable.ts';
@@ -70,8 +70,7 @@ async function demo(flags: DemoFlags): Promise<number> {
   const out = flags.out ?? mkdtempSync(join(tmpdir(), 'batchwise-demo-'));
   const say = (s: string) => (json ? process.stderr : process.stdout).write(`${s}\n`);
   try {
-    const who = { openai: 'OpenAI', azure: 'Azure OpenAI', anthropic: 'Anthropic', gemini: 'Gemini' }[provider];
-    say(`batchwise demo: a local ${who} emulator is listening on ${provider === 'openai' ? emulator.url : emulator.origin} (no key, no network)\n`);
+    say(`batchwise demo: a local ${PROVIDER_LABELS[provider]} emulator is listening on ${provider === 'openai' ? emulator.url : emulator.origin} (no key, no network)\n`);
     const catalog = catalogForProvider(provider, loadCatalog());
     say(renderEstimateTable(await estimateFile(file, { catalog, minSavingsUsd: flags.minSavings, displayName: file })));
     if (flags.minSavings < DEFAULT_MIN_SAVINGS_USD) {

@@ -17,8 +17,7 @@ import { reportFailure } from './errors.ts';
 import { useFormat } from './outputFormat.ts';
 import { addProviderOptions, providerOptions } from './providerFlags.ts';
 import type { ProviderFlags } from './providerFlags.ts';
-import { catalogForProvider, makeProvider, providerKey } from '../run/index.ts';
-import type { Endpoint } from '../requests/types.ts';
+import { catalogForProvider, inputCounter, makeProvider, providerKey } from '../run/index.ts';
 import { durationArg, numberArg, usdArg } from './args.ts';
 
 interface EstimateFlags extends PricingFlags, HistoryFlags, ProviderFlags {
@@ -79,12 +78,8 @@ async function tokenCounter(flags: EstimateFlags) {
   if (name !== 'anthropic' && name !== 'gemini') return undefined;
   if (!providerKey({ provider: name })) return undefined;
   const provider = makeProvider({ provider: name, ...providerOptions(flags) });
-  if (!provider.countInputTokens) return undefined;
-  return {
-    count: (_line: number, body: Record<string, unknown>, url: string) =>
-      provider.countInputTokens!({ url: url as Endpoint, model: String(body.model), body }),
-    close: async () => provider.close?.(),
-  };
+  const count = inputCounter(provider);
+  return count ? { count, close: async () => provider.close?.() } : undefined;
 }
 
 async function runEstimate(file: string, flags: EstimateFlags): Promise<number> {

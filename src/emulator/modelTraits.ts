@@ -44,10 +44,15 @@ export class ModelCatalog {
     }
   }
 
+  /** The model a name means: the one a deployment serves, else the name itself. */
+  private modelOf(name: string): string {
+    return this.deployments[name] ?? name;
+  }
+
   /** The name answers carry: a family named as such answers as its first dated snapshot (`gpt-4o` →
    *  `gpt-4o-2024-08-06`), as the real API does; a snapshot, an alias or an unknown model answers as sent. */
   answeredName(name: string): string {
-    const model = this.deployments[name] ?? name;
+    const model = this.modelOf(name);
     if (!this.catalog || !Object.hasOwn(this.catalog.models, model)) return model;
     const snapshots = this.catalog.models[model].snapshots ?? [];
     return snapshots.find((s) => DATED.test(s)) ?? model;
@@ -55,7 +60,7 @@ export class ModelCatalog {
 
   /** Whether the catalog knows the model (as a key or a listed snapshot). Without a catalog every model is known. */
   knows(name: string): boolean {
-    const model = this.deployments[name] ?? name;
+    const model = this.modelOf(name);
     return !this.catalog || findCatalogKey(this.catalog, model) !== null;
   }
 
@@ -66,7 +71,7 @@ export class ModelCatalog {
   }
 
   traits(name: string): ModelTraits {
-    const model = this.deployments[name] ?? name;
+    const model = this.modelOf(name);
     let t = this.memo.get(model);
     if (t) return t;
     t = this.lookup(model);

@@ -10,6 +10,6 @@ export { policyInput, shareMaxCost } from './plan/sharedMaxCost.ts';
 export type { PlannedFile, SharedMaxCost } from './plan/sharedMaxCost.ts';
 export { loadState, STATE_FILE } from './state/state.ts';
 export type { PartState, RunState } from './state/state.ts';
-export { catalogForProvider, makeClient, makeProvider, parseProviderName, parseDeployments, providerKey, KEY_ENV, PROVIDER_NAMES, PROVIDER_TIERS } from './providers/index.ts';
+export { catalogForProvider, inputCounter, keyInputName, makeClient, makeProvider, parseProviderName, parseDeployments, providerKey, KEY_ENV, PROVIDER_NAMES, PROVIDER_TIERS } from './providers/index.ts';
 export type { Provider, ProviderConfig, ProviderName, DeploymentMap } from './providers/index.ts';
 export type { BatchProgress, Decision, OnResult, RunItem, RunMode, RunOptions, RunSummary } from './types.ts';

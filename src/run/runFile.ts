@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { estimateFile } from '../estimate/estimateFile.ts';
 import { BATCH_WINDOW_MS } from '../estimate/recommend.ts';
 import type { FileEstimate, LineEstimate } from '../estimate/types.ts';
-import type { Endpoint } from '../requests/types.ts';
 import { resolvePricing } from '../pricing/index.ts';
 import { LedgerBook, OutcomeIndex, openJournal, writeResults } from '../results/index.ts';
 import type { ResultRecord } from '../results/index.ts';
@@ -14,12 +13,12 @@ import type { RunReport } from '../report/runReport.ts';
 import { runBatchRounds } from './batch/batchRounds.ts';
 import { appendHistory, observeResults, readHistory } from '../history/index.ts';
 import type { Observation, ObservedRequest } from '../history/index.ts';
-import { choosePilotLines, pilotObservations } from './plan/pilot.ts';
+import { approxOf, choosePilotLines, pilotObservations } from './plan/pilot.ts';
 import { MaxCostError, RunStateError } from './errors.ts';
 import type { CostPaths } from './plan/policy.ts';
 import type { Decision, InProgress } from './types.ts';
 import { fileSha256 } from './state/fileSha256.ts';
-import { catalogForProvider, makeProvider, providerKey } from './providers/index.ts';
+import { catalogForProvider, inputCounter, makeProvider, providerKey } from './providers/index.ts';
 import type { Provider } from './providers/index.ts';
 import { providerProblems, providerProblemsError } from './providers/checkLines.ts';
 import { RequestFileError } from '../requests/types.ts';
@@ -115,13 +114,10 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
   // free but one call per request, so only where the approximation is all there is (--exact-tokens, default on).
   // Not on a rerun of the same folder: it keeps its decision, so counting again (one call per request) buys nothing.
   const resuming = existsSync(join(outDir, 'state.json')) && !opts.fresh;
-  const counter = opts.exactTokens !== false && !resuming ? provider.countInputTokens?.bind(provider) : undefined;
+  const countInputTokens = opts.exactTokens !== false && !resuming ? inputCounter(provider, opts.signal) : undefined;
   // What the provider cannot take is found before the count of every line (one call each): with problems, nothing is
   // counted, and they are reported with the validator's in one error.
   const problems = await providerProblems(provider, path);
-  const countInputTokens = counter
-    ? (_line: number, body: Record<string, unknown>, url: string) => counter({ url: url as Endpoint, model: String(body.model), body }, opts.signal)
-    : undefined;
   // Everything a user can get wrong is found before a cent is spent: the file, the budget, the cost ceiling.
   const history = opts.history ?? (opts.historyPath ? await readHistoryLogged(opts.historyPath, log) : []);
   const estimateWith = (observations: Observation[], source: 'history' | 'pilot') =>
@@ -342,11 +338,6 @@ export async function runFile(path: string, opts: RunOptions): Promise<RunSummar
     ...(inProgress ? { in_progress: inProgress } : {}),
   };
   }
-}
-
-/** What history needs to calibrate an approximated input count: the approximation this request was estimated with. */
-export function approxOf(it: LineEstimate): { approx_input?: number } {
-  return it.approximate_input_tokens !== undefined ? { approx_input: it.approximate_input_tokens } : {};
 }
 
 /** Every succeeded answer the set-aside run holds (downloaded batch outputs, the journal), written to a new journal

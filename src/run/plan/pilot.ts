@@ -35,8 +35,14 @@ export function pilotObservations(lines: number[], items: Map<number, LineEstima
     if (!item || !found || found.kind !== 'journal') continue;
     observed.push({
       shape: item.shape, usage: found.record.usage, mode: 'sync', status: found.record.status,
-      ...(item.approximate_input_tokens !== undefined ? { approx_input: item.approximate_input_tokens } : {}),
+      ...approxOf(item),
     });
   }
   return observeResults(observed, { run_at: at, file, run_id: 'pilot' });
+}
+
+/** What history needs to calibrate an approximated input count: the approximation this request was estimated with
+ *  (absent where the count was exact). The pilot's answers and the run's are observed the same way. */
+export function approxOf(it: LineEstimate): { approx_input?: number } {
+  return it.approximate_input_tokens !== undefined ? { approx_input: it.approximate_input_tokens } : {};
 }

@@ -12,6 +12,7 @@ import { openAIProvider } from './openai/openaiProvider.ts';
 import { PROVIDER_NAMES, PROVIDER_TIERS } from './types.ts';
 import { providerCatalog } from '../../pricing/index.ts';
 import type { Catalog } from '../../pricing/index.ts';
+import type { Endpoint } from '../../requests/types.ts';
 import type { Provider, ProviderName } from './types.ts';
 
 export type { CallOptions, LineProblem, Metadata, Provider, ProviderName, ProviderRequest, SyncAnswer } from './types.ts';
@@ -60,6 +61,19 @@ export function catalogForProvider(provider: ProviderName, base: Catalog): Catal
   return { ...priced, models };
 }
 
+/** The action input that holds this provider's key (`api-key` serves every provider when its own is empty). */
+export function keyInputName(provider: ProviderName): string {
+  return provider === 'openai' ? 'api-key' : `${provider}-api-key`;
+}
+
+/** The provider's own token counter in the shape the estimate takes (line, body, url), or undefined where it has none
+ *  (OpenAI and Azure: tiktoken counts their models exactly offline). */
+export function inputCounter(provider: Provider, signal?: AbortSignal) {
+  const count = provider.countInputTokens?.bind(provider);
+  if (!count) return undefined;
+  return (_line: number, body: Record<string, unknown>, url: string) => count({ url: url as Endpoint, model: String(body.model), body }, signal);
+}
+
 /** A bare batch id says whose it is: Anthropic's are msgbatch_…, Gemini's batches/…; OpenAI's and Azure's batch_…. */
 export function providerOfBatchId(id: string): ProviderName | null {
   if (id.startsWith('msgbatch_')) return 'anthropic';
@@ -91,7 +105,7 @@ export function makeProvider(cfg: ProviderConfig): Provider {
   const apiKey = providerKey(cfg);
   const baseURL = cfg.baseURL || fromEnv(BASE_URL_ENV[name]);
   if (!apiKey) {
-    throw new UsageError(`no API key for ${name}: set ${KEY_ENV[name].join(' or ')} (or pass ${name === 'openai' ? 'api-key' : `${name}-api-key`} to the action)`);
+    throw new UsageError(`no API key for ${name}: set ${KEY_ENV[name].join(' or ')} (or pass ${keyInputName(name)} to the action)`);
   }
   switch (name) {
     case 'openai':
