@@ -9,7 +9,7 @@ import {
   now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-CRCFPLC2.js";
+} from "./chunk-IAAS3BYO.js";
 import {
   MODE_ORDER,
   PRICING_PAGE_URL,
@@ -22,19 +22,19 @@ import {
   parseTokenCount,
   renderEstimateMarkdown,
   savesText
-} from "./chunk-ZV3CXYIC.js";
+} from "./chunk-BO4PDMA5.js";
 import {
   DEFAULT_CONCURRENCY,
   batchStatus,
   cancelRun,
   redactSecrets,
   runFile
-} from "./chunk-YF7NA6JC.js";
+} from "./chunk-JHLSWALI.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-PRFWI4PH.js";
+} from "./chunk-FZKZX4PD.js";
 import {
   countRequestTokens,
   countText,
@@ -42,7 +42,7 @@ import {
   encodingNameForModel,
   readDataUrlImageSize,
   readHistory
-} from "./chunk-NXPXLESR.js";
+} from "./chunk-2X7CWBSR.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   KEY_ENV,
@@ -57,6 +57,7 @@ import {
   formatInt,
   formatPercent,
   formatUsd,
+  inputCounter,
   makeProvider,
   normalize_options,
   padTable,
@@ -70,7 +71,7 @@ import {
   stringifier,
   truncate,
   wrap
-} from "./chunk-BBOTKNVC.js";
+} from "./chunk-VMWTP7T6.js";
 import {
   BATCH_DISCOUNT,
   PRICE_MODES,
@@ -84,7 +85,7 @@ import {
   pricingOf,
   readJsonlLines,
   tokenRatioFor
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 import "./chunk-HKNME46Z.js";
 import "./chunk-64PVKJPU.js";
 import {
@@ -7558,11 +7559,8 @@ async function tokenCounter(flags) {
   if (name !== "anthropic" && name !== "gemini") return void 0;
   if (!providerKey({ provider: name })) return void 0;
   const provider = makeProvider({ provider: name, ...providerOptions(flags) });
-  if (!provider.countInputTokens) return void 0;
-  return {
-    count: (_line, body, url) => provider.countInputTokens({ url, model: String(body.model), body }),
-    close: async () => provider.close?.()
-  };
+  const count = inputCounter(provider);
+  return count ? { count, close: async () => provider.close?.() } : void 0;
 }
 async function runEstimate(file, flags) {
   useFormat(flags);
@@ -7994,17 +7992,21 @@ var ModelCatalog = class {
       this.catalog = null;
     }
   }
+  /** The model a name means: the one a deployment serves, else the name itself. */
+  modelOf(name) {
+    return this.deployments[name] ?? name;
+  }
   /** The name answers carry: a family named as such answers as its first dated snapshot (`gpt-4o` →
    *  `gpt-4o-2024-08-06`), as the real API does; a snapshot, an alias or an unknown model answers as sent. */
   answeredName(name) {
-    const model3 = this.deployments[name] ?? name;
+    const model3 = this.modelOf(name);
     if (!this.catalog || !Object.hasOwn(this.catalog.models, model3)) return model3;
     const snapshots = this.catalog.models[model3].snapshots ?? [];
     return snapshots.find((s) => DATED.test(s)) ?? model3;
   }
   /** Whether the catalog knows the model (as a key or a listed snapshot). Without a catalog every model is known. */
   knows(name) {
-    const model3 = this.deployments[name] ?? name;
+    const model3 = this.modelOf(name);
     return !this.catalog || findCatalogKey(this.catalog, model3) !== null;
   }
   /** Every name the catalog knows (keys and snapshots), for GET /v1/models; null without a catalog. */
@@ -8013,7 +8015,7 @@ var ModelCatalog = class {
     return Object.entries(this.catalog.models).flatMap(([key, e]) => [key, ...e.snapshots ?? []]);
   }
   traits(name) {
-    const model3 = this.deployments[name] ?? name;
+    const model3 = this.modelOf(name);
     let t = this.memo.get(model3);
     if (t) return t;
     t = this.lookup(model3);
@@ -12540,8 +12542,7 @@ async function demo(flags) {
   const say = (s) => (json2 ? process.stderr : process.stdout).write(`${s}
 `);
   try {
-    const who = { openai: "OpenAI", azure: "Azure OpenAI", anthropic: "Anthropic", gemini: "Gemini" }[provider];
-    say(`batchwise demo: a local ${who} emulator is listening on ${provider === "openai" ? emulator.url : emulator.origin} (no key, no network)
+    say(`batchwise demo: a local ${PROVIDER_LABELS[provider]} emulator is listening on ${provider === "openai" ? emulator.url : emulator.origin} (no key, no network)
 `);
     const catalog2 = catalogForProvider(provider, loadCatalog());
     say(renderEstimateTable(await estimateFile(file, { catalog: catalog2, minSavingsUsd: flags.minSavings, displayName: file })));

@@ -9,7 +9,7 @@ import {
   now,
   prepareRequests,
   renderJoinSummary
-} from "./chunk-CRCFPLC2.js";
+} from "./chunk-IAAS3BYO.js";
 import {
   ActionInputError,
   describe,
@@ -23,22 +23,23 @@ import {
   runHeadline,
   saveInFlight,
   saveOutputDir
-} from "./chunk-NNFPZYH5.js";
+} from "./chunk-FCMSYJWW.js";
 import {
   inputTokensCell,
   renderEstimateMarkdown,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-ZV3CXYIC.js";
+} from "./chunk-BO4PDMA5.js";
 import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-PRFWI4PH.js";
+} from "./chunk-FZKZX4PD.js";
 import {
   readHistory
-} from "./chunk-NXPXLESR.js";
+} from "./chunk-2X7CWBSR.js";
 import {
+  KEY_ENV,
   catalogForProvider,
   combineLedgers,
   escapeHtml,
@@ -47,16 +48,17 @@ import {
   formatPercent,
   formatUsd,
   formatUsdApart,
+  keyInputName,
   markdownInActionWords,
   roundUsd,
   scrub,
   scrubProcessOutput,
   truncate
-} from "./chunk-BBOTKNVC.js";
+} from "./chunk-VMWTP7T6.js";
 import {
   loadCatalog,
   readJsonlLines
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 import "./chunk-HKNME46Z.js";
 import {
   getOctokit
@@ -1036,7 +1038,7 @@ function runDirs(outputDir, files) {
 }
 async function runAll(files, dirs, inputs, ctx, rc) {
   const { catalog, signal } = rc;
-  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-7RE546IC.js");
+  const { runFile, shareMaxCost, decideWithin, loadState, policyInput } = await import("./run-WMM3ZJTJ.js");
   const mode = inputs.mode === "estimate" ? "auto" : inputs.mode;
   const limits = { ...inputs.rpm !== void 0 ? { rpm: inputs.rpm } : {}, ...inputs.tpm !== void 0 ? { tpm: inputs.tpm } : {} };
   let shared = null;
@@ -1169,11 +1171,10 @@ ${notPosted}` : "";
     }
     const estimates = throwIfInvalid(files);
     if (!inputs.apiKey || inputs.mode === "estimate") {
-      const input = inputs.provider === "openai" ? "api-key" : `${inputs.provider}-api-key`;
+      const input = keyInputName(inputs.provider);
       const why = inputs.mode === "estimate" ? "`mode: estimate`" : `no ${input} was given (estimate only)`;
       if (!inputs.apiKey && inputs.mode !== "estimate") {
-        const secret = { openai: "OPENAI_API_KEY", azure: "AZURE_OPENAI_API_KEY", anthropic: "ANTHROPIC_API_KEY", gemini: "GEMINI_API_KEY" }[inputs.provider];
-        notice(`No ${input}: batchwise estimated the cost and ran nothing. Pass \`${input}: \${{ secrets.${secret} }}\` to run.`);
+        notice(`No ${input}: batchwise estimated the cost and ran nothing. Pass \`${input}: \${{ secrets.${KEY_ENV[inputs.provider][0]} }}\` to run.`);
       }
       mkdirSync(outputDir, { recursive: true });
       const report = join5(outputDir, "estimate.md");

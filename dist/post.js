@@ -11,13 +11,13 @@ import {
   readInFlight,
   readInputs,
   renderInFlightSummary
-} from "./chunk-NNFPZYH5.js";
-import "./chunk-ZV3CXYIC.js";
+} from "./chunk-FCMSYJWW.js";
+import "./chunk-BO4PDMA5.js";
 import {
   registerSecret,
   scrubProcessOutput
-} from "./chunk-BBOTKNVC.js";
-import "./chunk-C6FMELST.js";
+} from "./chunk-VMWTP7T6.js";
+import "./chunk-ZIDOD6TB.js";
 import "./chunk-HKNME46Z.js";
 import {
   getInput,
@@ -41,7 +41,7 @@ async function post() {
     }
     const inputs = readInputs();
     if (inputs.onCancel === "cancel" && inputs.apiKey) {
-      const { cancelRun } = await import("./run-7RE546IC.js");
+      const { cancelRun } = await import("./run-WMM3ZJTJ.js");
       for (const id of batchIds) {
         await cancelRun(id, { provider: inputs.provider, apiKey: inputs.apiKey, ...inputs.baseUrl ? { baseURL: inputs.baseUrl } : {}, log: logInfo });
         logInfo(`cancelled ${id}`);

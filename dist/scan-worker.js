@@ -7,10 +7,10 @@ const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   ModelCache,
   scanLine
-} from "./chunk-NXPXLESR.js";
+} from "./chunk-2X7CWBSR.js";
 import {
   linesOfChunk
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 import "./chunk-NUO5XWAE.js";
 
 // src/estimate/scanWorker.ts

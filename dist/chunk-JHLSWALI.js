@@ -8,12 +8,12 @@ import {
   VERSION,
   estimateFile,
   estimateToJson
-} from "./chunk-PRFWI4PH.js";
+} from "./chunk-FZKZX4PD.js";
 import {
   appendHistory,
   observeResults,
   readHistory
-} from "./chunk-NXPXLESR.js";
+} from "./chunk-2X7CWBSR.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -37,33 +37,33 @@ import {
   formatShare,
   formatUsd,
   formatUsdApart,
+  inputCounter,
   makeProvider,
+  mapLineBlocks,
   openAIProvider,
   openJournal,
   providerKey,
   providerOfBatchId,
-  providerProblems,
-  providerProblemsError,
   registerSecret,
   roundUsd,
   savingClaim,
   scanLines,
   scrub,
   scrubLines,
-  tiersOf,
   tryClassifyBatchLine,
   writeResults
-} from "./chunk-BBOTKNVC.js";
+} from "./chunk-VMWTP7T6.js";
 import {
   PROVIDER_LABELS,
   RequestFileError,
+  formatLineProblems,
   piecesToFit,
   planBatches,
   readJsonlLines,
   resolvePricing,
   splitEvenly,
   usageCostUsd
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 
 // src/run/runFile.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync3, renameSync as renameSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
@@ -240,15 +240,18 @@ async function createBatchOnce(provider, a) {
   }
 }
 async function findOurAttempt(provider, a, sinceSec) {
-  const ours = (await listOurBatches(provider, a.inputSha256)).find((b) => sameWork(b, a.metadata));
-  if (ours) return ours;
+  const known = a.knownBatchIds ?? /* @__PURE__ */ new Set();
+  const since30d = Date.now() / 1e3 - 30 * 86400;
+  let fromUpload = null;
   const candidates = [];
-  for await (const b of provider.listBatches(sinceSec)) {
-    if (b.created_at < sinceSec || b.metadata || a.knownBatchIds?.has(b.id)) continue;
-    if (!ATTACHABLE.has(b.status)) continue;
-    if (b.input_file_id && b.input_file_id === a.input_file_id) return b;
-    if (!b.input_file_id && a.requests !== void 0 && b.request_counts?.total === a.requests) candidates.push(b);
+  for await (const b of provider.listBatches(Math.min(since30d, sinceSec))) {
+    if (b.created_at < since30d) break;
+    if (sameWork(b, a.metadata)) return b;
+    if (b.created_at < sinceSec || b.metadata) continue;
+    if (madeFromUpload(b, a.input_file_id, known)) fromUpload ??= b;
+    else if (!b.input_file_id && ATTACHABLE.has(b.status) && !known.has(b.id) && a.requests !== void 0 && b.request_counts?.total === a.requests) candidates.push(b);
   }
+  if (fromUpload) return fromUpload;
   if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) {
     throw new AmbiguousCreateError(
@@ -257,10 +260,13 @@ async function findOurAttempt(provider, a, sinceSec) {
   }
   return null;
 }
+function madeFromUpload(b, inputFileId, known) {
+  return Boolean(b.input_file_id) && b.input_file_id === inputFileId && ATTACHABLE.has(b.status) && !known.has(b.id);
+}
 async function batchFromUpload(provider, inputFileId, sinceSec, known) {
   for await (const b of provider.listBatches(sinceSec)) {
     if (b.created_at < sinceSec) break;
-    if (b.input_file_id === inputFileId && ATTACHABLE.has(b.status) && !known.has(b.id)) return b;
+    if (madeFromUpload(b, inputFileId, known)) return b;
   }
   return null;
 }
@@ -312,7 +318,7 @@ import { join } from "node:path";
 
 // src/run/batch/downloadFile.ts
 import { createWriteStream, renameSync, rmSync } from "node:fs";
-import { Readable, Transform } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 async function downloadFile(provider, fileId, dest, opts = {}) {
   const attempts = opts.attempts ?? 10;
@@ -334,25 +340,13 @@ async function downloadFile(provider, fileId, dest, opts = {}) {
   }
 }
 function renameCustomIds(ids) {
-  let rest = "";
   const rename = (line) => {
     if (!line.trim()) return line;
     const parsed = JSON.parse(line);
     const own = typeof parsed.custom_id === "string" ? ids.get(parsed.custom_id) : void 0;
     return own === void 0 ? line : JSON.stringify({ ...parsed, custom_id: own });
   };
-  return new Transform({
-    transform(chunk, _enc, done) {
-      const text = rest + chunk.toString("utf8");
-      const parts = text.split("\n");
-      rest = parts.pop() ?? "";
-      done(null, parts.map((l) => `${rename(l)}
-`).join(""));
-    },
-    flush(done) {
-      done(null, rest ? rename(rest) : void 0);
-    }
-  });
+  return mapLineBlocks((lines) => lines.split("\n").map(rename).join("\n"));
 }
 
 // src/run/batch/settlePart.ts
@@ -1203,10 +1197,13 @@ function pilotObservations(lines, items, index, file, at) {
       usage: found.record.usage,
       mode: "sync",
       status: found.record.status,
-      ...item.approximate_input_tokens !== void 0 ? { approx_input: item.approximate_input_tokens } : {}
+      ...approxOf(item)
     });
   }
   return observeResults(observed, { run_at: at, file, run_id: "pilot" });
+}
+function approxOf(it) {
+  return it.approximate_input_tokens !== void 0 ? { approx_input: it.approximate_input_tokens } : {};
 }
 
 // src/run/state/fileSha256.ts
@@ -1216,6 +1213,35 @@ async function fileSha256(path) {
   const hash = createHash3("sha256");
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
+}
+
+// src/run/providers/checkLines.ts
+var SHOWN = 50;
+async function providerProblems(provider, path) {
+  const problems = [];
+  if (provider.name === "openai") return problems;
+  for await (const raw of readJsonlLines(path)) {
+    if (raw.invalidUtf8) continue;
+    let line;
+    try {
+      line = JSON.parse(raw.text);
+    } catch {
+      continue;
+    }
+    if (!line || typeof line !== "object" || !line.body || typeof line.body !== "object") continue;
+    for (const p of provider.check(line)) problems.push({ line: raw.line, reason: p.message });
+  }
+  return problems;
+}
+function providerProblemsError(provider, displayName, found, validator) {
+  if (validator) {
+    const merged = [...validator.problems, ...found.map((p) => ({ line: p.line, reason: `${provider.name}: ${p.reason}` }))].sort((a, b) => a.line - b.line);
+    return new RequestFileError(validator.file, merged);
+  }
+  return new UsageError(
+    `${found.length} request${found.length === 1 ? "" : "s"} cannot be sent to ${provider.name} as written; nothing was sent:
+${formatLineProblems(displayName, found, SHOWN)}`
+  );
 }
 
 // src/run/plan/policy.ts
@@ -2469,13 +2495,12 @@ async function runFile(path, opts) {
     });
     const flexForAll = (items2) => [...items2.values()].some((it) => it.cost.flex !== null);
     if (existsSync2(outDir) && !statSync(outDir).isDirectory()) throw new UsageError(`--out ${opts.outDir} is a file, not a folder`);
-    const catalog = tiersOf(catalogForProvider(providerName, opts.catalog), provider2.tiers);
+    const catalog = catalogForProvider(providerName, opts.catalog);
     if (opts.mode === "priority" && !provider2.tiers.priority) throw new UsageError(`--mode priority: ${provider2.name} has no priority processing through this API`);
     if (opts.mode === "flex" && !provider2.tiers.flex) throw new UsageError(`--mode flex: ${provider2.name} has no flex processing through this API`);
     const resuming = existsSync2(join7(outDir, "state.json")) && !opts.fresh;
-    const counter = opts.exactTokens !== false && !resuming ? provider2.countInputTokens?.bind(provider2) : void 0;
+    const countInputTokens = opts.exactTokens !== false && !resuming ? inputCounter(provider2, opts.signal) : void 0;
     const problems = await providerProblems(provider2, path);
-    const countInputTokens = counter ? (_line, body, url) => counter({ url, model: String(body.model), body }, opts.signal) : void 0;
     const history = opts.history ?? (opts.historyPath ? await readHistoryLogged(opts.historyPath, log) : []);
     const estimateWith = (observations, source) => estimateFile(path, {
       catalog,
@@ -2494,10 +2519,10 @@ async function runFile(path, opts) {
     try {
       estimate = await estimateWith(history, opts.historySource ?? "history");
     } catch (err) {
-      if (err instanceof RequestFileError && problems.length > 0) throw providerProblemsError(provider2, path, path, problems, err);
+      if (err instanceof RequestFileError && problems.length > 0) throw providerProblemsError(provider2, path, problems, err);
       throw err;
     }
-    if (problems.length > 0) throw providerProblemsError(provider2, path, path, problems);
+    if (problems.length > 0) throw providerProblemsError(provider2, path, problems);
     refuseShutDownModels(estimate, path);
     for (const l of estimate.lifecycle) log(`warning: ${l.message}`);
     const inputSha256 = await fileSha256(path);
@@ -2714,9 +2739,6 @@ async function runFile(path, opts) {
       ...inProgress ? { in_progress: inProgress } : {}
     };
   }
-}
-function approxOf(it) {
-  return it.approximate_input_tokens !== void 0 ? { approx_input: it.approximate_input_tokens } : {};
 }
 async function carryAnswers(state, outDir, stamp) {
   const index = await buildIndex(state, outDir);

@@ -11,7 +11,7 @@ import {
   parseTokenCount,
   renderEstimateMarkdownFor,
   requestsWord
-} from "./chunk-ZV3CXYIC.js";
+} from "./chunk-BO4PDMA5.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   OpenAI,
@@ -27,6 +27,7 @@ import {
   formatPercent,
   formatShare,
   formatUsd,
+  keyInputName,
   markdownInActionWords,
   parseCompare,
   parseDeployments,
@@ -34,11 +35,11 @@ import {
   registerSecret,
   savingClaim,
   scrub
-} from "./chunk-BBOTKNVC.js";
+} from "./chunk-VMWTP7T6.js";
 import {
   PROVIDER_LABELS,
   STALE_CATALOG_DAYS
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 import {
   getInput,
   getState,
@@ -384,7 +385,7 @@ function readInputs() {
     data,
     mode: choice("mode", ["auto", "batch", "flex", "sync", "priority", "estimate"], "auto"),
     provider,
-    apiKey: (provider === "openai" ? "" : getInput(`${provider}-api-key`).trim()) || getInput("api-key").trim(),
+    apiKey: getInput(keyInputName(provider)).trim() || getInput("api-key").trim(),
     baseUrl: (provider === "azure" ? optional("azure-endpoint") : void 0) ?? optional("base-url"),
     deployments: readDeployments(provider),
     latencyBudgetMs,

@@ -10,13 +10,13 @@ import {
   readLineAt,
   scanLines,
   stringify
-} from "./chunk-BBOTKNVC.js";
+} from "./chunk-VMWTP7T6.js";
 import {
   formatLineProblems,
   readJsonlLines,
   usageTokens,
   validateLine
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 
 // src/shared/clock.ts
 function now(env = process.env) {

@@ -6,7 +6,6 @@ const __bwFilename = __bwFileURLToPath(import.meta.url);
 const __bwDirnameValue = __bwDirname(__bwFilename);
 import {
   PricingError,
-  RequestFileError,
   approximateTokens,
   costUsd,
   isLongContext,
@@ -24,7 +23,7 @@ import {
   upliftOf,
   usageCostUsd,
   usageTokens
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 import {
   Anthropic
 } from "./chunk-HKNME46Z.js";
@@ -66,8 +65,30 @@ var require_x509_transport_state = __commonJS({
   }
 });
 
-// src/shared/secrets.ts
+// src/shared/lineBlocks.ts
 import { Transform } from "node:stream";
+function mapLineBlocks(fn) {
+  let rest = "";
+  const decoder = new TextDecoder();
+  return new Transform({
+    transform(chunk, _enc, done) {
+      const text = rest + decoder.decode(chunk, { stream: true });
+      const cut = text.lastIndexOf("\n");
+      if (cut < 0) {
+        rest = text;
+        return done();
+      }
+      rest = text.slice(cut + 1);
+      done(null, fn(text.slice(0, cut + 1)));
+    },
+    flush(done) {
+      const tail = rest + decoder.decode();
+      done(null, tail ? fn(tail) : void 0);
+    }
+  });
+}
+
+// src/shared/secrets.ts
 var known = /* @__PURE__ */ new Set();
 var MIN_SECRET_LENGTH = 8;
 var TOKEN_PATTERNS = [
@@ -91,24 +112,7 @@ function scrub(text) {
   return out;
 }
 function scrubLines() {
-  let rest = "";
-  const decoder = new TextDecoder();
-  return new Transform({
-    transform(chunk, _enc, done) {
-      const text = rest + decoder.decode(chunk, { stream: true });
-      const cut = text.lastIndexOf("\n");
-      if (cut < 0) {
-        rest = text;
-        return done();
-      }
-      rest = text.slice(cut + 1);
-      done(null, scrub(text.slice(0, cut + 1)));
-    },
-    flush(done) {
-      const tail = rest + decoder.decode();
-      done(null, tail ? scrub(tail) : void 0);
-    }
-  });
+  return mapLineBlocks(scrub);
 }
 function scrubProcessOutput() {
   for (const stream of [process.stdout, process.stderr]) {
@@ -239,6 +243,15 @@ function pickMode(cost, opts) {
     reason: `a ${formatDuration(budget)} budget is too short to wait for a batch, and ${withoutFlex.length > 1 ? "these models have" : "the model has"} no flex processing`
   };
 }
+
+// src/run/providers/types.ts
+var PROVIDER_NAMES = ["openai", "azure", "gemini", "anthropic"];
+var PROVIDER_TIERS = {
+  openai: { flex: true, priority: true },
+  azure: { flex: false, priority: false },
+  anthropic: { flex: false, priority: false },
+  gemini: { flex: false, priority: false }
+};
 
 // src/run/providers/azure/deployments.ts
 var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -24489,9 +24502,6 @@ function makeClient(opts) {
   });
 }
 
-// src/run/providers/types.ts
-var PROVIDER_NAMES = ["openai", "azure", "gemini", "anthropic"];
-
 // src/run/providers/anthropic/anthropicProvider.ts
 import { existsSync } from "node:fs";
 
@@ -25443,7 +25453,7 @@ function createAnthropicProvider(opts) {
     // 256 MB counts the translated create body, which uploadPart measures and refuses past the limit.
     partLimits: { ...ANTHROPIC_BATCH_LIMITS },
     // Anthropic's Priority Tier is a capacity commitment, not a per-request choice batchwise can make; no flex.
-    tiers: { flex: false, priority: false },
+    tiers: PROVIDER_TIERS.anthropic,
     batchWindowHours: 24,
     check(line) {
       return translateLine(line).problems;
@@ -25598,7 +25608,7 @@ function openAIProvider(o) {
     name: o.name ?? "openai",
     apiKey: client.apiKey ?? "",
     partLimits: o.partLimits ?? OPENAI_PART_LIMITS,
-    tiers: o.tiers ?? { flex: true, priority: true },
+    tiers: PROVIDER_TIERS[o.name ?? "openai"],
     batchWindowHours: o.batchWindowHours === void 0 ? 24 : o.batchWindowHours,
     check: o.check ?? (() => []),
     async uploadPart(path2, signal) {
@@ -25678,7 +25688,6 @@ function createAzureProvider(o) {
     client,
     name: "azure",
     partLimits: AZURE_PART_LIMITS,
-    tiers: { flex: false, priority: false },
     batchWindowHours: null,
     check,
     rewriteBody: (body, model) => ({ ...body, model: deployment(model) ?? model }),
@@ -26710,7 +26719,7 @@ function createGeminiProvider(opts) {
     apiKey: opts.apiKey,
     partLimits: { ...GEMINI_PART_LIMITS },
     // Gemini has Flex and Priority tiers of its own; batchwise does not model them yet.
-    tiers: { flex: false, priority: false },
+    tiers: PROVIDER_TIERS.gemini,
     batchWindowHours: EXPIRY_HOURS,
     check(line) {
       return translateLine2(line).problems;
@@ -26798,49 +26807,6 @@ function createGeminiProvider(opts) {
   };
 }
 
-// src/run/providers/checkLines.ts
-import { createReadStream as createReadStream4 } from "node:fs";
-import { createInterface as createInterface2 } from "node:readline";
-var SHOWN = 50;
-async function providerProblems(provider, path2) {
-  const problems = [];
-  if (provider.name === "openai") return problems;
-  let n = 0;
-  for await (const text of createInterface2({ input: createReadStream4(path2), crlfDelay: Infinity })) {
-    n++;
-    if (!text.trim()) continue;
-    let line;
-    try {
-      line = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    if (!line || typeof line !== "object" || !line.body || typeof line.body !== "object") continue;
-    for (const p of provider.check(line)) problems.push({ line: n, reason: p.message });
-  }
-  return problems;
-}
-function providerProblemsError(provider, path2, displayName, found, validator) {
-  if (validator) {
-    const merged = [...validator.problems, ...found.map((p) => ({ line: p.line, reason: `${provider.name}: ${p.reason}` }))].sort((a, b) => a.line - b.line);
-    return new RequestFileError(validator.file, merged);
-  }
-  const list = found.slice(0, SHOWN).map((p) => `${displayName}:${p.line}: ${p.reason}`).join("\n");
-  const more = found.length > SHOWN ? `
-\u2026 and ${found.length - SHOWN} more` : "";
-  return new UsageError(`${found.length} request${found.length === 1 ? "" : "s"} cannot be sent to ${provider.name} as written; nothing was sent:
-${list}${more}`);
-}
-function tiersOf(catalog, tiers) {
-  if (tiers.flex && tiers.priority) return catalog;
-  const models = Object.fromEntries(Object.entries(catalog.models).map(([k, m]) => [k, {
-    ...m,
-    ...tiers.flex ? {} : { flex: null },
-    ...tiers.priority ? {} : { priority: null }
-  }]));
-  return { ...catalog, models };
-}
-
 // src/run/providers/index.ts
 var KEY_ENV = {
   openai: ["OPENAI_API_KEY"],
@@ -26854,15 +26820,24 @@ var BASE_URL_ENV = {
   anthropic: ["ANTHROPIC_BASE_URL"],
   gemini: ["GEMINI_BASE_URL"]
 };
-var PROVIDER_TIERS = {
-  openai: { flex: true, priority: true },
-  azure: { flex: false, priority: false },
-  anthropic: { flex: false, priority: false },
-  gemini: { flex: false, priority: false }
-};
 function catalogForProvider(provider, base) {
   const priced = base.provider === provider ? base : providerCatalog(provider, base);
-  return tiersOf(priced, PROVIDER_TIERS[provider]);
+  const tiers = PROVIDER_TIERS[provider];
+  if (tiers.flex && tiers.priority) return priced;
+  const models = Object.fromEntries(Object.entries(priced.models).map(([k, m]) => [k, {
+    ...m,
+    ...tiers.flex ? {} : { flex: null },
+    ...tiers.priority ? {} : { priority: null }
+  }]));
+  return { ...priced, models };
+}
+function keyInputName(provider) {
+  return provider === "openai" ? "api-key" : `${provider}-api-key`;
+}
+function inputCounter(provider, signal) {
+  const count3 = provider.countInputTokens?.bind(provider);
+  if (!count3) return void 0;
+  return (_line, body, url) => count3({ url, model: String(body.model), body }, signal);
 }
 function providerOfBatchId(id) {
   if (id.startsWith("msgbatch_")) return "anthropic";
@@ -26889,7 +26864,7 @@ function makeProvider(cfg) {
   const apiKey = providerKey(cfg);
   const baseURL = cfg.baseURL || fromEnv(BASE_URL_ENV[name]);
   if (!apiKey) {
-    throw new UsageError(`no API key for ${name}: set ${KEY_ENV[name].join(" or ")} (or pass ${name === "openai" ? "api-key" : `${name}-api-key`} to the action)`);
+    throw new UsageError(`no API key for ${name}: set ${KEY_ENV[name].join(" or ")} (or pass ${keyInputName(name)} to the action)`);
   }
   switch (name) {
     case "openai":
@@ -27345,12 +27320,12 @@ function classifyBatchLine(text) {
 }
 
 // src/results/scanLines.ts
-import { createReadStream as createReadStream5, readSync } from "node:fs";
+import { createReadStream as createReadStream4, readSync } from "node:fs";
 async function* scanLines(path2) {
   let pending = [];
   let pendingBytes = 0;
   let fileOffset = 0;
-  for await (const chunk of createReadStream5(path2, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream4(path2, { highWaterMark: 1 << 20 })) {
     const buf = chunk;
     let start = 0;
     let nl = buf.indexOf(10, start);
@@ -28547,6 +28522,7 @@ export {
   formatUsd,
   formatPercent,
   formatUsdApart,
+  mapLineBlocks,
   registerSecret,
   scrub,
   scrubLines,
@@ -28602,16 +28578,15 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   OpenAI,
+  PROVIDER_NAMES,
+  PROVIDER_TIERS,
   parseDeployments,
   openAIProvider,
   makeClient,
-  PROVIDER_NAMES,
-  providerProblems,
-  providerProblemsError,
-  tiersOf,
   KEY_ENV,
-  PROVIDER_TIERS,
   catalogForProvider,
+  keyInputName,
+  inputCounter,
   providerOfBatchId,
   parseProviderName,
   providerKey,

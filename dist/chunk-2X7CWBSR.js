@@ -14,7 +14,7 @@ import {
   tokenRatioFor,
   usageTokens,
   validateLine
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 import {
   __commonJS,
   __require,

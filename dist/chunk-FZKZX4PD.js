@@ -12,7 +12,7 @@ import {
   predictInputRatio,
   promptCacheRules,
   scanLine
-} from "./chunk-NXPXLESR.js";
+} from "./chunk-2X7CWBSR.js";
 import {
   EXPECTED_HIT_RATE,
   FileComparison,
@@ -29,7 +29,7 @@ import {
   subtractRanges,
   totalCosts,
   zeroCosts
-} from "./chunk-BBOTKNVC.js";
+} from "./chunk-VMWTP7T6.js";
 import {
   PROVIDER_LABELS,
   RequestFileChecker,
@@ -43,7 +43,7 @@ import {
   readJsonlLines,
   resolvePricing,
   tokenRatioFor
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 
 // src/shared/version.ts
 var VERSION = "0.2.0";

@@ -942,9 +942,6 @@ function piecesToFit(lines, room) {
   return room > biggest ? Math.min(lines.length, Math.ceil(total / (room - biggest))) : lines.length;
 }
 
-// src/pricing/loadCatalog.ts
-import { readFileSync, statSync } from "node:fs";
-
 // data/pricing.json
 var pricing_default = {
   as_of: "2026-12-01",
@@ -2279,269 +2276,6 @@ var pricing_default = {
   }
 };
 
-// src/pricing/errors.ts
-var PricingError = class extends Error {
-  model;
-  constructor(model, message) {
-    super(message);
-    this.name = "PricingError";
-    this.model = model;
-  }
-};
-var PricingFileError = class extends Error {
-  file;
-  /** JSON path of the offending field, e.g. `models["gpt-x"].input`; null when the whole file is at fault. */
-  field;
-  constructor(file, field2, reason) {
-    super(field2 === null ? `${file}: ${reason}` : `${file}: ${field2}: ${reason}`);
-    this.name = "PricingFileError";
-    this.file = file;
-    this.field = field2;
-  }
-};
-
-// src/pricing/types.ts
-var ENCODINGS = ["o200k_base", "cl100k_base"];
-var PRICE_MODES = ["sync", "batch", "flex", "priority"];
-var PROVIDERS = ["anthropic", "gemini", "azure"];
-
-// src/pricing/parsePricingFile.ts
-var TOP_LEVEL_FIELDS = /* @__PURE__ */ new Set(["as_of", "source", "notes", "models", "$schema"]);
-var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-var price = (v2, fail) => typeof v2 === "number" && Number.isFinite(v2) && v2 >= 0 ? v2 : fail(`must be a number >= 0 (USD per 1M tokens), got ${show(v2)}`);
-var priceOrNull = (v2, fail) => v2 === null ? null : price(v2, fail);
-var limitOrNull = (v2, fail) => v2 === null || Number.isInteger(v2) && v2 > 0 ? v2 : fail(`must be a whole number of tokens > 0 or null, got ${show(v2)}`);
-var text = (v2, fail) => typeof v2 === "string" && v2.trim() !== "" ? v2 : fail(`must be a non-empty string, got ${show(v2)}`);
-var isoDate = (v2, fail) => typeof v2 === "string" && ISO_DATE.test(v2) && !Number.isNaN(Date.parse(v2)) && new Date(v2).toISOString().startsWith(v2) ? v2 : fail(`must be an ISO date like "2026-09-22", got ${show(v2)}`);
-var names = (v2, fail) => Array.isArray(v2) && v2.every((s) => typeof s === "string" && s.trim() !== "") ? [...v2] : fail(`must be an array of non-empty strings, got ${show(v2)}`);
-var encoding = (v2, fail) => ENCODINGS.includes(v2) ? v2 : fail(`must be one of ${ENCODINGS.join(", ")}, got ${show(v2)}`);
-var bool = (v2, fail) => typeof v2 === "boolean" ? v2 : fail(`must be true or false, got ${show(v2)}`);
-var isoDateOrNull = (v2, fail) => v2 === null ? null : isoDate(v2, fail);
-var textOrNull = (v2, fail) => v2 === null ? null : text(v2, fail);
-var MODE_PRICE_FIELDS = ["input", "cached_input", "cache_write", "output"];
-var modePrice = (v2, fail) => {
-  if (v2 === null) return null;
-  if (!isPlainObject(v2)) return fail(`must be null or an object {"input": \u2026, "output": \u2026, "cached_input": \u2026}, got ${show(v2)}`);
-  for (const key of Object.keys(v2)) {
-    if (!MODE_PRICE_FIELDS.includes(key)) fail(`unknown field (allowed: ${MODE_PRICE_FIELDS.join(", ")})`, key);
-  }
-  const sub = (key, check) => check(v2[key], (reason) => fail(reason, key));
-  if (!Object.hasOwn(v2, "input")) fail("is required", "input");
-  if (!Object.hasOwn(v2, "output")) fail("is required", "output");
-  const result = {
-    input: sub("input", price),
-    // Without a listed cached rate, cached tokens bill at this mode's input rate.
-    cached_input: Object.hasOwn(v2, "cached_input") ? sub("cached_input", priceOrNull) : null,
-    output: sub("output", price)
-  };
-  if (Object.hasOwn(v2, "cache_write")) result.cache_write = sub("cache_write", priceOrNull);
-  return result;
-};
-var multiplier = (v2, fail) => typeof v2 === "number" && Number.isFinite(v2) && v2 >= 1 && v2 <= 10 ? v2 : fail(`must be a multiplier from 1 to 10, got ${show(v2)}`);
-var multiplierOrNull = (v2, fail) => v2 === null ? null : multiplier(v2, fail);
-var longContext = (v2, fail) => {
-  if (v2 === null) return null;
-  if (!isPlainObject(v2)) return fail(`must be null or {"above_input_tokens": 272000, "input": 2, "output": 1.5}, got ${show(v2)}`);
-  const allowed = ["above_input_tokens", "input", "output"];
-  for (const key of Object.keys(v2)) if (!allowed.includes(key)) fail(`unknown field (allowed: ${allowed.join(", ")})`, key);
-  for (const key of allowed) if (!Object.hasOwn(v2, key)) fail("is required", key);
-  const threshold = v2.above_input_tokens;
-  if (!(Number.isInteger(threshold) && threshold > 0)) fail(`must be a whole number of tokens > 0, got ${show(threshold)}`, "above_input_tokens");
-  const rule = {
-    above_input_tokens: threshold,
-    input: multiplier(v2.input, (r) => fail(r, "input")),
-    output: multiplier(v2.output, (r) => fail(r, "output"))
-  };
-  return rule;
-};
-var unitPrices = (v2, fail, at) => {
-  if (!isPlainObject(v2) || Object.keys(v2).length === 0) return fail(`must be an object of "<key>": USD, got ${show(v2)}`, at);
-  const out = {};
-  for (const [key, value] of Object.entries(v2)) {
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail(`must be a number >= 0 (USD per unit), got ${show(value)}`, `${at}.${key}`);
-    out[key] = value;
-  }
-  return out;
-};
-var media = (v2, fail) => {
-  if (v2 === null) return null;
-  if (!isPlainObject(v2)) return fail(`must be null or {"unit": "image"|"second", "sync": {\u2026}, "batch": {\u2026}, "default": "<key>"}, got ${show(v2)}`);
-  const allowed = ["unit", "sync", "batch", "default"];
-  for (const key of Object.keys(v2)) if (!allowed.includes(key)) fail(`unknown field (allowed: ${allowed.join(", ")})`, key);
-  if (v2.unit !== "image" && v2.unit !== "second") fail(`must be "image" or "second", got ${show(v2.unit)}`, "unit");
-  const sync = unitPrices(v2.sync, fail, "sync");
-  const batch = unitPrices(v2.batch, fail, "batch");
-  if (typeof v2.default !== "string" || !Object.hasOwn(sync, v2.default)) fail(`must name one of the sync keys (${Object.keys(sync).join(", ")}), got ${show(v2.default)}`, "default");
-  const result = { unit: v2.unit, sync, batch, default: v2.default };
-  return result;
-};
-var origin = (v2, fail) => v2 === "catalog" || v2 === "user" || v2 === "derived" ? v2 : fail(`must be "catalog", "user" or "derived", got ${show(v2)}`);
-var ENTRY_FIELDS = {
-  input: price,
-  cached_input: priceOrNull,
-  output: price,
-  batch_input: price,
-  cache_write: priceOrNull,
-  batch_cached_input: priceOrNull,
-  batch_cache_write: priceOrNull,
-  batch_output: price,
-  flex: modePrice,
-  priority: modePrice,
-  long_context: longContext,
-  regional_uplift: multiplierOrNull,
-  media,
-  encoding,
-  max_output_tokens: limitOrNull,
-  context_window: limitOrNull,
-  reasoning: bool,
-  endpoints: names,
-  snapshots: names,
-  released: isoDateOrNull,
-  shutdown: isoDateOrNull,
-  replacement: textOrNull,
-  as_of: isoDate,
-  source: text,
-  note: text,
-  origin
-};
-function parsePricingFile(raw, file) {
-  const problem = (field2, reason) => new PricingFileError(file, field2, reason);
-  const failAt = (field2) => (reason, sub) => {
-    throw problem(sub === void 0 ? field2 : `${field2}.${sub}`, reason);
-  };
-  if (!isPlainObject(raw)) throw problem(null, `must be a JSON object like {"models": {"<name>": {"input": 1, "output": 2}}}, got ${show(raw)}`);
-  for (const key of Object.keys(raw)) {
-    if (!TOP_LEVEL_FIELDS.has(key)) throw problem(key, "unknown field (allowed: as_of, source, notes, models)");
-  }
-  const models = raw.models;
-  if (!isPlainObject(models)) throw problem("models", `must be an object of model name \u2192 prices, got ${show(models)}`);
-  const parsed = { models: {} };
-  if (Object.hasOwn(raw, "as_of")) parsed.as_of = isoDate(raw.as_of, failAt("as_of"));
-  if (Object.hasOwn(raw, "source")) parsed.source = text(raw.source, failAt("source"));
-  if (Object.hasOwn(raw, "notes")) parsed.notes = names(raw.notes, failAt("notes"));
-  for (const [model, value] of Object.entries(models)) {
-    const at = `models[${JSON.stringify(model)}]`;
-    if (model.trim() === "" || model !== model.trim()) throw problem(at, "model names must be non-empty and have no surrounding spaces");
-    if (model === "__proto__") throw problem(at, "is not a model name");
-    if (!isPlainObject(value)) throw problem(at, `must be an object of prices, got ${show(value)}`);
-    const entry = {};
-    for (const [field2, fieldValue] of Object.entries(value)) {
-      const check = Object.hasOwn(ENTRY_FIELDS, field2) ? ENTRY_FIELDS[field2] : void 0;
-      if (check === void 0) throw problem(`${at}.${field2}`, `unknown field (allowed: ${Object.keys(ENTRY_FIELDS).join(", ")})`);
-      entry[field2] = check(fieldValue, failAt(`${at}.${field2}`));
-    }
-    parsed.models[model] = entry;
-  }
-  return parsed;
-}
-var REQUIRED_ENTRY_FIELDS = Object.keys(ENTRY_FIELDS).filter(
-  (f2) => f2 !== "encoding" && f2 !== "note" && f2 !== "origin"
-);
-function isPlainObject(v2) {
-  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-}
-function show(v2) {
-  if (v2 === void 0) return "nothing";
-  const json = JSON.stringify(v2);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
-}
-
-// src/pricing/mergeCatalog.ts
-var BATCH_DISCOUNT = 0.5;
-function completeCatalog(file, fileName) {
-  if (file.as_of === void 0) throw new PricingFileError(fileName, "as_of", "is required in a complete catalog");
-  if (file.source === void 0) throw new PricingFileError(fileName, "source", "is required in a complete catalog");
-  const models = {};
-  for (const [model, entry] of Object.entries(file.models)) {
-    for (const field2 of REQUIRED_ENTRY_FIELDS) {
-      if (!Object.hasOwn(entry, field2)) throw new PricingFileError(fileName, `models[${JSON.stringify(model)}].${field2}`, "is required");
-    }
-    models[model] = entry;
-  }
-  checkNamesAreUnique(models, fileName);
-  return { as_of: file.as_of, source: file.source, ...file.notes ? { notes: file.notes } : {}, models };
-}
-function applyOverrides(base2, file, fileName, today) {
-  const models = structuredClone(base2.models);
-  const as_of = file.as_of ?? today;
-  const source = file.source ?? fileName;
-  for (const [model, partial] of Object.entries(file.models)) {
-    const known2 = Object.hasOwn(models, model) ? models[model] : void 0;
-    const at = `models[${JSON.stringify(model)}]`;
-    if (known2) {
-      const changed = Object.keys(partial).join(", ");
-      models[model] = {
-        ...known2,
-        ...partial,
-        as_of: partial.as_of ?? as_of,
-        source: partial.source ?? source,
-        note: partial.note ?? `${changed} from ${fileName}; other figures from ${known2.source} as of ${known2.as_of}.`,
-        origin: "user"
-      };
-      continue;
-    }
-    if (partial.input === void 0) throw new PricingFileError(fileName, `${at}.input`, `is required for a model the catalog does not know`);
-    if (partial.output === void 0) throw new PricingFileError(fileName, `${at}.output`, `is required for a model the catalog does not know`);
-    const derived = [];
-    if (partial.batch_input === void 0) derived.push("batch_input");
-    if (partial.batch_output === void 0) derived.push("batch_output");
-    models[model] = {
-      cached_input: null,
-      cache_write: null,
-      batch_cached_input: null,
-      batch_cache_write: null,
-      flex: null,
-      priority: null,
-      long_context: null,
-      regional_uplift: null,
-      media: null,
-      released: null,
-      shutdown: null,
-      replacement: null,
-      max_output_tokens: null,
-      context_window: null,
-      reasoning: false,
-      endpoints: [],
-      snapshots: [],
-      ...partial,
-      input: partial.input,
-      output: partial.output,
-      batch_input: partial.batch_input ?? partial.input * BATCH_DISCOUNT,
-      batch_output: partial.batch_output ?? partial.output * BATCH_DISCOUNT,
-      as_of: partial.as_of ?? as_of,
-      source: partial.source ?? source,
-      origin: "user",
-      ...partial.note !== void 0 || derived.length > 0 ? { note: partial.note ?? `From ${fileName}; ${derived.join(" and ")} derived at 50% of the standard price.` } : {}
-    };
-  }
-  const claimed = /* @__PURE__ */ new Set();
-  for (const [model, partial] of Object.entries(file.models)) {
-    claimed.add(model);
-    for (const s of partial.snapshots ?? []) claimed.add(s);
-  }
-  for (const [model, entry] of Object.entries(models)) {
-    if (Object.hasOwn(file.models, model)) continue;
-    if (entry.snapshots.some((s) => claimed.has(s))) entry.snapshots = entry.snapshots.filter((s) => !claimed.has(s));
-  }
-  checkNamesAreUnique(models, fileName);
-  const newest = Object.values(models).reduce((max, e) => e.as_of > max ? e.as_of : max, base2.as_of);
-  return { ...base2, as_of: newest, overrides: fileName, models };
-}
-function checkNamesAreUnique(models, fileName) {
-  const owner = /* @__PURE__ */ new Map();
-  for (const [model, entry] of Object.entries(models)) {
-    for (const snapshot of entry.snapshots) {
-      const at = `models[${JSON.stringify(model)}].snapshots`;
-      if (Object.hasOwn(models, snapshot)) throw new PricingFileError(fileName, at, `"${snapshot}" is also a model of its own; list it in one place`);
-      const other = owner.get(snapshot);
-      if (other !== void 0 && other !== model) {
-        throw new PricingFileError(fileName, at, `"${snapshot}" is also a snapshot of "${other}"; list it in one place`);
-      }
-      owner.set(snapshot, model);
-    }
-  }
-}
-
 // data/providers.json
 var providers_default = {
   as_of: "2026-12-01",
@@ -3235,6 +2969,272 @@ function bundledProviderPrices(model) {
   const name = model.trim().toLowerCase();
   const owner = knownNames().get(name);
   return owner === "anthropic" || owner === "gemini";
+}
+
+// src/pricing/loadCatalog.ts
+import { readFileSync, statSync } from "node:fs";
+
+// src/pricing/errors.ts
+var PricingError = class extends Error {
+  model;
+  constructor(model, message) {
+    super(message);
+    this.name = "PricingError";
+    this.model = model;
+  }
+};
+var PricingFileError = class extends Error {
+  file;
+  /** JSON path of the offending field, e.g. `models["gpt-x"].input`; null when the whole file is at fault. */
+  field;
+  constructor(file, field2, reason) {
+    super(field2 === null ? `${file}: ${reason}` : `${file}: ${field2}: ${reason}`);
+    this.name = "PricingFileError";
+    this.file = file;
+    this.field = field2;
+  }
+};
+
+// src/pricing/types.ts
+var ENCODINGS = ["o200k_base", "cl100k_base"];
+var PRICE_MODES = ["sync", "batch", "flex", "priority"];
+var PROVIDERS = ["anthropic", "gemini", "azure"];
+
+// src/pricing/parsePricingFile.ts
+var TOP_LEVEL_FIELDS = /* @__PURE__ */ new Set(["as_of", "source", "notes", "models", "$schema"]);
+var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+var price = (v2, fail) => typeof v2 === "number" && Number.isFinite(v2) && v2 >= 0 ? v2 : fail(`must be a number >= 0 (USD per 1M tokens), got ${show(v2)}`);
+var priceOrNull = (v2, fail) => v2 === null ? null : price(v2, fail);
+var limitOrNull = (v2, fail) => v2 === null || Number.isInteger(v2) && v2 > 0 ? v2 : fail(`must be a whole number of tokens > 0 or null, got ${show(v2)}`);
+var text = (v2, fail) => typeof v2 === "string" && v2.trim() !== "" ? v2 : fail(`must be a non-empty string, got ${show(v2)}`);
+var isoDate = (v2, fail) => typeof v2 === "string" && ISO_DATE.test(v2) && !Number.isNaN(Date.parse(v2)) && new Date(v2).toISOString().startsWith(v2) ? v2 : fail(`must be an ISO date like "2026-09-22", got ${show(v2)}`);
+var names = (v2, fail) => Array.isArray(v2) && v2.every((s) => typeof s === "string" && s.trim() !== "") ? [...v2] : fail(`must be an array of non-empty strings, got ${show(v2)}`);
+var encoding = (v2, fail) => ENCODINGS.includes(v2) ? v2 : fail(`must be one of ${ENCODINGS.join(", ")}, got ${show(v2)}`);
+var bool = (v2, fail) => typeof v2 === "boolean" ? v2 : fail(`must be true or false, got ${show(v2)}`);
+var isoDateOrNull = (v2, fail) => v2 === null ? null : isoDate(v2, fail);
+var textOrNull = (v2, fail) => v2 === null ? null : text(v2, fail);
+var MODE_PRICE_FIELDS = ["input", "cached_input", "cache_write", "output"];
+var modePrice = (v2, fail) => {
+  if (v2 === null) return null;
+  if (!isPlainObject(v2)) return fail(`must be null or an object {"input": \u2026, "output": \u2026, "cached_input": \u2026}, got ${show(v2)}`);
+  for (const key of Object.keys(v2)) {
+    if (!MODE_PRICE_FIELDS.includes(key)) fail(`unknown field (allowed: ${MODE_PRICE_FIELDS.join(", ")})`, key);
+  }
+  const sub = (key, check) => check(v2[key], (reason) => fail(reason, key));
+  if (!Object.hasOwn(v2, "input")) fail("is required", "input");
+  if (!Object.hasOwn(v2, "output")) fail("is required", "output");
+  const result = {
+    input: sub("input", price),
+    // Without a listed cached rate, cached tokens bill at this mode's input rate.
+    cached_input: Object.hasOwn(v2, "cached_input") ? sub("cached_input", priceOrNull) : null,
+    output: sub("output", price)
+  };
+  if (Object.hasOwn(v2, "cache_write")) result.cache_write = sub("cache_write", priceOrNull);
+  return result;
+};
+var multiplier = (v2, fail) => typeof v2 === "number" && Number.isFinite(v2) && v2 >= 1 && v2 <= 10 ? v2 : fail(`must be a multiplier from 1 to 10, got ${show(v2)}`);
+var multiplierOrNull = (v2, fail) => v2 === null ? null : multiplier(v2, fail);
+var longContext = (v2, fail) => {
+  if (v2 === null) return null;
+  if (!isPlainObject(v2)) return fail(`must be null or {"above_input_tokens": 272000, "input": 2, "output": 1.5}, got ${show(v2)}`);
+  const allowed = ["above_input_tokens", "input", "output"];
+  for (const key of Object.keys(v2)) if (!allowed.includes(key)) fail(`unknown field (allowed: ${allowed.join(", ")})`, key);
+  for (const key of allowed) if (!Object.hasOwn(v2, key)) fail("is required", key);
+  const threshold = v2.above_input_tokens;
+  if (!(Number.isInteger(threshold) && threshold > 0)) fail(`must be a whole number of tokens > 0, got ${show(threshold)}`, "above_input_tokens");
+  const rule = {
+    above_input_tokens: threshold,
+    input: multiplier(v2.input, (r) => fail(r, "input")),
+    output: multiplier(v2.output, (r) => fail(r, "output"))
+  };
+  return rule;
+};
+var unitPrices = (v2, fail, at) => {
+  if (!isPlainObject(v2) || Object.keys(v2).length === 0) return fail(`must be an object of "<key>": USD, got ${show(v2)}`, at);
+  const out = {};
+  for (const [key, value] of Object.entries(v2)) {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail(`must be a number >= 0 (USD per unit), got ${show(value)}`, `${at}.${key}`);
+    out[key] = value;
+  }
+  return out;
+};
+var media = (v2, fail) => {
+  if (v2 === null) return null;
+  if (!isPlainObject(v2)) return fail(`must be null or {"unit": "image"|"second", "sync": {\u2026}, "batch": {\u2026}, "default": "<key>"}, got ${show(v2)}`);
+  const allowed = ["unit", "sync", "batch", "default"];
+  for (const key of Object.keys(v2)) if (!allowed.includes(key)) fail(`unknown field (allowed: ${allowed.join(", ")})`, key);
+  if (v2.unit !== "image" && v2.unit !== "second") fail(`must be "image" or "second", got ${show(v2.unit)}`, "unit");
+  const sync = unitPrices(v2.sync, fail, "sync");
+  const batch = unitPrices(v2.batch, fail, "batch");
+  if (typeof v2.default !== "string" || !Object.hasOwn(sync, v2.default)) fail(`must name one of the sync keys (${Object.keys(sync).join(", ")}), got ${show(v2.default)}`, "default");
+  const result = { unit: v2.unit, sync, batch, default: v2.default };
+  return result;
+};
+var origin = (v2, fail) => v2 === "catalog" || v2 === "user" || v2 === "derived" ? v2 : fail(`must be "catalog", "user" or "derived", got ${show(v2)}`);
+var ENTRY_FIELDS = {
+  input: price,
+  cached_input: priceOrNull,
+  output: price,
+  batch_input: price,
+  cache_write: priceOrNull,
+  batch_cached_input: priceOrNull,
+  batch_cache_write: priceOrNull,
+  batch_output: price,
+  flex: modePrice,
+  priority: modePrice,
+  long_context: longContext,
+  regional_uplift: multiplierOrNull,
+  media,
+  encoding,
+  max_output_tokens: limitOrNull,
+  context_window: limitOrNull,
+  reasoning: bool,
+  endpoints: names,
+  snapshots: names,
+  released: isoDateOrNull,
+  shutdown: isoDateOrNull,
+  replacement: textOrNull,
+  as_of: isoDate,
+  source: text,
+  note: text,
+  origin
+};
+function parsePricingFile(raw, file) {
+  const problem = (field2, reason) => new PricingFileError(file, field2, reason);
+  const failAt = (field2) => (reason, sub) => {
+    throw problem(sub === void 0 ? field2 : `${field2}.${sub}`, reason);
+  };
+  if (!isPlainObject(raw)) throw problem(null, `must be a JSON object like {"models": {"<name>": {"input": 1, "output": 2}}}, got ${show(raw)}`);
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL_FIELDS.has(key)) throw problem(key, "unknown field (allowed: as_of, source, notes, models)");
+  }
+  const models = raw.models;
+  if (!isPlainObject(models)) throw problem("models", `must be an object of model name \u2192 prices, got ${show(models)}`);
+  const parsed = { models: {} };
+  if (Object.hasOwn(raw, "as_of")) parsed.as_of = isoDate(raw.as_of, failAt("as_of"));
+  if (Object.hasOwn(raw, "source")) parsed.source = text(raw.source, failAt("source"));
+  if (Object.hasOwn(raw, "notes")) parsed.notes = names(raw.notes, failAt("notes"));
+  for (const [model, value] of Object.entries(models)) {
+    const at = `models[${JSON.stringify(model)}]`;
+    if (model.trim() === "" || model !== model.trim()) throw problem(at, "model names must be non-empty and have no surrounding spaces");
+    if (model === "__proto__") throw problem(at, "is not a model name");
+    if (!isPlainObject(value)) throw problem(at, `must be an object of prices, got ${show(value)}`);
+    const entry = {};
+    for (const [field2, fieldValue] of Object.entries(value)) {
+      const check = Object.hasOwn(ENTRY_FIELDS, field2) ? ENTRY_FIELDS[field2] : void 0;
+      if (check === void 0) throw problem(`${at}.${field2}`, `unknown field (allowed: ${Object.keys(ENTRY_FIELDS).join(", ")})`);
+      entry[field2] = check(fieldValue, failAt(`${at}.${field2}`));
+    }
+    parsed.models[model] = entry;
+  }
+  return parsed;
+}
+var REQUIRED_ENTRY_FIELDS = Object.keys(ENTRY_FIELDS).filter(
+  (f2) => f2 !== "encoding" && f2 !== "note" && f2 !== "origin"
+);
+function isPlainObject(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function show(v2) {
+  if (v2 === void 0) return "nothing";
+  const json = JSON.stringify(v2);
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
+// src/pricing/mergeCatalog.ts
+var BATCH_DISCOUNT = 0.5;
+function completeCatalog(file, fileName) {
+  if (file.as_of === void 0) throw new PricingFileError(fileName, "as_of", "is required in a complete catalog");
+  if (file.source === void 0) throw new PricingFileError(fileName, "source", "is required in a complete catalog");
+  const models = {};
+  for (const [model, entry] of Object.entries(file.models)) {
+    for (const field2 of REQUIRED_ENTRY_FIELDS) {
+      if (!Object.hasOwn(entry, field2)) throw new PricingFileError(fileName, `models[${JSON.stringify(model)}].${field2}`, "is required");
+    }
+    models[model] = entry;
+  }
+  checkNamesAreUnique(models, fileName);
+  return { as_of: file.as_of, source: file.source, ...file.notes ? { notes: file.notes } : {}, models };
+}
+function applyOverrides(base2, file, fileName, today) {
+  const models = structuredClone(base2.models);
+  const as_of = file.as_of ?? today;
+  const source = file.source ?? fileName;
+  for (const [model, partial] of Object.entries(file.models)) {
+    const known2 = Object.hasOwn(models, model) ? models[model] : void 0;
+    const at = `models[${JSON.stringify(model)}]`;
+    if (known2) {
+      const changed = Object.keys(partial).join(", ");
+      models[model] = {
+        ...known2,
+        ...partial,
+        as_of: partial.as_of ?? as_of,
+        source: partial.source ?? source,
+        note: partial.note ?? `${changed} from ${fileName}; other figures from ${known2.source} as of ${known2.as_of}.`,
+        origin: "user"
+      };
+      continue;
+    }
+    if (partial.input === void 0) throw new PricingFileError(fileName, `${at}.input`, `is required for a model the catalog does not know`);
+    if (partial.output === void 0) throw new PricingFileError(fileName, `${at}.output`, `is required for a model the catalog does not know`);
+    const derived = [];
+    if (partial.batch_input === void 0) derived.push("batch_input");
+    if (partial.batch_output === void 0) derived.push("batch_output");
+    models[model] = {
+      cached_input: null,
+      cache_write: null,
+      batch_cached_input: null,
+      batch_cache_write: null,
+      flex: null,
+      priority: null,
+      long_context: null,
+      regional_uplift: null,
+      media: null,
+      released: null,
+      shutdown: null,
+      replacement: null,
+      max_output_tokens: null,
+      context_window: null,
+      reasoning: false,
+      endpoints: [],
+      snapshots: [],
+      ...partial,
+      input: partial.input,
+      output: partial.output,
+      batch_input: partial.batch_input ?? partial.input * BATCH_DISCOUNT,
+      batch_output: partial.batch_output ?? partial.output * BATCH_DISCOUNT,
+      as_of: partial.as_of ?? as_of,
+      source: partial.source ?? source,
+      origin: "user",
+      ...partial.note !== void 0 || derived.length > 0 ? { note: partial.note ?? `From ${fileName}; ${derived.join(" and ")} derived at 50% of the standard price.` } : {}
+    };
+  }
+  const claimed = /* @__PURE__ */ new Set();
+  for (const [model, partial] of Object.entries(file.models)) {
+    claimed.add(model);
+    for (const s of partial.snapshots ?? []) claimed.add(s);
+  }
+  for (const [model, entry] of Object.entries(models)) {
+    if (Object.hasOwn(file.models, model)) continue;
+    if (entry.snapshots.some((s) => claimed.has(s))) entry.snapshots = entry.snapshots.filter((s) => !claimed.has(s));
+  }
+  checkNamesAreUnique(models, fileName);
+  const newest = Object.values(models).reduce((max, e) => e.as_of > max ? e.as_of : max, base2.as_of);
+  return { ...base2, as_of: newest, overrides: fileName, models };
+}
+function checkNamesAreUnique(models, fileName) {
+  const owner = /* @__PURE__ */ new Map();
+  for (const [model, entry] of Object.entries(models)) {
+    for (const snapshot of entry.snapshots) {
+      const at = `models[${JSON.stringify(model)}].snapshots`;
+      if (Object.hasOwn(models, snapshot)) throw new PricingFileError(fileName, at, `"${snapshot}" is also a model of its own; list it in one place`);
+      const other = owner.get(snapshot);
+      if (other !== void 0 && other !== model) {
+        throw new PricingFileError(fileName, at, `"${snapshot}" is also a snapshot of "${other}"; list it in one place`);
+      }
+      owner.set(snapshot, model);
+    }
+  }
 }
 
 // src/pricing/loadCatalog.ts

@@ -22,9 +22,9 @@ import {
   runFile,
   shareMaxCost,
   worstCase
-} from "./chunk-YF7NA6JC.js";
-import "./chunk-PRFWI4PH.js";
-import "./chunk-NXPXLESR.js";
+} from "./chunk-JHLSWALI.js";
+import "./chunk-FZKZX4PD.js";
+import "./chunk-2X7CWBSR.js";
 import {
   DEFAULT_MIN_SAVINGS_USD,
   KEY_ENV,
@@ -32,13 +32,15 @@ import {
   PROVIDER_TIERS,
   UsageError,
   catalogForProvider,
+  inputCounter,
+  keyInputName,
   makeClient,
   makeProvider,
   parseDeployments,
   parseProviderName,
   providerKey
-} from "./chunk-BBOTKNVC.js";
-import "./chunk-C6FMELST.js";
+} from "./chunk-VMWTP7T6.js";
+import "./chunk-ZIDOD6TB.js";
 import "./chunk-HKNME46Z.js";
 import "./chunk-64PVKJPU.js";
 import "./chunk-NUO5XWAE.js";
@@ -60,6 +62,8 @@ export {
   decide,
   decideWithin,
   fitMaxCost,
+  inputCounter,
+  keyInputName,
   loadState,
   makeClient,
   makeProvider,

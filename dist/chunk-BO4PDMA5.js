@@ -11,10 +11,10 @@ import {
   formatUsd,
   linkUrl,
   markdownInActionWords
-} from "./chunk-BBOTKNVC.js";
+} from "./chunk-VMWTP7T6.js";
 import {
   PricingFileError
-} from "./chunk-C6FMELST.js";
+} from "./chunk-ZIDOD6TB.js";
 
 // src/report/estimateText.ts
 var MODE_ORDER = ["sync", "flex", "batch", "priority"];
